@@ -1,0 +1,54 @@
+package jp.lg.immunization.platform;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal that the user must understand: carries the HTTP status, a stable error code for
+ * clients, a Japanese message for the user and, for validation, a message per field.
+ */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String error;
+  private final Map<String, String> fields;
+
+  private ApiException(HttpStatus status, String error, String message, Map<String, String> fields) {
+    super(message);
+    this.status = status;
+    this.error = error;
+    this.fields = Map.copyOf(fields);
+  }
+
+  public static ApiException invalid(String message, Map<String, String> fields) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", message, fields);
+  }
+
+  public static ApiException badRequest(String error, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, error, message, Map.of());
+  }
+
+  public static ApiException forbidden(String error, String message) {
+    return new ApiException(HttpStatus.FORBIDDEN, error, message, Map.of());
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(HttpStatus.NOT_FOUND, "not_found", message, Map.of());
+  }
+
+  public static ApiException conflict(String error, String message) {
+    return new ApiException(HttpStatus.CONFLICT, error, message, Map.of());
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public Map<String, String> fields() {
+    return fields;
+  }
+}

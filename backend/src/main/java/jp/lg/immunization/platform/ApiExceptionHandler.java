@@ -1,0 +1,62 @@
+package jp.lg.immunization.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> refused(ApiException e) {
+    return ResponseEntity.status(e.status())
+        .body(new ApiError(e.status().value(), e.error(), e.getMessage(), e.fields()));
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    e.getBindingResult().getFieldErrors()
+        .forEach(error -> fields.putIfAbsent(error.getField(), error.getDefaultMessage()));
+    return ResponseEntity.badRequest().body(new ApiError(400, "validation_failed",
+        "入力内容に誤りがあります", fields));
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+  ResponseEntity<ApiError> unreadable(Exception e) {
+    return ResponseEntity.badRequest().body(ApiError.of(400, "malformed_request",
+        "リクエストの形式が正しくありません"));
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ResponseEntity<ApiError> concurrentEdit(OptimisticLockingFailureException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(409, "concurrent_edit",
+        "他の職員が同時に更新しました。画面を更新してからやり直してください"));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ApiError> denied(AccessDeniedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "forbidden",
+        "この操作を行う権限がありません"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> unexpected(Exception e) {
+    // Only the exception type and message: payloads may hold personal data.
+    log.error("Unexpected error: {}", e.toString(), e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of(500,
+        "internal_error", "システムエラーが発生しました。管理者に連絡してください"));
+  }
+}

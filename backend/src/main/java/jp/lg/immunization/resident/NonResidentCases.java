@@ -1,0 +1,114 @@
+package jp.lg.immunization.resident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.security.UserDirectory;
+import jp.lg.immunization.workflow.CaseContext;
+import jp.lg.immunization.workflow.CaseContextProvider;
+import jp.lg.immunization.workflow.CaseStarter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 住登外者確認 process's case data (R02): starting a case from the start form, the context shown
+ * beside each task, and the status the BPMN sets as the case moves on.
+ */
+@Component("nonResidentCases")
+class NonResidentCases implements CaseStarter, CaseContextProvider {
+
+  static final String PROCESS_KEY = "NonResidentConfirmation";
+  private static final String REQUEST_PREFIX = "NRC-";
+
+  private final NonResidentCaseRepository cases;
+  private final CurrentUser currentUser;
+  private final UserDirectory users;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final Duration lookupTimeout;
+
+  NonResidentCases(NonResidentCaseRepository cases, CurrentUser currentUser, UserDirectory users, AuditTrail audit,
+                   Clock clock, @Value("${immunization.resident-network.lookup-timeout:PT30M}") Duration lookupTimeout) {
+    this.cases = cases;
+    this.currentUser = currentUser;
+    this.users = users;
+    this.audit = audit;
+    this.clock = clock;
+    this.lookupTimeout = lookupTimeout;
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  @Transactional
+  public StartedCase start(Map<String, Object> values) {
+    String nameKana = Resident.normaliseKana((String) values.get("nameKana"));
+    LocalDate birthDate = LocalDate.parse((String) values.get("birthDate"));
+    if (birthDate.isAfter(LocalDate.now(clock))) {
+      throw ApiException.invalid("生年月日が未来の日付です", Map.of("birthDate", "生年月日が未来の日付です"));
+    }
+    IdentityQuery query = new IdentityQuery(nameKana, birthDate, Sex.valueOf((String) values.get("sex")));
+    NonResidentCase created = cases.save(new NonResidentCase(query, (String) values.get("reason"),
+        currentUser.get().username(), Instant.now(clock)));
+    // The wait for 市町村CS is fixed when the case starts, so a configuration change never moves a running deadline.
+    return new StartedCase(String.valueOf(created.id()),
+        Map.of("caseId", created.id(), "lookupTimeout", lookupTimeout.toString()));
+  }
+
+  @Override
+  @Transactional
+  public CaseContext describe(String businessKey) {
+    NonResidentCase found = byBusinessKey(businessKey);
+    audit.record(AuditOperation.NON_RESIDENT_CASE_VIEW, found.residentId(), "case=" + found.id());
+    List<CaseContext.Section> sections = new ArrayList<>();
+    IdentityQuery query = found.query();
+    sections.add(new CaseContext.Section("照会内容", List.of(
+        new CaseContext.Row("氏名（カナ）", query.nameKana()),
+        new CaseContext.Row("生年月日", JapaneseDates.format(query.birthDate())),
+        new CaseContext.Row("性別", query.sex().label()),
+        new CaseContext.Row("照会理由", found.reason()),
+        new CaseContext.Row("依頼者", users.displayName(found.requestedBy())))));
+    if (found.lookupOutcome() == NonResidentCase.LookupOutcome.FOUND) {
+      PersonName name = found.foundName();
+      sections.add(new CaseContext.Section("照会結果（市町村CS・シミュレーター）", List.of(
+          new CaseContext.Row("氏名", name.fullKanji()),
+          new CaseContext.Row("氏名（カナ）", name.fullKana()),
+          new CaseContext.Row("生年月日", JapaneseDates.format(found.foundBirthDate())),
+          new CaseContext.Row("性別", found.foundSex().label()),
+          new CaseContext.Row("住所", found.foundAddress()),
+          new CaseContext.Row("個人番号", ResidentViews.MY_NUMBER_MASK),
+          new CaseContext.Row("回答日時", JapaneseDates.format(found.answeredAt().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate())))));
+    } else if (found.lookupOutcome() == NonResidentCase.LookupOutcome.NOT_FOUND) {
+      sections.add(new CaseContext.Section("照会結果（市町村CS・シミュレーター）",
+          List.of(new CaseContext.Row("結果", "該当者なし"))));
+    }
+    return new CaseContext("住登外者確認 #" + found.id() + "（" + found.status().label() + "）", sections);
+  }
+
+  NonResidentCase byBusinessKey(String businessKey) {
+    return cases.findById(Long.parseLong(businessKey))
+        .orElseThrow(() -> ApiException.notFound("案件が見つかりません"));
+  }
+
+  static String requestIdOf(long caseId) {
+    return REQUEST_PREFIX + caseId;
+  }
+
+  static long caseIdOf(String requestId) {
+    return Long.parseLong(requestId.substring(REQUEST_PREFIX.length()));
+  }
+}

@@ -1,0 +1,43 @@
+package jp.lg.immunization.resident;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search criteria travel in the body: names and birth dates never appear in URLs or access logs. */
+@RestController
+@RequestMapping("/api/residents")
+class ResidentController {
+
+  record SearchRequest(@Size(max = 50, message = "氏名は50文字以内で入力してください") String name,
+                       LocalDate birthDate,
+                       @Pattern(regexp = "\\d{1,10}", message = "宛名番号は数字10桁以内で入力してください") String addresseeNumber,
+                       @Min(value = 0, message = "ページ番号が正しくありません") Integer page,
+                       @Min(value = 1, message = "件数が正しくありません") @Max(value = 100, message = "件数は100件までです") Integer size) {}
+
+  private final ResidentSearch search;
+
+  ResidentController(ResidentSearch search) {
+    this.search = search;
+  }
+
+  @PostMapping("/search")
+  ResidentViews.Page search(@Valid @RequestBody SearchRequest request) {
+    return search.search(new ResidentSearch.Criteria(request.name(), request.birthDate(), request.addresseeNumber()),
+        request.page() == null ? 0 : request.page(), request.size() == null ? 20 : request.size());
+  }
+
+  @GetMapping("/{id}")
+  ResidentViews.Detail view(@PathVariable long id) {
+    return search.view(id);
+  }
+}

@@ -1,0 +1,88 @@
+package jp.lg.immunization.resident;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.ApiException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds residents and records every hit and every view in the audit trail (R04). */
+@Service
+class ResidentSearch {
+
+  record Criteria(String name, LocalDate birthDate, String addresseeNumber) {
+
+    boolean isEmpty() {
+      return (name == null || name.isBlank()) && birthDate == null
+          && (addresseeNumber == null || addresseeNumber.isBlank());
+    }
+
+    /** Which criteria were used, never their values: the audit trail holds no personal data. */
+    String usedCriteria() {
+      List<String> used = new ArrayList<>();
+      if (name != null && !name.isBlank()) used.add("name");
+      if (birthDate != null) used.add("birthDate");
+      if (addresseeNumber != null && !addresseeNumber.isBlank()) used.add("addresseeNumber");
+      return String.join(",", used);
+    }
+  }
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final ResidentRepository residents;
+  private final AuditTrail audit;
+
+  ResidentSearch(ResidentRepository residents, AuditTrail audit) {
+    this.residents = residents;
+    this.audit = audit;
+  }
+
+  @Transactional
+  ResidentViews.Page search(Criteria criteria, int page, int size) {
+    if (criteria.isEmpty()) {
+      throw ApiException.invalid("検索条件を1つ以上入力してください", Map.of("name", "検索条件を入力してください"));
+    }
+    if (criteria.name() != null && !criteria.name().isBlank() && Resident.normalise(criteria.name()).isEmpty()) {
+      throw ApiException.invalid("氏名の検索語が空です", Map.of("name", "氏名の一部を入力してください"));
+    }
+    int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+    var result = residents.findAll(specification(criteria),
+        PageRequest.of(Math.max(page, 0), pageSize, Sort.by("familyNameKana", "givenNameKana", "id")));
+    List<ResidentViews.Summary> items = result.map(ResidentViews.Summary::of).getContent();
+    audit.recordEach(AuditOperation.RESIDENT_SEARCH_HIT, items.stream().map(ResidentViews.Summary::id).toList(),
+        "criteria=" + criteria.usedCriteria());
+    return new ResidentViews.Page(items, result.getNumber(), pageSize, result.getTotalElements());
+  }
+
+  @Transactional
+  ResidentViews.Detail view(long id) {
+    Resident resident = residents.findById(id).orElseThrow(() -> ApiException.notFound("住民が見つかりません"));
+    audit.record(AuditOperation.RESIDENT_VIEW, id, null);
+    return ResidentViews.Detail.of(resident);
+  }
+
+  private static Specification<Resident> specification(Criteria criteria) {
+    return (root, query, cb) -> {
+      List<Predicate> predicates = new ArrayList<>();
+      if (criteria.name() != null && !criteria.name().isBlank()) {
+        String escaped = Resident.normalise(criteria.name()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        predicates.add(cb.like(root.get("searchText"), "%" + escaped + "%", '\\'));
+      }
+      if (criteria.birthDate() != null) {
+        predicates.add(cb.equal(root.get("birthDate"), criteria.birthDate()));
+      }
+      if (criteria.addresseeNumber() != null && !criteria.addresseeNumber().isBlank()) {
+        predicates.add(cb.equal(root.get("addresseeNumber"), criteria.addresseeNumber().trim()));
+      }
+      return cb.and(predicates.toArray(Predicate[]::new));
+    };
+  }
+}

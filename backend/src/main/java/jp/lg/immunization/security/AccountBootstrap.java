@@ -1,0 +1,97 @@
+package jp.lg.immunization.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import jp.lg.immunization.platform.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the accounts a fresh installation needs: in demo mode the demo accounts (removed again
+ * when the app runs without demo mode), otherwise the first administrator from configuration.
+ */
+@Component
+class AccountBootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+  static final String HEALTH_CENTER = "boshi";
+  static final String MENUMA_CENTER = "menuma";
+  static final String SYSTEM_DEPARTMENT = "system";
+
+  private record DemoAccount(String username, String displayName, String department, Set<Role> roles) {}
+
+  private static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
+      new DemoAccount("staff1", "佐藤 花子（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF)),
+      new DemoAccount("staff2", "鈴木 一郎（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF)),
+      new DemoAccount("staff3", "高橋 美咲（担当）", MENUMA_CENTER, EnumSet.of(Role.STAFF)),
+      new DemoAccount("super1", "田中 誠（上長）", HEALTH_CENTER, EnumSet.of(Role.SUPERVISOR)),
+      new DemoAccount("super2", "伊藤 直子（上長）", MENUMA_CENTER, EnumSet.of(Role.SUPERVISOR)),
+      new DemoAccount("manager1", "渡辺 健（管理者）", HEALTH_CENTER, EnumSet.of(Role.MANAGER)),
+      new DemoAccount("auditor1", "山本 恵（セキュリティ責任者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.AUDITOR)),
+      new DemoAccount("admin1", "中村 剛（システム管理者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN)));
+
+  private final UserAccountRepository accounts;
+  private final Departments departments;
+  private final PasswordEncoder passwordEncoder;
+  private final DemoMode demoMode;
+  private final String demoPassword;
+  private final String adminUsername;
+  private final String adminPassword;
+
+  AccountBootstrap(UserAccountRepository accounts, Departments departments, PasswordEncoder passwordEncoder,
+                   DemoMode demoMode, @Value("${immunization.demo.password:demo-pass-2026}") String demoPassword,
+                   @Value("${immunization.bootstrap-admin.username:}") String adminUsername,
+                   @Value("${immunization.bootstrap-admin.password:}") String adminPassword) {
+    this.accounts = accounts;
+    this.departments = departments;
+    this.passwordEncoder = passwordEncoder;
+    this.demoMode = demoMode;
+    this.demoPassword = demoPassword;
+    this.adminUsername = adminUsername;
+    this.adminPassword = adminPassword;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Transactional
+  public void createAccounts() {
+    departments.ensure(SYSTEM_DEPARTMENT, "情報システム課");
+    if (demoMode.enabled()) {
+      createDemoAccounts();
+    } else {
+      int removed = accounts.deleteDemoAccounts();
+      if (removed > 0) {
+        log.warn("Demo mode is off: removed {} demo accounts", removed);
+      }
+    }
+    createFirstAdministrator();
+  }
+
+  private void createDemoAccounts() {
+    departments.ensure(HEALTH_CENTER, "母子健康センター");
+    departments.ensure(MENUMA_CENTER, "妻沼保健センター");
+    String hash = passwordEncoder.encode(demoPassword);
+    DEMO_ACCOUNTS.stream().filter(account -> !accounts.existsById(account.username())).forEach(account ->
+        accounts.save(new UserAccount(account.username(), account.displayName(), hash, account.department(),
+            account.roles(), true)));
+  }
+
+  private void createFirstAdministrator() {
+    if (adminUsername.isBlank() || accounts.anyEnabledAdmin()) {
+      return;
+    }
+    if (adminPassword.length() < 12) {
+      throw new IllegalStateException("immunization.bootstrap-admin.password must have at least 12 characters");
+    }
+    accounts.save(new UserAccount(adminUsername, "システム管理者", passwordEncoder.encode(adminPassword),
+        SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN), false));
+    log.info("Created the first administrator account '{}'", adminUsername);
+  }
+}

@@ -1,0 +1,66 @@
+package jp.lg.immunization.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+@Service
+class AccountDetailsService implements UserDetailsService {
+
+  private final UserAccountRepository accounts;
+
+  AccountDetailsService(UserAccountRepository accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    UserAccount account = accounts.findById(username)
+        .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    return new AccountDetails(account);
+  }
+
+  /** Carries the signed-in user so that requests need no lookup. */
+  static final class AccountDetails implements UserDetails {
+    private final SignedInUser user;
+    private final String passwordHash;
+    private final boolean enabled;
+
+    AccountDetails(UserAccount account) {
+      this.user = account.toSignedInUser();
+      this.passwordHash = account.passwordHash();
+      this.enabled = account.enabled();
+    }
+
+    SignedInUser user() {
+      return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+      List<GrantedAuthority> authorities = user.roles().stream()
+          .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+      return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+      return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+      return user.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+      return enabled;
+    }
+  }
+}

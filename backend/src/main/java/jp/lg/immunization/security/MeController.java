@@ -1,0 +1,31 @@
+package jp.lg.immunization.security;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MeController {
+
+  record Department(String code, String name) {}
+
+  record Me(String username, String displayName, List<Role> roles, Department department) {}
+
+  private final CurrentUser currentUser;
+  private final Departments departments;
+
+  MeController(CurrentUser currentUser, Departments departments) {
+    this.currentUser = currentUser;
+    this.departments = departments;
+  }
+
+  @GetMapping("/api/me")
+  Me me() {
+    return describe(currentUser.get());
+  }
+
+  Me describe(SignedInUser user) {
+    return new Me(user.username(), user.displayName(), user.roles().stream().sorted().toList(),
+        new Department(user.departmentCode(), departments.name(user.departmentCode())));
+  }
+}

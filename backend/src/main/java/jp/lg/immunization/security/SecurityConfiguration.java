@@ -1,0 +1,91 @@
+package jp.lg.immunization.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.ApiError;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+
+/**
+ * Form login for a single-page UI: every answer under /api is JSON, 401 when not signed in, 403
+ * when the role does not allow it. CSRF tokens travel in the XSRF-TOKEN cookie and header.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit) throws Exception {
+    http
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/api/system").permitAll()
+            .requestMatchers("/api/auth/**").permitAll()
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            .requestMatchers("/api/me").authenticated()
+            .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/non-resident-cases/**")
+                .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
+            .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/**").denyAll()
+            .anyRequest().permitAll())
+        .formLogin(form -> form
+            .loginProcessingUrl("/api/auth/login")
+            .successHandler((request, response, authentication) -> {
+              var user = ((AccountDetailsService.AccountDetails) authentication.getPrincipal()).user();
+              audit.record(AuditOperation.LOGIN, null, null);
+              write(response, json, HttpServletResponse.SC_OK, me.describe(user));
+            })
+            .failureHandler((request, response, exception) -> {
+              audit.recordFor(String.valueOf(request.getParameter("username")), AuditOperation.LOGIN_FAILED,
+                  exception.getClass().getSimpleName());
+              write(response, json, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of(401, "bad_credentials",
+                  "ユーザーIDまたはパスワードが正しくありません"));
+            }))
+        .logout(logout -> logout
+            .logoutUrl("/api/auth/logout")
+            .addLogoutHandler((request, response, authentication) -> {
+              if (authentication != null) {
+                audit.recordFor(authentication.getName(), AuditOperation.LOGOUT, null);
+              }
+            })
+            .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint((request, response, exception) ->
+                write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
+                    ApiError.of(401, "unauthenticated", "ログインしてください")))
+            .accessDeniedHandler((request, response, exception) ->
+                write(response, json, HttpServletResponse.SC_FORBIDDEN,
+                    ApiError.of(403, "forbidden", "この操作を行う権限がありません"))))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+    return http.build();
+  }
+
+  private static void write(HttpServletResponse response, ObjectMapper json, int status, Object body) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    json.writeValue(response.getOutputStream(), body);
+  }
+}

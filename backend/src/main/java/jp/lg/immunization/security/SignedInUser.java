@@ -1,0 +1,19 @@
+package jp.lg.immunization.security;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The user behind the current request, as other modules need to know them. */
+public record SignedInUser(String username, String displayName, Set<Role> roles, String departmentCode) {
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  /** Camunda candidate groups this user may work for. */
+  public Set<String> candidateGroups() {
+    Set<String> groups = new TreeSet<>();
+    roles.forEach(role -> groups.addAll(role.candidateGroups()));
+    return groups;
+  }
+}

@@ -1,0 +1,65 @@
+package jp.lg.immunization.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys processes/ and forms/ under one stable deployment name with duplicate filtering, using
+ * resource names that are the same from the IDE, spring-boot:run and the jar: an unchanged file never
+ * makes a new process version.
+ */
+@Component
+class ProcessDeployment implements SmartInitializingSingleton {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
+  static final String DEPLOYMENT_NAME = "immunization-office";
+  private static final String[] PATTERNS = {
+      "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", FormRegistry.LOCATION};
+
+  private final RepositoryService repository;
+
+  ProcessDeployment(RepositoryService repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    DeploymentBuilder deployment = repository.createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source("immunization-office")
+        .enableDuplicateFiltering(false);
+    try {
+      var resolver = new PathMatchingResourcePatternResolver();
+      for (String pattern : PATTERNS) {
+        for (Resource resource : resolver.getResources(pattern)) {
+          try (InputStream in = resource.getInputStream()) {
+            deployment.addString(stableName(resource), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read processes and forms", e);
+    }
+    var deployed = deployment.deployWithResult();
+    log.info("Deployment '{}': {} process definitions new or changed", DEPLOYMENT_NAME,
+        deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());
+  }
+
+  /** processes/x.bpmn or forms/y.form, wherever the classpath root is. */
+  private static String stableName(Resource resource) throws IOException {
+    String uri = resource.getURI().toString();
+    int processes = uri.lastIndexOf("/processes/");
+    int forms = uri.lastIndexOf("/forms/");
+    return uri.substring(Math.max(processes, forms) + 1);
+  }
+}

@@ -1,0 +1,72 @@
+package jp.lg.immunization.workflow;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps task_view in step with the engine, inside the engine's own transaction: the inbox, the
+ * four-eyes guard and the KPIs read it instead of Camunda's task query.
+ */
+@Component
+class TaskReadModel implements TaskListener {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  TaskReadModel(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> created(task);
+      case EVENTNAME_ASSIGNMENT -> jdbc.update("update task_view set assignee = ? where id = ?",
+          task.getAssignee(), task.getId());
+      case EVENTNAME_COMPLETE -> jdbc.update(
+          "update task_view set status = 'COMPLETED', completed_by = ?, ended_at = ? where id = ?",
+          task.getAssignee(), Timestamp.from(Instant.now(clock)), task.getId());
+      case EVENTNAME_DELETE -> jdbc.update("update task_view set status = 'DELETED', ended_at = ? where id = ?",
+          Timestamp.from(Instant.now(clock)), task.getId());
+      default -> { }
+    }
+  }
+
+  private void created(DelegateTask task) {
+    Process process = processOf(task.getBpmnModelElementInstance());
+    String[] groups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).distinct().sorted().toArray(String[]::new);
+    String[] users = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+        .map(IdentityLink::getUserId).distinct().sorted().toArray(String[]::new);
+    jdbc.update("""
+        insert into task_view (id, process_instance_id, process_definition_id, process_key, process_name, task_key,
+                               name, case_id, assignee, candidate_groups, candidate_users, status, created_at, due_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+        on conflict (id) do nothing""",
+        task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), process.getId(),
+        process.getName() == null ? process.getId() : process.getName(), task.getTaskDefinitionKey(),
+        task.getName(), task.getExecution().getProcessBusinessKey(), task.getAssignee(), groups, users,
+        Timestamp.from(task.getCreateTime().toInstant()),
+        task.getDueDate() == null ? null : Timestamp.from(task.getDueDate().toInstant()));
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance current = element;
+    while (!(current instanceof Process)) {
+      current = current.getParentElement();
+    }
+    return (Process) current;
+  }
+}

@@ -1,0 +1,222 @@
+package jp.lg.immunization.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.security.SignedInUser;
+import jp.lg.immunization.security.UserDirectory;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claiming, releasing and completing tasks. Every rule is checked here on the server, whatever the
+ * UI shows: the user must be a candidate, must hold the task to complete it, must not check their own
+ * work (four-eyes), and may submit only the fields the task's form declares.
+ */
+@Service
+class TaskWork {
+
+  record TaskDetails(TaskSummary task, JsonNode form, Map<String, Object> data, CaseContext context,
+                     boolean canComplete, String refusal) {}
+
+  static final String FOUR_EYES_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(ZoneId.of("Asia/Tokyo"));
+
+  private final TaskInbox inbox;
+  private final TaskService tasks;
+  private final ProcessModels models;
+  private final FormRegistry forms;
+  private final CurrentUser currentUser;
+  private final UserDirectory users;
+  private final AuditTrail audit;
+  private final ObjectMapper json;
+  private final Map<String, CaseContextProvider> contexts;
+
+  TaskWork(TaskInbox inbox, TaskService tasks, ProcessModels models, FormRegistry forms, CurrentUser currentUser,
+           UserDirectory users, AuditTrail audit, ObjectMapper json, List<CaseContextProvider> contextProviders) {
+    this.inbox = inbox;
+    this.tasks = tasks;
+    this.models = models;
+    this.forms = forms;
+    this.currentUser = currentUser;
+    this.users = users;
+    this.audit = audit;
+    this.json = json;
+    this.contexts = contextProviders.stream()
+        .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
+  }
+
+  @Transactional
+  TaskDetails details(String taskId) {
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    Optional<FormDefinition> form = formOf(task);
+    String refusal = fourEyesRefusal(task, user);
+    CaseContextProvider provider = contexts.get(task.processKey());
+    CaseContext caseContext = provider == null
+        ? new CaseContext(task.caseLabel(), List.of())
+        : provider.describe(task.caseId());
+    List<CaseContext.Section> sections = new ArrayList<>(caseContext.sections());
+    history(task).ifPresent(sections::add);
+    return new TaskDetails(task, form.map(FormDefinition::schema).orElse(null), previousValues(task),
+        new CaseContext(caseContext.title(), sections), refusal == null && user.username().equals(task.assignee()),
+        refusal);
+  }
+
+  @Transactional
+  TaskSummary claim(String taskId) {
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    refuseIfFourEyes(task, user);
+    if (task.assignee() != null) {
+      throw alreadyClaimed(task);
+    }
+    try {
+      tasks.claim(taskId, user.username());
+    } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+      throw alreadyClaimed(task);
+    }
+    audit.record(AuditOperation.TASK_CLAIM, null, describe(task));
+    return inbox.find(taskId).orElseThrow();
+  }
+
+  @Transactional
+  TaskSummary unclaim(String taskId) {
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    if (!user.username().equals(task.assignee())) {
+      throw ApiException.conflict("not_assignee", "このタスクの担当者ではありません");
+    }
+    tasks.setAssignee(taskId, null);
+    audit.record(AuditOperation.TASK_UNCLAIM, null, describe(task));
+    return inbox.find(taskId).orElseThrow();
+  }
+
+  @Transactional
+  void complete(String taskId, Map<String, Object> submitted) {
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    refuseIfFourEyes(task, user);
+    if (!user.username().equals(task.assignee())) {
+      throw ApiException.conflict("not_assignee", "タスクを完了するには、先に担当してください");
+    }
+    FormDefinition form = formOf(task).orElse(null);
+    Map<String, Object> accepted = form == null ? Map.of() : form.validate(submitted == null ? Map.of() : submitted);
+    if (form == null && submitted != null && !submitted.isEmpty()) {
+      throw ApiException.invalid("この手順には入力項目がありません", Map.of());
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (form != null) {
+      form.fields().stream().filter(FormDefinition.Field::processVariable)
+          .filter(field -> accepted.containsKey(field.key()))
+          .forEach(field -> variables.put(field.key(), accepted.get(field.key())));
+    }
+    try {
+      tasks.complete(taskId, variables);
+    } catch (OptimisticLockingException e) {
+      throw ApiException.conflict("concurrent_edit", "他の職員が同時にこの案件を更新しました。画面を更新してください");
+    }
+    inbox.recordSubmission(taskId, toJson(accepted));
+    audit.record(AuditOperation.TASK_COMPLETE, null, describe(task));
+  }
+
+  private TaskSummary openTaskFor(SignedInUser user, String taskId) {
+    TaskSummary task = inbox.find(taskId)
+        .filter(found -> "OPEN".equals(found.status()))
+        .orElseThrow(() -> ApiException.notFound("タスクが見つかりません（完了済みの可能性があります）"));
+    boolean candidate = user.username().equals(task.assignee())
+        || task.candidateUsers().contains(user.username())
+        || !Collections.disjoint(task.candidateGroups(), user.candidateGroups());
+    if (!candidate) {
+      throw ApiException.forbidden("not_candidate", "このタスクを扱う権限がありません");
+    }
+    return task;
+  }
+
+  private String fourEyesRefusal(TaskSummary task, SignedInUser user) {
+    var against = models.step(task.processDefinitionId(), task.taskKey()).fourEyesAgainst();
+    if (!against.isEmpty() && inbox.completedAnyBy(task.processInstanceId(), against, user.username())) {
+      return FOUR_EYES_REFUSAL;
+    }
+    return null;
+  }
+
+  private void refuseIfFourEyes(TaskSummary task, SignedInUser user) {
+    String refusal = fourEyesRefusal(task, user);
+    if (refusal != null) {
+      audit.recordRefusal(AuditOperation.TASK_REFUSED, null, describe(task) + " reason=four-eyes");
+      throw ApiException.forbidden("four_eyes", refusal);
+    }
+  }
+
+  private ApiException alreadyClaimed(TaskSummary task) {
+    return ApiException.conflict("already_claimed", "このタスクは既に他の職員が担当しています");
+  }
+
+  private Optional<FormDefinition> formOf(TaskSummary task) {
+    return forms.find(models.step(task.processDefinitionId(), task.taskKey()).formId());
+  }
+
+  /** A step sent back for rework opens with what was entered the last time. */
+  private Map<String, Object> previousValues(TaskSummary task) {
+    return inbox.completedSteps(task.processInstanceId()).stream()
+        .filter(step -> step.taskKey().equals(task.taskKey()) && step.submission() != null)
+        .reduce((first, second) -> second)
+        .map(step -> fromJson(step.submission())).orElse(Map.of());
+  }
+
+  private Optional<CaseContext.Section> history(TaskSummary task) {
+    List<CaseContext.Row> rows = new ArrayList<>();
+    for (TaskInbox.CompletedStep step : inbox.completedSteps(task.processInstanceId())) {
+      String when = JapaneseDates.format(step.endedAt().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate()) + " "
+          + TIME.format(step.endedAt());
+      StringBuilder value = new StringBuilder(users.displayName(step.completedBy())).append("（").append(when).append("）");
+      Optional<FormDefinition> form = forms.find(models.step(task.processDefinitionId(), step.taskKey()).formId());
+      if (form.isPresent() && step.submission() != null) {
+        fromJson(step.submission()).forEach((key, fieldValue) -> form.get().field(key).ifPresent(field ->
+            value.append(" ").append(field.label()).append(": ").append(field.labelOf(fieldValue))));
+      }
+      rows.add(new CaseContext.Row(step.name(), value.toString()));
+    }
+    return rows.isEmpty() ? Optional.empty() : Optional.of(new CaseContext.Section("これまでの経過", rows));
+  }
+
+  private static String describe(TaskSummary task) {
+    return "task=" + task.taskKey() + " process=" + task.processKey() + " case=" + task.caseId();
+  }
+
+  private String toJson(Map<String, Object> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Object> fromJson(String text) {
+    try {
+      return json.readValue(text, new TypeReference<>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package jp.lg.immunization.resident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.TestUsers;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Every path of 住登外者確認 (R02), driven through the app's API as staff would, with the engine's
+ * state checked by camunda-bpm-assert.
+ */
+@IntegrationTest
+class NonResidentConfirmationProcessTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestUsers users;
+  @Autowired ObjectMapper json;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired ResidentNetworkSimulator simulator;
+  @Autowired NonResidentCaseRepository cases;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    simulator.reset();
+  }
+
+  @AfterEach
+  void tearDown() {
+    simulator.reset();
+  }
+
+  @Test
+  void R02_nonResidentBecomesUsableOnlyAfterASecondStaffMemberConfirms() throws Exception {
+    ProcessInstance instance = startAndAnswer("ヤマダ タロウ");
+    assertThat(instance).isWaitingAt("ProposeMatch");
+    assertThat(caseOf(instance).status()).isEqualTo(NonResidentCase.Status.PROPOSING);
+
+    complete("staff1", instance, "ProposeMatch", Map.of("decision", "PROPOSE", "note", "生年月日・性別一致"));
+    assertThat(instance).isWaitingAt("DoubleCheckMatch");
+    assertThat(caseOf(instance).residentId()).as("not usable before the double check").isNull();
+
+    complete("staff2", instance, "DoubleCheckMatch", Map.of("decision", "CONFIRM"));
+
+    assertThat(instance).hasPassed("ActivateNonResident").isEnded();
+    NonResidentCase confirmed = caseOf(instance);
+    assertThat(confirmed.status()).isEqualTo(NonResidentCase.Status.CONFIRMED);
+    assertThat(jdbc.queryForMap("select status, source, family_name_kanji, family_name_kana from resident where id = ?",
+        confirmed.residentId()))
+        .containsEntry("status", "NON_RESIDENT").containsEntry("source", "RESIDENT_NETWORK_CS")
+        .containsEntry("family_name_kanji", "山田").containsEntry("family_name_kana", "ヤマダ");
+  }
+
+  @Test
+  void R02_theStaffMemberWhoProposedCannotConfirmTheirOwnProposal() throws Exception {
+    ProcessInstance instance = startAndAnswer("サトウ ハナコ");
+    complete("staff1", instance, "ProposeMatch", Map.of("decision", "PROPOSE"));
+    String checkTask = openTaskId(instance, "DoubleCheckMatch");
+
+    mvc.perform(get("/api/tasks/" + checkTask).with(users.as("staff1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.canComplete").value(false))
+        .andExpect(jsonPath("$.refusal").value(org.hamcrest.Matchers.containsString("別の職員")));
+    mvc.perform(post("/api/tasks/" + checkTask + "/claim").with(users.as("staff1")).with(csrf()))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("four_eyes"));
+
+    // Even holding the task (assigned behind the UI's back) does not let the proposer complete it.
+    engine.getTaskService().claim(checkTask, "staff1");
+    perform("staff1", post("/api/tasks/" + checkTask + "/complete"), Map.of("values", Map.of("decision", "CONFIRM")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("別の職員")));
+    assertThat(instance).isWaitingAt("DoubleCheckMatch");
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where operation = 'TASK_REFUSED' and username = 'staff1'",
+        Long.class)).isPositive();
+
+    engine.getTaskService().setAssignee(checkTask, null);
+    complete("staff2", instance, "DoubleCheckMatch", Map.of("decision", "CONFIRM"));
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void R02_checkerSendsBackWithAReasonAndTheProposerSeesItAndProposesAgain() throws Exception {
+    ProcessInstance instance = startAndAnswer("スズキ イチロウ");
+    complete("staff1", instance, "ProposeMatch", Map.of("decision", "PROPOSE"));
+
+    perform("staff2", post("/api/tasks/" + claim("staff2", instance, "DoubleCheckMatch") + "/complete"),
+        Map.of("values", Map.of("decision", "SEND_BACK")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.reason").exists());
+    complete("staff2", instance, "DoubleCheckMatch", Map.of("decision", "SEND_BACK", "reason", "住所の確認が必要"));
+
+    assertThat(instance).isWaitingAt("ProposeMatch");
+    String reworkTask = openTaskId(instance, "ProposeMatch");
+    JsonNode details = json.readTree(mvc.perform(get("/api/tasks/" + reworkTask).with(users.as("staff1")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(details.toString()).contains("住所の確認が必要");
+    assertThat(details.path("data").path("decision").asText()).isEqualTo("PROPOSE");
+
+    complete("staff1", instance, "ProposeMatch", Map.of("decision", "PROPOSE"));
+    // staff2 checked before but did not propose: still a second pair of eyes.
+    complete("staff2", instance, "DoubleCheckMatch", Map.of("decision", "CONFIRM"));
+    assertThat(instance).isEnded().hasPassed("ActivateNonResident");
+  }
+
+  @Test
+  void R02_requesterCanWithdrawInsteadOfProposing() throws Exception {
+    ProcessInstance instance = startAndAnswer("タナカ マコト");
+    complete("staff1", instance, "ProposeMatch", Map.of("decision", "WITHDRAW", "note", "別人のため"));
+    assertThat(instance).isEnded().hasPassed("Withdrawn").hasNotPassed("ActivateNonResident");
+    assertThat(caseOf(instance).status()).isEqualTo(NonResidentCase.Status.WITHDRAWN);
+    assertThat(caseOf(instance).residentId()).isNull();
+  }
+
+  @Test
+  void R02_nobodyFoundEndsTheCaseWithoutARecord() throws Exception {
+    ProcessInstance instance = startAndAnswer("フメイ タロウ");
+    assertThat(instance).isEnded().hasPassed("IdentityNotFound").hasNotPassed("ProposeMatch");
+    assertThat(caseOf(instance).status()).isEqualTo(NonResidentCase.Status.NOT_FOUND);
+  }
+
+  @Test
+  void R02_networkFailureIsRetriedThenBecomesAVisibleIncident() throws Exception {
+    simulator.failNextRequests(10);
+    ProcessInstance instance = start("イトウ ケン");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Job lookup = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      try {
+        management.executeJob(lookup.getId());
+      } catch (RuntimeException expected) {
+        // the job records the failure and its remaining retries
+      }
+    }
+    assertThat(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getRetries()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    assertThat(instance).isActive().isWaitingAt("RequestIdentityLookup");
+
+    // Once the network is back, an administrator's retry completes the lookup: the case was never lost.
+    simulator.failNextRequests(0);
+    management.setJobRetries(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId(), 1);
+    execute(job());
+    simulator.deliverPendingAnswers();
+    assertThat(instance).isWaitingAt("ProposeMatch");
+  }
+
+  @Test
+  void R02_noAnswerWithinTheTimeoutEndsTheCaseAsTimedOut() throws Exception {
+    ProcessInstance instance = start("コバヤシ アイ");
+    assertThat(instance).isWaitingAt("RequestIdentityLookup");
+    execute(job());
+    assertThat(instance).isWaitingAt("AwaitIdentityAnswer");
+    execute(job("LookupTimedOut"));
+    assertThat(instance).isEnded().hasPassed("LookupExpired");
+    assertThat(caseOf(instance).status()).isEqualTo(NonResidentCase.Status.TIMED_OUT);
+  }
+
+  @Test
+  void R02_anAnswerDeliveredTwiceIsRecordedOnce() throws Exception {
+    ProcessInstance instance = startAndAnswer("ワタナベ ミサキ");
+    NonResidentCase answered = caseOf(instance);
+    simulator.redeliver(NonResidentCases.requestIdOf(answered.id()), answered.query());
+    assertThat(instance).isWaitingAt("ProposeMatch");
+    assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("ProposeMatch").count())
+        .isEqualTo(1);
+    assertThat(caseOf(instance).answeredAt()).isEqualTo(answered.answeredAt());
+    assertThat(simulator.receivedRequests()).containsExactly(NonResidentCases.requestIdOf(answered.id()));
+  }
+
+  @Test
+  void startFormRefusesBadInputAndStartsNothing() throws Exception {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(NonResidentCases.PROCESS_KEY).count();
+    perform("staff1", post("/api/processes/NonResidentConfirmation/start"), Map.of("values", Map.of(
+        "nameKana", "Yamada Taro", "birthDate", "2000-13-01", "sex", "OTHER")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.nameKana").exists())
+        .andExpect(jsonPath("$.fields.birthDate").exists())
+        .andExpect(jsonPath("$.fields.sex").exists())
+        .andExpect(jsonPath("$.fields.reason").exists());
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(NonResidentCases.PROCESS_KEY).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void processVariablesHoldNoPersonalData() throws Exception {
+    ProcessInstance instance = startAndAnswer("ナカムラ ツヨシ");
+    complete("staff1", instance, "ProposeMatch", Map.of("decision", "PROPOSE", "note", "ナカムラ本人と確認"));
+    Map<String, Object> variables = runtime.getVariables(instance.getId());
+    assertThat(variables.keySet()).containsExactlyInAnyOrder("caseId", "lookupTimeout", "lookupOutcome", "decision");
+    assertThat(variables.values().toString()).doesNotContain("ナカムラ");
+  }
+
+  private ProcessInstance start(String nameKana) throws Exception {
+    String body = perform("staff1", post("/api/processes/NonResidentConfirmation/start"), Map.of("values", Map.of(
+        "nameKana", nameKana, "birthDate", "1960-04-01", "sex", "MALE", "reason", "市外在住者の接種記録登録のため")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String instanceId = json.readTree(body).path("processInstanceId").asText();
+    return runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+  }
+
+  private ProcessInstance startAndAnswer(String nameKana) throws Exception {
+    ProcessInstance instance = start(nameKana);
+    assertThat(instance).isWaitingAt("RequestIdentityLookup");
+    execute(job());
+    assertThat(instance).isWaitingAt("AwaitIdentityAnswer");
+    simulator.deliverPendingAnswers();
+    return instance;
+  }
+
+  private void complete(String username, ProcessInstance instance, String taskKey, Map<String, Object> values)
+      throws Exception {
+    String taskId = claim(username, instance, taskKey);
+    perform(username, post("/api/tasks/" + taskId + "/complete"), Map.of("values", values))
+        .andExpect(status().isNoContent());
+  }
+
+  private String claim(String username, ProcessInstance instance, String taskKey) throws Exception {
+    String taskId = openTaskId(instance, taskKey);
+    String assignee = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee();
+    if (!username.equals(assignee)) {
+      mvc.perform(post("/api/tasks/" + taskId + "/claim").with(users.as(username)).with(csrf()))
+          .andExpect(status().isOk());
+    }
+    return taskId;
+  }
+
+  private String openTaskId(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult().getId();
+  }
+
+  private ResultActions perform(String username,
+                                org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                                Object body) throws Exception {
+    return mvc.perform(request.with(users.as(username)).with(csrf())
+        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+  }
+
+  private NonResidentCase caseOf(ProcessInstance instance) {
+    return cases.findById(Long.parseLong(instance.getBusinessKey())).orElseThrow();
+  }
+}

@@ -1,0 +1,73 @@
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { ErrorMessage, Loading } from '../components/Message';
+import { useAuth } from '../features/auth/AuthProvider';
+import { canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { DemoBanner } from './SystemProvider';
+
+/** The frame of every signed-in page; anyone not signed in is sent to the login page. */
+export function Layout() {
+  const { state, signOut, retry } = useAuth();
+  const location = useLocation();
+
+  if (state.status === 'loading') {
+    return <Loading />;
+  }
+  if (state.status === 'unavailable') {
+    return (
+      <main className="standalone">
+        <ErrorMessage>{state.message}</ErrorMessage>
+        <button type="button" onClick={retry}>
+          再試行
+        </button>
+      </main>
+    );
+  }
+  if (state.status === 'anonymous') {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+
+  const { me } = state;
+  return (
+    <div className="app-shell">
+      <DemoBanner />
+      <header className="app-header">
+        <span className="app-name">予防接種事務 ケース管理</span>
+        <div className="current-user" data-testid="current-user">
+          <span className="user-name">{me.displayName}</span>
+          <span className="user-role">{roleLabels(me)}</span>
+          <span className="user-department">{me.department.name}</span>
+          <button type="button" className="logout" data-testid="logout-button" onClick={() => void signOut()}>
+            ログアウト
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label="メインメニュー">
+          <ul>
+            {canDoCaseWork(me) && (
+              <>
+                <li>
+                  <NavLink to="/tasks">タスク一覧</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/processes">業務の開始</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/residents">住民検索</NavLink>
+                </li>
+              </>
+            )}
+            {canAudit(me) && (
+              <li>
+                <NavLink to="/audit">監査ログ</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <main className="app-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { RouteObject } from 'react-router-dom';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { canAudit, canDoCaseWork } from '../features/auth/roles';
+import { AuditPage } from '../features/audit/pages/AuditPage';
+import { CataloguePage } from '../features/processes/pages/CataloguePage';
+import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
+import { ResidentSearchPage } from '../features/residents/pages/ResidentSearchPage';
+import { InboxPage } from '../features/tasks/pages/InboxPage';
+import { TaskPage } from '../features/tasks/pages/TaskPage';
+import { HomePage } from './HomePage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireRole } from './RequireRole';
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'tasks',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <InboxPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'tasks/:taskId',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <TaskPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'processes',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <CataloguePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'residents',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <ResidentSearchPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'residents/:residentId',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <ResidentDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireRole allowed={canAudit}>
+            <AuditPage />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,25 @@
+interface PagerProps {
+  page: number;
+  size: number;
+  total: number;
+  onPage: (page: number) => void;
+}
+
+/** Zero-based page navigation with the 件数 summary the office staff ask for. */
+export function Pager({ page, size, total, onPage }: PagerProps) {
+  const first = total === 0 ? 0 : page * size + 1;
+  const last = Math.min(total, (page + 1) * size);
+  return (
+    <nav className="pager" aria-label="ページ送り">
+      <button type="button" onClick={() => onPage(page - 1)} disabled={page === 0}>
+        前へ
+      </button>
+      <span aria-live="polite">
+        全{total.toLocaleString('ja-JP')}件中 {first}〜{last}件
+      </span>
+      <button type="button" onClick={() => onPage(page + 1)} disabled={last >= total}>
+        次へ
+      </button>
+    </nav>
+  );
+}

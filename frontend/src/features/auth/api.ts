@@ -1,0 +1,26 @@
+import { apiRequest } from '../../lib/api';
+
+export type Role = 'STAFF' | 'SUPERVISOR' | 'MANAGER' | 'AUDITOR' | 'ADMIN';
+
+export interface Me {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  department: { code: string; name: string };
+}
+
+export function login(username: string, password: string): Promise<Me> {
+  return apiRequest<Me>('/auth/login', {
+    method: 'POST',
+    body: new URLSearchParams({ username, password }),
+    ignoreUnauthorized: true,
+  });
+}
+
+export function logout(): Promise<void> {
+  return apiRequest<void>('/auth/logout', { method: 'POST', ignoreUnauthorized: true });
+}
+
+export function fetchMe(): Promise<Me> {
+  return apiRequest<Me>('/me', { ignoreUnauthorized: true });
+}

@@ -1,0 +1,22 @@
+import type { Me, Role } from './api';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  STAFF: '担当職員',
+  SUPERVISOR: '上長',
+  MANAGER: '管理者',
+  AUDITOR: 'セキュリティ責任者',
+  ADMIN: 'システム管理者',
+};
+
+export function roleLabels(me: Me): string {
+  return me.roles.map((role) => ROLE_LABELS[role] ?? role).join('・');
+}
+
+/** Case work (tasks, starting processes, resident look-up) is for the office's case workers. */
+export function canDoCaseWork(me: Me): boolean {
+  return me.roles.includes('STAFF') || me.roles.includes('SUPERVISOR');
+}
+
+export function canAudit(me: Me): boolean {
+  return me.roles.includes('AUDITOR');
+}

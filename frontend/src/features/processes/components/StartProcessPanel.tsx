@@ -1,0 +1,87 @@
+import { useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from '../../../components/CamundaForm';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { asApiError } from '../../../lib/useAsync';
+import { startProcess, type ProcessDefinition, type StartedProcess } from '../api';
+
+interface StartProcessPanelProps {
+  process: ProcessDefinition;
+  onClose: () => void;
+}
+
+export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) {
+  const formRef = useRef<CamundaFormHandle>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; fields: string[] } | null>(null);
+  const [started, setStarted] = useState<StartedProcess | null>(null);
+
+  async function start(values: FormValues) {
+    setBusy(true);
+    setError(null);
+    try {
+      setStarted(await startProcess(process.key, values));
+    } catch (failure) {
+      const apiError = asApiError(failure);
+      setError({
+        text: apiError.message,
+        fields: Object.entries(apiError.fields).map(
+          ([key, message]) => `${fieldLabel(process.startForm, key)}: ${message}`,
+        ),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (started) {
+    return (
+      <section className="start-panel" aria-labelledby="start-panel-title">
+        <h2 id="start-panel-title">{process.name}</h2>
+        <Notice testId="start-result">
+          業務を開始しました。案件: <strong data-testid="started-case-label">{started.caseLabel}</strong>
+        </Notice>
+        <div className="actions">
+          <Link to="/tasks?view=group">タスク一覧へ</Link>
+          <button type="button" onClick={() => setStarted(null)}>
+            続けて開始する
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="start-panel" aria-labelledby="start-panel-title">
+      <h2 id="start-panel-title">{process.name}</h2>
+      {process.description && <p>{process.description}</p>}
+      {error && (
+        <ErrorMessage testId="start-message">
+          <p>{error.text}</p>
+          {error.fields.length > 0 && (
+            <ul>
+              {error.fields.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </ErrorMessage>
+      )}
+      {process.startForm && <CamundaForm ref={formRef} schema={process.startForm} onSubmit={(values) => void start(values)} />}
+      <div className="actions">
+        <button type="button" onClick={onClose} disabled={busy}>
+          キャンセル
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="start-button"
+          disabled={busy}
+          onClick={() => (process.startForm ? formRef.current?.submit() : void start({}))}
+        >
+          開始
+        </button>
+      </div>
+    </section>
+  );
+}

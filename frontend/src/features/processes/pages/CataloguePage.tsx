@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { ErrorMessage, Loading } from '../../../components/Message';
+import { useAsync } from '../../../lib/useAsync';
+import { fetchProcesses } from '../api';
+import { StartProcessPanel } from '../components/StartProcessPanel';
+
+export function CataloguePage() {
+  const processes = useAsync(fetchProcesses, []);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+
+  if (processes.loading) {
+    return <Loading />;
+  }
+  if (processes.error || !processes.data) {
+    return <ErrorMessage>{processes.error?.message}</ErrorMessage>;
+  }
+
+  const selected = processes.data.find((process) => process.key === selectedKey) ?? null;
+  return (
+    <section>
+      <h1>業務の開始</h1>
+      {processes.data.length === 0 && <p className="empty">開始できる業務はありません。</p>}
+      <ul className="process-cards">
+        {processes.data.map((process) => (
+          <li key={process.key}>
+            <button
+              type="button"
+              className={process.key === selectedKey ? 'process-card selected' : 'process-card'}
+              data-testid={`process-card-${process.key}`}
+              aria-pressed={process.key === selectedKey}
+              onClick={() => setSelectedKey(process.key)}
+            >
+              <span className="process-name">{process.name}</span>
+              <span className="process-description">{process.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {selected && (
+        <StartProcessPanel key={selected.key} process={selected} onClose={() => setSelectedKey(null)} />
+      )}
+    </section>
+  );
+}

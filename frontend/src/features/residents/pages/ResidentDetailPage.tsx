@@ -1,0 +1,61 @@
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { ErrorMessage, Loading } from '../../../components/Message';
+import { ageOn, formatWarekiDate } from '../../../lib/date';
+import { useAsync } from '../../../lib/useAsync';
+import { fetchResident, SEX_LABELS, STATUS_LABELS } from '../api';
+
+export function ResidentDetailPage() {
+  const { residentId = '' } = useParams();
+  const location = useLocation();
+  const resident = useAsync(() => fetchResident(residentId), [residentId]);
+
+  const search = (location.state as { search?: string } | null)?.search ?? '';
+  const back = (
+    <p className="back-link">
+      <Link to={`/residents${search}`}>← 検索結果へ戻る</Link>
+    </p>
+  );
+
+  if (resident.loading) {
+    return <Loading />;
+  }
+  if (resident.error || !resident.data) {
+    return (
+      <section>
+        {back}
+        <ErrorMessage>{resident.error?.message}</ErrorMessage>
+      </section>
+    );
+  }
+  const r = resident.data;
+  const age = ageOn(r.birthDate);
+  const rows: [string, string][] = [
+    ['宛名番号', r.addresseeNumber],
+    ['氏名', r.nameKanji],
+    ['氏名（カナ）', r.nameKana],
+    ['生年月日', `${formatWarekiDate(r.birthDate)}${age === null ? '' : `（${age}歳）`}`],
+    ['性別', SEX_LABELS[r.sex] ?? r.sex],
+    ['住所', r.address],
+    ['住民区分', STATUS_LABELS[r.status] ?? r.status],
+    ['個人番号', r.myNumberMasked],
+    ['電話番号', r.phone ?? '—'],
+    ['世帯番号', r.householdNumber ?? '—'],
+    ['続柄', r.relationship ?? '—'],
+    ['世帯主', r.householdHeadName ?? '—'],
+    ['情報源', r.source ?? '—'],
+  ];
+  return (
+    <section>
+      {back}
+      <h1>住民詳細</h1>
+      <dl className="detail-list" data-testid="resident-detail">
+        {rows.map(([label, value]) => (
+          <div key={label} className="context-row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

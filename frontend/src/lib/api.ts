@@ -1,0 +1,127 @@
+export type FieldErrors = Record<string, string>;
+
+/** A non-2xx answer of the backend, carrying its Japanese message for the user. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fields: FieldErrors;
+
+  constructor(status: number, message: string, fields: FieldErrors = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+type UnauthorizedListener = () => void;
+
+let unauthorizedListener: UnauthorizedListener | null = null;
+
+/** The session provider registers here so that any 401 sends the user back to the login page. */
+export function onUnauthorized(listener: UnauthorizedListener | null): void {
+  unauthorizedListener = listener;
+}
+
+const CSRF_COOKIE = 'XSRF-TOKEN';
+const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      return decodeURIComponent(rest.join('='));
+    }
+  }
+  return null;
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: '入力内容に誤りがあります。',
+  401: 'ログインしてください。',
+  403: 'この操作を行う権限がありません。',
+  404: '対象が見つかりません。',
+  409: '他の職員が先に操作しました。画面を更新してください。',
+};
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Proxies and the servlet container may answer with HTML; the fallback message covers that.
+  }
+  const data = (body ?? {}) as { message?: unknown; fields?: unknown };
+  const message =
+    typeof data.message === 'string' && data.message !== ''
+      ? data.message
+      : (FALLBACK_MESSAGES[response.status] ??
+        `サーバーでエラーが発生しました（${response.status}）。時間をおいて再度お試しください。`);
+  const fields =
+    data.fields && typeof data.fields === 'object' ? (data.fields as FieldErrors) : {};
+  return new ApiError(response.status, message, fields);
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON unless it is already URLSearchParams (form-encoded). */
+  body?: unknown;
+  /** The login form expects its own 401 rather than a redirect to itself. */
+  ignoreUnauthorized?: boolean;
+}
+
+async function ensureCsrfCookie(): Promise<string | null> {
+  let token = readCookie(CSRF_COOKIE);
+  if (token === null) {
+    // Spring issues the token cookie lazily (and renews it after login); any GET makes it appear.
+    await fetch('/api/system', { credentials: 'same-origin' });
+    token = readCookie(CSRF_COOKIE);
+  }
+  return token;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof URLSearchParams) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET') {
+    const token = await ensureCsrfCookie();
+    if (token !== null) {
+      headers[CSRF_HEADER] = token;
+    }
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'サーバーに接続できません。ネットワークを確認してください。');
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !options.ignoreUnauthorized) {
+      unauthorizedListener?.();
+    }
+    throw error;
+  }
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/** Builds a query string, leaving out empty criteria so the server applies no filter for them. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

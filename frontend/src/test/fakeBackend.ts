@@ -1,0 +1,48 @@
+import type { Me } from '../features/auth/api';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+type Reply = { status: number; body?: unknown } | ((request: RecordedRequest) => { status: number; body?: unknown });
+
+/**
+ * A stand-in for the Spring backend: answers fetch() from a table of "METHOD /api/path?query" keys
+ * and records every request so tests can assert what the UI sent.
+ */
+export function fakeBackend(routes: Record<string, Reply>) {
+  const requests: RecordedRequest[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const path = String(input);
+    const headers = { ...(init.headers as Record<string, string> | undefined) };
+    const body = init.body === undefined || init.body === null ? null : String(init.body);
+    const request = { method, path, headers, body };
+    requests.push(request);
+    const reply = routes[`${method} ${path}`] ?? routes[`${method} ${path.split('?')[0]}`];
+    if (!reply) {
+      return new Response(JSON.stringify({ status: 404, error: 'Not Found', message: '見つかりません' }), {
+        status: 404,
+      });
+    }
+    const { status, body: replyBody } = typeof reply === 'function' ? reply(request) : reply;
+    return new Response(replyBody === undefined ? null : JSON.stringify(replyBody), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { requests, fetchMock };
+}
+
+export const STAFF1: Me = {
+  username: 'staff1',
+  displayName: '山田 花子',
+  roles: ['STAFF'],
+  department: { code: 'HOKEN', name: '健康推進課' },
+};
+
+export const SYSTEM_INFO = { demoMode: true, simulators: true, version: '0.1.0' };
