@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router-dom';
 import { useMe } from '../features/auth/AuthProvider';
-import { canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { canAdminister, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
 
 /** Sends each role to its daily work; roles without screens yet get a welcome. */
 export function HomePage() {
@@ -11,13 +11,16 @@ export function HomePage() {
   if (canAudit(me)) {
     return <Navigate to="/audit" replace />;
   }
+  if (canAdminister(me)) {
+    return <Navigate to="/admin/incidents" replace />;
+  }
   return (
     <section className="welcome">
       <h1>ようこそ</h1>
       <p>
         {me.displayName}さん（{roleLabels(me)}・{me.department.name}）としてログインしています。
       </p>
-      <p>この役割で利用できる画面は準備中です。</p>
+      <p>管理者向けの業務指標（KPI）画面は今後追加されます。</p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../components/Message';
 import { useAuth } from '../features/auth/AuthProvider';
-import { canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { canAdminister, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
 import { DemoBanner } from './SystemProvider';
 
 /** The frame of every signed-in page; anyone not signed in is sent to the login page. */
@@ -60,6 +60,11 @@ export function Layout() {
             {canAudit(me) && (
               <li>
                 <NavLink to="/audit">監査ログ</NavLink>
+              </li>
+            )}
+            {canAdminister(me) && (
+              <li>
+                <NavLink to="/admin/incidents">障害一覧</NavLink>
               </li>
             )}
           </ul>

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
-import { canAudit, canDoCaseWork } from '../features/auth/roles';
+import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
+import { canAdminister, canAudit, canDoCaseWork } from '../features/auth/roles';
 import { AuditPage } from '../features/audit/pages/AuditPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
@@ -63,6 +64,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAudit}>
             <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/incidents',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <IncidentsPage />
           </RequireRole>
         ),
       },

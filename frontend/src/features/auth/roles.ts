@@ -20,3 +20,7 @@ export function canDoCaseWork(me: Me): boolean {
 export function canAudit(me: Me): boolean {
   return me.roles.includes('AUDITOR');
 }
+
+export function canAdminister(me: Me): boolean {
+  return me.roles.includes('ADMIN');
+}

@@ -37,7 +37,7 @@ class ProcessDeployment implements SmartInitializingSingleton {
     DeploymentBuilder deployment = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("immunization-office")
-        .enableDuplicateFiltering(false);
+        .enableDuplicateFiltering(true);
     try {
       var resolver = new PathMatchingResourcePatternResolver();
       for (String pattern : PATTERNS) {

@@ -163,9 +163,16 @@ class NonResidentConfirmationProcessTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
     assertThat(instance).isActive().isWaitingAt("RequestIdentityLookup");
 
-    // Once the network is back, an administrator's retry completes the lookup: the case was never lost.
+    // Administrators see the incident, without personal data, and retry once the network is back.
+    String incidents = mvc.perform(get("/api/admin/incidents").with(users.as("admin1")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    JsonNode incident = java.util.stream.StreamSupport.stream(json.readTree(incidents).spliterator(), false)
+        .filter(node -> node.path("caseId").asText().equals(instance.getBusinessKey())).findFirst().orElseThrow();
+    assertThat(incident.path("step").asText()).isEqualTo("RequestIdentityLookup");
+    assertThat(incident.toString()).doesNotContain("イトウ");
     simulator.failNextRequests(0);
-    management.setJobRetries(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId(), 1);
+    mvc.perform(post("/api/admin/incidents/" + incident.path("id").asText() + "/retry").with(users.as("admin1")).with(csrf()))
+        .andExpect(status().isNoContent());
     execute(job());
     simulator.deliverPendingAnswers();
     assertThat(instance).isWaitingAt("ProposeMatch");
@@ -192,6 +199,27 @@ class NonResidentConfirmationProcessTest {
         .isEqualTo(1);
     assertThat(caseOf(instance).answeredAt()).isEqualTo(answered.answeredAt());
     assertThat(simulator.receivedRequests()).containsExactly(NonResidentCases.requestIdOf(answered.id()));
+  }
+
+  @Test
+  void taskCompletionAcceptsOnlyTheFormsFieldsAndChangesNothingOtherwise() throws Exception {
+    ProcessInstance instance = startAndAnswer("ヤマモト ヒロシ");
+    String taskId = claim("staff1", instance, "ProposeMatch");
+    String path = "/api/tasks/" + taskId + "/complete";
+
+    perform("staff1", post(path), Map.of("values", Map.of("decision", "PROPOSE", "approvedBy", "super1")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("approvedBy")))
+        .andExpect(jsonPath("$.fields.approvedBy").exists());
+    perform("staff1", post(path), Map.of("values", Map.of("decision", 42)))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.decision").exists());
+    perform("staff1", post(path), Map.of("values", Map.of("note", "判断なし")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.decision").value("判断を入力してください"));
+    mvc.perform(post(path).with(users.as("staff1")).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("malformed_request"));
+
+    assertThat(instance).isWaitingAt("ProposeMatch");
+    assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("decision", "approvedBy", "note");
   }
 
   @Test

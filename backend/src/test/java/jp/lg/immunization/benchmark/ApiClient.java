@@ -1,0 +1,82 @@
+package jp.lg.immunization.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A signed-in session against the running app, as the single-page UI holds one: session cookie, and
+ * the XSRF-TOKEN cookie echoed in the X-XSRF-TOKEN header on every unsafe request.
+ */
+final class ApiClient {
+
+  private final HttpClient http;
+  private final CookieManager cookies;
+  private final String base;
+  private final ObjectMapper json;
+
+  private ApiClient(HttpClient http, CookieManager cookies, String base, ObjectMapper json) {
+    this.http = http;
+    this.cookies = cookies;
+    this.base = base;
+    this.json = json;
+  }
+
+  static ApiClient signIn(int port, String username, String password, ObjectMapper json)
+      throws IOException, InterruptedException {
+    CookieManager cookies = new CookieManager();
+    // HTTP/1.1 as browsers use it against this server: no h2c upgrade attempt on every request.
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+    ApiClient client = new ApiClient(http, cookies, "http://localhost:" + port, json);
+    // The first GET hands out the XSRF-TOKEN cookie that the login must echo.
+    client.get("/api/system");
+    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    client.send(client.unsafe("/api/auth/login", "application/x-www-form-urlencoded", form), 200);
+    // Login replaces the token (session fixation protection); the next answer carries the new cookie.
+    client.get("/api/me");
+    return client;
+  }
+
+  JsonNode get(String path) throws IOException, InterruptedException {
+    return json.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), 200));
+  }
+
+  JsonNode post(String path, Object body, int expectedStatus) throws IOException, InterruptedException {
+    String text = send(unsafe(path, "application/json", json.writeValueAsString(body)), expectedStatus);
+    return text.isEmpty() ? json.nullNode() : json.readTree(text);
+  }
+
+  private HttpRequest unsafe(String path, String contentType, String body) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private String send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() != expectedStatus) {
+      throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+          + response.statusCode() + " instead of " + expectedStatus + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
+        .map(HttpCookie::getValue)
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new IllegalStateException("the server sent no XSRF-TOKEN cookie"));
+  }
+}

@@ -1,0 +1,65 @@
+package jp.lg.immunization.benchmark;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Wall-clock latencies of repeated calls, summarised as nearest-rank percentiles in milliseconds. */
+final class Latencies {
+
+  /** One call of a measured series; {@code index} runs on across the warm-up and the measured calls. */
+  @FunctionalInterface
+  interface Call {
+    void run(int index) throws Exception;
+  }
+
+  private final long[] nanos;
+  private int count;
+
+  private Latencies(int capacity) {
+    this.nanos = new long[capacity];
+  }
+
+  /** Runs {@code warmUp} uncounted calls (JIT, caches, connection pools), then times {@code measured} calls. */
+  static Latencies measure(int warmUp, int measured, Call call) throws Exception {
+    for (int i = 0; i < warmUp; i++) {
+      call.run(i);
+    }
+    Latencies latencies = new Latencies(measured);
+    for (int i = 0; i < measured; i++) {
+      long start = System.nanoTime();
+      call.run(warmUp + i);
+      latencies.add(System.nanoTime() - start);
+    }
+    return latencies;
+  }
+
+  static Latencies empty(int capacity) {
+    return new Latencies(capacity);
+  }
+
+  void add(long elapsedNanos) {
+    nanos[count++] = elapsedNanos;
+  }
+
+  int count() {
+    return count;
+  }
+
+  double percentileMillis(double percentile) {
+    if (count == 0) {
+      throw new IllegalStateException("no samples");
+    }
+    long[] sorted = Arrays.copyOf(nanos, count);
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(percentile / 100 * count);
+    return sorted[Math.max(rank, 1) - 1] / 1_000_000.0;
+  }
+
+  String p50p95() {
+    return String.format(Locale.ROOT, "p50 %.1f / p95 %.1f", percentileMillis(50), percentileMillis(95));
+  }
+
+  String p50p95p99() {
+    return p50p95() + String.format(Locale.ROOT, " / p99 %.1f", percentileMillis(99));
+  }
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { ErrorMessage, Loading, Notice } from '../../../components/Message';
+import { formatWarekiDateTime } from '../../../lib/date';
+import { asApiError, useAsync } from '../../../lib/useAsync';
+import { fetchIncidents, retryIncident } from '../api';
+
+/** Failed automatic steps (e.g. a national system that did not answer) and their retry. */
+export function IncidentsPage() {
+  const incidents = useAsync(fetchIncidents, []);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function retry(id: string) {
+    setError(null);
+    setMessage(null);
+    try {
+      await retryIncident(id);
+      setMessage('再実行を予約しました。しばらくしてから一覧を更新してください。');
+      incidents.reload();
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    }
+  }
+
+  return (
+    <section>
+      <h1>障害一覧</h1>
+      <p>自動処理（外部システムへの照会など）が再試行後も失敗した手順です。原因が解消してから再実行してください。案件はその手順で待機しています。</p>
+      {message && <Notice>{message}</Notice>}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+      {incidents.loading && <Loading />}
+      {incidents.error && <ErrorMessage>{incidents.error.message}</ErrorMessage>}
+      {incidents.data &&
+        (incidents.data.length === 0 ? (
+          <Notice>障害はありません。</Notice>
+        ) : (
+          <table className="data-table" data-testid="incident-table">
+            <thead>
+              <tr>
+                <th>業務</th>
+                <th>手順</th>
+                <th>案件</th>
+                <th>内容</th>
+                <th>発生日時</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {incidents.data.map((incident) => (
+                <tr key={incident.id}>
+                  <td>{incident.processName}</td>
+                  <td>{incident.step}</td>
+                  <td>{incident.caseId ? `#${incident.caseId}` : '—'}</td>
+                  <td>{incident.message ?? '—'}</td>
+                  <td>{formatWarekiDateTime(incident.occurredAt)}</td>
+                  <td>
+                    <button type="button" onClick={() => void retry(incident.id)}>
+                      再実行
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}
