@@ -1,5 +1,25 @@
 import { apiRequest, query } from '../../lib/api';
 
+/** Japanese names of the operations the server records (AuditOperation). */
+export const OPERATION_LABELS: Record<string, string> = {
+  LOGIN: 'ログイン',
+  LOGIN_FAILED: 'ログイン失敗',
+  LOGOUT: 'ログアウト',
+  RESIDENT_VIEW: '住民情報の閲覧',
+  RESIDENT_SEARCH_HIT: '住民検索（該当）',
+  RESIDENT_REGISTER: '住民情報の登録',
+  MY_NUMBER_REVEAL: '個人番号の表示',
+  NON_RESIDENT_CASE_VIEW: '住登外者確認案件の閲覧',
+  TASK_CLAIM: 'タスクの担当',
+  TASK_UNCLAIM: 'タスクの担当解除',
+  TASK_COMPLETE: 'タスクの完了',
+  TASK_REFUSED: 'タスク操作の拒否',
+  PROCESS_START: '業務の開始',
+  AUDIT_VERIFY: '監査ログの改ざん検査',
+  AUDIT_SEARCH: '監査ログの検索',
+  INCIDENT_RETRY: '障害の再実行',
+};
+
 export interface AuditVerification {
   intact: boolean;
   checked: number;

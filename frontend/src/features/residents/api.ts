@@ -40,6 +40,14 @@ const RESIDENT_PAGE_SIZE = 20;
 
 export const SEX_LABELS: Record<Sex, string> = { MALE: '男', FEMALE: '女' };
 
+/** Where the record came from (R01). */
+export const SOURCE_LABELS: Record<string, string> = {
+  RESIDENT_REGISTER_FEED: '住民基本台帳（庁内連携）',
+  RESIDENT_NETWORK_CS: '住基ネット（市町村CS）',
+  STAFF_ENTRY: '職員入力',
+  SYNTHETIC_DEMO: '合成データ（デモ）',
+};
+
 export const STATUS_LABELS: Record<ResidentStatus, string> = {
   REGISTERED: '住民',
   NON_RESIDENT: '住登外',

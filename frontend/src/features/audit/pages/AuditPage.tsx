@@ -3,15 +3,15 @@ import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
-import { searchAuditEvents, type AuditCriteria } from '../api';
+import { OPERATION_LABELS, searchAuditEvents, type AuditCriteria } from '../api';
 import { VerifyPanel } from '../components/VerifyPanel';
 
 const EMPTY_CRITERIA: AuditCriteria = { username: '', residentId: '', operation: '', from: '', to: '' };
 
-const FIELDS: { key: keyof AuditCriteria; label: string; type: 'text' | 'date' }[] = [
+const FIELDS: { key: keyof AuditCriteria; label: string; type: 'text' | 'date' | 'operation' }[] = [
   { key: 'username', label: 'ユーザーID', type: 'text' },
   { key: 'residentId', label: '住民ID', type: 'text' },
-  { key: 'operation', label: '操作', type: 'text' },
+  { key: 'operation', label: '操作', type: 'operation' },
   { key: 'from', label: '期間（開始日）', type: 'date' },
   { key: 'to', label: '期間（終了日）', type: 'date' },
 ];
@@ -38,12 +38,27 @@ export function AuditPage() {
           {FIELDS.map((field) => (
             <div className="field" key={field.key}>
               <label htmlFor={`audit-${field.key}`}>{field.label}</label>
-              <input
-                id={`audit-${field.key}`}
-                type={field.type}
-                value={draft[field.key]}
-                onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
-              />
+              {field.type === 'operation' ? (
+                <select
+                  id={`audit-${field.key}`}
+                  value={draft[field.key]}
+                  onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
+                >
+                  <option value="">すべて</option>
+                  {Object.entries(OPERATION_LABELS).map(([code, label]) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={`audit-${field.key}`}
+                  type={field.type}
+                  value={draft[field.key]}
+                  onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
+                />
+              )}
             </div>
           ))}
           <button type="submit" className="primary" data-testid="audit-search-button">
@@ -76,7 +91,7 @@ export function AuditPage() {
                       <td>{item.id}</td>
                       <td>{formatWarekiDateTime(item.occurredAt)}</td>
                       <td>{item.username}</td>
-                      <td>{item.operation}</td>
+                      <td>{OPERATION_LABELS[item.operation] ?? item.operation}</td>
                       <td>{item.residentId ?? '—'}</td>
                       <td>{item.clientAddress ?? '—'}</td>
                       <td className="detail-cell">{item.detail ?? ''}</td>

@@ -2,7 +2,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
-import { fetchResident, SEX_LABELS, STATUS_LABELS } from '../api';
+import { fetchResident, SEX_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../api';
 
 export function ResidentDetailPage() {
   const { residentId = '' } = useParams();
@@ -42,7 +42,7 @@ export function ResidentDetailPage() {
     ['世帯番号', r.householdNumber ?? '—'],
     ['続柄', r.relationship ?? '—'],
     ['世帯主', r.householdHeadName ?? '—'],
-    ['情報源', r.source ?? '—'],
+    ['情報源', r.source ? (SOURCE_LABELS[r.source] ?? r.source) : '—'],
   ];
   return (
     <section>

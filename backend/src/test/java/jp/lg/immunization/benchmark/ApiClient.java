@@ -50,8 +50,10 @@ final class ApiClient {
     return json.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), 200));
   }
 
+  /** A POST with {@code body} as JSON, or with an empty body when it is null. */
   JsonNode post(String path, Object body, int expectedStatus) throws IOException, InterruptedException {
-    String text = send(unsafe(path, "application/json", json.writeValueAsString(body)), expectedStatus);
+    String content = body == null ? "" : json.writeValueAsString(body);
+    String text = send(unsafe(path, "application/json", content), expectedStatus);
     return text.isEmpty() ? json.nullNode() : json.readTree(text);
   }
 

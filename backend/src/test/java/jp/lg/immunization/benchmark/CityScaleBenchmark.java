@@ -1,0 +1,401 @@
+package jp.lg.immunization.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.lg.immunization.resident.SyntheticResidentGenerator;
+import jp.lg.immunization.resident.SyntheticResidents;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * How the app behaves at the size of the city it serves: 200,000 residents and 100,000 open tasks,
+ * on the embedded PostgreSQL with fsync on, as in production. A measurement, not a test: it asserts
+ * only that the work happened. Run with {@code mvn -B -Pbenchmark verify}; the report goes to stdout
+ * and to target/benchmark-report.txt.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "immunization.data-dir=target/benchmark-data",
+    "immunization.database.embedded.durable=true",
+    "immunization.demo.residents=0",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.main.banner-mode=off",
+    "logging.level.root=warn",
+    "logging.level.jp.lg.immunization=warn"})
+@ActiveProfiles("test")
+class CityScaleBenchmark {
+
+  private static final long SEED = 20261126L;
+  private static final int RESIDENTS = 200_000;
+  private static final int SEARCH_WARM_UP = 100;
+  private static final int SEARCHES = 1_000;
+
+  private static final String INBOX_PROCESS = "BenchmarkInbox";
+  private static final int OPEN_TASKS = 100_000;
+  // Every tenth instance goes to the staff group, the rest to nine other departments, interleaved in time.
+  private static final int GROUPS = 10;
+  private static final int STAFF_TASKS = OPEN_TASKS / GROUPS;
+  private static final int INSTANCES_PER_TRANSACTION = 500;
+  private static final int STARTER_THREADS = 2;
+  private static final int INBOX_WARM_UP = 20;
+  private static final int INBOX_SAMPLES = 200;
+  private static final int PAGE_SIZE = 50;
+  private static final int CURSOR_HOPS = 5;
+
+  private static final int COMPLETIONS = 1_000;
+
+  private static final String STAFF_USER = "staff1";
+  private static final String DEMO_PASSWORD = "demo-pass-2026";
+  private static final Path JAR = Path.of("target", "immunization-office.jar");
+  private static final Path REPORT = Path.of("target", "benchmark-report.txt");
+
+  private enum SearchKind {
+    KANA_PART("kana, 2-3 chars of a family name"),
+    KANJI_NAME("kanji family name or full name"),
+    BIRTH_DATE("birth date"),
+    ADDRESSEE_NUMBER("addressee number (exact)"),
+    KANA_PART_AND_BIRTH_DATE("kana part + birth date"),
+    KANJI_NAME_AND_BIRTH_DATE("kanji family name + birth date");
+
+    private final String label;
+
+    SearchKind(String label) {
+      this.label = label;
+    }
+  }
+
+  private record SearchQuery(SearchKind kind, Map<String, Object> body) {}
+
+  @LocalServerPort int port;
+  @Autowired SyntheticResidents residents;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService taskService;
+  @Autowired ObjectMapper json;
+  @Autowired Clock clock;
+
+  private final BenchmarkReport report = new BenchmarkReport();
+
+  @Test
+  void cityScale() throws Exception {
+    Instant started = Instant.now();
+    describeMachine();
+    residentsGeneratedPerSecond();
+    residentSearchLatency();
+    inboxAtScale();
+    taskCompletionsPerSecond();
+    startupTimeToFirstOk();
+    report.section("Wall time");
+    report.figure("Benchmark method (after the Spring context was up)", String.format(Locale.ROOT, "%.1f s",
+        BenchmarkReport.seconds(Duration.between(started, Instant.now()))), "");
+    report.figure("Test JVM, from its start", String.format(Locale.ROOT, "%.1f s", BenchmarkReport.seconds(
+        Duration.between(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), Instant.now()))), "");
+    report.figure("Database size at the end", jdbc.queryForObject(
+        "select pg_size_pretty(pg_database_size(current_database()))", String.class), "");
+    report.publish(REPORT);
+  }
+
+  private void describeMachine() {
+    report.line("City-scale benchmark of the immunization office app");
+    report.line("Date:     " + ZonedDateTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    report.line(String.format(Locale.ROOT, "Machine:  %d cores, max heap %,d MiB, Java %s, %s %s",
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch")));
+    report.line("Database: embedded " + jdbc.queryForObject("select split_part(version(), ' on ', 1)", String.class)
+        + ", fsync " + jdbc.queryForObject("show fsync", String.class)
+        + ", synchronous_commit " + jdbc.queryForObject("show synchronous_commit", String.class));
+    report.line("Latencies are wall-clock per call, nearest-rank percentiles, after an uncounted warm-up;"
+        + " HTTP calls go through the real server (session, CSRF, JSON).");
+  }
+
+  /** Figure 1. Generation alone first, which also warms up the generator's code for the load. */
+  private void residentsGeneratedPerSecond() {
+    report.section("1. Synthetic residents");
+    BenchmarkReport.progress("generating " + RESIDENTS + " residents without storing them");
+    long start = System.nanoTime();
+    // The filter matters: count() of a sized stream returns its size without generating anything.
+    long generated = new SyntheticResidentGenerator(SEED, LocalDate.now(clock)).stream(RESIDENTS)
+        .filter(Objects::nonNull).count();
+    Duration generation = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(generated).isEqualTo(RESIDENTS);
+
+    BenchmarkReport.progress("loading " + RESIDENTS + " residents (generate + encrypt + batched insert)");
+    start = System.nanoTime();
+    int loaded = residents.load(RESIDENTS, SEED);
+    Duration load = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(loaded).isEqualTo(RESIDENTS);
+    assertThat(residents.count()).isEqualTo(RESIDENTS);
+    // As autovacuum would soon after a bulk load; the searches should see steady-state plans.
+    jdbc.execute("analyze resident");
+
+    report.rate("Generation only (SyntheticResidentGenerator)", generated, generation, "residents/s");
+    report.rate("Load: generation + AES-GCM + batched insert", loaded, load, "residents/s");
+  }
+
+  /** Figure 2. Queries are built from residents actually stored, so every one has at least one match. */
+  private void residentSearchLatency() throws Exception {
+    report.section("2. Resident search, POST /api/residents/search (size 20, " + RESIDENTS + " residents)");
+    List<SearchQuery> queries = searchQueries(SEARCH_WARM_UP + SEARCHES);
+    ApiClient api = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
+    BenchmarkReport.progress("searching: " + SEARCH_WARM_UP + " warm-up and " + SEARCHES + " measured queries");
+    for (SearchQuery query : queries.subList(0, SEARCH_WARM_UP)) {
+      api.post("/api/residents/search", query.body(), 200);
+    }
+    Latencies all = Latencies.empty(SEARCHES);
+    Map<SearchKind, Latencies> byKind = new EnumMap<>(SearchKind.class);
+    Map<SearchKind, Long> matches = new EnumMap<>(SearchKind.class);
+    for (SearchQuery query : queries.subList(SEARCH_WARM_UP, queries.size())) {
+      long start = System.nanoTime();
+      JsonNode page = api.post("/api/residents/search", query.body(), 200);
+      long elapsed = System.nanoTime() - start;
+      all.add(elapsed);
+      byKind.computeIfAbsent(query.kind(), kind -> Latencies.empty(SEARCHES)).add(elapsed);
+      long total = page.get("total").asLong();
+      assertThat(total).as("matches for a query built from a stored resident").isPositive();
+      if (query.kind() == SearchKind.ADDRESSEE_NUMBER) {
+        assertThat(total).isEqualTo(1);
+      }
+      matches.merge(query.kind(), total, Long::sum);
+    }
+    report.latency("All queries", all, true);
+    byKind.forEach((kind, latencies) -> report.latency("  " + kind.label + String.format(Locale.ROOT,
+        " (mean %,d matches)", matches.get(kind) / latencies.count()), latencies, false));
+  }
+
+  private List<SearchQuery> searchQueries(int count) {
+    // A repeatable 1% sample of the register: the names, dates and numbers that staff would look for.
+    List<Map<String, Object>> sample = jdbc.queryForList("""
+        select addressee_number, birth_date, family_name_kana, family_name_kanji, given_name_kanji
+        from resident tablesample bernoulli (1) repeatable (42)""");
+    Random random = new Random(SEED);
+    SearchKind[] kinds = SearchKind.values();
+    List<SearchQuery> queries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> resident = sample.get(random.nextInt(sample.size()));
+      SearchKind kind = kinds[i % kinds.length];
+      String kana = kanaPart((String) resident.get("family_name_kana"), random);
+      String familyKanji = (String) resident.get("family_name_kanji");
+      String kanjiName = random.nextBoolean() ? familyKanji : familyKanji + resident.get("given_name_kanji");
+      String birthDate = resident.get("birth_date").toString();
+      Map<String, Object> body = new LinkedHashMap<>();
+      switch (kind) {
+        case KANA_PART -> body.put("name", kana);
+        case KANJI_NAME -> body.put("name", kanjiName);
+        case BIRTH_DATE -> body.put("birthDate", birthDate);
+        case ADDRESSEE_NUMBER -> body.put("addresseeNumber", resident.get("addressee_number"));
+        case KANA_PART_AND_BIRTH_DATE -> {
+          body.put("name", kana);
+          body.put("birthDate", birthDate);
+        }
+        case KANJI_NAME_AND_BIRTH_DATE -> {
+          body.put("name", familyKanji);
+          body.put("birthDate", birthDate);
+        }
+      }
+      body.put("page", 0);
+      body.put("size", 20);
+      queries.add(new SearchQuery(kind, body));
+    }
+    return queries;
+  }
+
+  /** Two or three consecutive characters of the name, as staff type the part they are sure of. */
+  private static String kanaPart(String familyKana, Random random) {
+    int length = Math.min(familyKana.length(), 2 + random.nextInt(2));
+    int from = random.nextInt(familyKana.length() - length + 1);
+    return familyKana.substring(from, from + length);
+  }
+
+  /** Figure 3. The app's task_view inbox beside Camunda's own task query for the same inbox. */
+  private void inboxAtScale() throws Exception {
+    report.section(String.format(Locale.ROOT, "3. Inbox with %,d open tasks, %,d of them for group staff (user %s)",
+        OPEN_TASKS, STAFF_TASKS, STAFF_USER));
+    repository.createDeployment().name("benchmark-inbox")
+        .addClasspathResource("benchmark/benchmark-inbox.bpmn").deploy();
+    BenchmarkReport.progress("starting " + OPEN_TASKS + " process instances");
+    Duration starting = startInstances();
+    assertThat(jdbc.queryForObject("select count(*) from task_view where process_key = ? and status = 'OPEN'",
+        Long.class, INBOX_PROCESS)).isEqualTo(OPEN_TASKS);
+    assertThat(taskService.createTaskQuery().processDefinitionKey(INBOX_PROCESS).count()).isEqualTo(OPEN_TASKS);
+    jdbc.execute("analyze");
+    report.rate(String.format(Locale.ROOT, "Instances started (%d threads, %d per transaction)",
+        STARTER_THREADS, INSTANCES_PER_TRANSACTION), OPEN_TASKS, starting, "instances/s");
+
+    BenchmarkReport.progress("measuring the inbox");
+    ApiClient api = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
+    String firstPage = "/api/tasks?view=group&size=" + PAGE_SIZE;
+    JsonNode page = api.get(firstPage);
+    assertThat(page.get("items")).hasSize(PAGE_SIZE);
+    List<String> cursors = new ArrayList<>();
+    for (int hop = 0; hop < CURSOR_HOPS; hop++) {
+      String cursor = page.get("nextCursor").asText();
+      cursors.add(cursor);
+      page = api.get(firstPage + "&cursor=" + cursor);
+      assertThat(page.get("items")).hasSize(PAGE_SIZE);
+    }
+    JsonNode counts = api.get("/api/tasks/counts");
+    assertThat(counts.get("group").asLong()).isEqualTo(STAFF_TASKS);
+
+    report.latency("Baseline: GET /api/me (session + security, no query)",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get("/api/me")), false);
+    report.latency("App: GET /api/tasks?view=group&size=50, first page",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get(firstPage)), false);
+    report.latency("App: same, pages 2-6 by nextCursor",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES,
+            i -> api.get(firstPage + "&cursor=" + cursors.get(i % CURSOR_HOPS))), false);
+    report.latency("App: GET /api/tasks/counts",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get("/api/tasks/counts")), false);
+
+    assertThat(staffInbox().count()).isEqualTo(STAFF_TASKS);
+    report.latency("Camunda TaskQuery (in-process): listPage(0, 50)",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> staffInbox().listPage(0, PAGE_SIZE)), false);
+    report.latency("Camunda TaskQuery (in-process): listPage(250, 50)",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES,
+            i -> staffInbox().listPage(PAGE_SIZE * CURSOR_HOPS, PAGE_SIZE)), false);
+    report.latency("Camunda TaskQuery (in-process): count()",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> staffInbox().count()), false);
+  }
+
+  private TaskQuery staffInbox() {
+    return taskService.createTaskQuery().taskCandidateGroupIn(List.of("staff")).taskUnassigned()
+        .orderByTaskCreateTime().asc();
+  }
+
+  private Duration startInstances() throws Exception {
+    ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS);
+    AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> batches = new ArrayList<>();
+      for (int from = 0; from < OPEN_TASKS; from += INSTANCES_PER_TRANSACTION) {
+        int first = from;
+        batches.add(starters.submit(() -> {
+          transactions.executeWithoutResult(status -> {
+            for (int i = first; i < first + INSTANCES_PER_TRANSACTION; i++) {
+              runtime.startProcessInstanceByKey(INBOX_PROCESS, "BENCH-" + i, Map.of("group", groupOf(i)));
+            }
+          });
+          int total = done.addAndGet(INSTANCES_PER_TRANSACTION);
+          if (total % 10_000 == 0) {
+            BenchmarkReport.progress(String.format(Locale.ROOT, "  %,d instances started, %.0f/s", total,
+                total / BenchmarkReport.seconds(Duration.ofNanos(System.nanoTime() - start))));
+          }
+        }));
+      }
+      for (Future<?> batch : batches) {
+        batch.get();
+      }
+    } finally {
+      starters.shutdown();
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static String groupOf(int instance) {
+    int group = instance % GROUPS;
+    return group == 0 ? "staff" : "other-dept-" + group;
+  }
+
+  /** Figure 4. Both sides complete tasks of the staff inbox one by one, one transaction each. */
+  private void taskCompletionsPerSecond() throws Exception {
+    report.section(String.format(Locale.ROOT, "4. Task completions with %,d open tasks", OPEN_TASKS));
+    List<String> staffTasks = staffInbox().listPage(0, 2 * COMPLETIONS).stream().map(Task::getId).toList();
+    assertThat(staffTasks).hasSize(2 * COMPLETIONS);
+    ApiClient api = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
+    Map<String, Object> noValues = Map.of("values", Map.of());
+
+    BenchmarkReport.progress("completing " + COMPLETIONS + " tasks through the API");
+    Latencies claims = Latencies.empty(COMPLETIONS);
+    Latencies completions = Latencies.empty(COMPLETIONS);
+    long start = System.nanoTime();
+    for (String id : staffTasks.subList(0, COMPLETIONS)) {
+      long claimStart = System.nanoTime();
+      api.post("/api/tasks/" + id + "/claim", null, 200);
+      long completeStart = System.nanoTime();
+      api.post("/api/tasks/" + id + "/complete", noValues, 204);
+      claims.add(completeStart - claimStart);
+      completions.add(System.nanoTime() - completeStart);
+    }
+    Duration viaApi = Duration.ofNanos(System.nanoTime() - start);
+
+    BenchmarkReport.progress("completing " + COMPLETIONS + " tasks with TaskService.complete");
+    start = System.nanoTime();
+    staffTasks.subList(COMPLETIONS, 2 * COMPLETIONS).forEach(taskService::complete);
+    Duration viaEngine = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(jdbc.queryForObject("""
+        select count(*) from task_view where process_key = ? and status = 'COMPLETED' and completed_by = ?""",
+        Long.class, INBOX_PROCESS, STAFF_USER)).isEqualTo(COMPLETIONS);
+    assertThat(jdbc.queryForObject("select count(*) from task_view where process_key = ? and status = 'COMPLETED'",
+        Long.class, INBOX_PROCESS)).isEqualTo(2 * COMPLETIONS);
+    report.rate("App API: claim + complete (2 requests per task)", COMPLETIONS, viaApi, "tasks/s");
+    report.latency("  POST /api/tasks/{id}/claim", claims, false);
+    report.latency("  POST /api/tasks/{id}/complete", completions, false);
+    report.rate("Camunda TaskService.complete (in-process)", COMPLETIONS, viaEngine, "tasks/s");
+  }
+
+  /** Figure 5. Run after package (failsafe), so the jar is the one just built. */
+  private void startupTimeToFirstOk() throws Exception {
+    report.section("5. Start-up of the packaged jar to the first HTTP 200 of GET /api/system (demo profile)");
+    if (!Files.isRegularFile(JAR)) {
+      report.line("  NOT MEASURED: " + JAR.toAbsolutePath() + " does not exist. Run the benchmark with"
+          + " `mvn -B -Pbenchmark verify`, which packages the jar before the integration-test phase.");
+      return;
+    }
+    // The benchmark's own database stays up but idle; flush it so that its writes do not compete.
+    jdbc.execute("checkpoint");
+    Path dataDir = Files.createTempDirectory("immunization-startup-");
+    try {
+      JarStartup startup = new JarStartup(JAR);
+      BenchmarkReport.progress("starting the jar on a fresh data dir");
+      Duration fresh = startup.timeToFirstOk(dataDir, Path.of("target", "benchmark-startup-fresh.log"));
+      BenchmarkReport.progress("restarting the jar on the same data dir");
+      Duration restart = startup.timeToFirstOk(dataDir, Path.of("target", "benchmark-startup-restart.log"));
+      report.figure("Fresh data dir (creates database and schema)", millis(fresh), "N=1");
+      report.figure("Restart on the same data dir", millis(restart), "N=1");
+    } finally {
+      FileSystemUtils.deleteRecursively(dataDir);
+    }
+  }
+
+  private static String millis(Duration duration) {
+    return String.format(Locale.ROOT, "%,d ms", duration.toMillis());
+  }
+}
