@@ -2,31 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBackend, STAFF1, SYSTEM_INFO } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
-import type { TaskSummary } from '../api';
+import { taskSummary } from '../../../test/taskFixtures';
 
-function task(overrides: Partial<TaskSummary>): TaskSummary {
-  return {
-    id: 't-1',
-    name: '照合結果の提案',
-    taskKey: 'proposeMatch',
-    processKey: 'NonResidentConfirmation',
-    processName: '住登外者確認',
-    caseId: 'c-12',
-    caseLabel: '住登外者確認 #12',
-    assignee: null,
-    assigneeName: null,
-    candidateGroups: ['HOKEN_STAFF'],
-    created: '2026-11-26T01:30:00Z',
-    due: null,
-    ...overrides,
-  };
-}
+
 
 const MINE = [
-  task({ id: 't-1', assignee: 'staff1', assigneeName: '山田 花子', due: '2026-12-01T08:00:00Z' }),
-  task({ id: 't-2', name: '接種記録の登録', caseLabel: '住登外者確認 #13', assignee: 'staff1', assigneeName: '山田 花子' }),
+  taskSummary({ id: 't-1', assignee: 'staff1', assigneeName: '山田 花子', due: '2026-12-01T08:00:00Z' }),
+  taskSummary({ id: 't-2', name: '接種記録の登録', caseLabel: '住登外者確認 #13', assignee: 'staff1', assigneeName: '山田 花子' }),
 ];
-const GROUP = [task({ id: 't-3', name: '照合結果の確認（ダブルチェック）', caseLabel: '住登外者確認 #11' })];
+const GROUP = [taskSummary({ id: 't-3', name: '照合結果の確認（ダブルチェック）', caseLabel: '住登外者確認 #11' })];
 
 function backend() {
   return fakeBackend({

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBackend, STAFF1, SYSTEM_INFO } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 import type { TaskDetail, TaskSummary } from '../api';
+import { taskSummary } from '../../../test/taskFixtures';
 
 const REFUSAL = '確認者は登録者と別の職員でなければなりません';
 
@@ -27,21 +28,7 @@ const DECISION_FORM = {
 };
 
 function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
-  return {
-    id: 't-9',
-    name: '照合結果の確認（ダブルチェック）',
-    taskKey: 'confirmMatch',
-    processKey: 'NonResidentConfirmation',
-    processName: '住登外者確認',
-    caseId: 'c-12',
-    caseLabel: '住登外者確認 #12',
-    assignee: null,
-    assigneeName: null,
-    candidateGroups: ['HOKEN_STAFF'],
-    created: '2026-11-26T01:30:00Z',
-    due: null,
-    ...overrides,
-  };
+  return taskSummary({ id: 't-9', name: '照合結果の確認（ダブルチェック）', taskKey: 'DoubleCheckMatch', ...overrides });
 }
 
 function detail(overrides: Partial<TaskDetail>): TaskDetail {

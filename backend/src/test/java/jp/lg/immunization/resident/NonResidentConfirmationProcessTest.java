@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
@@ -220,6 +221,32 @@ class NonResidentConfirmationProcessTest {
 
     assertThat(instance).isWaitingAt("ProposeMatch");
     assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("decision", "approvedBy", "note");
+  }
+
+  @Test
+  void twoStaffClaimingTheSameTaskAtOnceLeaveExactlyOneAssignee() throws Exception {
+    ProcessInstance instance = startAndAnswer("キムラ ミノル");
+    String taskId = openTaskId(instance, "ProposeMatch");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var claims = java.util.stream.Stream.of("staff1", "staff2").map(username -> pool.submit(() -> {
+        start.await();
+        return mvc.perform(post("/api/tasks/" + taskId + "/claim").with(users.as(username)).with(csrf()))
+            .andReturn().getResponse().getStatus();
+      })).toList();
+      start.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var claim : claims) {
+        statuses.add(claim.get());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    } finally {
+      pool.shutdown();
+    }
+    String assignee = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee();
+    assertThat(assignee).isIn("staff1", "staff2");
+    assertThat(jdbc.queryForObject("select assignee from task_view where id = ?", String.class, taskId)).isEqualTo(assignee);
   }
 
   @Test
