@@ -9,7 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -50,6 +56,24 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> denied(AccessDeniedException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "forbidden",
         "この操作を行う権限がありません"));
+  }
+
+  /** Spring's own refusals (unknown path, wrong method, wrong media type) keep their status. */
+  @ExceptionHandler(ErrorResponseException.class)
+  ResponseEntity<ApiError> framework(ErrorResponseException e) {
+    return frameworkError(e);
+  }
+
+  @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+      HttpMediaTypeNotSupportedException.class, MissingServletRequestParameterException.class})
+  ResponseEntity<ApiError> request(Exception e) {
+    return frameworkError((ErrorResponse) e);
+  }
+
+  private static ResponseEntity<ApiError> frameworkError(ErrorResponse e) {
+    int status = e.getStatusCode().value();
+    String message = status == 404 ? "指定されたものが見つかりません" : "リクエストを処理できません";
+    return ResponseEntity.status(status).body(ApiError.of(status, "request_refused", message));
   }
 
   @ExceptionHandler(Exception.class)

@@ -75,6 +75,13 @@ class AuthenticationApiTest {
     mvc.perform(get("/api/system")).andExpect(status().isOk()).andExpect(jsonPath("$.demoMode").value(true));
   }
 
+  @Test
+  void frameworkRefusalsAreJsonWithTheirOwnStatus() throws Exception {
+    mvc.perform(post("/api/residents/1").with(users.as("staff1")).with(csrf()))
+        .andExpect(status().isMethodNotAllowed())
+        .andExpect(jsonPath("$.error").value("request_refused"));
+  }
+
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource({
       "manager1, /api/tasks, 403",
