@@ -17,5 +17,6 @@ public enum AuditOperation {
   PROCESS_START,
   AUDIT_VERIFY,
   AUDIT_SEARCH,
-  INCIDENT_RETRY
+  INCIDENT_RETRY,
+  CASE_VIEW
 }

@@ -1,9 +1,10 @@
 package jp.lg.immunization.resident;
 
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface ResidentRepository extends JpaRepository<Resident, Long>, JpaSpecificationExecutor<Resident> {
 
-  boolean existsByAddresseeNumber(String addresseeNumber);
+  Optional<Resident> findByAddresseeNumber(String addresseeNumber);
 }

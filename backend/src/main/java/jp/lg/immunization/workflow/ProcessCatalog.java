@@ -2,6 +2,7 @@ package jp.lg.immunization.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +23,9 @@ class ProcessCatalog {
   record Entry(String key, String name, String description, JsonNode startForm) {}
 
   record Started(String processInstanceId, String caseId, String caseLabel) {}
+
+  /** The account that started the case: a staff id, for four-eyes rules and for tasks that go back to the requester. */
+  static final String STARTED_BY = "startedBy";
 
   private final ProcessModels models;
   private final FormRegistry forms;
@@ -59,7 +63,9 @@ class ProcessCatalog {
     Map<String, Object> accepted = forms.find(model.startFormId())
         .map(form -> form.validate(values == null ? Map.of() : values)).orElse(Map.of());
     CaseStarter.StartedCase started = starters.get(processKey).start(accepted);
-    String instanceId = runtime.startProcessInstanceByKey(processKey, started.businessKey(), started.variables()).getId();
+    Map<String, Object> variables = new HashMap<>(started.variables());
+    variables.put(STARTED_BY, user.username());
+    String instanceId = runtime.startProcessInstanceByKey(processKey, started.businessKey(), variables).getId();
     audit.record(AuditOperation.PROCESS_START, null, "process=" + processKey + " case=" + started.businessKey());
     return new Started(instanceId, started.businessKey(), model.name() + " #" + started.businessKey());
   }

@@ -19,14 +19,21 @@ import org.springframework.stereotype.Component;
 /**
  * What the app reads from a deployed BPMN model: forms, starter groups and the four-eyes rule of each
  * user task ({@code <camunda:property name="fourEyesAgainst" value="TaskA,TaskB"/>}: whoever completed
- * one of those steps in the same case may not do this one).
+ * one of those steps in the same case may not do this one; {@code CaseStarter} names who started it).
  */
 @Component
 class ProcessModels {
 
   static final String FOUR_EYES_PROPERTY = "fourEyesAgainst";
+  /** In fourEyesAgainst: the user who started the case (e.g. a requester may not approve their own query). */
+  static final String STARTER = "CaseStarter";
 
-  record StepModel(String formId, Set<String> fourEyesAgainst) {}
+  record StepModel(String formId, Set<String> fourEyesAgainst) {
+
+    boolean againstStarter() {
+      return fourEyesAgainst.contains(STARTER);
+    }
+  }
 
   record ProcessModel(String definitionId, String key, String name, String description, String startFormId,
                       Set<String> starterGroups, Map<String, StepModel> steps) {}

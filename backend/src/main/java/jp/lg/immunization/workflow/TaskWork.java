@@ -22,6 +22,7 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.SignedInUser;
 import jp.lg.immunization.security.UserDirectory;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ class TaskWork {
                      boolean canComplete, String refusal) {}
 
   static final String FOUR_EYES_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
+  static final String FOUR_EYES_STARTER_REFUSAL = "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final TaskInbox inbox;
@@ -50,9 +52,12 @@ class TaskWork {
   private final AuditTrail audit;
   private final ObjectMapper json;
   private final Map<String, CaseContextProvider> contexts;
+  private final Map<String, CaseTaskHandler> handlers;
+  private final RuntimeService runtime;
 
-  TaskWork(TaskInbox inbox, TaskService tasks, ProcessModels models, FormRegistry forms, CurrentUser currentUser,
-           UserDirectory users, AuditTrail audit, ObjectMapper json, List<CaseContextProvider> contextProviders) {
+  TaskWork(TaskInbox inbox, TaskService tasks, RuntimeService runtime, ProcessModels models, FormRegistry forms,
+           CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
+           List<CaseContextProvider> contextProviders, List<CaseTaskHandler> taskHandlers) {
     this.inbox = inbox;
     this.tasks = tasks;
     this.models = models;
@@ -61,8 +66,11 @@ class TaskWork {
     this.users = users;
     this.audit = audit;
     this.json = json;
+    this.runtime = runtime;
     this.contexts = contextProviders.stream()
         .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
+    this.handlers = taskHandlers.stream()
+        .collect(Collectors.toMap(CaseTaskHandler::processKey, Function.identity()));
   }
 
   @Transactional
@@ -77,7 +85,9 @@ class TaskWork {
         : provider.describe(task.caseId());
     List<CaseContext.Section> sections = new ArrayList<>(caseContext.sections());
     history(task).ifPresent(sections::add);
-    return new TaskDetails(task, form.map(FormDefinition::schema).orElse(null), previousValues(task),
+    Map<String, Object> data = new LinkedHashMap<>(provider == null ? Map.of() : provider.formData(task.caseId(), task.taskKey()));
+    data.putAll(previousValues(task));
+    return new TaskDetails(task, form.map(FormDefinition::schema).orElse(null), data,
         new CaseContext(caseContext.title(), sections), refusal == null && user.username().equals(task.assignee()),
         refusal);
   }
@@ -130,6 +140,10 @@ class TaskWork {
           .filter(field -> accepted.containsKey(field.key()))
           .forEach(field -> variables.put(field.key(), accepted.get(field.key())));
     }
+    CaseTaskHandler handler = handlers.get(task.processKey());
+    if (handler != null) {
+      handler.beforeComplete(task.caseId(), task.taskKey(), accepted);
+    }
     try {
       tasks.complete(taskId, variables);
     } catch (OptimisticLockingException e) {
@@ -153,8 +167,13 @@ class TaskWork {
   }
 
   private String fourEyesRefusal(TaskSummary task, SignedInUser user) {
-    var against = models.step(task.processDefinitionId(), task.taskKey()).fourEyesAgainst();
-    if (!against.isEmpty() && inbox.completedAnyBy(task.processInstanceId(), against, user.username())) {
+    ProcessModels.StepModel step = models.step(task.processDefinitionId(), task.taskKey());
+    if (step.againstStarter()
+        && user.username().equals(runtime.getVariable(task.processInstanceId(), ProcessCatalog.STARTED_BY))) {
+      return FOUR_EYES_STARTER_REFUSAL;
+    }
+    if (!step.fourEyesAgainst().isEmpty()
+        && inbox.completedAnyBy(task.processInstanceId(), step.fourEyesAgainst(), user.username())) {
       return FOUR_EYES_REFUSAL;
     }
     return null;

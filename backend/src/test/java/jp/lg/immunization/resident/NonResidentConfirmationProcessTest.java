@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Every path of 住登外者確認 (R02), driven through the app's API as staff would, with the engine's
@@ -47,6 +49,7 @@ class NonResidentConfirmationProcessTest {
   @Autowired ResidentNetworkSimulator simulator;
   @Autowired NonResidentCaseRepository cases;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessDriver driver;
 
   @BeforeEach
   void setUp() {
@@ -252,8 +255,8 @@ class NonResidentConfirmationProcessTest {
   @Test
   void startFormRefusesBadInputAndStartsNothing() throws Exception {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey(NonResidentCases.PROCESS_KEY).count();
-    perform("staff1", post("/api/processes/NonResidentConfirmation/start"), Map.of("values", Map.of(
-        "nameKana", "Yamada Taro", "birthDate", "2000-13-01", "sex", "OTHER")))
+    driver.startRequest("staff1", NonResidentCases.PROCESS_KEY, Map.of(
+        "nameKana", "Yamada Taro", "birthDate", "2000-13-01", "sex", "OTHER"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.fields.nameKana").exists())
         .andExpect(jsonPath("$.fields.birthDate").exists())
@@ -268,16 +271,13 @@ class NonResidentConfirmationProcessTest {
     ProcessInstance instance = startAndAnswer("ナカムラ ツヨシ");
     complete("staff1", instance, "ProposeMatch", Map.of("decision", "PROPOSE", "note", "ナカムラ本人と確認"));
     Map<String, Object> variables = runtime.getVariables(instance.getId());
-    assertThat(variables.keySet()).containsExactlyInAnyOrder("caseId", "lookupTimeout", "lookupOutcome", "decision");
+    assertThat(variables.keySet()).containsExactlyInAnyOrder("caseId", "lookupTimeout", "startedBy", "lookupOutcome", "decision");
     assertThat(variables.values().toString()).doesNotContain("ナカムラ");
   }
 
   private ProcessInstance start(String nameKana) throws Exception {
-    String body = perform("staff1", post("/api/processes/NonResidentConfirmation/start"), Map.of("values", Map.of(
-        "nameKana", nameKana, "birthDate", "1960-04-01", "sex", "MALE", "reason", "市外在住者の接種記録登録のため")))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    String instanceId = json.readTree(body).path("processInstanceId").asText();
-    return runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+    return driver.start("staff1", NonResidentCases.PROCESS_KEY, Map.of(
+        "nameKana", nameKana, "birthDate", "1960-04-01", "sex", "MALE", "reason", "市外在住者の接種記録登録のため"));
   }
 
   private ProcessInstance startAndAnswer(String nameKana) throws Exception {
@@ -291,31 +291,19 @@ class NonResidentConfirmationProcessTest {
 
   private void complete(String username, ProcessInstance instance, String taskKey, Map<String, Object> values)
       throws Exception {
-    String taskId = claim(username, instance, taskKey);
-    perform(username, post("/api/tasks/" + taskId + "/complete"), Map.of("values", values))
-        .andExpect(status().isNoContent());
+    driver.complete(username, instance, taskKey, values);
   }
 
   private String claim(String username, ProcessInstance instance, String taskKey) throws Exception {
-    String taskId = openTaskId(instance, taskKey);
-    String assignee = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee();
-    if (!username.equals(assignee)) {
-      mvc.perform(post("/api/tasks/" + taskId + "/claim").with(users.as(username)).with(csrf()))
-          .andExpect(status().isOk());
-    }
-    return taskId;
+    return driver.claim(username, instance, taskKey);
   }
 
   private String openTaskId(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult().getId();
+    return driver.openTaskId(instance, taskKey);
   }
 
-  private ResultActions perform(String username,
-                                org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                                Object body) throws Exception {
-    return mvc.perform(request.with(users.as(username)).with(csrf())
-        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+  private ResultActions perform(String username, MockHttpServletRequestBuilder request, Object body) throws Exception {
+    return driver.perform(username, request, body);
   }
 
   private NonResidentCase caseOf(ProcessInstance instance) {

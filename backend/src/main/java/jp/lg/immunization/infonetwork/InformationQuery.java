@@ -1,0 +1,134 @@
+package jp.lg.immunization.infonetwork;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** 情報照会: one query to another agency, from request to the checked result. */
+@Entity
+@Table(name = "information_query")
+class InformationQuery {
+
+  enum Status {
+    AWAITING_APPROVAL("上長承認待ち", false),
+    REJECTED("差戻し（修正待ち）", false),
+    SENDING("送信中", false),
+    AWAITING_ANSWER("回答待ち", false),
+    CHECKING("結果確認中", false),
+    DOUBLE_CHECKING("結果の再確認中", false),
+    COMPLETED("完了（記録へ保存済み）", true),
+    WITHDRAWN("取下げ", true),
+    REFUSED_BY_NETWORK("照会拒否（情報提供ネットワーク）", true),
+    TIMED_OUT("回答なし（期限切れ）", true),
+    DISCARDED("結果を破棄", true);
+
+    private final String label;
+    private final boolean ended;
+
+    Status(String label, boolean ended) {
+      this.label = label;
+      this.ended = ended;
+    }
+
+    String label() {
+      return label;
+    }
+
+    boolean ended() {
+      return ended;
+    }
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private long residentId;
+
+  @Enumerated(EnumType.STRING)
+  private InformationItem informationItem;
+
+  @Enumerated(EnumType.STRING)
+  private LegalBasis legalBasis;
+
+  private String purpose;
+
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  private int revision;
+  private String requestedBy;
+  private Instant requestedAt;
+  private String approvedBy;
+  private Instant approvedAt;
+  private Instant sentAt;
+  private Instant answeredAt;
+  private Instant endedAt;
+
+  @Version
+  private int version;
+
+  protected InformationQuery() {}
+
+  InformationQuery(long residentId, InformationItem item, LegalBasis basis, String purpose, String requestedBy,
+                   Instant now) {
+    this.residentId = residentId;
+    this.informationItem = item;
+    this.legalBasis = basis;
+    this.purpose = purpose;
+    this.status = Status.AWAITING_APPROVAL;
+    this.revision = 1;
+    this.requestedBy = requestedBy;
+    this.requestedAt = now;
+  }
+
+  void revise(InformationItem item, LegalBasis basis, String purpose) {
+    this.informationItem = item;
+    this.legalBasis = basis;
+    this.purpose = purpose;
+    this.revision++;
+  }
+
+  void approve(String supervisor, Instant now) {
+    this.approvedBy = supervisor;
+    this.approvedAt = now;
+  }
+
+  void sent(Instant now) {
+    if (sentAt == null) {
+      this.sentAt = now;
+    }
+  }
+
+  void answered(Instant now) {
+    this.answeredAt = now;
+  }
+
+  void status(Status status, Instant now) {
+    this.status = status;
+    if (status.ended() && endedAt == null) {
+      this.endedAt = now;
+    }
+  }
+
+  Long id() { return id; }
+  long residentId() { return residentId; }
+  InformationItem informationItem() { return informationItem; }
+  LegalBasis legalBasis() { return legalBasis; }
+  String purpose() { return purpose; }
+  Status status() { return status; }
+  int revision() { return revision; }
+  String requestedBy() { return requestedBy; }
+  Instant requestedAt() { return requestedAt; }
+  String approvedBy() { return approvedBy; }
+  Instant approvedAt() { return approvedAt; }
+  Instant sentAt() { return sentAt; }
+  Instant answeredAt() { return answeredAt; }
+  Instant endedAt() { return endedAt; }
+}

@@ -1,0 +1,21 @@
+package jp.lg.immunization.infonetwork;
+
+/**
+ * The port to the city's 中間サーバー and the 情報提供ネットワークシステム. A query is accepted or
+ * refused at once (the network checks its own permit list); its answer arrives later through
+ * {@link QueryAnswers#accept}. Sending the same request id again must be harmless.
+ */
+interface IntermediateServerPort {
+
+  enum Acceptance { ACCEPTED, REFUSED }
+
+  record NetworkQuery(String requestId, String networkCode, InformationItem item, LegalBasis basis) {}
+
+  Acceptance sendQuery(NetworkQuery query);
+
+  class IntermediateServerUnavailableException extends RuntimeException {
+    IntermediateServerUnavailableException(String message) {
+      super(message);
+    }
+  }
+}

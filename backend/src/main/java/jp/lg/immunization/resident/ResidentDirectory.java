@@ -1,0 +1,38 @@
+package jp.lg.immunization.resident;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may know of a resident: identity for display and linkage, never 個人番号.
+ * Callers that show it to a user write the audit event for that access.
+ */
+@Service
+public class ResidentDirectory {
+
+  public record ResidentRef(long id, String addresseeNumber, String nameKanji, String nameKana, LocalDate birthDate) {}
+
+  private final ResidentRepository residents;
+
+  ResidentDirectory(ResidentRepository residents) {
+    this.residents = residents;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ResidentRef> byAddresseeNumber(String addresseeNumber) {
+    return residents.findByAddresseeNumber(addresseeNumber).map(ResidentDirectory::ref);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ResidentRef> byId(long id) {
+    return residents.findById(id).map(ResidentDirectory::ref);
+  }
+
+  private static ResidentRef ref(Resident resident) {
+    PersonName name = resident.name();
+    return new ResidentRef(resident.id(), resident.addresseeNumber(), name.fullKanji(), name.fullKana(),
+        resident.birthDate());
+  }
+}
