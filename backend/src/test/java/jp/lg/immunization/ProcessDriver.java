@@ -9,13 +9,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Drives processes through the app's API as staff would: start from the catalogue, claim, complete. */
-@Component
+@TestComponent
 public class ProcessDriver {
 
   private final MockMvc mvc;

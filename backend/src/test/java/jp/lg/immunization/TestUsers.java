@@ -1,12 +1,12 @@
 package jp.lg.immunization;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** Signs requests in as one of the demo accounts, through the real account lookup. */
-@Component
+@TestComponent
 public class TestUsers {
 
   private final UserDetailsService accounts;
