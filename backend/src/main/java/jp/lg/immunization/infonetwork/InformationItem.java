@@ -6,7 +6,8 @@ enum InformationItem {
   LOCAL_TAX("地方税関係情報"),
   PUBLIC_ASSISTANCE("生活保護関係情報"),
   DISABILITY_CERTIFICATE("身体障害者手帳関係情報"),
-  HEALTH_CHECKUP("健康診査関係情報");
+  HEALTH_CHECKUP("健康診査関係情報"),
+  RELIEF_BENEFIT("予防接種健康被害救済給付関係情報");
 
   private final String label;
 

@@ -156,7 +156,7 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
   private Content permitted(Map<String, Object> values) {
     InformationItem item = InformationItem.valueOf((String) values.get("informationItem"));
     LegalBasis basis = LegalBasis.valueOf((String) values.get("legalBasis"));
-    PermitList.Verdict verdict = permitList.check(item, basis);
+    PermitList.Verdict verdict = permitList.query(item, basis);
     if (!verdict.permitted()) {
       throw ApiException.invalid("照会許可用照合リストにない照会は依頼できません（" + item.label() + "／" + basis.label()
           + "：" + verdict.reason() + "）", Map.of("informationItem", verdict.reason()));

@@ -13,6 +13,13 @@ interface IntermediateServerPort {
 
   Acceptance sendQuery(NetworkQuery query);
 
+  enum ProvisionKind { PROVIDED, REFUSED }
+
+  /** Our answer to a request from another agency: the content, or a refusal without any content. */
+  record ProvisionAnswer(String networkRequestId, ProvisionKind kind, String content) {}
+
+  void sendProvisionAnswer(ProvisionAnswer answer);
+
   class IntermediateServerUnavailableException extends RuntimeException {
     IntermediateServerUnavailableException(String message) {
       super(message);

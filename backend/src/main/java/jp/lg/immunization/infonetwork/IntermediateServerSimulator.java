@@ -2,6 +2,7 @@ package jp.lg.immunization.infonetwork;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,22 @@ class IntermediateServerSimulator implements IntermediateServerPort {
   private static final Set<InformationItem> NETWORK_PERMITS = EnumSet.of(InformationItem.VACCINATION_RECORD,
       InformationItem.LOCAL_TAX, InformationItem.PUBLIC_ASSISTANCE, InformationItem.DISABILITY_CERTIFICATE);
 
+  /** One line of what crossed the link, as the other side saw it. */
+  record LogEntry(String direction, String requestId, String networkCode, String informationItem, String detail) {}
+
   private final QueryAnswers answers;
+  private final ProvisionRequests provisionRequests;
+  private final NetworkCodes codes;
   private final SimulatedLink<NetworkQuery> link;
   private final AtomicInteger refusals = new AtomicInteger();
+  private final List<ProvisionAnswer> provisions = new ArrayList<>();
 
-  IntermediateServerSimulator(@Lazy QueryAnswers answers,
+  IntermediateServerSimulator(@Lazy QueryAnswers answers, @Lazy ProvisionRequests provisionRequests, NetworkCodes codes,
                               @Value("${immunization.simulators.intermediate-server.auto-answer:true}") boolean autoAnswer,
                               @Value("${immunization.simulators.intermediate-server.answer-delay:PT3S}") Duration delay) {
     this.answers = answers;
+    this.provisionRequests = provisionRequests;
+    this.codes = codes;
     this.link = new SimulatedLink<>("intermediate-server", autoAnswer, delay,
         (requestId, query) -> answers.accept(requestId, answerFor(query)));
   }
@@ -47,6 +56,42 @@ class IntermediateServerSimulator implements IntermediateServerPort {
     }
     link.accept(query.requestId(), query);
     return Acceptance.ACCEPTED;
+  }
+
+  @Override
+  public void sendProvisionAnswer(ProvisionAnswer answer) {
+    if (link.failsNow()) {
+      throw new IntermediateServerUnavailableException("中間サーバー（シミュレーター）に接続できません");
+    }
+    synchronized (provisions) {
+      provisions.add(answer);
+    }
+  }
+
+  /**
+   * Another agency asks for a resident's data. The simulator stands in for that agency, which knows the
+   * person by 符号; here it takes the code the city issued, as the network's code conversion would give it.
+   */
+  long requestProvision(long residentId, InformationItem item, LegalBasis basis, String requesterAgency) {
+    return provisionRequests.receive("NWS-" + java.util.UUID.randomUUID(), codes.codeFor(residentId), item, basis,
+        requesterAgency);
+  }
+
+  List<ProvisionAnswer> provisionAnswers() {
+    synchronized (provisions) {
+      return List.copyOf(provisions);
+    }
+  }
+
+  /** Everything that crossed the link, newest first: only 符号, items and content, never names or 宛名番号. */
+  List<LogEntry> log() {
+    List<LogEntry> entries = new ArrayList<>();
+    receivedQueries().forEach(query -> entries.add(new LogEntry("QUERY", query.requestId(), query.networkCode(),
+        query.item().name(), query.basis().name())));
+    provisionAnswers().forEach(answer -> entries.add(new LogEntry("PROVISION", answer.networkRequestId(), null, null,
+        answer.kind() + (answer.content() == null ? "" : " " + answer.content()))));
+    java.util.Collections.reverse(entries);
+    return entries;
   }
 
   void deliverPendingAnswers() {
@@ -77,6 +122,9 @@ class IntermediateServerSimulator implements IntermediateServerPort {
   void reset() {
     link.reset();
     refusals.set(0);
+    synchronized (provisions) {
+      provisions.clear();
+    }
   }
 
   /** Synthetic content per item, the same for the same person. */
@@ -91,7 +139,7 @@ class IntermediateServerSimulator implements IntermediateServerPort {
       case PUBLIC_ASSISTANCE -> Map.of("providedBy", "架空町福祉課（シミュレーター）", "recipient", seed % 5 == 0);
       case DISABILITY_CERTIFICATE -> Map.of("providedBy", "架空町障害福祉課（シミュレーター）",
           "certificate", seed % 4 == 0 ? "身体障害者手帳1級（心臓機能障害）" : "該当なし");
-      case HEALTH_CHECKUP -> Map.of();
+      case HEALTH_CHECKUP, RELIEF_BENEFIT -> Map.of();
     };
   }
 }

@@ -1,5 +1,6 @@
 package jp.lg.immunization.infonetwork;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class NetworkCodes {
     return jdbc.queryForObject("select code from network_code where resident_id = ?", String.class, residentId);
   }
 
-  long residentFor(String code) {
-    return jdbc.queryForObject("select resident_id from network_code where code = ?", Long.class, code);
+  Optional<Long> residentFor(String code) {
+    return jdbc.queryForList("select resident_id from network_code where code = ?", Long.class, code).stream().findFirst();
   }
 }

@@ -5,13 +5,14 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
-/** 照会許可用照合リスト (R15): the DMN table in processes/query-permit-list.dmn decides. */
+/**
+ * The permit lists as DMN tables in processes/: what this affair may ask others (照会許可用照合リスト,
+ * R15) and what it may provide, and whether automatically (R17).
+ */
 @Component
 class PermitList {
 
-  record Verdict(boolean permitted, String reason) {}
-
-  static final String DECISION = "QueryPermitList";
+  record Verdict(boolean permitted, boolean autoResponse, String reason) {}
 
   private final DecisionService decisions;
 
@@ -19,10 +20,19 @@ class PermitList {
     this.decisions = decisions;
   }
 
-  Verdict check(InformationItem item, LegalBasis basis) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
+  Verdict query(InformationItem item, LegalBasis basis) {
+    return evaluate("QueryPermitList", item, basis);
+  }
+
+  Verdict provision(InformationItem item, LegalBasis basis) {
+    return evaluate("ProvisionPermitList", item, basis);
+  }
+
+  private Verdict evaluate(String decision, InformationItem item, LegalBasis basis) {
+    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(decision)
         .variables(Map.of("informationItem", item.name(), "legalBasis", basis.name()))
         .evaluate().getSingleResult();
-    return new Verdict(Boolean.TRUE.equals(result.getEntry("permitted")), result.getEntry("reason"));
+    return new Verdict(Boolean.TRUE.equals(result.getEntry("permitted")),
+        Boolean.TRUE.equals(result.getEntry("autoResponse")), result.getEntry("reason"));
   }
 }

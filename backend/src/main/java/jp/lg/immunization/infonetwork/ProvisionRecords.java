@@ -31,6 +31,25 @@ class ProvisionRecords {
         java.sql.Date.valueOf(sentAt.atZone(JAPAN).toLocalDate().plusYears(RETENTION_YEARS)));
   }
 
+  void provisionReceived(ProvisionRequest request) {
+    jdbc.update("""
+        insert into provision_record (kind, provision_request_id, resident_id, information_item, legal_basis,
+                                      requested_by, requested_at, retain_until)
+        values ('PROVISION', ?, ?, ?, ?, ?, ?, ?)
+        on conflict (provision_request_id) do nothing""",
+        request.id(), request.residentId(), request.informationItem().name(), request.legalBasis().name(),
+        request.requesterAgency(), Timestamp.from(request.receivedAt()),
+        java.sql.Date.valueOf(request.receivedAt().atZone(JAPAN).toLocalDate().plusYears(RETENTION_YEARS)));
+  }
+
+  void provisionAnswered(ProvisionRequest request, Instant sentAt, String outcome) {
+    jdbc.update("""
+        update provision_record set approved_by = ?, approved_at = ?, sent_at = ?, outcome = ?
+        where provision_request_id = ?""",
+        request.approvedBy(), request.approvedBy() == null ? null : Timestamp.from(sentAt), Timestamp.from(sentAt),
+        outcome, request.id());
+  }
+
   void answered(long queryId, Instant answeredAt) {
     jdbc.update("update provision_record set answered_at = ?, outcome = 'ANSWERED' where query_id = ?",
         Timestamp.from(answeredAt), queryId);
