@@ -2,11 +2,13 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../components/Message';
 import { useAuth } from '../features/auth/AuthProvider';
 import { canAdminister, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
-import { DemoBanner } from './SystemProvider';
+import { DemoBanner, useSystem } from './SystemProvider';
 
 /** The frame of every signed-in page; anyone not signed in is sent to the login page. */
 export function Layout() {
   const { state, signOut, retry } = useAuth();
+  // Simulators exist only where the server enables them; production never shows the entry.
+  const system = useSystem();
   const location = useLocation();
 
   if (state.status === 'loading') {
@@ -53,6 +55,9 @@ export function Layout() {
                   <NavLink to="/processes">業務の開始</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/queries">照会状況</NavLink>
+                </li>
+                <li>
                   <NavLink to="/residents">住民検索</NavLink>
                 </li>
               </>
@@ -63,9 +68,19 @@ export function Layout() {
               </li>
             )}
             {canAdminister(me) && (
-              <li>
-                <NavLink to="/admin/incidents">障害一覧</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/admin/incidents">障害一覧</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/non-disclosure">不開示設定</NavLink>
+                </li>
+                {system?.simulators && (
+                  <li>
+                    <NavLink to="/admin/simulators">シミュレーター</NavLink>
+                  </li>
+                )}
+              </>
             )}
           </ul>
         </nav>

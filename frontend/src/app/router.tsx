@@ -1,11 +1,14 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
+import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
 import { canAdminister, canAudit, canDoCaseWork } from '../features/auth/roles';
 import { AuditPage } from '../features/audit/pages/AuditPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
+import { QueriesPage } from '../features/queries/pages/QueriesPage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
 import { ResidentSearchPage } from '../features/residents/pages/ResidentSearchPage';
+import { SimulatorsPage } from '../features/simulators/pages/SimulatorsPage';
 import { InboxPage } from '../features/tasks/pages/InboxPage';
 import { TaskPage } from '../features/tasks/pages/TaskPage';
 import { HomePage } from './HomePage';
@@ -44,6 +47,14 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'queries',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <QueriesPage />
+          </RequireRole>
+        ),
+      },
+      {
         path: 'residents',
         element: (
           <RequireRole allowed={canDoCaseWork}>
@@ -72,6 +83,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAdminister}>
             <IncidentsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/non-disclosure',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <NonDisclosurePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/simulators',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <SimulatorsPage />
           </RequireRole>
         ),
       },

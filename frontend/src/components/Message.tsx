@@ -28,3 +28,21 @@ export function Loading() {
     </p>
   );
 }
+
+interface FieldErrorProps {
+  /** Referenced by the field's aria-describedby so screen readers read the message with the field. */
+  id: string;
+  message: string | undefined;
+}
+
+/** The server's validation message for one field, shown right below it. */
+export function FieldError({ id, message }: FieldErrorProps) {
+  if (!message) {
+    return null;
+  }
+  return (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  );
+}

@@ -46,3 +46,10 @@ export const STAFF1: Me = {
 };
 
 export const SYSTEM_INFO = { demoMode: true, simulators: true, version: '0.1.0' };
+
+export const ADMIN1: Me = {
+  username: 'admin1',
+  displayName: '佐藤 一郎',
+  roles: ['ADMIN'],
+  department: { code: 'JOHO', name: '情報政策課' },
+};

@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// Rendering form-js takes longer than the 1 s default when the machine is busy (e.g. a parallel build).
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -18,3 +18,38 @@ export function fetchIncidents(): Promise<Incident[]> {
 export function retryIncident(id: string): Promise<void> {
   return apiRequest<void>(`/admin/incidents/${encodeURIComponent(id)}/retry`, { method: 'POST' });
 }
+
+export type NonDisclosureReason = 'DV_PROTECTION' | 'STALKER_PROTECTION' | 'OTHER';
+
+export const NON_DISCLOSURE_REASON_LABELS: Record<NonDisclosureReason, string> = {
+  DV_PROTECTION: 'DV等支援措置',
+  STALKER_PROTECTION: 'ストーカー等被害者保護',
+  OTHER: 'その他',
+};
+
+/** A resident whose information is never provided automatically to the network (R16). */
+export interface NonDisclosure {
+  addresseeNumber: string;
+  reason: NonDisclosureReason;
+  setBy: string;
+  setAt: string;
+}
+
+export interface NonDisclosureRequest {
+  addresseeNumber: string;
+  reason: NonDisclosureReason | '';
+  note: string | null;
+}
+
+export function fetchNonDisclosures(): Promise<NonDisclosure[]> {
+  return apiRequest<NonDisclosure[]>('/admin/non-disclosure');
+}
+
+export function addNonDisclosure(request: NonDisclosureRequest): Promise<void> {
+  return apiRequest<void>('/admin/non-disclosure', { method: 'POST', body: request });
+}
+
+/** A POST with the number in the body: addressee numbers stay out of URLs and access logs. */
+export function removeNonDisclosure(addresseeNumber: string): Promise<void> {
+  return apiRequest<void>('/admin/non-disclosure/remove', { method: 'POST', body: { addresseeNumber } });
+}

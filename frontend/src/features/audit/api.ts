@@ -18,6 +18,9 @@ export const OPERATION_LABELS: Record<string, string> = {
   AUDIT_VERIFY: '監査ログの改ざん検査',
   AUDIT_SEARCH: '監査ログの検索',
   INCIDENT_RETRY: '障害の再実行',
+  CASE_VIEW: '案件の閲覧',
+  NON_DISCLOSURE_SET: '不開示設定',
+  NON_DISCLOSURE_LIFTED: '不開示設定の解除',
 };
 
 export interface AuditVerification {

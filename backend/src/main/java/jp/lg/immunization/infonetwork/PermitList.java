@@ -32,7 +32,8 @@ class PermitList {
     DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(decision)
         .variables(Map.of("informationItem", item.name(), "legalBasis", basis.name()))
         .evaluate().getSingleResult();
-    return new Verdict(Boolean.TRUE.equals(result.getEntry("permitted")),
-        Boolean.TRUE.equals(result.getEntry("autoResponse")), result.getEntry("reason"));
+    Map<String, Object> entries = result.getEntryMap();
+    return new Verdict(Boolean.TRUE.equals(entries.get("permitted")), Boolean.TRUE.equals(entries.get("autoResponse")),
+        (String) entries.get("reason"));
   }
 }

@@ -1,0 +1,12 @@
+-- Found by CityScaleBenchmark (backend/src/test/.../benchmark), 200,000 residents.
+--
+-- resident_search_text_trgm indexes nothing: the embedded cluster is initialised with locale C, where
+-- pg_trgm treats every kana and kanji as a separator (show_trgm('佐藤花子 サトウハナコ') = {}).
+-- It is still harmful: the name search runs as a prepared statement (search_text like $1), and the
+-- generic plan picks this index, whose bitmap then holds all 200,000 rows, each rechecked on a single
+-- core (EXPLAIN ANALYZE: "Rows Removed by Index Recheck: 200000", about 110 ms for the page query and
+-- again for its count). Without it both queries are parallel sequential scans of about 55 ms, and a
+-- name search through the API takes half as long (p50 280 ms -> 140 ms).
+-- Re-create it only together with an LC_CTYPE that classifies Japanese as letters (e.g. C.UTF-8) and a
+-- search that does not send one- or two-character terms to it: trigrams need three characters.
+drop index if exists resident_search_text_trgm;

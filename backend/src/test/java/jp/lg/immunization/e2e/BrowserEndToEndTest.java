@@ -1,0 +1,71 @@
+package jp.lg.immunization.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The processes as people do them, in headless Chromium (Debian's package, driven by playwright-core
+ * scripts in frontend/e2e). The app runs as in production: job executor on and the simulators answering
+ * by themselves. Screenshots go to target/e2e-screenshots. A context of its own (own database), since
+ * the engine runs jobs here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "immunization.data-dir=target/e2e-data",
+    "camunda.bpm.job-execution.enabled=true",
+    "immunization.simulators.resident-network.auto-answer=true",
+    "immunization.simulators.resident-network.answer-delay=PT1S",
+    "immunization.simulators.intermediate-server.auto-answer=true",
+    "immunization.simulators.intermediate-server.answer-delay=PT1S"})
+@ActiveProfiles("test")
+class BrowserEndToEndTest {
+
+  private static final Path FRONTEND = Path.of("..", "frontend").toAbsolutePath().normalize();
+  private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots").toAbsolutePath();
+
+  @LocalServerPort int port;
+
+  @Test
+  void R02_staffAProposesIsRefusedTheDoubleCheckAndStaffBConfirms() throws Exception {
+    run("nonresident");
+  }
+
+  @Test
+  void R14_R19_staffQueriesSupervisorApprovesTheNetworkAnswersAndTwoStaffCheck() throws Exception {
+    run("information-query");
+  }
+
+  private void run(String scenario) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Path log = SCREENSHOTS.resolve(scenario + ".log");
+    ProcessBuilder e2e = new ProcessBuilder(node(), "e2e/" + scenario + ".e2e.mjs")
+        .directory(FRONTEND.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    e2e.environment().put("BASE_URL", "http://localhost:" + port);
+    e2e.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
+    e2e.environment().put("E2E_PASSWORD", "demo-pass-2026");
+    Process process = e2e.start();
+    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log);
+    assertThat(finished).as("%s finished in time; output:%n%s", scenario, output).isTrue();
+    assertThat(process.exitValue()).as("%s exit code; output:%n%s", scenario, output).isZero();
+    assertThat(output).contains("E2E passed");
+  }
+
+  /** The Node that the build installed for the frontend, or the machine's. */
+  private static String node() {
+    File installed = FRONTEND.resolve("node").resolve("node").toFile();
+    return installed.canExecute() ? installed.getPath() : "node";
+  }
+}

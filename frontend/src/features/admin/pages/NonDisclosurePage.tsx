@@ -1,0 +1,184 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage, FieldError, Loading, Notice } from '../../../components/Message';
+import type { FieldErrors } from '../../../lib/api';
+import { formatWarekiDateTime } from '../../../lib/date';
+import { asApiError, useAsync } from '../../../lib/useAsync';
+import {
+  addNonDisclosure,
+  fetchNonDisclosures,
+  NON_DISCLOSURE_REASON_LABELS,
+  removeNonDisclosure,
+  type NonDisclosureReason,
+} from '../api';
+
+interface Draft {
+  addresseeNumber: string;
+  reason: NonDisclosureReason | '';
+  note: string;
+}
+
+const EMPTY_DRAFT: Draft = { addresseeNumber: '', reason: '', note: '' };
+
+const NOTE_MAX_LENGTH = 200;
+
+/** Residents protected from automatic answers to the network (DV and stalking victims, R16). */
+export function NonDisclosurePage() {
+  const settings = useAsync(fetchNonDisclosures, []);
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function startAction() {
+    setBusy(true);
+    setMessage(null);
+    setError(null);
+    setFieldErrors({});
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    startAction();
+    const addresseeNumber = draft.addresseeNumber.trim();
+    const note = draft.note.trim();
+    try {
+      await addNonDisclosure({ addresseeNumber, reason: draft.reason, note: note === '' ? null : note });
+      setMessage(`宛名番号 ${addresseeNumber} に不開示設定を行いました。`);
+      setDraft(EMPTY_DRAFT);
+      settings.reload();
+    } catch (failure) {
+      const apiError = asApiError(failure);
+      setError(apiError.message);
+      setFieldErrors(apiError.fields);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(addresseeNumber: string) {
+    if (
+      !window.confirm(
+        `宛名番号 ${addresseeNumber} の不開示設定を解除しますか？\n解除すると、この住民の情報は照会に自動で応答されるようになります。`,
+      )
+    ) {
+      return;
+    }
+    startAction();
+    try {
+      await removeNonDisclosure(addresseeNumber);
+      setMessage(`宛名番号 ${addresseeNumber} の不開示設定を解除しました。`);
+      settings.reload();
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>不開示設定</h1>
+      <p>
+        不開示設定のある住民の情報は、情報提供ネットワークシステムからの照会に自動で応答されません（R16）。設定と解除は監査ログに記録されます。
+      </p>
+      {message && <Notice testId="non-disclosure-message">{message}</Notice>}
+      {error && <ErrorMessage testId="non-disclosure-error">{error}</ErrorMessage>}
+      <h2 id="non-disclosure-form-title">不開示設定の追加</h2>
+      <form className="entry-form" onSubmit={(event) => void add(event)} aria-labelledby="non-disclosure-form-title">
+        <div className="field">
+          <label htmlFor="non-disclosure-addressee-number">宛名番号（10桁）</label>
+          <input
+            id="non-disclosure-addressee-number"
+            data-testid="non-disclosure-addressee-number"
+            inputMode="numeric"
+            pattern="\d{10}"
+            maxLength={10}
+            title="10桁の数字"
+            required
+            value={draft.addresseeNumber}
+            aria-invalid={Boolean(fieldErrors.addresseeNumber)}
+            aria-describedby={fieldErrors.addresseeNumber ? 'non-disclosure-addressee-number-error' : undefined}
+            onChange={(event) => setDraft({ ...draft, addresseeNumber: event.target.value })}
+          />
+          <FieldError id="non-disclosure-addressee-number-error" message={fieldErrors.addresseeNumber} />
+        </div>
+        <div className="field">
+          <label htmlFor="non-disclosure-reason">理由</label>
+          <select
+            id="non-disclosure-reason"
+            data-testid="non-disclosure-reason"
+            required
+            value={draft.reason}
+            aria-invalid={Boolean(fieldErrors.reason)}
+            aria-describedby={fieldErrors.reason ? 'non-disclosure-reason-error' : undefined}
+            onChange={(event) => setDraft({ ...draft, reason: event.target.value as NonDisclosureReason | '' })}
+          >
+            <option value="">選択してください</option>
+            {Object.entries(NON_DISCLOSURE_REASON_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <FieldError id="non-disclosure-reason-error" message={fieldErrors.reason} />
+        </div>
+        <div className="field field-wide">
+          <label htmlFor="non-disclosure-note">備考（任意・{NOTE_MAX_LENGTH}文字まで）</label>
+          <input
+            id="non-disclosure-note"
+            data-testid="non-disclosure-note"
+            maxLength={NOTE_MAX_LENGTH}
+            value={draft.note}
+            aria-invalid={Boolean(fieldErrors.note)}
+            aria-describedby={fieldErrors.note ? 'non-disclosure-note-error' : undefined}
+            onChange={(event) => setDraft({ ...draft, note: event.target.value })}
+          />
+          <FieldError id="non-disclosure-note-error" message={fieldErrors.note} />
+        </div>
+        <button type="submit" className="primary" data-testid="non-disclosure-add-button" disabled={busy}>
+          設定する
+        </button>
+      </form>
+      <h2>設定中の住民</h2>
+      {settings.loading && <Loading />}
+      {settings.error && <ErrorMessage>{settings.error.message}</ErrorMessage>}
+      {settings.data &&
+        (settings.data.length === 0 ? (
+          <p className="empty">不開示設定はありません。</p>
+        ) : (
+          <table className="data-table" data-testid="non-disclosure-table">
+            <thead>
+              <tr>
+                <th scope="col">宛名番号</th>
+                <th scope="col">理由</th>
+                <th scope="col">設定者</th>
+                <th scope="col">設定日時</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {settings.data.map((setting) => (
+                <tr key={setting.addresseeNumber} data-testid="non-disclosure-row">
+                  <td>{setting.addresseeNumber}</td>
+                  <td>{NON_DISCLOSURE_REASON_LABELS[setting.reason] ?? setting.reason}</td>
+                  <td>{setting.setBy}</td>
+                  <td>{formatWarekiDateTime(setting.setAt)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      data-testid="non-disclosure-remove-button"
+                      disabled={busy}
+                      onClick={() => void remove(setting.addresseeNumber)}
+                    >
+                      解除
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { ErrorMessage, Loading } from '../../../components/Message';
+import { useAsync } from '../../../lib/useAsync';
+import { DIRECTION_LABELS, fetchIntermediateServerLog, INFORMATION_ITEM_LABELS } from '../api';
+
+/** Shows what actually left the city: 符号 and request ids, never a name or an addressee number. */
+export function IntermediateServerLogPanel() {
+  const log = useAsync(fetchIntermediateServerLog, []);
+
+  return (
+    <section className="simulator-panel" aria-labelledby="intermediate-server-log-title">
+      <div className="page-heading">
+        <h2 id="intermediate-server-log-title">中間サーバーが受け取った内容</h2>
+        <button type="button" data-testid="simulator-log-refresh" onClick={log.reload} disabled={log.loading}>
+          更新
+        </button>
+      </div>
+      <p>新しいものから順に表示します。市区町村の外へ出るのは符号だけで、氏名や宛名番号は含まれません。</p>
+      {log.loading && <Loading />}
+      {log.error && <ErrorMessage>{log.error.message}</ErrorMessage>}
+      {log.data &&
+        (log.data.length === 0 ? (
+          <p className="empty">まだ何も受け取っていません。</p>
+        ) : (
+          <table className="data-table" data-testid="simulator-log">
+            <thead>
+              <tr>
+                <th scope="col">種別</th>
+                <th scope="col">依頼番号</th>
+                <th scope="col">符号</th>
+                <th scope="col">照会する情報</th>
+                <th scope="col">内容</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.map((entry, index) => (
+                // A retried send repeats its request id, so only the position identifies a row.
+                <tr key={index} data-testid="simulator-log-row">
+                  <td>{DIRECTION_LABELS[entry.direction] ?? entry.direction}</td>
+                  <td>{entry.requestId}</td>
+                  <td className="code-cell">{entry.networkCode}</td>
+                  <td>{INFORMATION_ITEM_LABELS[entry.informationItem] ?? entry.informationItem}</td>
+                  <td className="detail-cell">{entry.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}
