@@ -1,3 +1,4 @@
+import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Loading, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
@@ -86,23 +87,12 @@ export function NonDisclosurePage() {
       {error && <ErrorMessage testId="non-disclosure-error">{error}</ErrorMessage>}
       <h2 id="non-disclosure-form-title">不開示設定の追加</h2>
       <form className="entry-form" onSubmit={(event) => void add(event)} aria-labelledby="non-disclosure-form-title">
-        <div className="field">
-          <label htmlFor="non-disclosure-addressee-number">宛名番号（10桁）</label>
-          <input
-            id="non-disclosure-addressee-number"
-            data-testid="non-disclosure-addressee-number"
-            inputMode="numeric"
-            pattern="\d{10}"
-            maxLength={10}
-            title="10桁の数字"
-            required
-            value={draft.addresseeNumber}
-            aria-invalid={Boolean(fieldErrors.addresseeNumber)}
-            aria-describedby={fieldErrors.addresseeNumber ? 'non-disclosure-addressee-number-error' : undefined}
-            onChange={(event) => setDraft({ ...draft, addresseeNumber: event.target.value })}
-          />
-          <FieldError id="non-disclosure-addressee-number-error" message={fieldErrors.addresseeNumber} />
-        </div>
+        <AddresseeNumberField
+          id="non-disclosure"
+          value={draft.addresseeNumber}
+          error={fieldErrors.addresseeNumber}
+          onChange={(addresseeNumber) => setDraft({ ...draft, addresseeNumber })}
+        />
         <div className="field">
           <label htmlFor="non-disclosure-reason">理由</label>
           <select

@@ -1,3 +1,4 @@
+import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
@@ -47,20 +48,12 @@ export function ProvisionRequestPanel() {
       {received !== null && <Notice testId="provision-request-result">情報提供の依頼 #{received} を受信しました</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void send(event)}>
-        <div className="field">
-          <label htmlFor="provision-addressee-number">宛名番号</label>
-          <input
-            id="provision-addressee-number"
-            data-testid="provision-addressee-number"
-            inputMode="numeric"
-            required
-            value={draft.addresseeNumber}
-            aria-invalid={Boolean(fieldErrors.addresseeNumber)}
-            aria-describedby={fieldErrors.addresseeNumber ? 'provision-addressee-number-error' : undefined}
-            onChange={(event) => setDraft({ ...draft, addresseeNumber: event.target.value })}
-          />
-          <FieldError id="provision-addressee-number-error" message={fieldErrors.addresseeNumber} />
-        </div>
+        <AddresseeNumberField
+          id="provision"
+          value={draft.addresseeNumber}
+          error={fieldErrors.addresseeNumber}
+          onChange={(addresseeNumber) => setDraft({ ...draft, addresseeNumber })}
+        />
         <div className="field">
           <label htmlFor="provision-information-item">照会する情報</label>
           <select
