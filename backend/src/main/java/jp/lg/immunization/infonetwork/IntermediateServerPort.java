@@ -20,6 +20,11 @@ interface IntermediateServerPort {
 
   void sendProvisionAnswer(ProvisionAnswer answer);
 
+  /** Registers (or replaces) the 副本 that others may query, under the person's 符号. */
+  record FukuhonUpdate(String requestId, String networkCode, InformationItem item, String content) {}
+
+  void registerFukuhon(FukuhonUpdate update);
+
   class IntermediateServerUnavailableException extends RuntimeException {
     IntermediateServerUnavailableException(String message) {
       super(message);

@@ -34,6 +34,7 @@ class IntermediateServerSimulator implements IntermediateServerPort {
   private final SimulatedLink<NetworkQuery> link;
   private final AtomicInteger refusals = new AtomicInteger();
   private final List<ProvisionAnswer> provisions = new ArrayList<>();
+  private final List<FukuhonUpdate> fukuhonUpdates = new ArrayList<>();
 
   IntermediateServerSimulator(@Lazy QueryAnswers answers, @Lazy ProvisionRequests provisionRequests, NetworkCodes codes,
                               @Value("${immunization.simulators.intermediate-server.auto-answer:true}") boolean autoAnswer,
@@ -68,6 +69,24 @@ class IntermediateServerSimulator implements IntermediateServerPort {
     }
   }
 
+  @Override
+  public void registerFukuhon(FukuhonUpdate update) {
+    if (link.failsNow()) {
+      throw new IntermediateServerUnavailableException("中間サーバー（シミュレーター）に接続できません");
+    }
+    synchronized (fukuhonUpdates) {
+      if (fukuhonUpdates.stream().noneMatch(known -> known.requestId().equals(update.requestId()))) {
+        fukuhonUpdates.add(update);
+      }
+    }
+  }
+
+  List<FukuhonUpdate> fukuhonUpdates() {
+    synchronized (fukuhonUpdates) {
+      return List.copyOf(fukuhonUpdates);
+    }
+  }
+
   /**
    * Another agency asks for a resident's data. The simulator stands in for that agency, which knows the
    * person by 符号; here it takes the code the city issued, as the network's code conversion would give it.
@@ -90,6 +109,8 @@ class IntermediateServerSimulator implements IntermediateServerPort {
         query.item().name(), query.basis().name())));
     provisionAnswers().forEach(answer -> entries.add(new LogEntry("PROVISION", answer.networkRequestId(), null, null,
         answer.kind() + (answer.content() == null ? "" : " " + answer.content()))));
+    fukuhonUpdates().forEach(update -> entries.add(new LogEntry("FUKUHON", update.requestId(), update.networkCode(),
+        update.item().name(), update.content())));
     java.util.Collections.reverse(entries);
     return entries;
   }
@@ -124,6 +145,9 @@ class IntermediateServerSimulator implements IntermediateServerPort {
     refusals.set(0);
     synchronized (provisions) {
       provisions.clear();
+    }
+    synchronized (fukuhonUpdates) {
+      fukuhonUpdates.clear();
     }
   }
 

@@ -1,0 +1,61 @@
+package jp.lg.immunization.infonetwork;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The automatic steps of the 副本 processes: registering an approved 副本 or correction through the
+ * 中間サーバー and in the city's copy, keeping the before and after of every change. Idempotent.
+ */
+@Component("fukuhonSteps")
+public class FukuhonSteps {
+
+  private final FukuhonCases cases;
+  private final NetworkCodes codes;
+  private final IntermediateServerPort network;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  FukuhonSteps(FukuhonCases cases, NetworkCodes codes, IntermediateServerPort network, JdbcTemplate jdbc, Clock clock) {
+    this.cases = cases;
+    this.codes = codes;
+    this.network = network;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Only an approved case reaches the network (R21, R22). */
+  public void register(DelegateExecution execution) {
+    FukuhonCase found = cases.byBusinessKey(execution.getProcessBusinessKey());
+    if (found.approvedBy() == null) {
+      throw new IllegalStateException("A 副本 change needs a supervisor's approval before it is made (R21, R22)");
+    }
+    if (found.registeredAt() != null) {
+      return;
+    }
+    network.registerFukuhon(new IntermediateServerPort.FukuhonUpdate("FH-" + found.id(),
+        codes.codeFor(found.residentId()), found.informationItem(), found.proposedContent()));
+    Timestamp now = Timestamp.from(Instant.now(clock));
+    jdbc.update("""
+        insert into fukuhon (resident_id, information_item, content, registered_at, registered_by)
+        values (?, ?, ?::jsonb, ?, ?)
+        on conflict (resident_id, information_item) do update
+          set content = excluded.content, registered_at = excluded.registered_at, registered_by = excluded.registered_by""",
+        found.residentId(), found.informationItem().name(), found.proposedContent(), now, found.approvedBy());
+    jdbc.update("""
+        insert into fukuhon_revision (resident_id, information_item, case_id, before_content, after_content, approved_by,
+                                      changed_at)
+        values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""",
+        found.residentId(), found.informationItem().name(), found.id(), found.previousContent(),
+        found.proposedContent(), found.approvedBy(), now);
+    found.registered(now.toInstant());
+  }
+
+  public void status(DelegateExecution execution, String status) {
+    cases.byBusinessKey(execution.getProcessBusinessKey()).status(FukuhonCase.Status.valueOf(status));
+  }
+}
