@@ -42,6 +42,7 @@ class SecurityConfiguration {
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/api/me").authenticated()
             .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
             .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**")
                 .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.lg.immunization.platform.ApiException;
@@ -44,8 +45,20 @@ class TaskInbox {
   }
 
   Page page(SignedInUser user, View view, String cursor, int size) {
-    List<Object> args = new ArrayList<>(filterArgs(user, view));
-    StringBuilder sql = new StringBuilder(COLUMNS).append(view == View.MINE ? MINE : GROUP);
+    return page(view == View.MINE ? MINE : GROUP, filterArgs(user, view), cursor, size);
+  }
+
+  /** Open steps of the given kinds that the user may take: theirs, or unclaimed in their groups. */
+  Page steps(SignedInUser user, Collection<String> taskKeys, String cursor, int size) {
+    return page(" where status = 'OPEN' and task_key = any(?::varchar[])"
+            + " and (assignee = ? or (assignee is null and candidate_groups && ?::varchar[]))",
+        List.of(taskKeys.toArray(String[]::new), user.username(), user.candidateGroups().toArray(String[]::new)),
+        cursor, size);
+  }
+
+  private Page page(String where, List<Object> filterArgs, String cursor, int size) {
+    List<Object> args = new ArrayList<>(filterArgs);
+    StringBuilder sql = new StringBuilder(COLUMNS).append(where);
     if (cursor != null && !cursor.isBlank()) {
       Cursor after = Cursor.decode(cursor);
       sql.append(" and (created_at, id) > (?, ?)");

@@ -110,6 +110,15 @@ class TaskWork {
   }
 
   @Transactional
+  void claimIfUnassigned(String taskId) {
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    if (!user.username().equals(task.assignee())) {
+      claim(taskId);
+    }
+  }
+
+  @Transactional
   TaskSummary unclaim(String taskId) {
     SignedInUser user = currentUser.get();
     TaskSummary task = openTaskFor(user, taskId);

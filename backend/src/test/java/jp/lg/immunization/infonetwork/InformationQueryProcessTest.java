@@ -297,6 +297,41 @@ class InformationQueryProcessTest {
   }
 
   @Test
+  void R14_theApprovalQueueShowsWhatIsApprovedAndDecidesInOneStep() throws Exception {
+    ProcessInstance instance = request("staff1", "PUBLIC_ASSISTANCE");
+    String taskId = driver.openTaskId(instance, "ApproveQuery");
+    mvc.perform(get("/api/approvals").param("size", "50").with(users.as("super1"))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[?(@.task.id == '" + taskId + "')].context.sections[*].rows[*].value",
+            org.hamcrest.Matchers.hasItem("自己負担金免除の判定のため")))
+        .andExpect(jsonPath("$.items[?(@.task.id == '" + taskId + "')].refusal").value(org.hamcrest.Matchers.contains((Object) null)));
+    mvc.perform(get("/api/approvals").with(users.as("staff1"))).andExpect(status().isForbidden());
+
+    driver.perform("super1", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/approvals/" + taskId),
+        Map.of("values", Map.of("decision", "APPROVE"))).andExpect(status().isNoContent());
+    assertThat(instance).isWaitingAt("SendQuery");
+  }
+
+  @Test
+  void R14_aSupervisorsOwnQueryCannotBeApprovedFromTheQueueEither() throws Exception {
+    ProcessInstance instance = request("super1", "PUBLIC_ASSISTANCE");
+    String taskId = driver.openTaskId(instance, "ApproveQuery");
+    driver.perform("super1", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/approvals/" + taskId),
+        Map.of("values", Map.of("decision", "APPROVE"))).andExpect(status().isForbidden());
+    assertThat(instance).isWaitingAt("ApproveQuery");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void aDecisionWithBadInputChangesNothingNotEvenTheClaim() throws Exception {
+    ProcessInstance instance = request("staff1", "PUBLIC_ASSISTANCE");
+    String taskId = driver.openTaskId(instance, "ApproveQuery");
+    driver.perform("super2", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/approvals/" + taskId),
+        Map.of("values", Map.of("decision", "REJECT"))).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.reason").exists());
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
   void staffFollowTheStateOfTheirQueries() throws Exception {
     ProcessInstance instance = request("staff3", "LOCAL_TAX");
     mvc.perform(get("/api/information-queries/mine").with(users.as("staff3"))).andExpect(status().isOk())
