@@ -98,12 +98,12 @@ class TaskWork {
     TaskSummary task = openTaskFor(user, taskId);
     refuseIfFourEyes(task, user);
     if (task.assignee() != null) {
-      throw alreadyClaimed(task);
+      throw alreadyClaimed();
     }
     try {
       tasks.claim(taskId, user.username());
     } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
-      throw alreadyClaimed(task);
+      throw alreadyClaimed();
     }
     audit.record(AuditOperation.TASK_CLAIM, null, describe(task));
     return inbox.find(taskId).orElseThrow();
@@ -196,7 +196,7 @@ class TaskWork {
     }
   }
 
-  private ApiException alreadyClaimed(TaskSummary task) {
+  private static ApiException alreadyClaimed() {
     return ApiException.conflict("already_claimed", "このタスクは既に他の職員が担当しています");
   }
 

@@ -29,7 +29,7 @@ final class BenchmarkReport {
   }
 
   void figure(String what, String value, String basis) {
-    lines.add(String.format(Locale.ROOT, ROW, what, value, basis));
+    lines.add(String.format(Locale.ROOT, ROW, what, value, basis).stripTrailing());
   }
 
   void rate(String what, long count, Duration elapsed, String unit) {
