@@ -1,10 +1,14 @@
 import { Navigate } from 'react-router-dom';
 import { useMe } from '../features/auth/AuthProvider';
-import { canAdminister, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
 
 /** Sends each role to its daily work; roles without screens yet get a welcome. */
 export function HomePage() {
   const me = useMe();
+  // Supervisors also do case work, but cases waiting for their approval hold up everyone else.
+  if (canApprove(me)) {
+    return <Navigate to="/approvals" replace />;
+  }
   if (canDoCaseWork(me)) {
     return <Navigate to="/tasks" replace />;
   }

@@ -1,7 +1,7 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../components/Message';
 import { useAuth } from '../features/auth/AuthProvider';
-import { canAdminister, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
 import { DemoBanner, useSystem } from './SystemProvider';
 
 /** The frame of every signed-in page; anyone not signed in is sent to the login page. */
@@ -46,6 +46,11 @@ export function Layout() {
       <div className="app-body">
         <nav className="app-nav" aria-label="メインメニュー">
           <ul>
+            {canApprove(me) && (
+              <li>
+                <NavLink to="/approvals">承認待ち</NavLink>
+              </li>
+            )}
             {canDoCaseWork(me) && (
               <>
                 <li>

@@ -2,7 +2,8 @@ import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
-import { canAdminister, canAudit, canDoCaseWork } from '../features/auth/roles';
+import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
+import { canAdminister, canApprove, canAudit, canDoCaseWork } from '../features/auth/roles';
 import { AuditPage } from '../features/audit/pages/AuditPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
@@ -22,6 +23,14 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: 'approvals',
+        element: (
+          <RequireRole allowed={canApprove}>
+            <ApprovalsPage />
+          </RequireRole>
+        ),
+      },
       {
         path: 'tasks',
         element: (

@@ -45,6 +45,13 @@ export const STAFF1: Me = {
   department: { code: 'HOKEN', name: '健康推進課' },
 };
 
+export const SUPERVISOR1: Me = {
+  username: 'supervisor1',
+  displayName: '鈴木 次郎',
+  roles: ['SUPERVISOR'],
+  department: { code: 'HOKEN', name: '健康推進課' },
+};
+
 export const SYSTEM_INFO = { demoMode: true, simulators: true, version: '0.1.0' };
 
 export const ADMIN1: Me = {

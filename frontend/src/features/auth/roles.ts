@@ -17,6 +17,11 @@ export function canDoCaseWork(me: Me): boolean {
   return me.roles.includes('STAFF') || me.roles.includes('SUPERVISOR');
 }
 
+/** Requests such as information queries go out only after a supervisor approves them. */
+export function canApprove(me: Me): boolean {
+  return me.roles.includes('SUPERVISOR');
+}
+
 export function canAudit(me: Me): boolean {
   return me.roles.includes('AUDITOR');
 }

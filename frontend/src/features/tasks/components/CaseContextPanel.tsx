@@ -1,9 +1,12 @@
+import { useId } from 'react';
 import type { CaseContext } from '../api';
 
 export function CaseContextPanel({ context }: { context: CaseContext }) {
+  // The approval queue shows one panel per card, so the heading id must be unique per panel.
+  const titleId = useId();
   return (
-    <section className="case-context" aria-labelledby="case-context-title">
-      <h2 id="case-context-title">{context.title}</h2>
+    <section className="case-context" aria-labelledby={titleId}>
+      <h2 id={titleId}>{context.title}</h2>
       {context.sections.map((section, sectionIndex) => (
         // Headings and labels come from process data and need not be unique.
         <section key={sectionIndex} className="context-section">

@@ -174,7 +174,8 @@ class InformationProvisionProcessTest {
         "select code from network_code where resident_id = ?", String.class, residentId),
         InformationItem.RELIEF_BENEFIT, LegalBasis.ACT19_8_TABLE14, "架空県架空町");
     assertThat(again).isEqualTo(first);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(first)).count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(first))
+        .processDefinitionKey(ProvisionRequests.PROCESS_KEY).count()).isEqualTo(1);
   }
 
   @Test
