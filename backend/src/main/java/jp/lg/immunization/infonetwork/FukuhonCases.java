@@ -56,9 +56,7 @@ class FukuhonCases {
 
   @Transactional
   FukuhonCase open(FukuhonCase.Kind kind, Map<String, Object> values) {
-    ResidentDirectory.ResidentRef resident = residents.byAddresseeNumber((String) values.get("addresseeNumber"))
-        .orElseThrow(() -> ApiException.invalid("該当する住民がいません",
-            Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
+    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber((String) values.get("addresseeNumber"));
     InformationItem item = InformationItem.valueOf((String) values.get("informationItem"));
     Optional<String> registered = registeredContent(resident.id(), item);
     if (kind == FukuhonCase.Kind.CORRECTION && registered.isEmpty()) {

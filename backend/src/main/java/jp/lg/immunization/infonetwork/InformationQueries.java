@@ -76,9 +76,7 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
   @Transactional
   public StartedCase start(Map<String, Object> values) {
     String addresseeNumber = (String) values.get("addresseeNumber");
-    ResidentDirectory.ResidentRef resident = residents.byAddresseeNumber(addresseeNumber)
-        .orElseThrow(() -> ApiException.invalid("該当する住民がいません",
-            Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
+    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(addresseeNumber);
     Content content = permitted(values);
     String requester = currentUser.get().username();
     InformationQuery query = queries.save(new InformationQuery(resident.id(), content.item(), content.basis(),

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -71,8 +70,6 @@ class NonDisclosureSettings {
   }
 
   private long residentId(String addresseeNumber) {
-    return residents.byAddresseeNumber(addresseeNumber).map(ResidentDirectory.ResidentRef::id)
-        .orElseThrow(() -> ApiException.invalid("該当する住民がいません",
-            Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
+    return residents.requireByAddresseeNumber(addresseeNumber).id();
   }
 }

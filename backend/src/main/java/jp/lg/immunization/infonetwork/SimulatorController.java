@@ -8,8 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
-import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +44,7 @@ class SimulatorController {
   @PostMapping("/provision-requests")
   @ResponseStatus(HttpStatus.CREATED)
   Received requestProvision(@Valid @RequestBody ProvisionRequestOrder order) {
-    long residentId = residents.byAddresseeNumber(order.addresseeNumber()).map(ResidentDirectory.ResidentRef::id)
-        .orElseThrow(() -> ApiException.invalid("該当する住民がいません",
-            Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
+    long residentId = residents.requireByAddresseeNumber(order.addresseeNumber()).id();
     return new Received(simulator.requestProvision(residentId, order.informationItem(), LegalBasis.ACT19_8_TABLE14,
         order.requesterAgency()));
   }

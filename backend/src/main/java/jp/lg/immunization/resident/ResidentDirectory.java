@@ -1,7 +1,9 @@
 package jp.lg.immunization.resident;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import jp.lg.immunization.platform.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +25,13 @@ public class ResidentDirectory {
   @Transactional(readOnly = true)
   public Optional<ResidentRef> byAddresseeNumber(String addresseeNumber) {
     return residents.findByAddresseeNumber(addresseeNumber).map(ResidentDirectory::ref);
+  }
+
+  /** For a 宛名番号 that a user typed into a form: an unknown one is a field error of that form. */
+  @Transactional(readOnly = true)
+  public ResidentRef requireByAddresseeNumber(String addresseeNumber) {
+    return byAddresseeNumber(addresseeNumber).orElseThrow(() -> ApiException.invalid("該当する住民がいません",
+        Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
   }
 
   @Transactional(readOnly = true)
