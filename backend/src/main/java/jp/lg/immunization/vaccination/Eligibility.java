@@ -1,0 +1,145 @@
+package jp.lg.immunization.vaccination;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.vaccination.VaccineEligibility.Status;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * 接種可能範囲: for each routine vaccine, what a resident may receive on a date. The rules (ages, intervals,
+ * counts, the 27-day wait between injected live vaccines) are the DMN tables processes/eligibility-*.dmn, which
+ * staff can read in Camunda Modeler; this class only prepares their facts and turns their date hints into dates.
+ * It reads no database table, so callers pass the doses they already hold.
+ */
+@Service
+public class Eligibility {
+
+  /**
+   * A history-free DMN engine over the deployed tables: the engine's own evaluation would write every
+   * input (ages, birth dates) into Camunda's decision history, and a resident's 15 evaluations would each
+   * cost a database write.
+   */
+  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final Map<String, DmnDecision> decisions = new ConcurrentHashMap<>();
+  private final RepositoryService repository;
+  private final Season season;
+
+  Eligibility(RepositoryService repository,
+      @Value("${immunization.vaccination.season-start:10-01}") String seasonStart,
+      @Value("${immunization.vaccination.season-end:03-31}") String seasonEnd) {
+    this.repository = repository;
+    this.season = Season.of(seasonStart, seasonEnd);
+  }
+
+  /**
+   * @param birthDate the resident's date of birth
+   * @param sex {@code MALE} or {@code FEMALE}, as in the dose record
+   * @param doses every dose the resident has received; unknown vaccine names and doses after {@code on} are ignored
+   * @param disability a 60-64-year-old's qualifying disability (心臓・腎臓・呼吸器・HIV, 1級相当) for the B類 vaccines
+   * @param on the date to judge
+   * @return one entry per routine vaccine, in schedule order
+   */
+  public List<VaccineEligibility> forResident(LocalDate birthDate, String sex, List<DoseRecords.Dose> doses,
+      boolean disability, LocalDate on) {
+    if (birthDate == null || on == null) {
+      throw new IllegalArgumentException("birthDate and on are required");
+    }
+    if (birthDate.isAfter(on)) {
+      throw new IllegalArgumentException("birthDate " + birthDate + " is after " + on);
+    }
+    if (!"MALE".equals(sex) && !"FEMALE".equals(sex)) {
+      throw new IllegalArgumentException("sex must be MALE or FEMALE: " + sex);
+    }
+    Series series = new Series(new Series.Person(birthDate, sex, disability, on), season,
+        doses == null ? List.of() : doses);
+    List<VaccineEligibility> result = new ArrayList<>();
+    for (Vaccine vaccine : Vaccine.values()) {
+      if (vaccine.routine()) {
+        result.add(judge(vaccine, series, on));
+      }
+    }
+    return result;
+  }
+
+  private VaccineEligibility judge(Vaccine vaccine, Series series, LocalDate on) {
+    Map<String, Object> row = evaluate(vaccine.decisionKey(), series.facts(vaccine));
+    DateHints.Anchors anchors = series.anchors(vaccine);
+    Status status = Status.valueOf((String) row.get("status"));
+    String nextDose = (String) row.get("nextDose");
+    String reason = (String) row.get("reason");
+    LocalDate from = DateHints.from((String) row.get("from"), anchors);
+    LocalDate until = DateHints.until((String) row.get("until"), anchors);
+    String otherLive = null;
+
+    if (vaccine.injectedLive() && status == Status.ELIGIBLE) {
+      Optional<Series.Dose> other = series.lastOtherLive(vaccine);
+      if (other.isPresent()) {
+        Map<String, Object> wait = evaluate(Vaccine.LIVE_INTERVAL_DECISION, Map.of("injectedLive", true,
+            "daysSinceOtherLive", (int) ChronoUnit.DAYS.between(other.get().date(), on)));
+        if (Boolean.TRUE.equals(wait.get("mustWait"))) {
+          status = Status.UPCOMING;
+          from = DateHints.from((String) wait.get("from"), anchors);
+          reason = (String) wait.get("reason");
+          otherLive = other.get().vaccine().japaneseName();
+        }
+      }
+    }
+    // A wait that ends after the deadline cannot be kept: the dose can no longer be given as a routine one.
+    if (status == Status.UPCOMING && from != null && until != null && from.isAfter(until)) {
+      status = Status.OVERDUE;
+      reason = (nextDose == null ? "次の接種" : nextDose) + "は、必要な間隔をあけると接種期限（{until}）を過ぎるため定期接種として受けられません";
+    }
+    return new VaccineEligibility(vaccine.name(), vaccine.japaneseName(), status, nextDose, from, until,
+        fill(reason, from, until, otherLive));
+  }
+
+  private Map<String, Object> evaluate(String decisionKey, Map<String, Object> facts) {
+    DmnDecisionResultEntries row = dmn.evaluateDecision(decision(decisionKey), Variables.fromMap(facts))
+        .getSingleResult();
+    if (row == null) {
+      throw new IllegalStateException("No rule of decision " + decisionKey + " matched " + facts);
+    }
+    return row.getEntryMap();
+  }
+
+  /** The latest deployed version; tables are deployed only at start-up, so it is read once. */
+  private DmnDecision decision(String decisionKey) {
+    return decisions.computeIfAbsent(decisionKey, key -> {
+      DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+          .latestVersion().singleResult();
+      if (definition == null) {
+        throw new IllegalStateException("Decision " + key + " is not deployed");
+      }
+      try (InputStream model = repository.getDecisionModel(definition.getId())) {
+        return dmn.parseDecision(key, model);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static String fill(String reason, LocalDate from, LocalDate until, String otherLive) {
+    if (reason == null) {
+      return "";
+    }
+    return reason.replace("{from}", JapaneseDates.format(from)).replace("{until}", JapaneseDates.format(until))
+        .replace("{other}", otherLive == null ? "" : otherLive);
+  }
+}

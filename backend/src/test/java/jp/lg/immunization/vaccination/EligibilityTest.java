@@ -1,0 +1,263 @@
+package jp.lg.immunization.vaccination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.vaccination.VaccineEligibility.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The routine schedule (DOMAIN.md 6) as the engine evaluates processes/eligibility-*.dmn. Doses are written
+ * {@code 接種種別 接種区分 接種日}, several separated by {@code ;}.
+ */
+@IntegrationTest
+class EligibilityTest {
+
+  @Autowired Eligibility eligibility;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void judgingEligibilityLeavesNoAgesOrBirthDatesInTheEnginesDecisionHistory() {
+    long before = jdbc.queryForObject("select count(*) from act_hi_decinst", Long.class);
+    assertThat(eligibility.forResident(LocalDate.of(2025, 3, 1), "FEMALE", List.of(), false, LocalDate.of(2026, 11, 26)))
+        .isNotEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_decinst", Long.class)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # case                                                      | birth      | sex    | disab | doses                                                                  | on         | vaccine               | status       | next dose
+      BCG on the day of birth                                      | 2025-01-10 | MALE   |       |                                                                        | 2025-01-10 | BCG                   | ELIGIBLE     | 1回
+      BCG the day before the 1st birthday                          | 2025-01-10 | MALE   |       |                                                                        | 2026-01-09 | BCG                   | ELIGIBLE     | 1回
+      BCG on the 1st birthday                                      | 2025-01-10 | MALE   |       |                                                                        | 2026-01-10 | BCG                   | OVERDUE      | 1回
+      BCG 365 days old in a leap year is still before the birthday | 2023-03-01 | FEMALE |       |                                                                        | 2024-02-29 | BCG                   | ELIGIBLE     | 1回
+      BCG given once is complete                                   | 2025-01-10 | MALE   |       | BCG 1回 2025-07-01                                                     | 2025-08-01 | BCG                   | COMPLETED    |
+      B型肝炎 from birth                                           | 2025-04-01 | MALE   |       |                                                                        | 2025-04-01 | HEPATITIS_B           | ELIGIBLE     | 1回目
+      B型肝炎 #2 at 26 days waits                                  | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2025-06-27 | HEPATITIS_B           | UPCOMING     | 2回目
+      B型肝炎 #2 at 27 days                                        | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2025-06-28 | HEPATITIS_B           | ELIGIBLE     | 2回目
+      B型肝炎 #3 at 138 days after #1 waits                        | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01                       | 2025-10-17 | HEPATITIS_B           | UPCOMING     | 3回目
+      B型肝炎 #3 at 139 days after #1                              | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01                       | 2025-10-18 | HEPATITIS_B           | ELIGIBLE     | 3回目
+      B型肝炎 #3 that cannot wait 139 days before the 1st birthday | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-12-01; B型肝炎 2回目 2026-01-01                       | 2026-02-01 | HEPATITIS_B           | OVERDUE      | 3回目
+      B型肝炎 three doses complete                                 | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01; B型肝炎 3回目 2025-11-01 | 2026-05-01 | HEPATITIS_B     | COMPLETED    |
+      B型肝炎 unfinished on the 1st birthday                       | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2026-04-01 | HEPATITIS_B           | OVERDUE      |
+      ヒブ the day before 2 months                                 | 2025-01-15 | MALE   |       |                                                                        | 2025-03-14 | HIB                   | UPCOMING     | 初回1回目
+      ヒブ at 2 months                                             | 2025-01-15 | MALE   |       |                                                                        | 2025-03-15 | HIB                   | ELIGIBLE     | 初回1回目
+      ヒブ not needed when 五種混合 is used                        | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-20                                       | 2025-04-20 | HIB                   | NOT_ELIGIBLE |
+      ヒブ started at 3 months: #2 at 26 days waits                | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15                                              | 2025-05-11 | HIB                   | UPCOMING     | 初回2回目
+      ヒブ started at 3 months: #2 at 27 days                      | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15                                              | 2025-05-12 | HIB                   | ELIGIBLE     | 初回2回目
+      ヒブ booster 6 months after the initial series waits         | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15; ヒブ 初回2回目 2025-05-15; ヒブ 初回3回目 2025-06-15 | 2025-12-15 | HIB              | UPCOMING     | 追加
+      ヒブ booster 7 months after the initial series               | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15; ヒブ 初回2回目 2025-05-15; ヒブ 初回3回目 2025-06-15 | 2026-01-15 | HIB              | ELIGIBLE     | 追加
+      ヒブ initial series cut short at 12 months goes to booster   | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15; ヒブ 初回2回目 2025-05-15                     | 2026-01-20 | HIB                   | ELIGIBLE     | 追加
+      ヒブ started at 8 months needs 2 initial doses               | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-09-20                                              | 2025-10-20 | HIB                   | ELIGIBLE     | 初回2回目
+      ヒブ started at 8 months: 2 + 1 complete                     | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-09-20; ヒブ 初回2回目 2025-10-20; ヒブ 追加 2026-05-20 | 2026-06-01 | HIB                 | COMPLETED    |
+      ヒブ started at 13 months is one dose                        | 2025-01-15 | MALE   |       |                                                                        | 2026-02-20 | HIB                   | ELIGIBLE     | 1回
+      ヒブ started at 13 months: one dose completes                | 2025-01-15 | MALE   |       | ヒブ 1回 2026-02-20                                                    | 2026-03-01 | HIB                   | COMPLETED    |
+      ヒブ the day before 60 months                                | 2025-01-15 | MALE   |       |                                                                        | 2030-01-14 | HIB                   | ELIGIBLE     | 1回
+      ヒブ at 60 months                                            | 2025-01-15 | MALE   |       |                                                                        | 2030-01-15 | HIB                   | OVERDUE      |
+      小児肺炎球菌 booster waits for 12 months                      | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-04-15; 小児肺炎球菌 初回3回目 2025-05-15 | 2025-12-15 | PNEUMOCOCCAL_CHILD | UPCOMING | 追加
+      小児肺炎球菌 booster at 12 months                             | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-04-15; 小児肺炎球菌 初回3回目 2025-05-15 | 2026-01-15 | PNEUMOCOCCAL_CHILD | ELIGIBLE | 追加
+      小児肺炎球菌 initial cut short then booster completes         | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-04-15; 小児肺炎球菌 追加 2026-01-20 | 2026-02-01 | PNEUMOCOCCAL_CHILD | COMPLETED |
+      小児肺炎球菌 started at 18 months: #2 at 59 days waits        | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回目 2026-07-15                                           | 2026-09-12 | PNEUMOCOCCAL_CHILD    | UPCOMING     | 2回目
+      小児肺炎球菌 started at 18 months: #2 at 60 days              | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回目 2026-07-15                                           | 2026-09-13 | PNEUMOCOCCAL_CHILD    | ELIGIBLE     | 2回目
+      小児肺炎球菌 started at 30 months is one dose                 | 2025-01-15 | FEMALE |       |                                                                        | 2027-07-15 | PNEUMOCOCCAL_CHILD    | ELIGIBLE     | 1回
+      小児肺炎球菌 started at 30 months: one dose completes         | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回 2027-07-15                                             | 2027-08-01 | PNEUMOCOCCAL_CHILD    | COMPLETED    |
+      五種混合 #2 at 19 days waits                                 | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15                                       | 2025-04-03 | PENTAVALENT           | UPCOMING     | 1期初回2回目
+      五種混合 #2 at 20 days                                       | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15                                       | 2025-04-04 | PENTAVALENT           | ELIGIBLE     | 1期初回2回目
+      五種混合 booster the day before 6 months                     | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15; 五種混合 1期初回2回目 2025-04-15; 五種混合 1期初回3回目 2025-05-15 | 2025-11-14 | PENTAVALENT | UPCOMING | 1期追加
+      五種混合 booster at 6 months                                 | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15; 五種混合 1期初回2回目 2025-04-15; 五種混合 1期初回3回目 2025-05-15 | 2025-11-15 | PENTAVALENT | ELIGIBLE | 1期追加
+      四種混合 and 五種混合 count as one series                     | 2023-01-15 | MALE   |       | 四種混合 1期初回1回目 2023-03-15; 四種混合 1期初回2回目 2023-04-15; 四種混合 1期初回3回目 2023-05-15; 五種混合 1期追加 2024-05-15 | 2024-06-01 | PENTAVALENT | COMPLETED |
+      五種混合 the day before 90 months                            | 2018-01-15 | MALE   |       |                                                                        | 2025-07-14 | PENTAVALENT           | ELIGIBLE     | 1期初回1回目
+      五種混合 at 90 months                                        | 2018-01-15 | MALE   |       |                                                                        | 2025-07-15 | PENTAVALENT           | OVERDUE      |
+      MR the day before the 1st birthday                           | 2024-05-10 | FEMALE |       |                                                                        | 2025-05-09 | MR                    | UPCOMING     | 1期
+      MR on the 1st birthday                                       | 2024-05-10 | FEMALE |       |                                                                        | 2025-05-10 | MR                    | ELIGIBLE     | 1期
+      MR 1期 the day before the 2nd birthday                       | 2024-05-10 | FEMALE |       |                                                                        | 2026-05-09 | MR                    | ELIGIBLE     | 1期
+      MR 1期 missed on the 2nd birthday: 2期 still ahead            | 2024-05-10 | FEMALE |       |                                                                        | 2026-05-10 | MR                    | OVERDUE      | 2期
+      MR after 1期 waits for the year before school                | 2024-05-10 | FEMALE |       | MR 1期 2025-06-01                                                      | 2026-01-01 | MR                    | UPCOMING     | 2期
+      MR 2期 born April 1 is in the earlier school year            | 2019-04-01 | MALE   |       | MR 1期 2020-05-01                                                      | 2024-04-01 | MR                    | ELIGIBLE     | 2期
+      MR 2期 born April 2 is in the later school year              | 2019-04-02 | MALE   |       | MR 1期 2020-05-01                                                      | 2024-04-01 | MR                    | UPCOMING     | 2期
+      MR 2期 on the last day before school                         | 2019-04-01 | MALE   |       | MR 1期 2020-05-01                                                      | 2025-03-31 | MR                    | ELIGIBLE     | 2期
+      MR 2期 missed once school starts                             | 2019-04-01 | MALE   |       | MR 1期 2020-05-01                                                      | 2025-04-01 | MR                    | OVERDUE      | 2期
+      MR 2期 born April 2 on the last day before school            | 2019-04-02 | MALE   |       | MR 1期 2020-05-01                                                      | 2026-03-31 | MR                    | ELIGIBLE     | 2期
+      MR 2期 given is complete                                     | 2019-04-02 | MALE   |       | MR 1期 2020-05-01; MR 2期 2025-06-01                                    | 2025-07-01 | MR                    | COMPLETED    |
+      MR 26 days after 水痘 waits (live vaccines)                  | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-27 | MR                    | UPCOMING     | 1期
+      MR 27 days after 水痘 (live vaccines)                        | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-28 | MR                    | ELIGIBLE     | 1期
+      MR on the same day as 水痘 (同時接種)                          | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-01 | MR                    | ELIGIBLE     | 1期
+      MR 9 days after 日本脳炎 (not live) is not held back           | 2023-05-10 | MALE   |       | 日本脳炎 1期初回1回目 2024-06-01                                       | 2024-06-10 | MR                    | ELIGIBLE     | 1期
+      水痘 19 days after MR waits (live vaccines)                  | 2023-05-10 | MALE   |       | MR 1期 2024-06-01                                                      | 2024-06-20 | VARICELLA             | UPCOMING     | 1回目
+      水痘 14 days after おたふくかぜ waits (live vaccines)          | 2023-05-10 | MALE   |       | おたふくかぜ 1回目 2024-06-01                                          | 2024-06-15 | VARICELLA             | UPCOMING     | 1回目
+      水痘 #2 the day before 3 months                              | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-08-31 | VARICELLA             | UPCOMING     | 2回目
+      水痘 #2 at 3 months                                          | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-09-01 | VARICELLA             | ELIGIBLE     | 2回目
+      水痘 the day before 36 months                                | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2026-05-09 | VARICELLA             | ELIGIBLE     | 2回目
+      水痘 at 36 months                                            | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2026-05-10 | VARICELLA             | OVERDUE      |
+      水痘 two doses complete                                      | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01; 水痘 2回目 2024-12-01                            | 2025-01-01 | VARICELLA             | COMPLETED    |
+      日本脳炎 the day before 6 months                              | 2022-05-10 | FEMALE |       |                                                                        | 2022-11-09 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期初回1回目
+      日本脳炎 at 6 months                                          | 2022-05-10 | FEMALE |       |                                                                        | 2022-11-10 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回1回目
+      日本脳炎 #2 at 5 days waits                                   | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01                                       | 2025-06-06 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期初回2回目
+      日本脳炎 #2 at 6 days                                         | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01                                       | 2025-06-07 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回2回目
+      日本脳炎 booster the day before 6 months                      | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01; 日本脳炎 1期初回2回目 2025-06-15       | 2025-12-14 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期追加
+      日本脳炎 booster at 6 months                                  | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01; 日本脳炎 1期初回2回目 2025-06-15       | 2025-12-15 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期追加
+      日本脳炎 1期 done: 2期 from 9 years                            | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01; 日本脳炎 1期初回2回目 2025-06-15; 日本脳炎 1期追加 2026-06-15 | 2028-05-10 | JAPANESE_ENCEPHALITIS | UPCOMING | 2期
+      日本脳炎 2期 at 9 years                                       | 2015-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2018-06-01; 日本脳炎 1期初回2回目 2018-06-15; 日本脳炎 1期追加 2019-06-15 | 2024-05-10 | JAPANESE_ENCEPHALITIS | ELIGIBLE | 2期
+      日本脳炎 2期 the day before 13 years                          | 2015-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2018-06-01; 日本脳炎 1期初回2回目 2018-06-15; 日本脳炎 1期追加 2019-06-15 | 2028-05-09 | JAPANESE_ENCEPHALITIS | ELIGIBLE | 2期
+      日本脳炎 2期 at 13 years                                      | 2015-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2018-06-01; 日本脳炎 1期初回2回目 2018-06-15; 日本脳炎 1期追加 2019-06-15 | 2028-05-10 | JAPANESE_ENCEPHALITIS | OVERDUE  |
+      日本脳炎 2期 given is complete                                | 2015-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2018-06-01; 日本脳炎 1期初回2回目 2018-06-15; 日本脳炎 1期追加 2019-06-15; 日本脳炎 2期 2024-06-01 | 2024-07-01 | JAPANESE_ENCEPHALITIS | COMPLETED |
+      日本脳炎 special: born 2007-04-01 is eligible at 19            | 2007-04-01 | MALE   |       |                                                                        | 2026-06-01 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回1回目
+      日本脳炎 special: born 2007-04-02 is not at 19                 | 2007-04-02 | MALE   |       |                                                                        | 2026-06-01 | JAPANESE_ENCEPHALITIS | OVERDUE      |
+      日本脳炎 special: 1期 done, 2期 at 19                           | 2007-04-01 | MALE   |       | 日本脳炎 1期初回1回目 2010-06-01; 日本脳炎 1期初回2回目 2010-06-15; 日本脳炎 1期追加 2011-06-15 | 2026-06-01 | JAPANESE_ENCEPHALITIS | ELIGIBLE | 2期
+      日本脳炎 special: born 1995-04-02 is eligible at 19            | 1995-04-02 | FEMALE |       |                                                                        | 2014-05-01 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回1回目
+      日本脳炎 special: born 1995-04-01 is not at 19                 | 1995-04-01 | FEMALE |       |                                                                        | 2014-05-01 | JAPANESE_ENCEPHALITIS | OVERDUE      |
+      日本脳炎 special ends on the 20th birthday                     | 2006-05-10 | FEMALE |       |                                                                        | 2026-05-10 | JAPANESE_ENCEPHALITIS | OVERDUE      |
+      DT 2期 the day before 11 years                               | 2013-06-10 | MALE   |       |                                                                        | 2024-06-09 | DT                    | UPCOMING     | 2期
+      DT 2期 at 11 years                                           | 2013-06-10 | MALE   |       |                                                                        | 2024-06-10 | DT                    | ELIGIBLE     | 2期
+      DT 2期 the day before 13 years                               | 2013-06-10 | MALE   |       |                                                                        | 2026-06-09 | DT                    | ELIGIBLE     | 2期
+      DT 2期 at 13 years                                           | 2013-06-10 | MALE   |       |                                                                        | 2026-06-10 | DT                    | OVERDUE      |
+      DT 2期 given is complete                                     | 2013-06-10 | MALE   |       | 二種混合 2期 2025-06-10                                                 | 2025-07-01 | DT                    | COMPLETED    |
+      HPV boys are not in the routine programme                    | 2012-06-10 | MALE   |       |                                                                        | 2025-06-10 | HPV                   | NOT_ELIGIBLE |
+      HPV girl born April 2 before her 小6 year                    | 2013-04-02 | FEMALE |       |                                                                        | 2025-03-31 | HPV                   | UPCOMING     | 1回目
+      HPV girl born April 2 from her 小6 year                      | 2013-04-02 | FEMALE |       |                                                                        | 2025-04-01 | HPV                   | ELIGIBLE     | 1回目
+      HPV girl born April 1 is a year ahead                        | 2013-04-01 | FEMALE |       |                                                                        | 2024-04-01 | HPV                   | ELIGIBLE     | 1回目
+      HPV girl born April 1 the day before her 小6 year            | 2013-04-01 | FEMALE |       |                                                                        | 2024-03-31 | HPV                   | UPCOMING     | 1回目
+      HPV on the last day of 高1                                    | 2009-04-02 | FEMALE |       |                                                                        | 2026-03-31 | HPV                   | ELIGIBLE     | 1回目
+      HPV after 高1                                                 | 2009-04-02 | FEMALE |       |                                                                        | 2026-04-01 | HPV                   | OVERDUE      |
+      HPV started at 13: #2 the day before 5 months waits          | 2012-06-10 | FEMALE |       | HPV 1回目 2025-06-10                                                   | 2025-11-09 | HPV                   | UPCOMING     | 2回目
+      HPV started at 13: #2 at 5 months                            | 2012-06-10 | FEMALE |       | HPV 1回目 2025-06-10                                                   | 2025-11-10 | HPV                   | ELIGIBLE     | 2回目
+      HPV started at 13: two doses complete                        | 2012-06-10 | FEMALE |       | HPV 1回目 2025-06-10; HPV 2回目 2025-11-10                              | 2025-12-01 | HPV                   | COMPLETED    |
+      HPV started at 15: #2 after 1 month                          | 2010-05-10 | FEMALE |       | HPV 1回目 2025-06-01                                                   | 2025-07-01 | HPV                   | ELIGIBLE     | 2回目
+      HPV started at 15: #2 the day before 1 month waits           | 2010-05-10 | FEMALE |       | HPV 1回目 2025-06-01                                                   | 2025-06-30 | HPV                   | UPCOMING     | 2回目
+      HPV started at 15: two doses are not enough                  | 2010-05-10 | FEMALE |       | HPV 1回目 2025-06-01; HPV 2回目 2025-07-01                              | 2025-10-01 | HPV                   | ELIGIBLE     | 3回目
+      HPV started at 15: #3 the day before 3 months waits          | 2010-05-10 | FEMALE |       | HPV 1回目 2025-06-01; HPV 2回目 2025-07-01                              | 2025-09-30 | HPV                   | UPCOMING     | 3回目
+      ロタ born 2020-07-31 is not in the programme                  | 2020-07-31 | MALE   |       |                                                                        | 2020-09-30 | ROTAVIRUS             | NOT_ELIGIBLE |
+      ロタ born 2020-08-01 at 41 days waits                        | 2020-08-01 | MALE   |       |                                                                        | 2020-09-11 | ROTAVIRUS             | UPCOMING     | 1回目
+      ロタ born 2020-08-01 at 6 weeks                              | 2020-08-01 | MALE   |       |                                                                        | 2020-09-12 | ROTAVIRUS             | ELIGIBLE     | 1回目
+      ロタ #1 at 14 weeks 6 days                                    | 2025-01-01 | MALE   |       |                                                                        | 2025-04-15 | ROTAVIRUS             | ELIGIBLE     | 1回目
+      ロタ #1 at 15 weeks is too late                              | 2025-01-01 | MALE   |       |                                                                        | 2025-04-16 | ROTAVIRUS             | OVERDUE      | 1回目
+      ロタ #2 at 26 days waits                                     | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-03-27 | ROTAVIRUS             | UPCOMING     | 2回目
+      ロタ #2 at 27 days                                           | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-03-28 | ROTAVIRUS             | ELIGIBLE     | 2回目
+      ロタ #2 at 24 weeks 0 days                                   | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-06-18 | ROTAVIRUS             | ELIGIBLE     | 2回目
+      ロタ #2 after 24 weeks is too late                           | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-06-19 | ROTAVIRUS             | OVERDUE      | 2回目
+      ロタ is oral: not held back by BCG                            | 2025-01-01 | MALE   |       | BCG 1回 2025-03-20                                                     | 2025-03-28 | ROTAVIRUS             | ELIGIBLE     | 1回目
+      インフルエンザ at 64 without disability                       | 1960-11-01 | MALE   | false |                                                                        | 2025-10-31 | INFLUENZA_ELDERLY     | UPCOMING     | 1回
+      インフルエンザ at 64 with disability                          | 1960-11-01 | MALE   | true  |                                                                        | 2025-10-31 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
+      インフルエンザ on the 65th birthday                           | 1960-11-01 | MALE   |       |                                                                        | 2025-11-01 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
+      インフルエンザ at 59 even with disability                     | 1966-05-01 | MALE   | true  |                                                                        | 2025-11-01 | INFLUENZA_ELDERLY     | NOT_ELIGIBLE |
+      インフルエンザ out of season                                  | 1950-05-01 | FEMALE |       |                                                                        | 2026-04-01 | INFLUENZA_ELDERLY     | UPCOMING     | 1回
+      インフルエンザ on the last day of the season                  | 1950-05-01 | FEMALE |       |                                                                        | 2026-03-31 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
+      インフルエンザ given this season                              | 1950-05-01 | FEMALE |       | 高齢者インフルエンザ 1回 2025-10-15                                     | 2025-12-01 | INFLUENZA_ELDERLY     | COMPLETED    |
+      インフルエンザ given last season does not count               | 1950-05-01 | FEMALE |       | 高齢者インフルエンザ 1回 2024-10-15                                     | 2025-10-01 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
+      肺炎球菌 at 64 without disability                             | 1960-11-01 | FEMALE | false |                                                                        | 2025-10-31 | PNEUMOCOCCAL_ELDERLY  | UPCOMING     | 1回
+      肺炎球菌 at 64 with disability                                | 1960-11-01 | FEMALE | true  |                                                                        | 2025-10-31 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
+      肺炎球菌 on the 65th birthday                                 | 1960-11-01 | FEMALE |       |                                                                        | 2025-11-01 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
+      肺炎球菌 the day before the 66th birthday                     | 1960-11-01 | FEMALE |       |                                                                        | 2026-10-31 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
+      肺炎球菌 on the 66th birthday                                 | 1960-11-01 | FEMALE |       |                                                                        | 2026-11-01 | PNEUMOCOCCAL_ELDERLY  | OVERDUE      |
+      肺炎球菌 never twice (PPSV23 already given)                    | 1960-11-01 | FEMALE |       | 高齢者肺炎球菌 1回 2025-11-10                                           | 2026-01-10 | PNEUMOCOCCAL_ELDERLY  | COMPLETED    |
+      新型コロナ at 64 without disability                           | 1960-11-01 | MALE   | false |                                                                        | 2025-10-31 | COVID                 | UPCOMING     | 1回
+      新型コロナ at 64 with disability                              | 1960-11-01 | MALE   | true  |                                                                        | 2025-10-31 | COVID                 | ELIGIBLE     | 1回
+      新型コロナ at 70 out of season                                | 1955-06-01 | MALE   |       |                                                                        | 2025-09-30 | COVID                 | UPCOMING     | 1回
+      新型コロナ at 70 on the first day of the season               | 1955-06-01 | MALE   |       |                                                                        | 2025-10-01 | COVID                 | ELIGIBLE     | 1回
+      新型コロナ once per season                                    | 1955-06-01 | MALE   |       | 新型コロナ 1回 2025-10-20                                               | 2026-01-20 | COVID                 | COMPLETED    |
+      """)
+  void statusAndNextDoseFollowTheRoutineSchedule(String description, LocalDate birth, String sex, Boolean disability,
+      String doses, LocalDate on, String vaccine, Status status, String nextDose) {
+    VaccineEligibility result = judge(birth, sex, disability, doses, on, vaccine);
+
+    assertThat(result.status()).as(description + ": " + result.reason()).isEqualTo(status);
+    assertThat(result.nextDose()).as(description).isEqualTo(nextDose);
+    assertThat(result.reason()).as(description).isNotBlank().doesNotContain("{");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # case                                                  | birth      | doses                                                       | on         | vaccine            | from       | until
+      ヒブ from the same day 2 months later                    | 2025-11-05 |                                                             | 2025-12-01 | HIB                | 2026-01-05 | 2030-11-04
+      ヒブ 2 months after 12月31日 is the end of February       | 2024-12-31 |                                                             | 2025-01-15 | HIB                | 2025-02-28 | 2029-12-30
+      B型肝炎 #2 27 days after #1, before the 1st birthday      | 2025-04-01 | B型肝炎 1回目 2025-06-01                                     | 2025-06-10 | HEPATITIS_B        | 2025-06-28 | 2026-03-31
+      B型肝炎 #3 139 days after #1                              | 2025-04-01 | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01             | 2025-08-01 | HEPATITIS_B        | 2025-10-18 | 2026-03-31
+      MR 2期 born April 1: the school year ending 2025-03-31    | 2019-04-01 | MR 1期 2020-05-01                                            | 2023-01-01 | MR                 | 2024-04-01 | 2025-03-31
+      MR 2期 born April 2: the school year ending 2026-03-31    | 2019-04-02 | MR 1期 2020-05-01                                            | 2023-01-01 | MR                 | 2025-04-01 | 2026-03-31
+      MR 27 days after the other live vaccine                  | 2023-05-10 | 水痘 1回目 2024-06-01                                         | 2024-06-10 | MR                 | 2024-06-28 | 2025-05-09
+      小児肺炎球菌 booster: the later of 12 months and 60 days   | 2025-01-15 | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-10-01; 小児肺炎球菌 初回3回目 2025-12-01 | 2025-12-10 | PNEUMOCOCCAL_CHILD | 2026-01-30 | 2030-01-14
+      日本脳炎 special: until the day before the 20th birthday   | 2007-04-01 |                                                             | 2026-06-01 | JAPANESE_ENCEPHALITIS | | 2027-03-31
+      HPV from 小6 to the end of 高1                            | 2013-04-02 |                                                             | 2024-06-01 | HPV                | 2025-04-01 | 2030-03-31
+      ロタ #1 by 14 weeks 6 days                                 | 2025-01-01 |                                                             | 2025-02-01 | ROTAVIRUS          | 2025-02-12 | 2025-04-15
+      インフルエンザ out of season: the next season              | 1950-05-01 |                                                             | 2026-04-01 | INFLUENZA_ELDERLY  | 2026-10-01 | 2027-03-31
+      インフルエンザ in season: until its end                     | 1950-05-01 |                                                             | 2025-11-01 | INFLUENZA_ELDERLY  |            | 2026-03-31
+      新型コロナ given this season: the next season              | 1955-06-01 | 新型コロナ 1回 2025-10-20                                     | 2026-01-20 | COVID              | 2026-10-01 |
+      肺炎球菌 at 64: from the 65th birthday to the day before the 66th | 1960-11-01 |                                                    | 2025-06-01 | PNEUMOCOCCAL_ELDERLY | 2025-11-01 | 2026-10-31
+      """)
+  void eligibleFromAndUntilAreComputedFromTheTablesHints(String description, LocalDate birth, String doses,
+      LocalDate on, String vaccine, LocalDate from, LocalDate until) {
+    VaccineEligibility result = judge(birth, "FEMALE", false, doses, on, vaccine);
+
+    assertThat(result.eligibleFrom()).as(description).isEqualTo(from);
+    assertThat(result.eligibleUntil()).as(description).isEqualTo(until);
+  }
+
+  @Test
+  void reasonsAreJapaneseSentencesWithEraDates() {
+    assertThat(judge(LocalDate.of(2025, 11, 5), "MALE", false, null, LocalDate.of(2025, 12, 1), "HIB").reason())
+        .isEqualTo("生後2か月から接種できます（令和8年1月5日から）");
+    assertThat(judge(LocalDate.of(2023, 1, 1), "MALE", false, null, LocalDate.of(2025, 2, 1), "MR").reason())
+        .startsWith("1期の接種期間（生後12か月〜24か月）を過ぎています");
+    assertThat(judge(LocalDate.of(2023, 5, 10), "MALE", false, "水痘 1回目 2024-06-01", LocalDate.of(2024, 6, 10), "MR")
+        .reason()).isEqualTo("他の注射生ワクチン（水痘）の接種から27日以上あけます（令和6年6月28日から接種できます）");
+    assertThat(judge(LocalDate.of(2019, 5, 1), "MALE", false, null, LocalDate.of(2020, 1, 1), "HEPATITIS_B").reason())
+        .isEqualTo("1歳の誕生日の前日（令和2年4月30日）まで接種できます（標準的な接種期間は生後2〜9か月）");
+  }
+
+  @Test
+  void everyRoutineVaccineIsReportedOnceInScheduleOrder() {
+    List<VaccineEligibility> all = eligibility.forResident(LocalDate.of(2025, 1, 10), "FEMALE", List.of(), false,
+        LocalDate.of(2025, 3, 10));
+
+    assertThat(all).extracting(VaccineEligibility::vaccineCode).containsExactly("BCG", "HEPATITIS_B", "HIB",
+        "PNEUMOCOCCAL_CHILD", "PENTAVALENT", "MR", "VARICELLA", "JAPANESE_ENCEPHALITIS", "DT", "HPV", "ROTAVIRUS",
+        "INFLUENZA_ELDERLY", "PNEUMOCOCCAL_ELDERLY", "COVID");
+    assertThat(all).extracting(VaccineEligibility::vaccineName).contains("BCG", "日本脳炎", "高齢者肺炎球菌");
+    assertThat(all).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
+  }
+
+  @Test
+  void dosesAfterTheDateAndUnknownVaccinesAreIgnoredAndFullWidthNamesMatch() {
+    LocalDate birth = LocalDate.of(2024, 5, 10);
+    assertThat(judge(birth, "MALE", false, "MR 1期 2025-08-01", LocalDate.of(2025, 7, 1), "MR").status())
+        .isEqualTo(Status.ELIGIBLE);
+    assertThat(judge(birth, "MALE", false, "ＭＲ 1期 2025-06-01", LocalDate.of(2025, 7, 1), "MR").status())
+        .isEqualTo(Status.UPCOMING);
+    assertThat(judge(birth, "MALE", false, "黄熱 1回 2025-06-20", LocalDate.of(2025, 7, 1), "MR").status())
+        .isEqualTo(Status.ELIGIBLE);
+  }
+
+  @Test
+  void badInputIsRefused() {
+    LocalDate birth = LocalDate.of(2024, 5, 10);
+    assertThatThrownBy(() -> eligibility.forResident(birth, "X", List.of(), false, LocalDate.of(2025, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> eligibility.forResident(birth, "MALE", List.of(), false, LocalDate.of(2024, 5, 9)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private VaccineEligibility judge(LocalDate birth, String sex, Boolean disability, String doses, LocalDate on,
+      String vaccine) {
+    return eligibility.forResident(birth, sex, parse(doses), Boolean.TRUE.equals(disability), on).stream()
+        .filter(e -> e.vaccineCode().equals(vaccine)).findFirst().orElseThrow();
+  }
+
+  private static List<DoseRecords.Dose> parse(String doses) {
+    List<DoseRecords.Dose> parsed = new ArrayList<>();
+    if (doses == null || doses.isBlank()) {
+      return parsed;
+    }
+    for (String dose : doses.split(";")) {
+      String[] parts = dose.strip().split("\\s+");
+      parsed.add(new DoseRecords.Dose(parts[0], parts[1], LocalDate.parse(parts[2]), null, null));
+    }
+    return parsed;
+  }
+}
