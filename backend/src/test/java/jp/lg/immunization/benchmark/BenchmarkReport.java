@@ -34,7 +34,8 @@ final class BenchmarkReport {
 
   void rate(String what, long count, Duration elapsed, String unit) {
     double perSecond = count / seconds(elapsed);
-    figure(what, String.format(Locale.ROOT, "%,.0f %s", perSecond, unit),
+    // Below 100/s a whole number hides too much: 4.5 and 5.4 flows/s would both read 5.
+    figure(what, String.format(Locale.ROOT, perSecond < 100 ? "%,.1f %s" : "%,.0f %s", perSecond, unit),
         String.format(Locale.ROOT, "N=%,d in %.1f s", count, seconds(elapsed)));
   }
 

@@ -25,8 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import jp.lg.immunization.resident.SyntheticResidentGenerator;
 import jp.lg.immunization.resident.SyntheticResidents;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,6 +37,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +57,9 @@ import org.springframework.util.FileSystemUtils;
     "immunization.database.embedded.durable=true",
     "immunization.demo.residents=0",
     "camunda.bpm.job-execution.enabled=false",
+    // Figure 5: the simulated intermediate server answers every query as soon as it is sent.
+    "immunization.simulators.intermediate-server.auto-answer=true",
+    "immunization.simulators.intermediate-server.answer-delay=PT0S",
     "spring.main.banner-mode=off",
     "logging.level.root=warn",
     "logging.level.jp.lg.immunization=warn"})
@@ -79,7 +85,17 @@ class CityScaleBenchmark {
 
   private static final int COMPLETIONS = 1_000;
 
+  private static final int QUERY_WARM_UP_FLOWS = 10;
+  private static final int QUERY_FLOWS = 200;
+
+  private static final int PENDING_APPROVALS = 5_000;
+  private static final int APPROVAL_PAGE_SIZE = 20;
+  private static final int APPROVAL_WARM_UP = 10;
+  private static final int APPROVAL_SAMPLES = 100;
+
   private static final String STAFF_USER = "staff1";
+  private static final String SECOND_STAFF_USER = "staff2";
+  private static final String SUPERVISOR_USER = "super1";
   private static final String DEMO_PASSWORD = "demo-pass-2026";
   private static final Path JAR = Path.of("target", "immunization-office.jar");
   private static final Path REPORT = Path.of("target", "benchmark-report.txt");
@@ -108,8 +124,10 @@ class CityScaleBenchmark {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService taskService;
+  @Autowired ManagementService management;
   @Autowired ObjectMapper json;
   @Autowired Clock clock;
+  @Value("${immunization.info-network.answer-timeout:PT24H}") Duration answerTimeout;
 
   private final BenchmarkReport report = new BenchmarkReport();
 
@@ -122,6 +140,8 @@ class CityScaleBenchmark {
       residentSearchLatency();
       inboxAtScale();
       taskCompletionsPerSecond();
+      informationQueriesPerSecond();
+      approvalQueueAtScale();
       startupTimeToFirstOk();
     } finally {
       // Also when a phase fails: the figures measured up to then are still worth reading.
@@ -261,7 +281,8 @@ class CityScaleBenchmark {
     repository.createDeployment().name("benchmark-inbox")
         .addClasspathResource("benchmark/benchmark-inbox.bpmn").deploy();
     BenchmarkReport.progress("starting " + OPEN_TASKS + " process instances");
-    Duration starting = startInstances();
+    Duration starting = startInstances(OPEN_TASKS,
+        i -> runtime.startProcessInstanceByKey(INBOX_PROCESS, "BENCH-" + i, Map.of("group", groupOf(i))));
     assertThat(jdbc.queryForObject("select count(*) from task_view where process_key = ? and status = 'OPEN'",
         Long.class, INBOX_PROCESS)).isEqualTo(OPEN_TASKS);
     assertThat(taskService.createTaskQuery().processDefinitionKey(INBOX_PROCESS).count()).isEqualTo(OPEN_TASKS);
@@ -309,24 +330,26 @@ class CityScaleBenchmark {
         .orderByTaskCreateTime().asc();
   }
 
-  private Duration startInstances() throws Exception {
+  /** Runs {@code start} for 0..count-1 on the starter threads, one transaction per batch. */
+  private Duration startInstances(int count, IntConsumer start) throws Exception {
     ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS);
     AtomicInteger done = new AtomicInteger();
-    long start = System.nanoTime();
+    long started = System.nanoTime();
     try {
       List<Future<?>> batches = new ArrayList<>();
-      for (int from = 0; from < OPEN_TASKS; from += INSTANCES_PER_TRANSACTION) {
+      for (int from = 0; from < count; from += INSTANCES_PER_TRANSACTION) {
         int first = from;
+        int end = Math.min(count, from + INSTANCES_PER_TRANSACTION);
         batches.add(starters.submit(() -> {
           transactions.executeWithoutResult(status -> {
-            for (int i = first; i < first + INSTANCES_PER_TRANSACTION; i++) {
-              runtime.startProcessInstanceByKey(INBOX_PROCESS, "BENCH-" + i, Map.of("group", groupOf(i)));
+            for (int i = first; i < end; i++) {
+              start.accept(i);
             }
           });
-          int total = done.addAndGet(INSTANCES_PER_TRANSACTION);
+          int total = done.addAndGet(end - first);
           if (total % 10_000 == 0) {
             BenchmarkReport.progress(String.format(Locale.ROOT, "  %,d instances started, %.0f/s", total,
-                total / BenchmarkReport.seconds(Duration.ofNanos(System.nanoTime() - start))));
+                total / BenchmarkReport.seconds(Duration.ofNanos(System.nanoTime() - started))));
           }
         }));
       }
@@ -336,7 +359,7 @@ class CityScaleBenchmark {
     } finally {
       starters.shutdown();
     }
-    return Duration.ofNanos(System.nanoTime() - start);
+    return Duration.ofNanos(System.nanoTime() - started);
   }
 
   private static String groupOf(int instance) {
@@ -382,9 +405,125 @@ class CityScaleBenchmark {
     report.rate("Camunda TaskService.complete (in-process)", COMPLETIONS, viaEngine, "tasks/s");
   }
 
-  /** Figure 5. Run after package (failsafe), so the jar is the one just built. */
+  /**
+   * Figure 5. Information queries one after another, at the scale left by figures 3 and 4: every user
+   * step through the API, the SendQuery job run in-process, the simulator answering at once.
+   */
+  private void informationQueriesPerSecond() throws Exception {
+    report.section(String.format(Locale.ROOT, "5. Information queries (情報照会) end to end, one after another,"
+        + " N=%d after %d warm-up flows", QUERY_FLOWS, QUERY_WARM_UP_FLOWS));
+    report.figure("task_view rows at the start (open and ended)", rowCount("task_view"), "");
+    report.figure("audit_event rows at the start", rowCount("audit_event"), "");
+    // The last residents of the register; figure 6 asks about the first ones.
+    List<String> addresseeNumbers = jdbc.queryForList("select addressee_number from resident order by id desc limit ?",
+        String.class, QUERY_WARM_UP_FLOWS + QUERY_FLOWS);
+
+    ApiClient staff = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
+    BenchmarkReport.progress("paging to the end of the staff group view");
+    long walkStart = System.nanoTime();
+    String inboxTail = InformationQueryFlows.inboxTail(staff);
+    Duration walk = Duration.ofNanos(System.nanoTime() - walkStart);
+    InformationQueryFlows flows = new InformationQueryFlows(staff,
+        ApiClient.signIn(port, SUPERVISOR_USER, DEMO_PASSWORD, json),
+        ApiClient.signIn(port, SECOND_STAFF_USER, DEMO_PASSWORD, json), management, inboxTail);
+    BenchmarkReport.progress("running " + QUERY_WARM_UP_FLOWS + " warm-up and " + QUERY_FLOWS + " measured flows");
+    for (String addresseeNumber : addresseeNumbers.subList(0, QUERY_WARM_UP_FLOWS)) {
+      flows.run(addresseeNumber);
+    }
+    flows.resetTimings();
+    long start = System.nanoTime();
+    for (String addresseeNumber : addresseeNumbers.subList(QUERY_WARM_UP_FLOWS, addresseeNumbers.size())) {
+      flows.run(addresseeNumber);
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from information_query q join resident_network_information r on r.query_id = q.id
+        where q.status = 'COMPLETED' and q.approved_by = ?""", Long.class, SUPERVISOR_USER))
+        .isEqualTo(QUERY_WARM_UP_FLOWS + QUERY_FLOWS);
+
+    report.rate("Complete flows (9 API calls, more when polled again; 1 job)", QUERY_FLOWS, elapsed, "flows/s");
+    report.latency("  One flow, request to saved result", flows.flows(), false);
+    for (InformationQueryFlows.Step step : InformationQueryFlows.Step.values()) {
+      report.latency("  " + step.label, flows.latencies(step), false);
+    }
+    report.latency("  Answer wait: job done -> CheckQueryResult listed", flows.answerWaits(), false);
+    report.line(String.format(Locale.ROOT, "  The staff group view lists oldest first: a new step sits behind the"
+        + " %,d older open staff tasks,", staffInbox().count()));
+    report.line(String.format(Locale.ROOT, "  so staff paged to its end once (%.1f s, pages of %d) and polled from"
+        + " there, size=%d, every %d ms.", BenchmarkReport.seconds(walk), InformationQueryFlows.TAIL_WALK_PAGE_SIZE,
+        InformationQueryFlows.POLL_PAGE_SIZE, InformationQueryFlows.POLL_INTERVAL.toMillis()));
+  }
+
+  /**
+   * Figure 6. A backlog of approvals: the queries are created as InformationQueries.start stores them,
+   * by SQL, and started through the RuntimeService with the variables the case starter sets.
+   */
+  private void approvalQueueAtScale() throws Exception {
+    report.section(String.format(Locale.ROOT, "6. Approval queue with %,d pending approvals, GET /api/approvals?size=%d"
+        + " (user %s)", PENDING_APPROVALS, APPROVAL_PAGE_SIZE, SUPERVISOR_USER));
+    report.line("  Each page renders every listed case's context (resident name, query revision, history)");
+    report.line("  and writes one CASE_VIEW audit row per item, in the same transaction.");
+    BenchmarkReport.progress("creating " + PENDING_APPROVALS + " information queries waiting for approval");
+    long start = System.nanoTime();
+    List<Long> queryIds = jdbc.queryForList("""
+        with created as (
+          insert into information_query (resident_id, information_item, legal_basis, purpose, status, revision,
+                                         requested_by, requested_at)
+          select id, 'LOCAL_TAX', 'ACT19_8_TABLE14', ?, 'AWAITING_APPROVAL', 1, ?, now()
+          from resident order by id limit ?
+          returning id, information_item, legal_basis, purpose, requested_by, requested_at),
+        revisions as (
+          insert into information_query_revision (query_id, revision, information_item, legal_basis, purpose,
+                                                  revised_by, revised_at)
+          select id, 1, information_item, legal_basis, purpose, requested_by, requested_at from created)
+        select id from created order by id""", Long.class, InformationQueryFlows.PURPOSE, STAFF_USER,
+        PENDING_APPROVALS);
+    Duration starting = startInstances(PENDING_APPROVALS, i -> {
+      Long queryId = queryIds.get(i);
+      runtime.startProcessInstanceByKey(InformationQueryFlows.PROCESS_KEY, String.valueOf(queryId), Map.of(
+          "queryId", queryId, "answerTimeout", answerTimeout.toString(), "startedBy", STAFF_USER));
+    });
+    Duration creating = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(jdbc.queryForObject("select count(*) from task_view where task_key = 'ApproveQuery' and status = 'OPEN'",
+        Long.class)).isEqualTo(PENDING_APPROVALS);
+    jdbc.execute("analyze");
+    report.rate("Queries created (SQL, then RuntimeService, 500 per transaction)", PENDING_APPROVALS, creating,
+        "queries/s");
+    report.figure("  of which starting the process instances", String.format(Locale.ROOT, "%.1f s",
+        BenchmarkReport.seconds(starting)), "");
+
+    BenchmarkReport.progress("measuring the approval queue");
+    ApiClient supervisor = ApiClient.signIn(port, SUPERVISOR_USER, DEMO_PASSWORD, json);
+    String firstPage = "/api/approvals?size=" + APPROVAL_PAGE_SIZE;
+    JsonNode page = supervisor.get(firstPage);
+    for (int hop = 0; hop < CURSOR_HOPS; hop++) {
+      assertThat(page.get("items")).hasSize(APPROVAL_PAGE_SIZE);
+      page = supervisor.get(firstPage + "&cursor=" + page.get("nextCursor").asText());
+    }
+    assertThat(page.get("items")).hasSize(APPROVAL_PAGE_SIZE);
+    String deepPage = firstPage + "&cursor=" + page.get("nextCursor").asText();
+    String caseViews = "select count(*) from audit_event where operation = 'CASE_VIEW' and username = ?";
+    long caseViewsBefore = jdbc.queryForObject(caseViews, Long.class, SUPERVISOR_USER);
+
+    report.latency("First page",
+        Latencies.measure(APPROVAL_WARM_UP, APPROVAL_SAMPLES, i -> supervisor.get(firstPage)), false);
+    report.latency(String.format(Locale.ROOT, "Page %d, reached by %d nextCursor hops", CURSOR_HOPS + 1, CURSOR_HOPS),
+        Latencies.measure(APPROVAL_WARM_UP, APPROVAL_SAMPLES, i -> supervisor.get(deepPage)), false);
+    int pages = 2 * (APPROVAL_WARM_UP + APPROVAL_SAMPLES);
+    report.figure("CASE_VIEW audit rows written per page", String.format(Locale.ROOT, "%.1f rows",
+        (double) (jdbc.queryForObject(caseViews, Long.class, SUPERVISOR_USER) - caseViewsBefore) / pages),
+        String.format(Locale.ROOT, "N=%d pages", pages));
+    report.figure("audit_event rows at the end of this phase", rowCount("audit_event"), "");
+  }
+
+  private String rowCount(String table) {
+    return String.format(Locale.ROOT, "%,d rows",
+        jdbc.queryForObject("select count(*) from " + table, Long.class));
+  }
+
+  /** Figure 7. Run after package (failsafe), so the jar is the one just built. */
   private void startupTimeToFirstOk() throws Exception {
-    report.section("5. Start-up of the packaged jar to the first HTTP 200 of GET /api/system (demo profile)");
+    report.section("7. Start-up of the packaged jar to the first HTTP 200 of GET /api/system (demo profile)");
     if (!Files.isRegularFile(JAR)) {
       report.line("  NOT MEASURED: " + JAR.toAbsolutePath() + " does not exist. Run the benchmark with"
           + " `mvn -B -Pbenchmark verify`, which packages the jar before the integration-test phase.");

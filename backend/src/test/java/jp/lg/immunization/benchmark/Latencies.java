@@ -12,7 +12,7 @@ final class Latencies {
     void run(int index) throws Exception;
   }
 
-  private final long[] nanos;
+  private long[] nanos;
   private int count;
 
   private Latencies(int capacity) {
@@ -37,7 +37,15 @@ final class Latencies {
     return new Latencies(capacity);
   }
 
+  /** For a series whose length is not known in advance, such as polls. */
+  static Latencies empty() {
+    return new Latencies(16);
+  }
+
   void add(long elapsedNanos) {
+    if (count == nanos.length) {
+      nanos = Arrays.copyOf(nanos, Math.max(16, 2 * count));
+    }
     nanos[count++] = elapsedNanos;
   }
 

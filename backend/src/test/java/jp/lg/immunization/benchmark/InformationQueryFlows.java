@@ -1,0 +1,173 @@
+package jp.lg.immunization.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.ManagementService;
+
+/**
+ * Synthetic users taking one information query (情報照会) after another from request to saved
+ * result: staff1 requests, super1 approves from the approval queue, the SendQuery job runs, the
+ * intermediate-server simulator answers at once, staff1 and staff2 check the result. Every user step
+ * goes through the real HTTP API; each call is timed as its user waits for it.
+ */
+final class InformationQueryFlows {
+
+  static final String PROCESS_KEY = "InformationQuery";
+  static final String PURPOSE = "高齢者インフルエンザ予防接種の自己負担金免除の判定のため";
+
+  enum Step {
+    START("POST /api/processes/InformationQuery/start (staff1)"),
+    FIND_APPROVAL("GET /api/approvals?size=20 (super1)"),
+    APPROVE("POST /api/approvals/{taskId} APPROVE (super1)"),
+    SEND_JOB("SendQuery job: ManagementService.executeJob"),
+    FIND_CHECK("GET /api/tasks?view=group, each poll (staff1)"),
+    CLAIM_CHECK("POST /api/tasks/{id}/claim, 1st check (staff1)"),
+    COMPLETE_CHECK("POST /api/tasks/{id}/complete CONFIRM (staff1)"),
+    FIND_DOUBLE_CHECK("GET /api/tasks?view=group (staff2)"),
+    CLAIM_DOUBLE_CHECK("POST /api/tasks/{id}/claim, 2nd check (staff2)"),
+    COMPLETE_DOUBLE_CHECK("POST /api/tasks/{id}/complete SAVE (staff2)");
+
+    final String label;
+
+    Step(String label) {
+      this.label = label;
+    }
+  }
+
+  // See inboxTail: the walk goes in the UI's pages, a poll asks for the most the API gives.
+  static final int TAIL_WALK_PAGE_SIZE = 50;
+  static final int POLL_PAGE_SIZE = 200;
+  static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+  private static final String GROUP_VIEW = "/api/tasks?view=group&size=" + POLL_PAGE_SIZE;
+  private static final Duration ANSWER_WAIT_LIMIT = Duration.ofSeconds(30);
+
+  private final ApiClient requester;
+  private final ApiClient approver;
+  private final ApiClient secondChecker;
+  private final ManagementService management;
+  private final String groupViewFromTail;
+
+  private Map<Step, Latencies> steps = new EnumMap<>(Step.class);
+  private Latencies answerWaits = Latencies.empty();
+  private Latencies flows = Latencies.empty();
+
+  /** {@code inboxTail} as returned by {@link #inboxTail}; staff1 and staff2 share the staff group view. */
+  InformationQueryFlows(ApiClient requester, ApiClient approver, ApiClient secondChecker,
+                        ManagementService management, String inboxTail) {
+    this.requester = requester;
+    this.approver = approver;
+    this.secondChecker = secondChecker;
+    this.management = management;
+    this.groupViewFromTail = inboxTail == null ? GROUP_VIEW : GROUP_VIEW + "&cursor=" + inboxTail;
+  }
+
+  /**
+   * The cursor of the last page of the staff group view, or null when it has one page only. The view
+   * lists the oldest task first, so a new task sits behind every older unclaimed one: staff page to
+   * the end once, then look from there. Pages from this cursor hold at most TAIL_WALK_PAGE_SIZE older
+   * tasks, so a poll of POLL_PAGE_SIZE shows the new ones.
+   */
+  static String inboxTail(ApiClient staff) throws Exception {
+    String firstPage = "/api/tasks?view=group&size=" + TAIL_WALK_PAGE_SIZE;
+    String cursor = null;
+    String next = staff.get(firstPage).path("nextCursor").asText(null);
+    while (next != null) {
+      cursor = next;
+      next = staff.get(firstPage + "&cursor=" + cursor).path("nextCursor").asText(null);
+    }
+    return cursor;
+  }
+
+  /** Starts timing afresh: what was recorded so far (the warm-up) is dropped. */
+  void resetTimings() {
+    steps = new EnumMap<>(Step.class);
+    answerWaits = Latencies.empty();
+    flows = Latencies.empty();
+  }
+
+  Latencies latencies(Step step) {
+    return steps.get(step);
+  }
+
+  /** From the end of the SendQuery job to the first poll that shows CheckQueryResult. */
+  Latencies answerWaits() {
+    return answerWaits;
+  }
+
+  Latencies flows() {
+    return flows;
+  }
+
+  /** One complete flow for the resident with this 宛名番号, ending with the result saved to their record. */
+  void run(String addresseeNumber) throws Exception {
+    long flowStart = System.nanoTime();
+    Map<String, Object> request = Map.of("addresseeNumber", addresseeNumber, "informationItem", "LOCAL_TAX",
+        "legalBasis", "ACT19_8_TABLE14", "purpose", PURPOSE);
+    String instance = time(Step.START, () -> requester.post("/api/processes/" + PROCESS_KEY + "/start",
+        Map.of("values", request), 201)).path("processInstanceId").asText();
+
+    // The flows run one after another, so the supervisor's queue holds this query only.
+    JsonNode approval = inPage(time(Step.FIND_APPROVAL, () -> approver.get("/api/approvals?size=20")), instance,
+        "ApproveQuery", "task");
+    if (approval == null) {
+      throw new IllegalStateException("the approval of " + instance + " is not on the first page of the queue");
+    }
+    String approvalId = approval.path("task").path("id").asText();
+    time(Step.APPROVE, () -> approver.post("/api/approvals/" + approvalId,
+        Map.of("values", Map.of("decision", "APPROVE")), 204));
+
+    // The benchmark context runs no job executor: run the asynchronous SendQuery step as it would.
+    time(Step.SEND_JOB, () -> {
+      management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
+      return null;
+    });
+    long sent = System.nanoTime();
+    String check = awaitInGroupView(requester, Step.FIND_CHECK, instance, "CheckQueryResult");
+    answerWaits.add(System.nanoTime() - sent);
+    time(Step.CLAIM_CHECK, () -> requester.post("/api/tasks/" + check + "/claim", null, 200));
+    time(Step.COMPLETE_CHECK, () -> requester.post("/api/tasks/" + check + "/complete",
+        Map.of("values", Map.of("decision", "CONFIRM")), 204));
+
+    String doubleCheck = awaitInGroupView(secondChecker, Step.FIND_DOUBLE_CHECK, instance, "DoubleCheckQueryResult");
+    time(Step.CLAIM_DOUBLE_CHECK, () -> secondChecker.post("/api/tasks/" + doubleCheck + "/claim", null, 200));
+    time(Step.COMPLETE_DOUBLE_CHECK, () -> secondChecker.post("/api/tasks/" + doubleCheck + "/complete",
+        Map.of("values", Map.of("decision", "SAVE")), 204));
+    flows.add(System.nanoTime() - flowStart);
+  }
+
+  /** Polls the group view until the step appears: the answer arrives on the simulator's thread. */
+  private String awaitInGroupView(ApiClient staff, Step step, String instance, String taskKey) throws Exception {
+    long giveUpAt = System.nanoTime() + ANSWER_WAIT_LIMIT.toNanos();
+    while (true) {
+      JsonNode task = inPage(time(step, () -> staff.get(groupViewFromTail)), instance, taskKey, null);
+      if (task != null) {
+        return task.path("id").asText();
+      }
+      if (System.nanoTime() > giveUpAt) {
+        throw new IllegalStateException(taskKey + " of " + instance + " did not appear within " + ANSWER_WAIT_LIMIT);
+      }
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    }
+  }
+
+  /** The page's item for that step of the instance, or null; {@code summaryField} names where the task summary is. */
+  private static JsonNode inPage(JsonNode page, String instance, String taskKey, String summaryField) {
+    for (JsonNode item : page.path("items")) {
+      JsonNode task = summaryField == null ? item : item.path(summaryField);
+      if (instance.equals(task.path("processInstanceId").asText()) && taskKey.equals(task.path("taskKey").asText())) {
+        return item;
+      }
+    }
+    return null;
+  }
+
+  private <T> T time(Step step, Callable<T> call) throws Exception {
+    long start = System.nanoTime();
+    T result = call.call();
+    steps.computeIfAbsent(step, s -> Latencies.empty()).add(System.nanoTime() - start);
+    return result;
+  }
+}
