@@ -5,6 +5,7 @@ import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
 import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +31,8 @@ class FukuhonProcesses {
 
     @Override
     public StartedCase start(Map<String, Object> values) {
-      return new StartedCase(String.valueOf(cases.open(kind, values).id()), Map.of());
+      FukuhonCase opened = cases.open(kind, values);
+      return new StartedCase(String.valueOf(opened.id()), Map.of(ResidentTasks.RESIDENT_ID, opened.residentId()));
     }
 
     @Override

@@ -23,6 +23,7 @@ import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
 import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,7 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
     recordRevision(query, requester);
     // The wait for an answer is fixed when the query starts: a configuration change never moves a running deadline.
     return new StartedCase(String.valueOf(query.id()),
-        Map.of("queryId", query.id(), "answerTimeout", answerTimeout.toString()));
+        Map.of("queryId", query.id(), ResidentTasks.RESIDENT_ID, resident.id(), "answerTimeout", answerTimeout.toString()));
   }
 
   @Override

@@ -16,6 +16,7 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.ResidentTasks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -68,9 +69,11 @@ class ProvisionRequests implements CaseContextProvider, CaseTaskHandler {
     ProvisionRequest request = requests.save(new ProvisionRequest(networkRequestId, codes.residentFor(networkCode)
         .orElse(null), item, basis, requesterAgency, Instant.now(clock)));
     records.provisionReceived(request);
-    runtime.createMessageCorrelation(START_MESSAGE)
-        .processInstanceBusinessKey(String.valueOf(request.id()))
-        .correlateStartMessage();
+    var start = runtime.createMessageCorrelation(START_MESSAGE).processInstanceBusinessKey(String.valueOf(request.id()));
+    if (request.residentId() != null) {
+      start.setVariable(ResidentTasks.RESIDENT_ID, request.residentId());
+    }
+    start.correlateStartMessage();
     return request.id();
   }
 

@@ -25,9 +25,11 @@ class ResidentController {
                        @Min(value = 1, message = "件数が正しくありません") @Max(value = 100, message = "件数は100件までです") Integer size) {}
 
   private final ResidentSearch search;
+  private final ResidentCasePage casePage;
 
-  ResidentController(ResidentSearch search) {
+  ResidentController(ResidentSearch search, ResidentCasePage casePage) {
     this.search = search;
+    this.casePage = casePage;
   }
 
   @PostMapping("/search")
@@ -39,5 +41,10 @@ class ResidentController {
   @GetMapping("/{id}")
   ResidentViews.Detail view(@PathVariable long id) {
     return search.view(id);
+  }
+
+  @GetMapping("/{id}/case")
+  ResidentCasePage.View casePage(@PathVariable long id) {
+    return casePage.of(id);
   }
 }

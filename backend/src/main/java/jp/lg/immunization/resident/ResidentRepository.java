@@ -1,5 +1,6 @@
 package jp.lg.immunization.resident;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface ResidentRepository extends JpaRepository<Resident, Long>, JpaSpecificationExecutor<Resident> {
 
   Optional<Resident> findByAddresseeNumber(String addresseeNumber);
+
+  List<Resident> findByHouseholdNumberOrderByBirthDate(String householdNumber);
 }

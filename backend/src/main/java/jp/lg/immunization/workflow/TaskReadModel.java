@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskReadModel implements TaskListener {
 
+  static final String RESIDENT_ID = "residentId";
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
@@ -52,14 +54,20 @@ class TaskReadModel implements TaskListener {
         .map(IdentityLink::getUserId).distinct().sorted().toArray(String[]::new);
     jdbc.update("""
         insert into task_view (id, process_instance_id, process_definition_id, process_key, process_name, task_key,
-                               name, case_id, assignee, candidate_groups, candidate_users, status, created_at, due_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                               name, case_id, resident_id, assignee, candidate_groups, candidate_users, status,
+                               created_at, due_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
         on conflict (id) do nothing""",
         task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), process.getId(),
         process.getName() == null ? process.getId() : process.getName(), task.getTaskDefinitionKey(),
-        task.getName(), task.getExecution().getProcessBusinessKey(), task.getAssignee(), groups, users,
+        task.getName(), task.getExecution().getProcessBusinessKey(), residentOf(task), task.getAssignee(), groups, users,
         Timestamp.from(task.getCreateTime().toInstant()),
         task.getDueDate() == null ? null : Timestamp.from(task.getDueDate().toInstant()));
+  }
+
+  /** Processes that concern one resident carry the id (never more) in the variable {@value #RESIDENT_ID}. */
+  private static Long residentOf(DelegateTask task) {
+    return task.getVariable(RESIDENT_ID) instanceof Number id ? id.longValue() : null;
   }
 
   private static Process processOf(ModelElementInstance element) {
