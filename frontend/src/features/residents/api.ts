@@ -23,6 +23,48 @@ export interface ResidentDetail extends ResidentSummary {
   source: string | null;
 }
 
+/** One recorded vaccination, as the dose record holds it; vaccine and 接種区分 are already Japanese text. */
+export interface DoseRecord {
+  vaccine: string;
+  doseCategory: string;
+  doseDate: string;
+  lotNumber: string | null;
+  institutionId: string | null;
+}
+
+export type EligibilityStatus = 'ELIGIBLE' | 'UPCOMING' | 'OVERDUE' | 'COMPLETED' | 'NOT_ELIGIBLE';
+
+/** 接種可能範囲 of one routine vaccine as of today. */
+export interface VaccineEligibility {
+  vaccineCode: string;
+  vaccineName: string;
+  status: EligibilityStatus;
+  /** 接種区分 of the next or missed dose, e.g. 1期初回2回目. */
+  nextDose: string | null;
+  eligibleFrom: string | null;
+  eligibleUntil: string | null;
+  reason: string;
+}
+
+export interface ResidentTask {
+  taskId: string;
+  name: string;
+  processName: string;
+  caseLabel: string;
+  assigneeName: string | null;
+  created: string;
+}
+
+export interface ResidentCase {
+  resident: ResidentDetail;
+  /** The other members of the resident's 世帯; the resident is not among them. */
+  household: ResidentSummary[];
+  /** Oldest first. */
+  doses: DoseRecord[];
+  eligibility: VaccineEligibility[];
+  openTasks: ResidentTask[];
+}
+
 export interface ResidentCriteria {
   name: string;
   birthDate: string;
@@ -48,6 +90,14 @@ export const SOURCE_LABELS: Record<string, string> = {
   SYNTHETIC_DEMO: '合成データ（デモ）',
 };
 
+export const ELIGIBILITY_STATUS_LABELS: Record<EligibilityStatus, string> = {
+  ELIGIBLE: '接種可',
+  OVERDUE: '期限切れ',
+  UPCOMING: '接種時期前',
+  COMPLETED: '完了',
+  NOT_ELIGIBLE: '対象外',
+};
+
 export const STATUS_LABELS: Record<ResidentStatus, string> = {
   REGISTERED: '住民',
   NON_RESIDENT: '住登外',
@@ -64,6 +114,7 @@ export function searchResidents(criteria: ResidentCriteria, page: number): Promi
   });
 }
 
-export function fetchResident(id: string): Promise<ResidentDetail> {
-  return apiRequest<ResidentDetail>(`/residents/${encodeURIComponent(id)}`);
+/** Everything the resident's case page shows in one call, so that viewing it writes a single audit row. */
+export function fetchResidentCase(id: string): Promise<ResidentCase> {
+  return apiRequest<ResidentCase>(`/residents/${encodeURIComponent(id)}/case`);
 }

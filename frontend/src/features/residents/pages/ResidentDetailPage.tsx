@@ -2,34 +2,15 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
-import { fetchResident, SEX_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../api';
+import { fetchResidentCase, SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail } from '../api';
+import { DoseTimeline } from '../components/DoseTimeline';
+import { EligibilityTable } from '../components/EligibilityTable';
+import { HouseholdTable } from '../components/HouseholdTable';
+import { OpenTaskTable } from '../components/OpenTaskTable';
 
-export function ResidentDetailPage() {
-  const { residentId = '' } = useParams();
-  const location = useLocation();
-  const resident = useAsync(() => fetchResident(residentId), [residentId]);
-
-  const search = (location.state as { search?: string } | null)?.search ?? '';
-  const back = (
-    <p className="back-link">
-      <Link to={`/residents${search}`}>← 検索結果へ戻る</Link>
-    </p>
-  );
-
-  if (resident.loading) {
-    return <Loading />;
-  }
-  if (resident.error || !resident.data) {
-    return (
-      <section>
-        {back}
-        <ErrorMessage>{resident.error?.message}</ErrorMessage>
-      </section>
-    );
-  }
-  const r = resident.data;
+function basicRows(r: ResidentDetail): [string, string][] {
   const age = ageOn(r.birthDate);
-  const rows: [string, string][] = [
+  return [
     ['宛名番号', r.addresseeNumber],
     ['氏名', r.nameKanji],
     ['氏名（カナ）', r.nameKana],
@@ -44,18 +25,52 @@ export function ResidentDetailPage() {
     ['世帯主', r.householdHeadName ?? '—'],
     ['情報源', r.source ? (SOURCE_LABELS[r.source] ?? r.source) : '—'],
   ];
+}
+
+/** The resident's case page: one call to /case brings every section, so the view is audited once. */
+export function ResidentDetailPage() {
+  const { residentId = '' } = useParams();
+  const location = useLocation();
+  const residentCase = useAsync(() => fetchResidentCase(residentId), [residentId]);
+
+  const search = (location.state as { search?: string } | null)?.search ?? '';
+  const back = (
+    <p className="back-link">
+      <Link to={`/residents${search}`}>← 検索結果へ戻る</Link>
+    </p>
+  );
+
+  if (residentCase.loading) {
+    return <Loading />;
+  }
+  if (residentCase.error || !residentCase.data) {
+    return (
+      <section>
+        {back}
+        <ErrorMessage>{residentCase.error?.message}</ErrorMessage>
+      </section>
+    );
+  }
+  const { resident, household, doses, eligibility, openTasks } = residentCase.data;
   return (
     <section>
       {back}
       <h1>住民詳細</h1>
-      <dl className="detail-list" data-testid="resident-detail">
-        {rows.map(([label, value]) => (
-          <div key={label} className="context-row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <section className="case-section">
+        <h2>基本情報</h2>
+        <dl className="detail-list" data-testid="resident-detail">
+          {basicRows(resident).map(([label, value]) => (
+            <div key={label} className="context-row">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <EligibilityTable eligibility={eligibility} />
+      <DoseTimeline doses={doses} />
+      <HouseholdTable members={household} />
+      <OpenTaskTable tasks={openTasks} />
     </section>
   );
 }

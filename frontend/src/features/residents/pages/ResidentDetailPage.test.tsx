@@ -1,0 +1,237 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBackend, STAFF1, SYSTEM_INFO } from '../../../test/fakeBackend';
+import { renderApp } from '../../../test/renderApp';
+import type { ResidentCase, ResidentSummary, VaccineEligibility } from '../api';
+
+const MEMBER: ResidentSummary = {
+  id: 'r-2',
+  addresseeNumber: '000000000002',
+  nameKanji: '山田 花',
+  nameKana: 'ヤマダ ハナ',
+  birthDate: '2021-06-15',
+  sex: 'FEMALE',
+  address: '東京都千代田区霞が関1-1-1',
+  status: 'REGISTERED',
+  myNumberMasked: '********5678',
+};
+
+function eligibility(vaccineCode: string, status: VaccineEligibility['status']): VaccineEligibility {
+  return {
+    vaccineCode,
+    vaccineName: vaccineCode,
+    status,
+    nextDose: null,
+    eligibleFrom: null,
+    eligibleUntil: null,
+    reason: `${vaccineCode}の理由`,
+  };
+}
+
+function residentCase(overrides: Partial<ResidentCase> = {}): ResidentCase {
+  return {
+    resident: {
+      ...MEMBER,
+      id: 'r-1',
+      addresseeNumber: '000000000001',
+      nameKanji: '山田 太郎',
+      nameKana: 'ヤマダ タロウ',
+      birthDate: '2019-05-01',
+      sex: 'MALE',
+      myNumberMasked: '********1234',
+      phone: null,
+      householdNumber: 'H-100',
+      relationship: '子',
+      householdHeadName: '山田 一郎',
+      source: 'SYNTHETIC_DEMO',
+    },
+    household: [MEMBER],
+    doses: [
+      { vaccine: 'ＭＲ', doseCategory: '1期', doseDate: '2020-05-10', lotNumber: 'MR-001', institutionId: 'I-1' },
+      { vaccine: '日本脳炎', doseCategory: '1期初回1回目', doseDate: '2023-06-01', lotNumber: null, institutionId: null },
+    ],
+    eligibility: [
+      {
+        vaccineCode: 'JAPANESE_ENCEPHALITIS',
+        vaccineName: '日本脳炎',
+        status: 'ELIGIBLE',
+        nextDose: '1期初回2回目',
+        eligibleFrom: '2023-06-07',
+        eligibleUntil: '2026-11-30',
+        reason: '1期初回1回目から6日以上経過しています。',
+      },
+    ],
+    openTasks: [
+      {
+        taskId: 't-1',
+        name: '接種記録の登録',
+        processName: '住登外者確認',
+        caseLabel: '住登外者確認 #12',
+        assigneeName: null,
+        created: '2026-11-26T01:30:00Z',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+function backend(cases: Record<string, ResidentCase>) {
+  return fakeBackend({
+    'GET /api/system': { status: 200, body: SYSTEM_INFO },
+    'GET /api/me': { status: 200, body: STAFF1 },
+    ...Object.fromEntries(
+      Object.entries(cases).map(([id, body]) => [`GET /api/residents/${id}/case`, { status: 200, body }]),
+    ),
+  });
+}
+
+describe('ResidentDetailPage', () => {
+  it('shows every section of the case from a single /case call', async () => {
+    const { requests } = backend({ 'r-1': residentCase() });
+    renderApp('/residents/r-1');
+
+    const detail = await screen.findByTestId('resident-detail');
+    expect(within(detail).getByText('山田 太郎')).toBeInTheDocument();
+    expect(within(detail).getByText(/^令和元年5月1日（\d+歳）$/)).toBeInTheDocument();
+    expect(within(detail).getByText('********1234')).toBeInTheDocument();
+    expect(within(detail).getByText('合成データ（デモ）')).toBeInTheDocument();
+
+    const [eligible] = within(screen.getByTestId('eligibility')).getAllByTestId('eligibility-row');
+    expect(within(eligible).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '日本脳炎',
+      '接種可',
+      '1期初回2回目',
+      '令和5年6月7日 〜 令和8年11月30日',
+      '1期初回1回目から6日以上経過しています。',
+    ]);
+
+    const doses = within(screen.getByTestId('dose-timeline')).getAllByTestId('dose-entry');
+    expect(doses.map((entry) => entry.textContent)).toEqual([
+      '令和2年5月10日ＭＲ1期ロット番号 MR-001',
+      '令和5年6月1日日本脳炎1期初回1回目',
+    ]);
+
+    const [member] = within(screen.getByTestId('household')).getAllByTestId('household-row');
+    expect(within(member).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '山田 花',
+      'ヤマダ ハナ',
+      '令和3年6月15日',
+      '住民',
+    ]);
+    expect(within(member).getByRole('link', { name: '山田 花' })).toHaveAttribute('href', '/residents/r-2');
+
+    const [task] = within(screen.getByTestId('open-tasks')).getAllByTestId('open-task-row');
+    expect(within(task).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '住登外者確認',
+      '接種記録の登録',
+      '住登外者確認 #12',
+      '未割当',
+      '令和8年11月26日 10:30',
+    ]);
+    expect(within(task).getByRole('link', { name: '接種記録の登録' })).toHaveAttribute('href', '/tasks/t-1');
+
+    // One view, one audit row: the plain detail endpoint is not called besides /case.
+    expect(requests.filter((request) => request.path.startsWith('/api/residents')).map((r) => r.path)).toEqual([
+      '/api/residents/r-1/case',
+    ]);
+  });
+
+  it('puts overdue and eligible vaccines first, then upcoming ones, keeping the server order within a group', async () => {
+    backend({
+      'r-1': residentCase({
+        eligibility: [
+          eligibility('A', 'COMPLETED'),
+          eligibility('B', 'UPCOMING'),
+          eligibility('C', 'ELIGIBLE'),
+          eligibility('D', 'NOT_ELIGIBLE'),
+          eligibility('E', 'OVERDUE'),
+          eligibility('F', 'ELIGIBLE'),
+          eligibility('G', 'UPCOMING'),
+        ],
+      }),
+    });
+    renderApp('/residents/r-1');
+
+    const rows = await screen.findAllByTestId('eligibility-row');
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual([
+      'C',
+      'E',
+      'F',
+      'B',
+      'G',
+      'A',
+      'D',
+    ]);
+    const badge = (index: number) => within(rows[index]).getAllByRole('cell')[1].firstElementChild;
+    expect(badge(0)).toHaveTextContent('接種可');
+    expect(badge(0)).toHaveClass('badge', 'badge-eligible');
+    expect(badge(1)).toHaveTextContent('期限切れ');
+    expect(badge(1)).toHaveClass('badge', 'badge-overdue');
+    expect(badge(3)).toHaveTextContent('接種時期前');
+    expect(badge(3)).toHaveClass('badge', 'badge-upcoming');
+    expect(badge(5)).toHaveTextContent('完了');
+    expect(badge(5)).toHaveClass('badge', 'badge-ended');
+    expect(badge(6)).toHaveTextContent('対象外');
+    expect(badge(6)).toHaveClass('badge', 'badge-not-eligible');
+    expect(within(rows[0]).getAllByRole('cell')[2]).toHaveTextContent('—');
+    expect(within(rows[0]).getAllByRole('cell')[3]).toHaveTextContent(/^—$/);
+
+    const legend = screen.getByTestId('eligibility-legend');
+    expect(within(legend).getAllByRole('listitem').map((item) => item.firstElementChild?.textContent)).toEqual([
+      '接種可',
+      '期限切れ',
+      '接種時期前',
+      '完了',
+      '対象外',
+    ]);
+  });
+
+  it('shows an open-ended 接種期間 with a dash on the missing side', async () => {
+    backend({
+      'r-1': residentCase({
+        eligibility: [{ ...eligibility('MR', 'UPCOMING'), eligibleFrom: '2027-04-01' }],
+      }),
+    });
+    renderApp('/residents/r-1');
+
+    const [row] = await screen.findAllByTestId('eligibility-row');
+    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('令和9年4月1日 〜 —');
+  });
+
+  it('says so when a section has nothing to show', async () => {
+    backend({ 'r-1': residentCase({ household: [], doses: [], eligibility: [], openTasks: [] }) });
+    renderApp('/residents/r-1');
+
+    await screen.findByTestId('resident-detail');
+    expect(screen.getByTestId('eligibility')).toHaveTextContent('判定対象のワクチンはありません。');
+    expect(screen.getByTestId('dose-timeline')).toHaveTextContent('接種記録はありません。');
+    expect(screen.getByTestId('household')).toHaveTextContent('同じ世帯の他の住民はいません。');
+    expect(screen.getByTestId('open-tasks')).toHaveTextContent('処理中のタスクはありません。');
+    expect(screen.queryByTestId('dose-entry')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('open-task-row')).not.toBeInTheDocument();
+  });
+
+  it("opens a household member's case page and still leads back to the search results", async () => {
+    backend({
+      'r-1': residentCase(),
+      'r-2': residentCase({ resident: { ...residentCase().resident, ...MEMBER }, household: [] }),
+    });
+    const { router } = renderApp('/residents');
+    // As the search page does: the detail page is entered with the search to return to.
+    await act(() => router.navigate('/residents/r-1', { state: { search: '?name=山田' } }));
+
+    await userEvent.click(await screen.findByRole('link', { name: '山田 花' }));
+
+    expect(router.state.location.pathname).toBe('/residents/r-2');
+    expect(await screen.findByText('ヤマダ ハナ', { selector: 'dd' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← 検索結果へ戻る' })).toHaveAttribute('href', '/residents?name=山田');
+  });
+
+  it('shows the server message when the resident cannot be found', async () => {
+    backend({});
+    renderApp('/residents/r-404');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('見つかりません');
+    expect(screen.getByRole('link', { name: '← 検索結果へ戻る' })).toHaveAttribute('href', '/residents');
+  });
+});
