@@ -1,3 +1,4 @@
+import type { TaskRow } from '../../components/TaskTable';
 import { apiRequest } from '../../lib/api';
 
 export type Sex = 'MALE' | 'FEMALE';
@@ -46,15 +47,6 @@ export interface VaccineEligibility {
   reason: string;
 }
 
-export interface ResidentTask {
-  taskId: string;
-  name: string;
-  processName: string;
-  caseLabel: string;
-  assigneeName: string | null;
-  created: string;
-}
-
 export interface ResidentCase {
   resident: ResidentDetail;
   /** The other members of the resident's 世帯; the resident is not among them. */
@@ -62,7 +54,7 @@ export interface ResidentCase {
   /** Oldest first. */
   doses: DoseRecord[];
   eligibility: VaccineEligibility[];
-  openTasks: ResidentTask[];
+  openTasks: TaskRow[];
 }
 
 export interface ResidentCriteria {

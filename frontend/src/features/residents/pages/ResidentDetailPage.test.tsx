@@ -63,12 +63,13 @@ function residentCase(overrides: Partial<ResidentCase> = {}): ResidentCase {
     ],
     openTasks: [
       {
-        taskId: 't-1',
+        id: 't-1',
         name: '接種記録の登録',
         processName: '住登外者確認',
         caseLabel: '住登外者確認 #12',
         assigneeName: null,
         created: '2026-11-26T01:30:00Z',
+        due: null,
       },
     ],
     ...overrides,
@@ -127,6 +128,7 @@ describe('ResidentDetailPage', () => {
       '住登外者確認 #12',
       '未割当',
       '令和8年11月26日 10:30',
+      '—',
     ]);
     expect(within(task).getByRole('link', { name: '接種記録の登録' })).toHaveAttribute('href', '/tasks/t-1');
 

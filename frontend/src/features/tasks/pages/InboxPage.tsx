@@ -3,7 +3,7 @@ import { useLocation, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { asApiError, useAsync } from '../../../lib/useAsync';
 import { fetchTaskCounts, fetchTasks, type TaskSummary, type TaskView } from '../api';
-import { TaskTable } from '../components/TaskTable';
+import { TaskTable } from '../../../components/TaskTable';
 
 const TABS: { view: TaskView; label: string; empty: string }[] = [
   { view: 'mine', label: '自分のタスク', empty: '担当しているタスクはありません。' },

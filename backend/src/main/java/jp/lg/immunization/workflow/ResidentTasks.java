@@ -13,8 +13,8 @@ public class ResidentTasks {
   /** The process variable that names the resident a process concerns: an id, never personal data. */
   public static final String RESIDENT_ID = TaskReadModel.RESIDENT_ID;
 
-  public record OpenTask(String taskId, String name, String processName, String caseLabel, String assigneeName,
-                         Instant created) {}
+  public record OpenTask(String id, String name, String processName, String caseLabel, String assigneeName,
+                         Instant created, Instant due) {}
 
   private final JdbcTemplate jdbc;
   private final UserDirectory users;
@@ -26,10 +26,11 @@ public class ResidentTasks {
 
   public List<OpenTask> openFor(long residentId) {
     return jdbc.query("""
-        select id, name, process_name, case_id, assignee, created_at from task_view
+        select id, name, process_name, case_id, assignee, created_at, due_at from task_view
         where status = 'OPEN' and resident_id = ? order by created_at, id""",
         (rs, n) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(3) + " #" + rs.getString(4), users.displayName(rs.getString(5)),
-            rs.getTimestamp(6).toInstant()), residentId);
+            rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
+        residentId);
   }
 }

@@ -1,13 +1,24 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { formatWarekiDateTime } from '../../../lib/date';
-import type { TaskSummary } from '../api';
+import { formatWarekiDateTime } from '../lib/date';
 
-interface TaskTableProps {
-  tasks: TaskSummary[];
-  emptyText: string;
+/** What a task list shows of a task; the inbox and the resident's case page list the same way. */
+export interface TaskRow {
+  id: string;
+  name: string;
+  processName: string;
+  caseLabel: string;
+  assigneeName: string | null;
+  created: string;
+  due: string | null;
 }
 
-export function TaskTable({ tasks, emptyText }: TaskTableProps) {
+interface TaskTableProps {
+  tasks: TaskRow[];
+  emptyText: string;
+  rowTestId?: string;
+}
+
+export function TaskTable({ tasks, emptyText, rowTestId = 'task-row' }: TaskTableProps) {
   const navigate = useNavigate();
   if (tasks.length === 0) {
     return <p className="empty">{emptyText}</p>;
@@ -29,7 +40,7 @@ export function TaskTable({ tasks, emptyText }: TaskTableProps) {
           <tr
             key={task.id}
             className="clickable"
-            data-testid="task-row"
+            data-testid={rowTestId}
             data-task-id={task.id}
             onClick={() => navigate(`/tasks/${task.id}`)}
           >
