@@ -1,24 +1,13 @@
 package jp.lg.immunization.vaccination;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.vaccination.VaccineEligibility.Status;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -31,20 +20,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Eligibility {
 
-  /**
-   * A history-free DMN engine over the deployed tables: the engine's own evaluation would write every
-   * input (ages, birth dates) into Camunda's decision history, and a resident's 15 evaluations would each
-   * cost a database write.
-   */
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  private final Map<String, DmnDecision> decisions = new ConcurrentHashMap<>();
-  private final RepositoryService repository;
+  private final DeployedDecisions decisions;
   private final Season season;
 
-  Eligibility(RepositoryService repository,
+  Eligibility(DeployedDecisions decisions,
       @Value("${immunization.vaccination.season-start:10-01}") String seasonStart,
       @Value("${immunization.vaccination.season-end:03-31}") String seasonEnd) {
-    this.repository = repository;
+    this.decisions = decisions;
     this.season = Season.of(seasonStart, seasonEnd);
   }
 
@@ -79,7 +61,7 @@ public class Eligibility {
   }
 
   private VaccineEligibility judge(Vaccine vaccine, Series series, LocalDate on) {
-    Map<String, Object> row = evaluate(vaccine.decisionKey(), series.facts(vaccine));
+    Map<String, Object> row = decisions.evaluate(vaccine.decisionKey(), series.facts(vaccine));
     DateHints.Anchors anchors = series.anchors(vaccine);
     Status status = Status.valueOf((String) row.get("status"));
     String nextDose = (String) row.get("nextDose");
@@ -91,7 +73,7 @@ public class Eligibility {
     if (vaccine.injectedLive() && status == Status.ELIGIBLE) {
       Optional<Series.Dose> other = series.lastOtherLive(vaccine);
       if (other.isPresent()) {
-        Map<String, Object> wait = evaluate(Vaccine.LIVE_INTERVAL_DECISION, Map.of("injectedLive", true,
+        Map<String, Object> wait = decisions.evaluate(Vaccine.LIVE_INTERVAL_DECISION, Map.of("injectedLive", true,
             "daysSinceOtherLive", (int) ChronoUnit.DAYS.between(other.get().date(), on)));
         if (Boolean.TRUE.equals(wait.get("mustWait"))) {
           status = Status.UPCOMING;
@@ -108,31 +90,6 @@ public class Eligibility {
     }
     return new VaccineEligibility(vaccine.name(), vaccine.japaneseName(), status, nextDose, from, until,
         fill(reason, from, until, otherLive));
-  }
-
-  private Map<String, Object> evaluate(String decisionKey, Map<String, Object> facts) {
-    DmnDecisionResultEntries row = dmn.evaluateDecision(decision(decisionKey), Variables.fromMap(facts))
-        .getSingleResult();
-    if (row == null) {
-      throw new IllegalStateException("No rule of decision " + decisionKey + " matched " + facts);
-    }
-    return row.getEntryMap();
-  }
-
-  /** The latest deployed version; tables are deployed only at start-up, so it is read once. */
-  private DmnDecision decision(String decisionKey) {
-    return decisions.computeIfAbsent(decisionKey, key -> {
-      DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-          .latestVersion().singleResult();
-      if (definition == null) {
-        throw new IllegalStateException("Decision " + key + " is not deployed");
-      }
-      try (InputStream model = repository.getDecisionModel(definition.getId())) {
-        return dmn.parseDecision(key, model);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
   }
 
   private static String fill(String reason, LocalDate from, LocalDate until, String otherLive) {
