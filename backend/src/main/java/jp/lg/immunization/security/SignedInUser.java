@@ -1,10 +1,12 @@
 package jp.lg.immunization.security;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The user behind the current request, as other modules need to know them. */
-public record SignedInUser(String username, String displayName, Set<Role> roles, String departmentCode) {
+/** The user behind the current request, as other modules need to know them. Kept in the session (in the database). */
+public record SignedInUser(String username, String displayName, Set<Role> roles, String departmentCode)
+    implements Serializable {
 
   public boolean has(Role role) {
     return roles.contains(role);

@@ -1,5 +1,6 @@
 package jp.lg.immunization.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** R07 basics: form login with hashed passwords, JSON 401/403, and functions limited by role. */
@@ -24,6 +26,7 @@ class AuthenticationApiTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired UserAccountRepository accounts;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void R07_unauthenticatedApiRequestsGet401AsJson() throws Exception {
@@ -35,20 +38,25 @@ class AuthenticationApiTest {
   }
 
   @Test
-  void R07_loginWithTheRightPasswordReturnsTheUserAndASession() throws Exception {
-    MockHttpSession session = (MockHttpSession) mvc.perform(post("/api/auth/login").with(csrf())
+  void R07_loginWithTheRightPasswordReturnsTheUserAndASessionKeptInTheDatabase() throws Exception {
+    Cookie session = mvc.perform(post("/api/auth/login").with(csrf())
             .param("username", "staff1").param("password", "demo-pass-2026"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.username").value("staff1"))
         .andExpect(jsonPath("$.roles[0]").value("STAFF"))
         .andExpect(jsonPath("$.department.name").value("母子健康センター"))
-        .andReturn().getRequest().getSession();
-    mvc.perform(get("/api/me").session(session)).andExpect(status().isOk())
+        .andReturn().getResponse().getCookie("SESSION");
+    assertThat(session).as("session cookie").isNotNull();
+    assertThat(session.isHttpOnly()).isTrue();
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk())
         .andExpect(jsonPath("$.username").value("staff1"));
+    assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'staff1'", Long.class))
+        .as("the session lives in the database, not in one node's memory").isPositive();
 
-    mvc.perform(post("/api/auth/logout").session(session).with(csrf())).andExpect(status().isNoContent());
-    mvc.perform(get("/api/me").session(session)).andExpect(status().isUnauthorized());
+    mvc.perform(post("/api/auth/logout").cookie(session).with(csrf())).andExpect(status().isNoContent());
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
   }
+
 
   @Test
   void R07_wrongPasswordGets401AsJsonAndIsAudited() throws Exception {
@@ -60,7 +68,7 @@ class AuthenticationApiTest {
   @Test
   void R07_passwordsAreStoredHashed() {
     UserAccount account = accounts.findById("staff1").orElseThrow();
-    org.assertj.core.api.Assertions.assertThat(account.passwordHash()).startsWith("{bcrypt}")
+    assertThat(account.passwordHash()).startsWith("{bcrypt}")
         .doesNotContain("demo-pass-2026");
   }
 
