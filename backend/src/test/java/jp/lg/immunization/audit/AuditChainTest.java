@@ -80,6 +80,30 @@ class AuditChainTest {
   }
 
   @Test
+  void R04_concurrentWritersKeepTheChainIntact() throws Exception {
+    long before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var writers = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int writer = 0; writer < 4; writer++) {
+        long residentId = 100L + writer;
+        writers.add(pool.submit(() -> {
+          for (int i = 0; i < 25; i++) {
+            transactions.executeWithoutResult(status -> trail.record(AuditOperation.RESIDENT_VIEW, residentId, null));
+          }
+        }));
+      }
+      for (var writer : writers) {
+        writer.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(before + 100);
+    assertThat(verification.verify().intact()).isTrue();
+  }
+
+  @Test
   void R10_auditorSearchesEventsByUserAndOperation() throws Exception {
     mvc.perform(get("/api/residents/1").with(users.as("staff2"))).andExpect(status().isOk());
     mvc.perform(get("/api/audit/events").param("username", "staff2").param("operation", "RESIDENT_VIEW")
