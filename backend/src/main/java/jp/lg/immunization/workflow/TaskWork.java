@@ -75,18 +75,25 @@ class TaskWork {
 
   @Transactional
   TaskDetails details(String taskId) {
+    return details(openTaskFor(currentUser.get(), taskId));
+  }
+
+  /** For a task already read from the task list, e.g. each item of the approval queue. */
+  @Transactional
+  TaskDetails details(TaskSummary task) {
     SignedInUser user = currentUser.get();
-    TaskSummary task = openTaskFor(user, taskId);
+    requireCandidate(user, task);
     Optional<FormDefinition> form = formOf(task);
     String refusal = fourEyesRefusal(task, user);
     CaseContextProvider provider = contexts.get(task.processKey());
     CaseContext caseContext = provider == null
         ? new CaseContext(task.caseLabel(), List.of())
         : provider.describe(task.caseId());
+    List<TaskInbox.CompletedStep> completed = inbox.completedSteps(task.processInstanceId());
     List<CaseContext.Section> sections = new ArrayList<>(caseContext.sections());
-    history(task).ifPresent(sections::add);
+    history(task, completed).ifPresent(sections::add);
     Map<String, Object> data = new LinkedHashMap<>(provider == null ? Map.of() : provider.formData(task.caseId(), task.taskKey()));
-    data.putAll(previousValues(task));
+    data.putAll(previousValues(task, completed));
     return new TaskDetails(task, form.map(FormDefinition::schema).orElse(null), data,
         new CaseContext(caseContext.title(), sections), refusal == null && user.username().equals(task.assignee()),
         refusal);
@@ -166,13 +173,17 @@ class TaskWork {
     TaskSummary task = inbox.find(taskId)
         .filter(found -> "OPEN".equals(found.status()))
         .orElseThrow(() -> ApiException.notFound("タスクが見つかりません（完了済みの可能性があります）"));
+    requireCandidate(user, task);
+    return task;
+  }
+
+  private static void requireCandidate(SignedInUser user, TaskSummary task) {
     boolean candidate = user.username().equals(task.assignee())
         || task.candidateUsers().contains(user.username())
         || !Collections.disjoint(task.candidateGroups(), user.candidateGroups());
     if (!candidate) {
       throw ApiException.forbidden("not_candidate", "このタスクを扱う権限がありません");
     }
-    return task;
   }
 
   private String fourEyesRefusal(TaskSummary task, SignedInUser user) {
@@ -205,16 +216,16 @@ class TaskWork {
   }
 
   /** A step sent back for rework opens with what was entered the last time. */
-  private Map<String, Object> previousValues(TaskSummary task) {
-    return inbox.completedSteps(task.processInstanceId()).stream()
+  private Map<String, Object> previousValues(TaskSummary task, List<TaskInbox.CompletedStep> completed) {
+    return completed.stream()
         .filter(step -> step.taskKey().equals(task.taskKey()) && step.submission() != null)
         .reduce((first, second) -> second)
         .map(step -> fromJson(step.submission())).orElse(Map.of());
   }
 
-  private Optional<CaseContext.Section> history(TaskSummary task) {
+  private Optional<CaseContext.Section> history(TaskSummary task, List<TaskInbox.CompletedStep> completed) {
     List<CaseContext.Row> rows = new ArrayList<>();
-    for (TaskInbox.CompletedStep step : inbox.completedSteps(task.processInstanceId())) {
+    for (TaskInbox.CompletedStep step : completed) {
       String when = JapaneseDates.format(step.endedAt().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate()) + " "
           + TIME.format(step.endedAt());
       StringBuilder value = new StringBuilder(users.displayName(step.completedBy())).append("（").append(when).append("）");
