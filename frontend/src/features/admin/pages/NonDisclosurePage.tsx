@@ -1,4 +1,5 @@
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
+import { TextField } from '../../../components/TextField';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Loading, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
@@ -113,19 +114,15 @@ export function NonDisclosurePage() {
           </select>
           <FieldError id="non-disclosure-reason-error" message={fieldErrors.reason} />
         </div>
-        <div className="field field-wide">
-          <label htmlFor="non-disclosure-note">備考（任意・{NOTE_MAX_LENGTH}文字まで）</label>
-          <input
-            id="non-disclosure-note"
-            data-testid="non-disclosure-note"
-            maxLength={NOTE_MAX_LENGTH}
-            value={draft.note}
-            aria-invalid={Boolean(fieldErrors.note)}
-            aria-describedby={fieldErrors.note ? 'non-disclosure-note-error' : undefined}
-            onChange={(event) => setDraft({ ...draft, note: event.target.value })}
-          />
-          <FieldError id="non-disclosure-note-error" message={fieldErrors.note} />
-        </div>
+        <TextField
+          id="non-disclosure-note"
+          label={`備考（任意・${NOTE_MAX_LENGTH}文字まで）`}
+          maxLength={NOTE_MAX_LENGTH}
+          wide
+          value={draft.note}
+          error={fieldErrors.note}
+          onChange={(note) => setDraft({ ...draft, note })}
+        />
         <button type="submit" className="primary" data-testid="non-disclosure-add-button" disabled={busy}>
           設定する
         </button>

@@ -1,4 +1,5 @@
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
+import { TextField } from '../../../components/TextField';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
@@ -74,19 +75,14 @@ export function ProvisionRequestPanel() {
           </select>
           <FieldError id="provision-information-item-error" message={fieldErrors.informationItem} />
         </div>
-        <div className="field">
-          <label htmlFor="provision-requester-agency">照会元機関</label>
-          <input
-            id="provision-requester-agency"
-            data-testid="provision-requester-agency"
-            required
-            value={draft.requesterAgency}
-            aria-invalid={Boolean(fieldErrors.requesterAgency)}
-            aria-describedby={fieldErrors.requesterAgency ? 'provision-requester-agency-error' : undefined}
-            onChange={(event) => setDraft({ ...draft, requesterAgency: event.target.value })}
-          />
-          <FieldError id="provision-requester-agency-error" message={fieldErrors.requesterAgency} />
-        </div>
+        <TextField
+          id="provision-requester-agency"
+          label="照会元機関"
+          required
+          value={draft.requesterAgency}
+          error={fieldErrors.requesterAgency}
+          onChange={(requesterAgency) => setDraft({ ...draft, requesterAgency })}
+        />
         <button type="submit" className="primary" data-testid="provision-request-button" disabled={busy}>
           受信させる
         </button>
