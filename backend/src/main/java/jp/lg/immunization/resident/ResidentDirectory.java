@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResidentDirectory {
 
-  public record ResidentRef(long id, String addresseeNumber, String nameKanji, String nameKana, LocalDate birthDate) {}
+  /** {@code sex} is {@code MALE} or {@code FEMALE}; {@code living} is false once the register records a death. */
+  public record ResidentRef(long id, String addresseeNumber, String nameKanji, String nameKana, LocalDate birthDate,
+                            String sex, boolean living) {}
 
   private final ResidentRepository residents;
 
@@ -39,9 +41,9 @@ public class ResidentDirectory {
     return residents.findById(id).map(ResidentDirectory::ref);
   }
 
-  private static ResidentRef ref(Resident resident) {
+  static ResidentRef ref(Resident resident) {
     PersonName name = resident.name();
     return new ResidentRef(resident.id(), resident.addresseeNumber(), name.fullKanji(), name.fullKana(),
-        resident.birthDate());
+        resident.birthDate(), resident.sex().name(), resident.status() != ResidentStatus.DECEASED);
   }
 }
