@@ -43,7 +43,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/me").authenticated()
             .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
-            .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**")
+            .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**",
+                "/api/doses/**", "/api/dose-batches/**")
                 .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/**").denyAll()

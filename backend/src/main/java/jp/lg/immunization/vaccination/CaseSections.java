@@ -11,7 +11,7 @@ class CaseSections {
 
   @Bean
   ResidentCaseSection doseSection(DoseRecords doses) {
-    return ResidentCaseSection.named("doses", (resident, on) -> doses.of(resident.id()));
+    return ResidentCaseSection.named("doses", (resident, on) -> doses.timeline(resident.id()));
   }
 
   @Bean
