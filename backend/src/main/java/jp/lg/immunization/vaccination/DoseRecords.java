@@ -67,7 +67,7 @@ public class DoseRecords {
         select d.id, d.vaccine, d.dose_category, d.dose_date, d.lot_number, d.institution_id, i.name, d.source,
                d.error_code, d.error_message, (select count(*) from dose_correction c where c.dose_record_id = d.id)
         from dose_record d left join medical_institution i on i.id = d.institution_id
-        where """ + condition + " order by d.dose_date, d.id", (rs, n) -> {
+        where %s order by d.dose_date, d.id""".formatted(condition), (rs, n) -> {
       String recorded = rs.getString(2);
       Vaccine vaccine = Vaccine.fromRecord(recorded).orElse(null);
       return new Entry(rs.getLong(1), vaccine == null ? null : vaccine.name(),

@@ -228,7 +228,7 @@ final class DoseValidation {
       problems.add(DoseProblem.error(code, item, item.header() + "「" + id + "」は登録されていません"));
     } else if (institution != null && !doctor.institutionId().equals(institution)) {
       problems.add(DoseProblem.error(code, item, item.header() + "「" + id + "」（" + doctor.name() + "）は"
-          + institutionItem.header() + "の医師ではありません"));
+          + "医療機関「" + institution + "」に所属していません"));
     }
   }
 
