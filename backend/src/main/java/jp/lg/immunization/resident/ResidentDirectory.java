@@ -1,8 +1,10 @@
 package jp.lg.immunization.resident;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import jp.lg.immunization.platform.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,13 @@ public class ResidentDirectory {
   public ResidentRef requireByAddresseeNumber(String addresseeNumber) {
     return byAddresseeNumber(addresseeNumber).orElseThrow(() -> ApiException.invalid("該当する住民がいません",
         Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
+  }
+
+  /** For a batch of records naming residents by 宛名番号; numbers without a resident are absent from the map. */
+  @Transactional(readOnly = true)
+  public Map<String, ResidentRef> byAddresseeNumbers(Collection<String> addresseeNumbers) {
+    return residents.findByAddresseeNumberIn(addresseeNumbers).stream()
+        .collect(Collectors.toMap(Resident::addresseeNumber, ResidentDirectory::ref));
   }
 
   @Transactional(readOnly = true)
