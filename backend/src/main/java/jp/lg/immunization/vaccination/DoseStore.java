@@ -95,8 +95,8 @@ class DoseStore {
   }
 
   static Object sqlValue(Object value) {
-    if (value instanceof Vaccine vaccine) {
-      return vaccine.name();
+    if (value instanceof DoseValidation.VaccineName vaccine) {
+      return vaccine.recorded();
     }
     if (value instanceof LocalDate date) {
       return Date.valueOf(date);
@@ -108,9 +108,6 @@ class DoseStore {
   static String text(Object value) {
     if (value instanceof Date date) {
       return date.toLocalDate().toString();
-    }
-    if (value instanceof Vaccine vaccine) {
-      return vaccine.name();
     }
     if (value instanceof BigDecimal decimal) {
       return decimal.stripTrailingZeros().toPlainString();

@@ -24,6 +24,17 @@ import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
  */
 final class DoseValidation {
 
+  /**
+   * The vaccine and the name the record keeps: the text as sent (四種混合 and 五種混合 are one series but only the
+   * latter contains Hib), or the Japanese name when the vaccine's code was sent.
+   */
+  record VaccineName(Vaccine vaccine, String recorded) {
+    @Override
+    public String toString() {
+      return recorded;
+    }
+  }
+
   /** A dose already on record (or earlier in the same batch) that a new one is compared with. */
   record PriorDose(Vaccine vaccine, String category, LocalDate date) {}
 
@@ -48,7 +59,7 @@ final class DoseValidation {
     }
 
     Vaccine vaccine() {
-      return (Vaccine) values.get(DoseItem.VACCINE);
+      return ((VaccineName) values.get(DoseItem.VACCINE)).vaccine();
     }
 
     LocalDate doseDate() {
@@ -159,7 +170,8 @@ final class DoseValidation {
       values.remove(DoseItem.VACCINE);
       return;
     }
-    values.put(DoseItem.VACCINE, vaccine.get());
+    values.put(DoseItem.VACCINE, new VaccineName(vaccine.get(),
+        name.equalsIgnoreCase(vaccine.get().name()) ? vaccine.get().japaneseName() : name));
     String category = input.get(DoseItem.DOSE_CATEGORY);
     if (category != null && reference.category(vaccine.get(), category).isEmpty()) {
       problems.add(DoseProblem.error("E021", DoseItem.DOSE_CATEGORY, "接種区分「" + category + "」は"
@@ -235,7 +247,7 @@ final class DoseValidation {
   /** The same dose twice, or a dose sooner than the shortest interval after the previous one of its series. */
   private static void checkSeries(Map<DoseItem, Object> values, Collection<PriorDose> priors,
                                   DoseReference.Snapshot reference, List<DoseProblem> problems) {
-    Vaccine vaccine = (Vaccine) values.get(DoseItem.VACCINE);
+    Vaccine vaccine = ((VaccineName) values.get(DoseItem.VACCINE)).vaccine();
     String category = (String) values.get(DoseItem.DOSE_CATEGORY);
     LocalDate date = (LocalDate) values.get(DoseItem.DOSE_DATE);
     List<PriorDose> series = priors.stream().filter(prior -> prior.vaccine() == vaccine)

@@ -55,7 +55,7 @@ class DoseRegistrationApiTest {
         .getContentAsString().replaceAll("\\D", "").transform(Long::parseLong);
 
     Map<String, Object> row = jdbc.queryForMap("select * from dose_record where id = ?", id);
-    assertThat(row).containsEntry("resident_id", residentId).containsEntry("vaccine", "MR")
+    assertThat(row).containsEntry("resident_id", residentId).containsEntry("vaccine", "MR（麻しん風しん）")
         .containsEntry("dose_category", "1期").containsEntry("lot_number", "MR2025A").containsEntry("source", "COUNTER")
         .containsEntry("registered_by", "staff1").containsEntry("sex", jdbc.queryForObject(
             "select sex from resident where id = ?", String.class, residentId));

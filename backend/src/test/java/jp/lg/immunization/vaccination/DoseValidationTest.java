@@ -26,7 +26,9 @@ class DoseValidationTest {
     DoseValidation.Checked checked = check(valid(), List.of());
     assertThat(checked.problems()).isEmpty();
     assertThat(checked.residentId()).isEqualTo(7L);
-    assertThat(checked.values()).containsEntry(DoseItem.VACCINE, Vaccine.HEPATITIS_B)
+    assertThat(checked.vaccine()).isEqualTo(Vaccine.HEPATITIS_B);
+    assertThat(checked.values()).containsEntry(DoseItem.VACCINE, new DoseValidation.VaccineName(Vaccine.HEPATITIS_B,
+            "B型肝炎"))
         .containsEntry(DoseItem.BIRTH_DATE, CHILD.birthDate()).containsEntry(DoseItem.SEX, "MALE")
         .containsEntry(DoseItem.LOT_NUMBER, "AB12-3").containsEntry(DoseItem.BILLING_MONTH, "202505");
   }
@@ -39,6 +41,7 @@ class DoseValidationTest {
     input.put(DoseItem.VACCINE, "ＨＢＶ");
     DoseValidation.Checked checked = check(input, List.of());
     assertThat(checked.problems()).isEmpty();
+    assertThat(checked.values().get(DoseItem.VACCINE)).hasToString("HBV");
     assertThat(checked.values()).containsEntry(DoseItem.DOSE_DATE, LocalDate.of(2025, 5, 1))
         .containsEntry(DoseItem.LOT_NUMBER, "AB12-3");
   }
@@ -83,6 +86,15 @@ class DoseValidationTest {
     assertThat(checked.hasErrors()).isTrue();
     assertThat(checked.problems()).extracting(DoseProblem::code).contains(code);
     assertThat(checked.values()).isEmpty();
+  }
+
+  @Test
+  void aVaccineSentByItsCodeIsRecordedByItsJapaneseNameAndAFourInOneKeepsItsOwnName() {
+    Map<DoseItem, String> input = valid();
+    input.put(DoseItem.VACCINE, "HEPATITIS_B");
+    assertThat(check(input, List.of()).values().get(DoseItem.VACCINE)).hasToString("B型肝炎");
+    assertThat(Vaccine.fromRecord("B型肝炎")).contains(Vaccine.HEPATITIS_B);
+    assertThat(Vaccine.fromRecord("MR（麻しん風しん）")).contains(Vaccine.MR);
   }
 
   @Test
