@@ -253,7 +253,8 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
             new CaseContext.Row("登録する行", batch.acceptedRows() + "行"),
             new CaseContext.Row("エラーの行", batch.rejectedRows() + "行"),
             new CaseContext.Row("除外した行", batch.excludedRows() + "行"),
-            new CaseContext.Row("行の確認と修正", "一括登録の画面（#" + batch.id() + "）で行えます")))));
+            new CaseContext.Row("行の確認と修正", "一括登録 #" + batch.id() + " の画面を開く",
+                "/dose-batches/" + batch.id())))));
   }
 
   void setStatus(long id, DoseBatchStatus status) {
