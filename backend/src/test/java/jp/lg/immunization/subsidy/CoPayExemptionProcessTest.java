@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class CoPayExemptionProcessTest {
 
-  private static final String PROCESS = ExemptionApplications.PROCESS_KEY;
+  private static final String PROCESS = ExemptionFixtures.PROCESS;
 
   @Autowired ProcessDriver driver;
   @Autowired MockMvc mvc;
@@ -54,9 +54,12 @@ class CoPayExemptionProcessTest {
   @Autowired PittariServiceSimulator pittari;
   @Autowired JdbcTemplate jdbc;
 
+  private ExemptionFixtures fixtures;
+
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
+    fixtures = new ExemptionFixtures(driver, jdbc, linkage);
     linkage.reset();
     pittari.reset();
   }
@@ -69,7 +72,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_aPublicAssistanceRecipientIsExemptedAutomaticallyAfterTheMatchIsRecorded() throws Exception {
-    ProcessInstance instance = startAtCounter(residentEndingIn('0'), "PNEUMOCOCCAL_ELDERLY");
+    ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('0'), "PNEUMOCOCCAL_ELDERLY");
     assertThat(instance).isWaitingAt("RequestStatusMatch");
     assertThat(matchesOf(instance)).as("nothing is recorded before the request goes out").isEmpty();
 
@@ -98,7 +101,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_aTaxableHouseholdIsConclusivelyNotExemptAndToldWhatItPays() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('5'), "INFLUENZA_ELDERLY");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('5'), "INFLUENZA_ELDERLY");
 
     assertThat(instance).isEnded().hasPassed("DecideExemptionAutomatically", "NoticeSent").hasNotPassed("DecideExemption");
     assertThat(matchesOf(instance).get(0)).containsEntry("local_tax_status", "TAXABLE_HOUSEHOLD")
@@ -110,7 +113,7 @@ class CoPayExemptionProcessTest {
   @Test
   void R26_aMissingTaxRecordDoesNotMatterWhereTheCityExemptsOnlyPublicAssistance() throws Exception {
     // No local-tax record (moved in this year), but the city's table exempts pneumococcal only for 生活保護.
-    ProcessInstance instance = startAndMatch(residentEndingIn('3'), "PNEUMOCOCCAL_ELDERLY");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('3'), "PNEUMOCOCCAL_ELDERLY");
 
     assertThat(instance).isEnded().hasPassed("DecideExemptionAutomatically").hasNotPassed("DecideExemption");
     assertThat(matchesOf(instance).get(0)).containsEntry("local_tax_status", "NO_RECORD").containsEntry("outcome", "NOT_EXEMPT");
@@ -119,7 +122,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_anInconclusiveMatchGoesToStaffWhoExemptOnACertificateAndASupervisorApprovesBeforeTheNotice() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('3'), "INFLUENZA_ELDERLY");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('3'), "INFLUENZA_ELDERLY");
     assertThat(instance).isWaitingAt("DecideExemption").hasNotPassed("DecideExemptionAutomatically");
     assertThat(matchesOf(instance)).singleElement().satisfies(match -> assertThat(match)
         .containsEntry("local_tax_status", "NO_RECORD").containsEntry("outcome", "INCONCLUSIVE"));
@@ -151,7 +154,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_anInconclusiveMatchGoesToStaffWhoRefuseWithoutEvidenceAndTheNoticeGoesOutWithoutApproval() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('4'), "COVID");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('4'), "COVID");
     assertThat(instance).isWaitingAt("DecideExemption");
     assertThat(matchesOf(instance).get(0)).containsEntry("assistance_status", "UNKNOWN").containsEntry("outcome", "INCONCLUSIVE");
 
@@ -168,7 +171,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_aSupervisorWhoDecidedAnExemptionCannotApproveItAndASendBackClearsTheDecision() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('3'), "INFLUENZA_ELDERLY");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('3'), "INFLUENZA_ELDERLY");
     driver.complete("super1", instance, "DecideExemption", Map.of("decision", "EXEMPT",
         "exemptionGround", "RESIDENT_TAX_EXEMPT", "evidence", "DEPARTMENT_CONFIRMATION", "reason", "税務課に電話で確認"));
     String approval = driver.openTaskId(instance, "ApproveExemption");
@@ -198,7 +201,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_staffCannotExemptWithoutADocumentOrOnAGroundTheCoPayTableDoesNotExempt() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('4'), "PNEUMOCOCCAL_ELDERLY");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('4'), "PNEUMOCOCCAL_ELDERLY");
     String task = driver.claim("staff1", instance, "DecideExemption");
 
     driver.completeRequest("staff1", task, Map.of("decision", "EXEMPT", "exemptionGround", "RESIDENT_TAX_EXEMPT",
@@ -219,7 +222,7 @@ class CoPayExemptionProcessTest {
   @Test
   void R26_aLinkFailureIsRetriedThenBecomesAnIncidentAndTheDeadlineHandsTheCaseToStaff() throws Exception {
     linkage.failNextRequests(10);
-    ProcessInstance instance = startAtCounter(residentEndingIn('1'), "INFLUENZA_ELDERLY");
+    ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('1'), "INFLUENZA_ELDERLY");
     failAllRetries(instance);
 
     assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("RequestStatusMatch")
@@ -244,7 +247,7 @@ class CoPayExemptionProcessTest {
   @Test
   void R26_onceTheLinkIsBackAnAdministratorRetriesAndTheMatchCompletes() throws Exception {
     linkage.failNextRequests(10);
-    ProcessInstance instance = startAtCounter(residentEndingIn('2'), "INFLUENZA_ELDERLY");
+    ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('2'), "INFLUENZA_ELDERLY");
     failAllRetries(instance);
     String incidentId = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult().getId();
 
@@ -260,7 +263,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_noAnswerBeforeTheDeadlineIsRecordedAndALateAnswerChangesNothing() throws Exception {
-    ProcessInstance instance = startAtCounter(residentEndingIn('6'), "COVID");
+    ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('6'), "COVID");
     execute(job("RequestStatusMatch", instance));
     assertThat(instance).isWaitingAt("AwaitStatusMatch");
 
@@ -275,7 +278,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_anAnswerDeliveredTwiceIsRecordedOnce() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('7'), "COVID");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('7'), "COVID");
     assertThat(instance).isEnded();
 
     linkage.redeliver(linkage.receivedRequests().get(0));
@@ -286,7 +289,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_anEApplicationFromPittariServiceIsIdentifiedByStaffThenMatchedAndDecided() throws Exception {
-    String addresseeNumber = residentEndingIn('1');
+    String addresseeNumber = fixtures.residentEndingIn('1');
     String applicationNumber = submitElectronically(addresseeNumber, "INFLUENZA_ELDERLY");
     assertThat(caseByApplicationNumber(applicationNumber)).as("nothing arrives before the download").isNull();
 
@@ -322,7 +325,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void anEApplicationThatCannotBeAcceptedIsReturnedWithItsReason() throws Exception {
-    String applicationNumber = submitElectronically(residentEndingIn('8'), "COVID");
+    String applicationNumber = submitElectronically(fixtures.residentEndingIn('8'), "COVID");
     pittari.deliverPendingApplications();
     ProcessInstance instance = instanceOf(caseByApplicationNumber(applicationNumber));
 
@@ -336,7 +339,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void anEApplicationDeliveredTwiceStartsOneCase() throws Exception {
-    String applicationNumber = submitElectronically(residentEndingIn('9'), "COVID");
+    String applicationNumber = submitElectronically(fixtures.residentEndingIn('9'), "COVID");
     pittari.deliverPendingApplications();
     long caseId = caseByApplicationNumber(applicationNumber);
 
@@ -350,7 +353,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void R26_theDatabaseRefusesADecisionWithoutARecordedMatch() throws Exception {
-    ProcessInstance instance = startAtCounter(residentEndingIn('5'), "COVID");
+    ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('5'), "COVID");
 
     assertThatThrownBy(() -> jdbc.update("""
         update copay_exemption set decision = 'EXEMPT', decision_reason = '手入力', copay_yen = 0, decided_at = now()
@@ -361,7 +364,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void aWithdrawalEndsTheCaseWhereverItWaitsButOnlyForWhoeverSawTheCurrentVersion() throws Exception {
-    ProcessInstance instance = startAndMatch(residentEndingIn('3'), "INFLUENZA_ELDERLY");
+    ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('3'), "INFLUENZA_ELDERLY");
     driver.claim("staff1", instance, "DecideExemption");
     long id = Long.parseLong(instance.getBusinessKey());
     int version = json.readTree(mvc.perform(get("/api/copay-exemptions/" + id).with(users.as("staff2")))
@@ -388,7 +391,7 @@ class CoPayExemptionProcessTest {
 
   @Test
   void processVariablesHoldIdsAndCodesOnly() throws Exception {
-    String addresseeNumber = residentEndingIn('3');
+    String addresseeNumber = fixtures.residentEndingIn('3');
     String applicationNumber = submitElectronically(addresseeNumber, "INFLUENZA_ELDERLY");
     pittari.deliverPendingApplications();
     ProcessInstance instance = instanceOf(caseByApplicationNumber(applicationNumber));
@@ -419,33 +422,14 @@ class CoPayExemptionProcessTest {
     driver.startRequest("staff1", PROCESS, Map.of("addresseeNumber", "0000000000", "vaccineCode", "COVID"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.fields.addresseeNumber").value("この宛名番号の住民は登録されていません"));
-    String addresseeNumber = residentEndingIn('6');
-    ProcessInstance first = startAtCounter(addresseeNumber, "COVID");
+    String addresseeNumber = fixtures.residentEndingIn('6');
+    ProcessInstance first = fixtures.startAtCounter(addresseeNumber, "COVID");
     driver.startRequest("staff2", PROCESS, Map.of("addresseeNumber", addresseeNumber, "vaccineCode", "COVID"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.fields.addresseeNumber").value(containsString("新型コロナの免除申請は既にあります（#"
             + first.getBusinessKey())));
 
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before + 1);
-  }
-
-  private String residentEndingIn(char digit) {
-    return jdbc.queryForObject("""
-        select addressee_number from resident r where addressee_number like ? and status = 'REGISTERED'
-          and not exists (select 1 from copay_exemption c where c.resident_id = r.id)
-        order by id limit 1""", String.class, "%" + digit);
-  }
-
-  private ProcessInstance startAtCounter(String addresseeNumber, String vaccineCode) throws Exception {
-    return driver.start("staff1", PROCESS, Map.of("addresseeNumber", addresseeNumber, "vaccineCode", vaccineCode,
-        "note", "窓口で申請"));
-  }
-
-  private ProcessInstance startAndMatch(String addresseeNumber, String vaccineCode) throws Exception {
-    ProcessInstance instance = startAtCounter(addresseeNumber, vaccineCode);
-    execute(job("RequestStatusMatch", instance));
-    linkage.deliverPendingAnswers();
-    return instance;
   }
 
   private void failAllRetries(ProcessInstance instance) {
