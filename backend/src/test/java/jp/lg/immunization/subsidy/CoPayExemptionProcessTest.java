@@ -352,6 +352,29 @@ class CoPayExemptionProcessTest {
   }
 
   @Test
+  void R26_everyDecisionAndNoticeRestsOnAMatchRecordedBeforeIt() throws Exception {
+    ProcessInstance automatic = fixtures.startAndMatch(fixtures.residentEndingIn('0'), "COVID");
+    ProcessInstance byStaff = fixtures.startAndMatch(fixtures.residentEndingIn('3'), "INFLUENZA_ELDERLY");
+    driver.complete("staff1", byStaff, "DecideExemption", Map.of("decision", "NOT_EXEMPT", "evidence", "NO_EVIDENCE",
+        "reason", "証明書の提出なし"));
+    ProcessInstance afterDeadline = fixtures.startAtCounter(fixtures.residentEndingIn('5'), "COVID");
+    execute(job("MatchTimedOut", afterDeadline));
+    driver.complete("staff2", afterDeadline, "DecideExemption", Map.of("decision", "NOT_EXEMPT",
+        "evidence", "DEPARTMENT_CONFIRMATION", "reason", "福祉課に確認し受給なし"));
+
+    for (ProcessInstance instance : List.of(automatic, byStaff, afterDeadline)) {
+      assertThat(instance).isEnded().hasPassed("SendNotice");
+      assertThat(jdbc.queryForObject("""
+          select count(*) from copay_exemption e join copay_exemption_notice n on n.exemption_id = e.id
+          where e.id = ? and n.issued_at >= e.decided_at
+            and exists (select 1 from copay_status_match m where m.exemption_id = e.id and m.outcome is not null
+                        and m.recorded_at <= e.decided_at and m.source = 'CITY_LINKAGE')""",
+          Long.class, Long.parseLong(instance.getBusinessKey())))
+          .as("case %s: a linkage match, then the decision, then the notice", instance.getBusinessKey()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void R26_theDatabaseRefusesADecisionWithoutARecordedMatch() throws Exception {
     ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('5'), "COVID");
 
