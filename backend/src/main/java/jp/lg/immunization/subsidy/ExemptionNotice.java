@@ -46,7 +46,6 @@ class ExemptionNotice {
   }
 
   Long id() { return id; }
-  long exemptionId() { return exemptionId; }
   CoPayExemption.Decision decision() { return decision; }
   int coPayYen() { return coPayYen; }
   String reason() { return reason; }
