@@ -63,7 +63,11 @@ class DemoDoses {
         || jdbc.queryForObject("select exists (select 1 from dose_record)", Boolean.class)) {
       return;
     }
-    LocalDate today = LocalDate.now(clock);
+    log.info("Demo mode: recorded {} synthetic doses", record(LocalDate.now(clock)));
+  }
+
+  /** @return how many doses were recorded for the children registered as of {@code today} */
+  int record(LocalDate today) {
     List<List<Object>> rows = new ArrayList<>();
     for (Map<String, Object> child : jdbc.queryForList("""
         select id, birth_date, sex from resident where status = 'REGISTERED' and birth_date > ? order by id""",
@@ -81,7 +85,7 @@ class DemoDoses {
     transactions.executeWithoutResult(status -> copy.copy("dose_record", List.of("resident_id", "vaccine",
         "dose_category", "birth_date", "sex", "lot_number", "dose_volume_ml", "institution_id", "doctor_id",
         "place_id", "dose_date", "source"), rows));
-    log.info("Demo mode: recorded {} synthetic doses", rows.size());
+    return rows.size();
   }
 
   /** The doses a child has had by {@code today}: every series in order, each stopping now and then. */

@@ -13,6 +13,8 @@ import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo's synthetic doses are doses the registration itself would accept, one after the other. */
 @IntegrationTest
@@ -21,6 +23,20 @@ class DemoDosesTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
   @Autowired DoseReference reference;
+  @Autowired DemoDoses demoDoses;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void theDemoDosesAreStoredAsSyntheticAndShownAsDosesOfTheirChildren() {
+    transactions.executeWithoutResult(status -> {
+      int recorded = demoDoses.record(TODAY);
+      assertThat(recorded).isPositive();
+      assertThat(jdbc.queryForObject("select count(*) from dose_record where source = 'SYNTHETIC_DEMO'", Long.class))
+          .isEqualTo(recorded);
+      status.setRollbackOnly();
+    });
+  }
 
   @Test
   void everySyntheticDosePassesTheRegistrationsOwnChecksInOrder() {
