@@ -21,5 +21,15 @@ public enum AuditOperation {
   CASE_VIEW,
   NON_DISCLOSURE_SET,
   NON_DISCLOSURE_LIFTED,
-  FUKUHON_RECONCILIATION
+  FUKUHON_RECONCILIATION,
+  /** One per resident in an exported file (R04). */
+  RESIDENT_EXPORT,
+  /** One per exported file, with its row count (R12). */
+  COHORT_EXPORT,
+  /** One per resident a 予診票 was printed for (R04). */
+  QUESTIONNAIRE_ISSUE,
+  /** One per print run of 予診票, with its page count. */
+  QUESTIONNAIRE_BATCH,
+  /** A user without the permission an operation needs (R12). */
+  PERMISSION_REFUSED
 }

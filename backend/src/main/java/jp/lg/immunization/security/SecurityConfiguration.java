@@ -45,6 +45,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
             .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**")
                 .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
+            // Cohort search; its export and print also need a Permission, checked by the service with a clear refusal.
+            .requestMatchers("/api/outreach/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/**").denyAll()
             .anyRequest().permitAll())
