@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.lg.immunization.platform.ApiException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class PrintFont {
   private final List<Path> candidates;
   private final boolean configured;
 
+  @Autowired
   PrintFont(@Value("${immunization.print.font:}") String font) {
     this(font.isBlank() ? DEFAULT_LOCATIONS : List.of(Path.of(font.strip())), !font.isBlank());
   }

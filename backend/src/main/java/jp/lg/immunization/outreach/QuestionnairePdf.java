@@ -40,7 +40,7 @@ class QuestionnairePdf {
 
   static final List<String> QUESTIONS = List.of(
       "今日受ける予防接種について、市町村から配られている説明書を読みましたか。",
-      "今日、体に具合の悪いところがありますか。（具体的な症状：　　　　　　　　）",
+      "今日、体に具合の悪いところがありますか。（症状：　　　　　　　　）",
       "最近1か月以内に病気にかかりましたか。（病名：　　　　　　　　）",
       "今までに特別な病気（先天性異常、心臓、腎臓、肝臓、脳神経、免疫不全症その他の病気）にかかり、医師の診察を受けていますか。",
       "今までにけいれん（ひきつけ）を起こしたことがありますか。",
@@ -147,7 +147,15 @@ class QuestionnairePdf {
       // Address block where a window envelope shows it: 〒, address, name 様.
       float y = 790;
       text(57, y, 11, "〒" + nullToEmpty(sheet.postalCode()));
-      for (String line : wrap(sheet.address(), 11, 270)) {
+      // A building and room (after the first space) start a line of their own when the address needs two.
+      List<String> addressLines = wrap(sheet.address(), 11, 270);
+      if (addressLines.size() > 1) {
+        addressLines = new ArrayList<>();
+        for (String part : nullToEmpty(sheet.address()).split("[ 　]", 2)) {
+          addressLines.addAll(wrap(part, 11, 270));
+        }
+      }
+      for (String line : addressLines) {
         y -= 16;
         text(57, y, 11, line);
       }
