@@ -65,6 +65,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/residents">住民検索</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/outreach">対象者抽出</NavLink>
+                </li>
               </>
             )}
             {canAudit(me) && (
