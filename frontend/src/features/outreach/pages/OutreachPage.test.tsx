@@ -179,6 +179,7 @@ describe('OutreachPage', () => {
     expect(lastBody(requests, '/api/outreach/questionnaires')).toMatchObject({ criteria: { statuses: ['ELIGIBLE'] } });
     expect((click.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe('yoshinhyo.pdf');
     await waitFor(() => expect(requests.filter((r) => r.path === '/api/outreach/search')).toHaveLength(2));
+    expect(screen.getByTestId('outreach-notice')).toHaveTextContent('1人分の予診票（PDF）を発行しました。');
     click.mockRestore();
     confirm.mockRestore();
   });

@@ -51,7 +51,8 @@ export function OutreachPage() {
       )}
       {criteria !== null && result.loading && <Loading />}
       {criteria !== null && result.error && <ErrorMessage testId="cohort-error">{result.error.message}</ErrorMessage>}
-      {criteria !== null && !result.loading && result.data && (
+      {/* While the list reloads (after issuing 予診票) it stays, and so does the message of what was done. */}
+      {criteria !== null && !result.error && result.data && (
         <>
           <p className="result-summary" data-testid="cohort-summary">
             {formatWarekiDate(result.data.asOf)}時点で {result.data.total.toLocaleString('ja-JP')}人が該当します。
