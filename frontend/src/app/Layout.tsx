@@ -66,6 +66,12 @@ export function Layout() {
                   <NavLink to="/residents">住民検索</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/doses/new">接種記録の登録</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/dose-batches">一括登録</NavLink>
+                </li>
+                <li>
                   <NavLink to="/outreach">対象者抽出</NavLink>
                 </li>
               </>

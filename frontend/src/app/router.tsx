@@ -6,6 +6,10 @@ import { OutreachPage } from '../features/outreach/pages/OutreachPage';
 import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
 import { canAdminister, canApprove, canAudit, canDoCaseWork } from '../features/auth/roles';
 import { AuditPage } from '../features/audit/pages/AuditPage';
+import { BatchDetailPage } from '../features/doses/pages/BatchDetailPage';
+import { BatchUploadPage } from '../features/doses/pages/BatchUploadPage';
+import { DoseCorrectionPage } from '../features/doses/pages/DoseCorrectionPage';
+import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
@@ -85,6 +89,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <OutreachPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'doses/new',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <DoseEntryPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'doses/:doseId/correct',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <DoseCorrectionPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'dose-batches',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <BatchUploadPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'dose-batches/:batchId',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <BatchDetailPage />
           </RequireRole>
         ),
       },

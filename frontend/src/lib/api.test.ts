@@ -1,5 +1,6 @@
 import { fakeBackend } from '../test/fakeBackend';
-import { ApiError, apiRequest, fileNameOf, onUnauthorized, query } from './api';
+import { FakeXhr } from '../test/fakeXhr';
+import { ApiError, apiRequest, apiUpload, fileNameOf, onUnauthorized, query } from './api';
 
 describe('apiRequest', () => {
   afterEach(() => onUnauthorized(null));
@@ -79,6 +80,28 @@ describe('apiRequest', () => {
       status: 400,
       message: '入力内容に誤りがあります',
       fields: { reason: '照会理由を入力してください' },
+      code: 'Bad Request',
+    });
+  });
+
+  it("keeps the server's error code, so that callers tell a confirmation from a refusal", async () => {
+    document.cookie = 'XSRF-TOKEN=t';
+    fakeBackend({
+      'POST /api/doses': {
+        status: 422,
+        body: {
+          status: 422,
+          error: 'confirmation_required',
+          message: '確認が必要な項目があります（E032）',
+          fields: { doseDate: 'E032 前回の接種からの間隔が足りません' },
+        },
+      },
+    });
+
+    await expect(apiRequest('/doses', { method: 'POST', body: {} })).rejects.toMatchObject({
+      status: 422,
+      code: 'confirmation_required',
+      fields: { doseDate: 'E032 前回の接種からの間隔が足りません' },
     });
   });
 
@@ -104,6 +127,7 @@ describe('apiRequest', () => {
     await expect(apiRequest('/tasks')).rejects.toMatchObject({
       status: 502,
       message: 'サーバーでエラーが発生しました（502）。時間をおいて再度お試しください。',
+      code: null,
     });
   });
 
@@ -142,6 +166,47 @@ describe('apiRequest', () => {
       status: 0,
       message: 'サーバーに接続できません。ネットワークを確認してください。',
     });
+  });
+});
+
+describe('apiUpload', () => {
+  afterEach(() => onUnauthorized(null));
+
+  it('posts the form with the CSRF header and reports the progress of the upload', async () => {
+    document.cookie = 'XSRF-TOKEN=abc';
+    FakeXhr.install();
+    const progress = vi.fn();
+    const form = new FormData();
+    form.append('encoding', 'AUTO');
+
+    const answer = apiUpload('/dose-batches', form, progress);
+    await vi.waitFor(() => expect(FakeXhr.instances).toHaveLength(1));
+    const xhr = FakeXhr.last();
+    xhr.progress(10, 40);
+    xhr.respond(201, { id: 7 });
+
+    await expect(answer).resolves.toEqual({ id: 7 });
+    expect(progress).toHaveBeenCalledWith({ loaded: 10, total: 40 });
+    expect(xhr).toMatchObject({ method: 'POST', url: '/api/dose-batches', withCredentials: true, body: form });
+    expect(xhr.headers).toEqual({ Accept: 'application/json', 'X-XSRF-TOKEN': 'abc' });
+  });
+
+  it('turns a refusal into an ApiError and reports a 401', async () => {
+    document.cookie = 'XSRF-TOKEN=abc';
+    FakeXhr.install();
+    const listener = vi.fn();
+    onUnauthorized(listener);
+
+    const duplicate = apiUpload('/dose-batches', new FormData());
+    await vi.waitFor(() => expect(FakeXhr.instances).toHaveLength(1));
+    FakeXhr.last().respond(409, { status: 409, error: 'duplicate_file', message: '既に取り込まれています' });
+    await expect(duplicate).rejects.toMatchObject({ status: 409, code: 'duplicate_file', message: '既に取り込まれています' });
+
+    const expired = apiUpload('/dose-batches', new FormData());
+    await vi.waitFor(() => expect(FakeXhr.instances).toHaveLength(2));
+    FakeXhr.last().respond(401);
+    await expect(expired).rejects.toMatchObject({ status: 401, message: 'ログインしてください。' });
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -4,12 +4,15 @@ export type FieldErrors = Record<string, string>;
 export class ApiError extends Error {
   readonly status: number;
   readonly fields: FieldErrors;
+  /** The server's stable error code (e.g. `confirmation_required`, `duplicate_file`), when it sent one. */
+  readonly code: string | null;
 
-  constructor(status: number, message: string, fields: FieldErrors = {}) {
+  constructor(status: number, message: string, fields: FieldErrors = {}, code: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.fields = fields;
+    this.code = code;
   }
 }
 
@@ -43,22 +46,28 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   409: '他の職員が先に操作しました。画面を更新してください。',
 };
 
-async function toApiError(response: Response): Promise<ApiError> {
+const NETWORK_FAILURE = 'サーバーに接続できません。ネットワークを確認してください。';
+
+/** The error of a non-2xx answer from its status and body text, whichever client (fetch or XHR) read it. */
+function toApiError(status: number, text: string): ApiError {
   let body: unknown = null;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch {
     // Proxies and the servlet container may answer with HTML; the fallback message covers that.
   }
-  const data = (body ?? {}) as { message?: unknown; fields?: unknown };
+  const data = (body ?? {}) as { message?: unknown; fields?: unknown; error?: unknown };
   const message =
     typeof data.message === 'string' && data.message !== ''
       ? data.message
-      : (FALLBACK_MESSAGES[response.status] ??
-        `サーバーでエラーが発生しました（${response.status}）。時間をおいて再度お試しください。`);
-  const fields =
-    data.fields && typeof data.fields === 'object' ? (data.fields as FieldErrors) : {};
-  return new ApiError(response.status, message, fields);
+      : (FALLBACK_MESSAGES[status] ?? `サーバーでエラーが発生しました（${status}）。時間をおいて再度お試しください。`);
+  const fields = data.fields && typeof data.fields === 'object' ? (data.fields as FieldErrors) : {};
+  const code = typeof data.error === 'string' && data.error !== '' ? data.error : null;
+  return new ApiError(status, message, fields, code);
+}
+
+function parseBody<T>(text: string): T {
+  return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
 export interface RequestOptions {
@@ -101,23 +110,74 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   try {
     response = await fetch(`/api${path}`, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'サーバーに接続できません。ネットワークを確認してください。');
+    throw new ApiError(0, NETWORK_FAILURE);
   }
 
   if (!response.ok) {
-    const error = await toApiError(response);
+    const text = await response.text().catch(() => '');
     if (response.status === 401 && !options.ignoreUnauthorized) {
       unauthorizedListener?.();
     }
-    throw error;
+    throw toApiError(response.status, text);
   }
   return response;
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options, 'application/json');
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
+  const text = await response.text().catch(() => '');
+  return parseBody<T>(text);
+}
+
+/** How much of an upload's body the browser has sent so far. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * POSTs a multipart form with XMLHttpRequest, whose upload events fetch() does not offer, so that the user sees
+ * a large file go up. Same session cookie, CSRF header and error handling as apiRequest.
+ */
+export async function apiUpload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<T> {
+  const token = await ensureCsrfCookie();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token !== null) {
+      xhr.setRequestHeader(CSRF_HEADER, token);
+    }
+    // The browser sets the multipart Content-Type with its boundary itself.
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) {
+        onProgress?.({ loaded: event.loaded, total: event.total });
+      }
+    };
+    xhr.onload = () => {
+      const text = xhr.responseText ?? '';
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(parseBody<T>(text));
+        } catch {
+          reject(new ApiError(xhr.status, '予期しない応答を受け取りました。'));
+        }
+        return;
+      }
+      if (xhr.status === 401) {
+        unauthorizedListener?.();
+      }
+      reject(toApiError(xhr.status, text));
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_FAILURE));
+    xhr.onabort = () => reject(new ApiError(0, 'アップロードを中止しました。'));
+    xhr.send(form);
+  });
 }
 
 /** A file the server sent as an attachment, with the name it gave it and its other headers. */

@@ -49,7 +49,6 @@ export const STAFF1: Me = {
   username: 'staff1',
   displayName: '山田 花子',
   roles: ['STAFF'],
-  permissions: [],
   department: { code: 'HOKEN', name: '健康推進課' },
 };
 
@@ -57,7 +56,6 @@ export const SUPERVISOR1: Me = {
   username: 'supervisor1',
   displayName: '鈴木 次郎',
   roles: ['SUPERVISOR'],
-  permissions: [],
   department: { code: 'HOKEN', name: '健康推進課' },
 };
 
@@ -67,6 +65,5 @@ export const ADMIN1: Me = {
   username: 'admin1',
   displayName: '佐藤 一郎',
   roles: ['ADMIN'],
-  permissions: [],
   department: { code: 'JOHO', name: '情報政策課' },
 };

@@ -21,6 +21,13 @@ export const OPERATION_LABELS: Record<string, string> = {
   CASE_VIEW: '案件の閲覧',
   NON_DISCLOSURE_SET: '不開示設定',
   NON_DISCLOSURE_LIFTED: '不開示設定の解除',
+  FUKUHON_RECONCILIATION: '副本の照合',
+  DOSE_REGISTER: '接種記録の登録',
+  DOSE_CORRECT: '接種記録の職権修正',
+  DOSE_BATCH_UPLOAD: '一括登録ファイルの取込',
+  DOSE_BATCH_VIEW: '一括登録の行の閲覧',
+  DOSE_BATCH_ROW_CORRECT: '一括登録の行の修正・除外',
+  DOSE_BATCH_REGISTER: '一括登録の実行',
 };
 
 export interface AuditVerification {
@@ -65,4 +72,23 @@ export function verifyAuditLog(): Promise<AuditVerification> {
 
 export function searchAuditEvents(criteria: AuditCriteria, page: number): Promise<AuditEventPage> {
   return apiRequest<AuditEventPage>(`/audit/events${query({ ...criteria, page, size: AUDIT_PAGE_SIZE })}`);
+}
+
+/** One recorded access to a resident's data. */
+export interface ResidentAccess {
+  id: number;
+  occurredAt: string;
+  username: string;
+  operation: string;
+  detail: string | null;
+}
+
+export interface ResidentAccessLog {
+  resident: { id: number; addresseeNumber: string; nameKanji: string; nameKana: string; birthDate: string };
+  accesses: ResidentAccess[];
+}
+
+/** The 宛名番号 travels in the body, never in the URL. */
+export function residentAccessLog(addresseeNumber: string): Promise<ResidentAccessLog> {
+  return apiRequest<ResidentAccessLog>('/residents/access-log', { method: 'POST', body: { addresseeNumber } });
 }

@@ -9,7 +9,8 @@ export interface Me {
   username: string;
   displayName: string;
   roles: Role[];
-  permissions: Permission[];
+  /** Always sent by the server; optional so that older fixtures and sessions need not name it. */
+  permissions?: Permission[];
   department: { code: string; name: string };
 }
 

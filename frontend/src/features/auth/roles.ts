@@ -32,5 +32,5 @@ export function canAdminister(me: Me): boolean {
 
 /** Only hides what the user may not do; the server refuses it regardless. */
 export function hasPermission(me: Me, permission: Permission): boolean {
-  return me.permissions.includes(permission);
+  return me.permissions?.includes(permission) ?? false;
 }

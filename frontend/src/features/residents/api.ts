@@ -24,14 +24,45 @@ export interface ResidentDetail extends ResidentSummary {
   source: string | null;
 }
 
-/** One recorded vaccination, as the dose record holds it; vaccine and 接種区分 are already Japanese text. */
+export type DoseSource = 'COUNTER' | 'BATCH' | 'MIGRATED';
+
+/** One recorded vaccination as staff see it; vaccine is the Japanese name, vaccineCode the code (null if unknown). */
 export interface DoseRecord {
+  id: number;
+  vaccineCode: string | null;
   vaccine: string;
   doseCategory: string;
   doseDate: string;
   lotNumber: string | null;
   institutionId: string | null;
+  institutionName: string | null;
+  source: DoseSource;
+  /** エラーコード kept on a record registered with a confirmed warning (e.g. "E032"), comma-separated. */
+  errorCode: string | null;
+  errorMessage: string | null;
+  /** How many 職権修正 were made to the record. */
+  corrections: number;
 }
+
+/**
+ * The text of a record's エラーコード without the codes themselves, which are shown as badges:
+ * "E032 前回の接種…" → "前回の接種…"; several problems stay joined with " / ".
+ */
+export function doseErrorText(dose: Pick<DoseRecord, 'errorMessage'>): string | null {
+  if (!dose.errorMessage) {
+    return null;
+  }
+  return dose.errorMessage
+    .split(' / ')
+    .map((part) => part.replace(/^[A-Z]\d{3}\s+/, ''))
+    .join(' / ');
+}
+
+export const DOSE_SOURCE_LABELS: Record<DoseSource, string> = {
+  COUNTER: '窓口入力',
+  BATCH: '一括登録',
+  MIGRATED: '移行データ',
+};
 
 export type EligibilityStatus = 'ELIGIBLE' | 'UPCOMING' | 'OVERDUE' | 'COMPLETED' | 'NOT_ELIGIBLE';
 

@@ -30,7 +30,8 @@ export interface TaskCounts {
 
 export interface CaseContext {
   title: string;
-  sections: { heading: string; rows: { label: string; value: string }[] }[];
+  /** A row's link is a path inside the app where the step's work happens. */
+  sections: { heading: string; rows: { label: string; value: string; link?: string | null }[] }[];
 }
 
 export interface TaskDetail {

@@ -1,7 +1,8 @@
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
+import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError, Loading, Notice } from '../../../components/Message';
+import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { asApiError, useAsync } from '../../../lib/useAsync';
@@ -94,26 +95,15 @@ export function NonDisclosurePage() {
           error={fieldErrors.addresseeNumber}
           onChange={(addresseeNumber) => setDraft({ ...draft, addresseeNumber })}
         />
-        <div className="field">
-          <label htmlFor="non-disclosure-reason">理由</label>
-          <select
-            id="non-disclosure-reason"
-            data-testid="non-disclosure-reason"
-            required
-            value={draft.reason}
-            aria-invalid={Boolean(fieldErrors.reason)}
-            aria-describedby={fieldErrors.reason ? 'non-disclosure-reason-error' : undefined}
-            onChange={(event) => setDraft({ ...draft, reason: event.target.value as NonDisclosureReason | '' })}
-          >
-            <option value="">選択してください</option>
-            {Object.entries(NON_DISCLOSURE_REASON_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="non-disclosure-reason-error" message={fieldErrors.reason} />
-        </div>
+        <SelectField
+          id="non-disclosure-reason"
+          label="理由"
+          required
+          value={draft.reason}
+          options={Object.entries(NON_DISCLOSURE_REASON_LABELS).map(([code, label]) => ({ value: code, label }))}
+          error={fieldErrors.reason}
+          onChange={(reason) => setDraft({ ...draft, reason: reason as NonDisclosureReason | '' })}
+        />
         <TextField
           id="non-disclosure-note"
           label={`備考（任意・${NOTE_MAX_LENGTH}文字まで）`}

@@ -47,8 +47,34 @@ function residentCase(overrides: Partial<ResidentCase> = {}): ResidentCase {
     },
     household: [MEMBER],
     doses: [
-      { vaccine: 'ＭＲ', doseCategory: '1期', doseDate: '2020-05-10', lotNumber: 'MR-001', institutionId: 'I-1' },
-      { vaccine: '日本脳炎', doseCategory: '1期初回1回目', doseDate: '2023-06-01', lotNumber: null, institutionId: null },
+      {
+        id: 11,
+        vaccineCode: 'MR',
+        vaccine: 'MR（麻しん風しん）',
+        doseCategory: '1期',
+        doseDate: '2020-05-10',
+        lotNumber: 'MR-001',
+        institutionId: '1110101',
+        institutionName: 'さくら小児科クリニック',
+        source: 'COUNTER',
+        errorCode: null,
+        errorMessage: null,
+        corrections: 0,
+      },
+      {
+        id: 12,
+        vaccineCode: 'JAPANESE_ENCEPHALITIS',
+        vaccine: '日本脳炎',
+        doseCategory: '1期初回1回目',
+        doseDate: '2023-06-01',
+        lotNumber: null,
+        institutionId: null,
+        institutionName: null,
+        source: 'MIGRATED',
+        errorCode: null,
+        errorMessage: null,
+        corrections: 0,
+      },
     ],
     eligibility: [
       {
@@ -108,8 +134,8 @@ describe('ResidentDetailPage', () => {
 
     const doses = within(screen.getByTestId('dose-timeline')).getAllByTestId('dose-entry');
     expect(doses.map((entry) => entry.textContent)).toEqual([
-      '令和2年5月10日ＭＲ1期ロット番号 MR-001',
-      '令和5年6月1日日本脳炎1期初回1回目',
+      '令和2年5月10日MR（麻しん風しん）1期さくら小児科クリニックロット番号 MR-001窓口入力修正（職権）',
+      '令和5年6月1日日本脳炎1期初回1回目移行データ修正（職権）',
     ]);
 
     const [member] = within(screen.getByTestId('household')).getAllByTestId('household-row');
@@ -136,6 +162,38 @@ describe('ResidentDetailPage', () => {
     expect(requests.filter((request) => request.path.startsWith('/api/residents')).map((r) => r.path)).toEqual([
       '/api/residents/r-1/case',
     ]);
+  });
+
+  it('marks a dose kept with an エラーコード and a corrected one, and leads to its 職権修正', async () => {
+    const [first, second] = residentCase().doses;
+    backend({
+      'r-1': residentCase({
+        doses: [
+          { ...first, corrections: 2 },
+          {
+            ...second,
+            errorCode: 'E032',
+            errorMessage: 'E032 前回の接種（1期初回1回目、令和5年5月30日）からの間隔が足りません',
+          },
+        ],
+      }),
+    });
+    const { router } = renderApp('/residents/r-1');
+
+    const [corrected, warned] = await screen.findAllByTestId('dose-entry');
+    expect(within(corrected).getByTestId('dose-corrections')).toHaveTextContent('修正あり（2件）');
+    expect(within(corrected).queryByTestId('dose-error')).not.toBeInTheDocument();
+    expect(within(warned).getByText('E032')).toHaveClass('badge', 'badge-error-code');
+    expect(within(warned).getByTestId('dose-error')).toHaveTextContent(
+      /^E032前回の接種（1期初回1回目、令和5年5月30日）からの間隔が足りません$/,
+    );
+    expect(within(warned).queryByTestId('dose-corrections')).not.toBeInTheDocument();
+
+    const link = within(corrected).getByRole('link', { name: '修正（職権）: 令和2年5月10日 MR（麻しん風しん） 1期' });
+    expect(link).toHaveAttribute('href', '/doses/11/correct');
+    await userEvent.click(link);
+    expect(router.state.location.pathname).toBe('/doses/11/correct');
+    expect(router.state.location.state).toEqual({ from: '/residents/r-1' });
   });
 
   it('puts overdue and eligible vaccines first, then upcoming ones, keeping the server order within a group', async () => {

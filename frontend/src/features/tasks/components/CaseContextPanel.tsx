@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import type { CaseContext } from '../api';
 
 export function CaseContextPanel({ context }: { context: CaseContext }) {
@@ -15,7 +16,7 @@ export function CaseContextPanel({ context }: { context: CaseContext }) {
             {section.rows.map((row, rowIndex) => (
               <div key={rowIndex} className="context-row">
                 <dt>{row.label}</dt>
-                <dd>{row.value}</dd>
+                <dd>{row.link ? <Link to={row.link}>{row.value}</Link> : row.value}</dd>
               </div>
             ))}
           </dl>

@@ -83,6 +83,20 @@ describe('TaskPage', () => {
     expect(await screen.findByLabelText('確認する')).toBeInTheDocument();
   });
 
+  it('links a context row to the page where the step is worked on', async () => {
+    backend(
+      detail({
+        context: {
+          title: '一括登録 #3（エラー確認中）',
+          sections: [{ heading: '件数', rows: [{ label: '行の確認と修正', value: '一括登録 #3 の画面を開く', link: '/dose-batches/3' }] }],
+        },
+      }),
+    );
+    renderApp('/tasks/t-9');
+
+    expect(await screen.findByRole('link', { name: '一括登録 #3 の画面を開く' })).toHaveAttribute('href', '/dose-batches/3');
+  });
+
   it('shows a refusal returned by a claim attempt', async () => {
     const { requests } = backend(detail({}), {
       'POST /api/tasks/t-9/claim': {

@@ -22,6 +22,12 @@ public enum AuditOperation {
   NON_DISCLOSURE_SET,
   NON_DISCLOSURE_LIFTED,
   FUKUHON_RECONCILIATION,
+  DOSE_REGISTER,
+  DOSE_CORRECT,
+  DOSE_BATCH_UPLOAD,
+  DOSE_BATCH_VIEW,
+  DOSE_BATCH_ROW_CORRECT,
+  DOSE_BATCH_REGISTER,
   /** One per resident in an exported file (R04). */
   RESIDENT_EXPORT,
   /** One per exported file, with its row count (R12). */

@@ -24,6 +24,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", message, fields);
   }
 
+  /** Nothing is wrong for certain, but a person must confirm what the fields say before it is accepted. */
+  public static ApiException confirmationRequired(String message, Map<String, String> fields) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "confirmation_required", message, fields);
+  }
+
   public static ApiException badRequest(String error, String message) {
     return new ApiException(HttpStatus.BAD_REQUEST, error, message, Map.of());
   }

@@ -18,6 +18,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestControllerAdvice
@@ -44,6 +47,25 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> unreadable(Exception e) {
     return ResponseEntity.badRequest().body(ApiError.of(400, "malformed_request",
         "リクエストの形式が正しくありません"));
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> fields
+        .putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+    return ResponseEntity.badRequest().body(new ApiError(400, "validation_failed", "入力内容に誤りがあります", fields));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingFile(MissingServletRequestPartException e) {
+    return ResponseEntity.badRequest().body(ApiError.of(400, "missing_file", "ファイルを選択してください"));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(413, "file_too_large",
+        "ファイルが大きすぎます。分割して取り込んでください"));
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -1,8 +1,10 @@
 package jp.lg.immunization.resident;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import jp.lg.immunization.platform.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResidentDirectory {
 
-  public record ResidentRef(long id, String addresseeNumber, String nameKanji, String nameKana, LocalDate birthDate) {}
+  /** {@code sex} is {@code MALE} or {@code FEMALE}; {@code living} is false once the register records a death. */
+  public record ResidentRef(long id, String addresseeNumber, String nameKanji, String nameKana, LocalDate birthDate,
+                            String sex, boolean living) {}
 
   private final ResidentRepository residents;
 
@@ -34,14 +38,21 @@ public class ResidentDirectory {
         Map.of("addresseeNumber", "この宛名番号の住民は登録されていません")));
   }
 
+  /** For a batch of records naming residents by 宛名番号; numbers without a resident are absent from the map. */
+  @Transactional(readOnly = true)
+  public Map<String, ResidentRef> byAddresseeNumbers(Collection<String> addresseeNumbers) {
+    return residents.findByAddresseeNumberIn(addresseeNumbers).stream()
+        .collect(Collectors.toMap(Resident::addresseeNumber, ResidentDirectory::ref));
+  }
+
   @Transactional(readOnly = true)
   public Optional<ResidentRef> byId(long id) {
     return residents.findById(id).map(ResidentDirectory::ref);
   }
 
-  private static ResidentRef ref(Resident resident) {
+  static ResidentRef ref(Resident resident) {
     PersonName name = resident.name();
     return new ResidentRef(resident.id(), resident.addresseeNumber(), name.fullKanji(), name.fullKana(),
-        resident.birthDate());
+        resident.birthDate(), resident.sex().name(), resident.status() != ResidentStatus.DECEASED);
   }
 }

@@ -1,11 +1,15 @@
 package jp.lg.immunization.resident;
 
+import java.util.Collection;
+
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface ResidentRepository extends JpaRepository<Resident, Long>, JpaSpecificationExecutor<Resident> {
+
+  List<Resident> findByAddresseeNumberIn(Collection<String> addresseeNumbers);
 
   Optional<Resident> findByAddresseeNumber(String addresseeNumber);
 

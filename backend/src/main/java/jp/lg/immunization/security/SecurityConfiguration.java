@@ -41,9 +41,10 @@ class SecurityConfiguration {
             .requestMatchers("/api/auth/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/api/me").authenticated()
-            .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers("/api/audit/**", "/api/residents/access-log").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
-            .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**")
+            .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**",
+                "/api/doses/**", "/api/dose-batches/**")
                 .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             // Cohort search; its export and print also need a Permission, checked by the service with a clear refusal.
             .requestMatchers("/api/outreach/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())

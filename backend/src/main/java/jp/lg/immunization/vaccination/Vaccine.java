@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The routine vaccines with their decision tables in processes/eligibility-*.dmn, and the names under which
@@ -46,7 +47,8 @@ enum Vaccine {
     this.japaneseName = japaneseName;
     this.decisionKey = decisionKey;
     this.injectedLive = injectedLive;
-    this.recordNames = Arrays.stream(recordNames).map(Vaccine::normalize).collect(Collectors.toUnmodifiableSet());
+    this.recordNames = Stream.concat(Stream.of(japaneseName), Arrays.stream(recordNames)).map(Vaccine::normalize)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   String japaneseName() {

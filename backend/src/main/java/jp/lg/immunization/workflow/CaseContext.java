@@ -7,5 +7,11 @@ public record CaseContext(String title, List<Section> sections) {
 
   public record Section(String heading, List<Row> rows) {}
 
-  public record Row(String label, String value) {}
+  /** {@code link} is a path inside the app (e.g. {@code /dose-batches/12}) where the step's work happens, or null. */
+  public record Row(String label, String value, String link) {
+
+    public Row(String label, String value) {
+      this(label, value, null);
+    }
+  }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public interface CaseStarter {
 
+  /** The process variable naming who started a case; {@code CaseStarter} in fourEyesAgainst refers to it. */
+  String STARTED_BY = ProcessCatalog.STARTED_BY;
+
   String processKey();
 
   StartedCase start(Map<String, Object> values);

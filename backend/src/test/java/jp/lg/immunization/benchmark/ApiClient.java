@@ -2,6 +2,7 @@ package jp.lg.immunization.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A signed-in session against the running app, as the single-page UI holds one: session cookie, and
@@ -55,6 +57,27 @@ final class ApiClient {
     String content = body == null ? "" : json.writeValueAsString(body);
     String text = send(unsafe(path, "application/json", content), expectedStatus);
     return text.isEmpty() ? json.nullNode() : json.readTree(text);
+  }
+
+  /** A file upload as the browser sends it: multipart/form-data with the file and plain text fields. */
+  JsonNode upload(String path, String fileName, byte[] content, Map<String, String> fields, int expectedStatus)
+      throws IOException, InterruptedException {
+    String boundary = "----benchmark" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build();
+    return json.readTree(send(request, expectedStatus));
   }
 
   private HttpRequest unsafe(String path, String contentType, String body) {

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import jp.lg.immunization.resident.SyntheticResidentGenerator;
 import jp.lg.immunization.resident.SyntheticResidents;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -127,6 +128,7 @@ class CityScaleBenchmark {
   @Autowired ManagementService management;
   @Autowired ObjectMapper json;
   @Autowired Clock clock;
+  @Autowired DataSource dataSource;
   @Value("${immunization.info-network.answer-timeout:PT24H}") Duration answerTimeout;
 
   private final BenchmarkReport report = new BenchmarkReport();
@@ -143,6 +145,9 @@ class CityScaleBenchmark {
       informationQueriesPerSecond();
       approvalQueueAtScale();
       startupTimeToFirstOk();
+      new DoseBatchImport(jdbc, dataSource, transactions, runtime, management, json).measure(report,
+          ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json),
+          ApiClient.signIn(port, SECOND_STAFF_USER, DEMO_PASSWORD, json));
     } finally {
       // Also when a phase fails: the figures measured up to then are still worth reading.
       report.section("Wall time");

@@ -1,0 +1,22 @@
+package jp.lg.immunization.vaccination;
+
+import java.util.List;
+import jp.lg.immunization.resident.ResidentCaseSection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The vaccination parts of the resident's case page: the doses received and the forecast (接種可能範囲). */
+@Configuration(proxyBeanMethods = false)
+class CaseSections {
+
+  @Bean
+  ResidentCaseSection doseSection(DoseRecords doses) {
+    return ResidentCaseSection.named("doses", (resident, on) -> doses.timeline(resident.id()));
+  }
+
+  @Bean
+  ResidentCaseSection eligibilitySection(DoseRecords doses, Eligibility eligibility) {
+    return ResidentCaseSection.named("eligibility", (resident, on) -> !resident.living() ? List.of()
+        : eligibility.forResident(resident.birthDate(), resident.sex(), doses.of(resident.id()), false, on));
+  }
+}

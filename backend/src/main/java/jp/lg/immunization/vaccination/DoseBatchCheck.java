@@ -1,0 +1,82 @@
+package jp.lg.immunization.vaccination;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.lg.immunization.resident.ResidentDirectory;
+import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
+
+/**
+ * Validates the lines of one batch in file order, chunk by chunk. A line is compared with the resident's recorded
+ * doses and with the batch's own earlier accepted lines, so the same dose twice in one file is caught as well.
+ */
+final class DoseBatchCheck {
+
+  /** A line waiting for its verdict; {@code warningsConfirmed} when a person accepted its warnings in review. */
+  record Pending(int line, DoseInput input, boolean columnsMatch, boolean warningsConfirmed) {}
+
+  record Result(Pending pending, DoseValidation.Checked checked) {
+
+    boolean accepted() {
+      return pending.columnsMatch() && !checked.hasErrors() && (!checked.hasWarnings() || pending.warningsConfirmed());
+    }
+
+    List<DoseProblem> problems() {
+      if (pending.columnsMatch()) {
+        return checked.problems();
+      }
+      List<DoseProblem> problems = new ArrayList<>();
+      problems.add(DoseProblem.error("E004", null, "列の数が1行目の項目名と一致しません"));
+      problems.addAll(checked.problems());
+      return problems;
+    }
+  }
+
+  private final DoseReference.Snapshot reference;
+  private final LocalDate today;
+  private final ResidentDirectory residents;
+  private final DoseStore store;
+  private final Map<Long, List<DoseValidation.PriorDose>> acceptedInBatch = new HashMap<>();
+
+  DoseBatchCheck(DoseReference.Snapshot reference, LocalDate today, ResidentDirectory residents, DoseStore store) {
+    this.reference = reference;
+    this.today = today;
+    this.residents = residents;
+    this.store = store;
+  }
+
+  /** Counts lines already accepted elsewhere in the batch (when one line is corrected on its own). */
+  void alreadyAccepted(long residentId, DoseValidation.PriorDose dose) {
+    acceptedInBatch.computeIfAbsent(residentId, id -> new ArrayList<>()).add(dose);
+  }
+
+  List<Result> check(List<Pending> chunk) {
+    Set<String> numbers = new LinkedHashSet<>();
+    chunk.forEach(pending -> Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER)).ifPresent(numbers::add));
+    Map<String, ResidentRef> found = residents.byAddresseeNumbers(numbers);
+    Map<Long, List<DoseValidation.PriorDose>> recorded = store.priorDoses(
+        found.values().stream().map(ResidentRef::id).toList(), null);
+    List<Result> results = new ArrayList<>(chunk.size());
+    for (Pending pending : chunk) {
+      Optional<ResidentRef> resident = Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER))
+          .map(found::get);
+      List<DoseValidation.PriorDose> priors = new ArrayList<>();
+      resident.ifPresent(person -> {
+        priors.addAll(recorded.getOrDefault(person.id(), List.of()));
+        priors.addAll(acceptedInBatch.getOrDefault(person.id(), List.of()));
+      });
+      Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today));
+      if (result.accepted()) {
+        alreadyAccepted(result.checked().residentId(), new DoseValidation.PriorDose(result.checked().vaccine(),
+            result.checked().category(), result.checked().doseDate()));
+      }
+      results.add(result);
+    }
+    return results;
+  }
+}

@@ -1,0 +1,342 @@
+package jp.lg.immunization.vaccination;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.resident.ResidentDirectory;
+import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.security.UserDirectory;
+import jp.lg.immunization.workflow.CaseContext;
+import jp.lg.immunization.workflow.CaseContextProvider;
+import jp.lg.immunization.workflow.CaseStarter;
+import jp.lg.immunization.workflow.CaseTaskHandler;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Batches of dose records from clinics: upload, the report of accepted and rejected lines, corrections of rejected
+ * lines, and the steps of the process DoseBatchRegistration (review of errors, approval by a second staff member).
+ * Nothing reaches dose_record before the approval, and then everything at once (DoseBatchSteps).
+ */
+@Component
+class DoseBatches implements CaseContextProvider, CaseTaskHandler {
+
+  static final String PROCESS_KEY = "DoseBatchRegistration";
+  static final String REVIEW_STEP = "ReviewBatchErrors";
+  static final String APPROVE_STEP = "ApproveBatch";
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  record OpenTask(String id, String name, String assignee) {}
+
+  record Summary(long id, String fileName, String encoding, DoseBatchStatus status, String statusLabel, int rowCount,
+                 int validatedRows, int acceptedRows, int rejectedRows, int excludedRows, String uploadedBy,
+                 Instant uploadedAt, String approvedBy, Instant approvedAt, Instant registeredAt, OpenTask openTask) {}
+
+  record Row(int line, String status, Map<String, String> items, List<DoseProblem> problems, String residentName) {}
+
+  record Page<T>(List<T> items, long total) {}
+
+  private static final String SUMMARY_SQL = """
+      select b.id, b.file_name, b.encoding, b.status, b.row_count, b.validated_rows, b.uploaded_by, b.uploaded_at,
+             b.approved_by, b.approved_at, b.registered_at,
+             count(r.line) filter (where r.status = 'ACCEPTED') accepted,
+             count(r.line) filter (where r.status = 'REJECTED') rejected,
+             count(r.line) filter (where r.status = 'EXCLUDED') excluded,
+             (select t.id || '|' || t.name || '|' || coalesce(t.assignee, '') from task_view t
+              where t.process_key = 'DoseBatchRegistration' and t.case_id = b.id::text and t.status = 'OPEN'
+              limit 1) open_task
+      from dose_batch b left join dose_batch_row r on r.batch_id = b.id
+      """;
+
+  private final JdbcTemplate jdbc;
+  private final DoseStore store;
+  private final DoseReference reference;
+  private final ResidentDirectory residents;
+  private final CurrentUser currentUser;
+  private final UserDirectory users;
+  private final AuditTrail audit;
+  private final RuntimeService runtime;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseReference reference, ResidentDirectory residents,
+              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, ObjectMapper json,
+              Clock clock) {
+    this.jdbc = jdbc;
+    this.store = store;
+    this.reference = reference;
+    this.residents = residents;
+    this.currentUser = currentUser;
+    this.users = users;
+    this.audit = audit;
+    this.runtime = runtime;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Reads the header at once so that a wrong file is refused while the user waits; the lines are checked later. */
+  @Transactional
+  Summary upload(String fileName, byte[] content, DoseBatchFile.Encoding encoding) {
+    if (content == null || content.length == 0) {
+      throw ApiException.badRequest("empty_file", "ファイルが空です");
+    }
+    String hash = sha256(content);
+    for (Map<String, Object> earlier : jdbc.queryForList(
+        "select id, status from dose_batch where file_sha256 = ? and status <> 'DISCARDED'", hash)) {
+      throw duplicate(((Number) earlier.get("id")).longValue(), DoseBatchStatus.valueOf((String) earlier.get("status")));
+    }
+    DoseBatchFile.Parsed parsed = DoseBatchFile.read(content, encoding);
+    String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
+    String user = currentUser.get().username();
+    long id;
+    try {
+      id = jdbc.queryForObject("""
+          insert into dose_batch (file_name, file_sha256, encoding, content, status, row_count, uploaded_by, uploaded_at)
+          values (?, ?, ?, ?, 'VALIDATING', ?, ?, ?) returning id""", Long.class,
+          name.length() > 255 ? name.substring(0, 255) : name, hash, parsed.encoding().name(), content,
+          parsed.lines().size(), user, Timestamp.from(Instant.now(clock)));
+    } catch (DuplicateKeyException sameFileAtTheSameTime) {
+      throw ApiException.conflict("duplicate_file", "同じファイルが同時に取り込まれました。一括登録の一覧を確認してください");
+    }
+    audit.record(AuditOperation.DOSE_BATCH_UPLOAD, null, "batch " + id + " rows " + parsed.lines().size());
+    runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), Map.of(CaseStarter.STARTED_BY, user));
+    return summary(id);
+  }
+
+  @Transactional(readOnly = true)
+  Summary summary(long id) {
+    return jdbc.query(SUMMARY_SQL + " where b.id = ? group by b.id", this::summaryRow, id).stream().findFirst()
+        .orElseThrow(() -> ApiException.notFound("一括登録が見つかりません"));
+  }
+
+  @Transactional(readOnly = true)
+  Page<Summary> list(int page, int size) {
+    long total = jdbc.queryForObject("select count(*) from dose_batch", Long.class);
+    return new Page<>(jdbc.query(SUMMARY_SQL + " group by b.id order by b.uploaded_at desc, b.id desc limit ? offset ?",
+        this::summaryRow, size, (long) page * size), total);
+  }
+
+  /** The report of lines: each line shown names a resident, so each is an audited access (R04). */
+  @Transactional
+  Page<Row> rows(long id, String status, int page, int size) {
+    summary(id);
+    String filter = switch (status == null ? "ALL" : status) {
+      case "ALL" -> "";
+      case "ACCEPTED", "REJECTED", "EXCLUDED" -> " and status = '" + status + "'";
+      default -> throw ApiException.badRequest("bad_status", "行の状態は ACCEPTED、REJECTED、EXCLUDED、ALL のいずれかです");
+    };
+    long total = jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ?" + filter, Long.class, id);
+    List<Long> residentIds = new ArrayList<>();
+    List<Row> rows = jdbc.query("""
+        select line, status, items::text, problems::text, resident_id from dose_batch_row
+        where batch_id = ?""" + filter + " order by line limit ? offset ?", (rs, n) -> {
+      long residentId = rs.getLong(5);
+      String name = null;
+      if (!rs.wasNull()) {
+        residentIds.add(residentId);
+        name = residents.byId(residentId).map(ResidentDirectory.ResidentRef::nameKanji).orElse(null);
+      }
+      return new Row(rs.getInt(1), rs.getString(2), readItems(rs.getString(3)), readProblems(rs.getString(4)), name);
+    }, id, size, (long) page * size);
+    audit.recordEach(AuditOperation.DOSE_BATCH_VIEW, residentIds, "batch " + id);
+    return new Page<>(rows, total);
+  }
+
+  /** A rejected line corrected in review, checked again against the records and the batch's other accepted lines. */
+  @Transactional
+  Row correctRow(long id, int line, Map<String, String> items, boolean warningsConfirmed) {
+    lockForReview(id);
+    DoseInput input = DoseInput.fromKeys(items);
+    DoseBatchCheck check = new DoseBatchCheck(reference.snapshot(), LocalDate.now(clock), residents, store);
+    jdbc.query("""
+        select resident_id, items::text from dose_batch_row
+        where batch_id = ? and status = 'ACCEPTED' and line <> ? and resident_id is not null""", rs -> {
+      long residentId = rs.getLong(1);
+      DoseInput other = DoseInput.fromKeys(readItems(rs.getString(2)));
+      Vaccine.fromRecord(other.get(DoseItem.VACCINE)).ifPresent(vaccine -> JapaneseDates.parse(
+          other.get(DoseItem.DOSE_DATE)).ifPresent(date -> check.alreadyAccepted(residentId,
+          new DoseValidation.PriorDose(vaccine, other.get(DoseItem.DOSE_CATEGORY), date))));
+    }, id, line);
+    DoseBatchCheck.Result result = check.check(List.of(new DoseBatchCheck.Pending(line, input, true,
+        warningsConfirmed))).get(0);
+    int updated = jdbc.update("""
+        update dose_batch_row set status = ?, items = ?::jsonb, problems = ?::jsonb, resident_id = ?,
+               warnings_confirmed = ?, corrected_by = ?
+        where batch_id = ? and line = ? and status <> 'EXCLUDED'""", result.accepted() ? "ACCEPTED" : "REJECTED",
+        write(input.byKey()), write(result.problems()), result.checked().residentId(), warningsConfirmed,
+        currentUser.get().username(), id, line);
+    if (updated == 0) {
+      throw ApiException.notFound("この行は見つからないか、除外されています");
+    }
+    audit.record(AuditOperation.DOSE_BATCH_ROW_CORRECT, result.checked().residentId(), "batch " + id + " line " + line);
+    return row(id, line);
+  }
+
+  /** A line that should not be registered at all (e.g. a dose given to someone of another city). */
+  @Transactional
+  Row excludeRow(long id, int line) {
+    lockForReview(id);
+    if (jdbc.update("update dose_batch_row set status = 'EXCLUDED', corrected_by = ? where batch_id = ? and line = ?",
+        currentUser.get().username(), id, line) == 0) {
+      throw ApiException.notFound("この行は見つかりません");
+    }
+    audit.record(AuditOperation.DOSE_BATCH_ROW_CORRECT, null, "batch " + id + " line " + line + " excluded");
+    return row(id, line);
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  @Transactional
+  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
+    long id = Long.parseLong(businessKey);
+    Object decision = values.get("decision");
+    if (REVIEW_STEP.equals(taskKey) && "PROCEED".equals(decision)) {
+      Summary summary = summary(id);
+      if (summary.rejectedRows() > 0) {
+        throw ApiException.badRequest("rows_rejected", "エラーの行が" + summary.rejectedRows()
+            + "行残っています。修正するか除外してから進めてください");
+      }
+      if (summary.acceptedRows() == 0) {
+        throw ApiException.badRequest("nothing_to_register", "登録できる行がありません。取り消してください");
+      }
+      setStatus(id, DoseBatchStatus.AWAITING_APPROVAL);
+    } else if (REVIEW_STEP.equals(taskKey) && "DISCARD".equals(decision)
+        || APPROVE_STEP.equals(taskKey) && "REJECT".equals(decision)) {
+      jdbc.update("update dose_batch set status = 'DISCARDED', content = null, closed_at = ? where id = ?",
+          Timestamp.from(Instant.now(clock)), id);
+    } else if (APPROVE_STEP.equals(taskKey) && "APPROVE".equals(decision)) {
+      jdbc.update("update dose_batch set approved_by = ?, approved_at = ? where id = ?", currentUser.get().username(),
+          Timestamp.from(Instant.now(clock)), id);
+    } else if (APPROVE_STEP.equals(taskKey) && "SEND_BACK".equals(decision)) {
+      setStatus(id, DoseBatchStatus.REVIEW);
+    }
+  }
+
+  @Override
+  @Transactional
+  public CaseContext describe(String businessKey) {
+    Summary batch = summary(Long.parseLong(businessKey));
+    audit.record(AuditOperation.CASE_VIEW, null, "process=" + PROCESS_KEY + " case=" + batch.id());
+    return new CaseContext("一括登録 #" + batch.id() + "（" + batch.statusLabel() + "）", List.of(
+        new CaseContext.Section("ファイル", List.of(
+            new CaseContext.Row("ファイル名", batch.fileName()),
+            new CaseContext.Row("文字コード", DoseBatchFile.label(DoseBatchFile.Encoding.valueOf(batch.encoding()))),
+            new CaseContext.Row("取込者", users.displayName(batch.uploadedBy())),
+            new CaseContext.Row("取込日", JapaneseDates.format(batch.uploadedAt().atZone(JAPAN).toLocalDate())))),
+        new CaseContext.Section("件数", List.of(
+            new CaseContext.Row("全行", batch.rowCount() + "行"),
+            new CaseContext.Row("登録する行", batch.acceptedRows() + "行"),
+            new CaseContext.Row("エラーの行", batch.rejectedRows() + "行"),
+            new CaseContext.Row("除外した行", batch.excludedRows() + "行"),
+            new CaseContext.Row("行の確認と修正", "一括登録 #" + batch.id() + " の画面を開く",
+                "/dose-batches/" + batch.id())))));
+  }
+
+  void setStatus(long id, DoseBatchStatus status) {
+    jdbc.update("update dose_batch set status = ?, version = version + 1 where id = ?", status.name(), id);
+  }
+
+  private void lockForReview(long id) {
+    String status = jdbc.query("select status from dose_batch where id = ? for update",
+        rs -> rs.next() ? rs.getString(1) : null, id);
+    if (status == null) {
+      throw ApiException.notFound("一括登録が見つかりません");
+    }
+    if (!DoseBatchStatus.REVIEW.name().equals(status)) {
+      throw ApiException.conflict("not_in_review", "この一括登録は" + DoseBatchStatus.valueOf(status).label()
+          + "のため、行を修正できません");
+    }
+  }
+
+  private Row row(long id, int line) {
+    return jdbc.query("""
+        select line, status, items::text, problems::text, resident_id from dose_batch_row
+        where batch_id = ? and line = ?""", (rs, n) -> {
+      long residentId = rs.getLong(5);
+      String name = rs.wasNull() ? null
+          : residents.byId(residentId).map(ResidentDirectory.ResidentRef::nameKanji).orElse(null);
+      return new Row(rs.getInt(1), rs.getString(2), readItems(rs.getString(3)), readProblems(rs.getString(4)), name);
+    }, id, line).get(0);
+  }
+
+  private Summary summaryRow(ResultSet rs, int n) throws SQLException {
+    DoseBatchStatus status = DoseBatchStatus.valueOf(rs.getString("status"));
+    String task = rs.getString("open_task");
+    OpenTask openTask = null;
+    if (task != null) {
+      String[] parts = task.split("\\|", -1);
+      openTask = new OpenTask(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2]);
+    }
+    return new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("encoding"), status, status.label(),
+        rs.getInt("row_count"), rs.getInt("validated_rows"), rs.getInt("accepted"), rs.getInt("rejected"),
+        rs.getInt("excluded"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), rs.getString("approved_by"),
+        instant(rs, "approved_at"), instant(rs, "registered_at"), openTask);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static ApiException duplicate(long id, DoseBatchStatus status) {
+    return ApiException.conflict("duplicate_file", "同じファイルは一括登録 #" + id + "（" + status.label()
+        + "）として取り込み済みです。二重に登録されることはありません");
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  Map<String, String> readItems(String content) {
+    try {
+      return json.readValue(content, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException corrupt) {
+      throw new IllegalStateException(corrupt);
+    }
+  }
+
+  private List<DoseProblem> readProblems(String content) {
+    try {
+      return json.readValue(content, new TypeReference<List<DoseProblem>>() {});
+    } catch (JsonProcessingException corrupt) {
+      throw new IllegalStateException(corrupt);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package jp.lg.immunization.vaccination;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import jp.lg.immunization.platform.PgCopy;
+import jp.lg.immunization.resident.ResidentDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks every line of an uploaded batch into dose_batch_row. Chunks commit on their own so that the upload page
+ * can show progress; a run that fails half-way and runs again starts over from a clean slate. Registers nothing.
+ */
+@Component("validateDoseBatch")
+class ValidateDoseBatch implements JavaDelegate {
+
+  static final String REJECTED_ROWS = "rejectedRows";
+  static final int CHUNK = 2_000;
+  static final List<String> ROW_COLUMNS = List.of("batch_id", "line", "status", "items", "problems", "resident_id",
+      "warnings_confirmed");
+
+  private final JdbcTemplate jdbc;
+  private final DoseBatches batches;
+  private final DoseStore store;
+  private final DoseReference reference;
+  private final ResidentDirectory residents;
+  private final PgCopy copy;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  ValidateDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseStore store, DoseReference reference,
+                    ResidentDirectory residents, PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.batches = batches;
+    this.store = store;
+    this.reference = reference;
+    this.residents = residents;
+    this.copy = copy;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = Long.parseLong(execution.getProcessBusinessKey());
+    Map<String, Object> batch = jdbc.queryForMap("select status, encoding, content from dose_batch where id = ?", id);
+    if (DoseBatchStatus.VALIDATING.name().equals(batch.get("status"))) {
+      validate(id, DoseBatchFile.read((byte[]) batch.get("content"),
+          DoseBatchFile.Encoding.valueOf((String) batch.get("encoding"))));
+    }
+    int rejected = jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ? and status = 'REJECTED'",
+        Integer.class, id);
+    batches.setStatus(id, rejected > 0 ? DoseBatchStatus.REVIEW : DoseBatchStatus.AWAITING_APPROVAL);
+    execution.setVariable(REJECTED_ROWS, rejected);
+  }
+
+  private void validate(long id, DoseBatchFile.Parsed parsed) {
+    ownTransaction.executeWithoutResult(status -> {
+      jdbc.update("delete from dose_batch_row where batch_id = ?", id);
+      jdbc.update("update dose_batch set validated_rows = 0 where id = ?", id);
+    });
+    DoseBatchCheck check = new DoseBatchCheck(reference.snapshot(), LocalDate.now(clock), residents, store);
+    List<DoseBatchFile.Line> lines = parsed.lines();
+    for (int from = 0; from < lines.size(); from += CHUNK) {
+      List<DoseBatchCheck.Pending> chunk = lines.subList(from, Math.min(from + CHUNK, lines.size())).stream()
+          .map(line -> new DoseBatchCheck.Pending(line.line(), DoseInput.of(line.items()), line.columnsMatch(), false))
+          .toList();
+      ownTransaction.executeWithoutResult(status -> {
+        List<List<Object>> rows = new ArrayList<>(chunk.size());
+        for (DoseBatchCheck.Result result : check.check(chunk)) {
+          rows.add(Arrays.asList(id, result.pending().line(), result.accepted() ? "ACCEPTED" : "REJECTED",
+              batches.write(result.pending().input().byKey()), batches.write(result.problems()),
+              result.checked().residentId(), false));
+        }
+        copy.copy("dose_batch_row", ROW_COLUMNS, rows);
+        jdbc.update("update dose_batch set validated_rows = validated_rows + ? where id = ?", chunk.size(), id);
+      });
+    }
+  }
+}

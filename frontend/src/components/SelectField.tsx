@@ -1,0 +1,60 @@
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FormField } from './FormField';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'> {
+  /** The select's id and test id, unique on the page. */
+  id: string;
+  label: ReactNode;
+  value: string;
+  options: SelectOption[];
+  error?: string;
+  hint?: ReactNode;
+  /** The text of the empty choice; null offers none (a choice is always made). */
+  placeholder?: string | null;
+  onChange: (value: string) => void;
+}
+
+/**
+ * A labelled select with the server's field error under it. A value that is not among the options (a clinic's
+ * unknown code, a contract that ended) stays selected and visible, marked, so that nothing is changed unseen.
+ */
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  error,
+  hint,
+  placeholder = '選択してください',
+  onChange,
+  required,
+  ...selectProps
+}: SelectFieldProps) {
+  const unlisted = value !== '' && !options.some((option) => option.value === value);
+  return (
+    <FormField id={id} label={label} error={error} hint={hint} required={required}>
+      {(control) => (
+        <select
+          {...selectProps}
+          {...control}
+          required={required}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {placeholder !== null && <option value="">{placeholder}</option>}
+          {unlisted && <option value={value}>{`${value}（一覧にない値）`}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}

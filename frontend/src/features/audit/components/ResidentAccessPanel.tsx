@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
+import { ErrorMessage } from '../../../components/Message';
+import { ApiError } from '../../../lib/api';
+import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
+import { OPERATION_LABELS, residentAccessLog, type ResidentAccessLog } from '../api';
+
+/** 住民ごとのアクセス履歴: who viewed or changed one resident's data (R10); the lookup itself is audited. */
+export function ResidentAccessPanel() {
+  const [addresseeNumber, setAddresseeNumber] = useState('');
+  const [log, setLog] = useState<ResidentAccessLog | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function lookUp(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setLog(await residentAccessLog(addresseeNumber));
+    } catch (failure) {
+      setLog(null);
+      setError(failure instanceof ApiError ? failure : new ApiError(0, '照会できませんでした。'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="resident-access-title" data-testid="resident-access-panel">
+      <h2 id="resident-access-title">住民ごとのアクセス履歴</h2>
+      <form className="search-form" onSubmit={lookUp}>
+        <AddresseeNumberField
+          id="resident-access"
+          value={addresseeNumber}
+          error={error?.fields.addresseeNumber}
+          onChange={setAddresseeNumber}
+        />
+        <button type="submit" className="primary" disabled={busy} data-testid="resident-access-button">
+          表示
+        </button>
+      </form>
+      {error && !error.fields.addresseeNumber && <ErrorMessage>{error.message}</ErrorMessage>}
+      {log && (
+        <>
+          <p data-testid="resident-access-subject">
+            {log.resident.nameKanji}（{log.resident.nameKana}）・{formatWarekiDate(log.resident.birthDate)}生・宛名番号{' '}
+            {log.resident.addresseeNumber}
+          </p>
+          <table className="data-table" data-testid="resident-access-log">
+            <thead>
+              <tr>
+                <th scope="col">日時</th>
+                <th scope="col">ユーザーID</th>
+                <th scope="col">操作</th>
+                <th scope="col">詳細</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.accesses.map((access) => (
+                <tr key={access.id}>
+                  <td>{formatWarekiDateTime(access.occurredAt)}</td>
+                  <td>{access.username}</td>
+                  <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
+                  <td className="detail-cell">{access.detail ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
