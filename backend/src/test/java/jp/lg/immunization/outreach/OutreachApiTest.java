@@ -206,6 +206,18 @@ class OutreachApiTest {
     assertThat(options.path("maxExportRows").asInt()).isEqualTo(CohortExport.MAX_ROWS);
   }
 
+  @Test
+  void aCohortLargerThanOneExportOrPrintRunMayTakeIsRefusedWithWhatToNarrow() {
+    Cohorts cohorts = context.getBean(Cohorts.class);
+    assertThat(cohorts.all(criteria(d).toCriteria(), 5, "CSV出力")).hasSize(5);
+    assertThatThrownBy(() -> cohorts.all(criteria(d).toCriteria(), 4, "CSV出力"))
+        .isInstanceOfSatisfying(ApiException.class, refusal -> assertThat(refusal.getMessage())
+            .isEqualTo("CSV出力は1回4件までです（該当 5件）。年齢や地区で絞り込んでください"));
+    assertThatThrownBy(() -> cohorts.all(criteria(d).vaccine("MR").statuses("OVERDUE", "UPCOMING").toCriteria(), 2,
+        "予診票の発行")).isInstanceOfSatisfying(ApiException.class, refusal -> assertThat(refusal.getMessage())
+            .startsWith("予診票の発行は1回2件までです（該当 3件）"));
+  }
+
   // ---- permissions ----
 
   @Test
