@@ -357,6 +357,7 @@ export {
   fillText,
   login,
   logout,
+  navLink,
   openTab,
   openTask,
   runScenario,

@@ -42,6 +42,11 @@ class BrowserEndToEndTest {
     run("information-query");
   }
 
+  @Test
+  void staffUploadsABatchWithErrorsFixesOneAndASecondStaffMemberApprovesIt() throws Exception {
+    run("dose-batch");
+  }
+
   private void run(String scenario) throws Exception {
     Files.createDirectories(SCREENSHOTS);
     Path log = SCREENSHOTS.resolve(scenario + ".log");
