@@ -63,6 +63,9 @@ export function Layout() {
                   <NavLink to="/queries">照会状況</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/copay-exemptions">免除申請</NavLink>
+                </li>
+                <li>
                   <NavLink to="/residents">住民検索</NavLink>
                 </li>
                 <li>

@@ -6,6 +6,8 @@ import { OutreachPage } from '../features/outreach/pages/OutreachPage';
 import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
 import { canAdminister, canApprove, canAudit, canDoCaseWork } from '../features/auth/roles';
 import { AuditPage } from '../features/audit/pages/AuditPage';
+import { CoPayExemptionDetailPage } from '../features/copay-exemptions/pages/CoPayExemptionDetailPage';
+import { CoPayExemptionsPage } from '../features/copay-exemptions/pages/CoPayExemptionsPage';
 import { BatchDetailPage } from '../features/doses/pages/BatchDetailPage';
 import { BatchUploadPage } from '../features/doses/pages/BatchUploadPage';
 import { DoseCorrectionPage } from '../features/doses/pages/DoseCorrectionPage';
@@ -65,6 +67,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <QueriesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'copay-exemptions',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <CoPayExemptionsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'copay-exemptions/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <CoPayExemptionDetailPage />
           </RequireRole>
         ),
       },

@@ -28,6 +28,12 @@ export const OPERATION_LABELS: Record<string, string> = {
   DOSE_BATCH_VIEW: '一括登録の行の閲覧',
   DOSE_BATCH_ROW_CORRECT: '一括登録の行の修正・除外',
   DOSE_BATCH_REGISTER: '一括登録の実行',
+  COPAY_EXEMPTION_REGISTERED: '免除申請の受付',
+  COPAY_STATUS_MATCH: '課税・生活保護状況の照合',
+  COPAY_EXEMPTION_DECIDED: '免除の決定',
+  COPAY_EXEMPTION_NOTICE: '決定通知',
+  COPAY_EXEMPTION_WITHDRAWN: '免除申請の取下げ',
+  COPAY_SIMULATED_APPLICATION: '電子申請（シミュレーター）',
 };
 
 export interface AuditVerification {

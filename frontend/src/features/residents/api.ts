@@ -24,7 +24,7 @@ export interface ResidentDetail extends ResidentSummary {
   source: string | null;
 }
 
-export type DoseSource = 'COUNTER' | 'BATCH' | 'MIGRATED';
+export type DoseSource = 'COUNTER' | 'BATCH' | 'MIGRATED' | 'SYNTHETIC_DEMO';
 
 /** One recorded vaccination as staff see it; vaccine is the Japanese name, vaccineCode the code (null if unknown). */
 export interface DoseRecord {
@@ -62,6 +62,7 @@ export const DOSE_SOURCE_LABELS: Record<DoseSource, string> = {
   COUNTER: '窓口入力',
   BATCH: '一括登録',
   MIGRATED: '移行データ',
+  SYNTHETIC_DEMO: '合成データ（デモ）',
 };
 
 export type EligibilityStatus = 'ELIGIBLE' | 'UPCOMING' | 'OVERDUE' | 'COMPLETED' | 'NOT_ELIGIBLE';

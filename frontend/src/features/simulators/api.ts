@@ -1,11 +1,12 @@
 import { apiRequest } from '../../lib/api';
 
 /** The external systems whose simulators can be told to fail; the names are the server's path segments. */
-export type SimulatedSystem = 'intermediate-server' | 'resident-network';
+export type SimulatedSystem = 'intermediate-server' | 'resident-network' | 'city-linkage';
 
 export const SIMULATED_SYSTEM_LABELS: Record<SimulatedSystem, string> = {
   'intermediate-server': '中間サーバー',
   'resident-network': '市町村CS',
+  'city-linkage': '庁内連携（税・生活保護）',
 };
 
 /** Japanese names of the server's information items (InformationItem); the log may show any of them. */
@@ -61,4 +62,23 @@ export function failNextSends(system: SimulatedSystem, count: number): Promise<v
 
 export function fetchIntermediateServerLog(): Promise<IntermediateServerLogEntry[]> {
   return apiRequest<IntermediateServerLogEntry[]>('/admin/simulators/intermediate-server/log');
+}
+
+export type CoPayVaccine = 'INFLUENZA_ELDERLY' | 'PNEUMOCOCCAL_ELDERLY' | 'COVID';
+
+export const CO_PAY_VACCINE_LABELS: Record<CoPayVaccine, string> = {
+  INFLUENZA_ELDERLY: '高齢者インフルエンザ',
+  PNEUMOCOCCAL_ELDERLY: '高齢者肺炎球菌',
+  COVID: '新型コロナ',
+};
+
+/** The ぴったりサービス SIMULATOR: a synthetic resident files an application online. */
+export function submitPittariApplication(
+  addresseeNumber: string,
+  vaccine: CoPayVaccine,
+): Promise<{ applicationNumber: string }> {
+  return apiRequest<{ applicationNumber: string }>('/admin/simulators/pittari-service/applications', {
+    method: 'POST',
+    body: { addresseeNumber, vaccine },
+  });
 }

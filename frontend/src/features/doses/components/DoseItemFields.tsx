@@ -151,6 +151,9 @@ export function DoseItemFields({ idPrefix, items, errors, reference, onChange, a
         {select(
           'vaccine',
           reference.vaccines.map((vaccine) => ({ value: vaccine.code, label: vaccine.name })),
+          undefined,
+          // Records keep the vaccine's Japanese name; the list is by code. Unchanged, the name is sent back as it was.
+          findVaccine(reference, items.vaccine)?.code,
         )}
         {select(
           'doseCategory',

@@ -118,6 +118,22 @@ describe('DoseCorrectionPage', () => {
     expect(field('lotNumber')).toHaveValue('JE-200');
   });
 
+  it('shows a vaccine recorded by its Japanese name as the listed choice and sends the name back unchanged', async () => {
+    const { requests } = backend([doseDetail({ items: { ...doseDetail().items, vaccine: '日本脳炎' } })]);
+    renderApp('/doses/41/correct');
+
+    const vaccine = (await screen.findByTestId('dose-correction-vaccine')) as HTMLSelectElement;
+    expect(vaccine.value).toBe('JAPANESE_ENCEPHALITIS');
+    expect(within(vaccine).queryByText(/一覧にない値/)).not.toBeInTheDocument();
+    await userEvent.type(field('reason'), 'ロット番号の確認');
+    await userEvent.clear(field('lotNumber'));
+    await userEvent.type(field('lotNumber'), 'JE-101');
+    await userEvent.click(screen.getByTestId('dose-correction-submit'));
+
+    await waitFor(() => expect(puts(requests)).toHaveLength(1));
+    expect(puts(requests)[0]).toMatchObject({ items: { vaccine: '日本脳炎', lotNumber: 'JE-101' } });
+  });
+
   it('shows the server refusal when nothing was changed', async () => {
     backend([doseDetail()], () => ({
       status: 400,

@@ -5,7 +5,7 @@ import { failNextSends, SIMULATED_SYSTEM_LABELS, type SimulatedSystem } from '..
 
 const MAX_FAILURES = 10;
 
-const SYSTEMS: SimulatedSystem[] = ['intermediate-server', 'resident-network'];
+const SYSTEMS: SimulatedSystem[] = ['intermediate-server', 'resident-network', 'city-linkage'];
 
 /** Makes an external system fail on purpose, to show retries and the incident list working. */
 export function FailurePanel() {

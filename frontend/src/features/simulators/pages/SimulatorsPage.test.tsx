@@ -68,7 +68,8 @@ describe('SimulatorsPage', () => {
     });
     renderApp('/admin/simulators');
 
-    await userEvent.type(await screen.findByLabelText('宛名番号（10桁）'), '0000001234');
+    // The ぴったりサービス panel has a 宛名番号 field of its own.
+    await userEvent.type(await screen.findByTestId('provision-addressee-number'), '0000001234');
     await userEvent.selectOptions(screen.getByLabelText('照会する情報'), '健康診査関係情報');
     expect(screen.getByLabelText('照会元機関')).toHaveValue('架空県架空町');
     await userEvent.click(screen.getByTestId('provision-request-button'));

@@ -1,5 +1,6 @@
 import { FailurePanel } from '../components/FailurePanel';
 import { IntermediateServerLogPanel } from '../components/IntermediateServerLogPanel';
+import { PittariApplicationPanel } from '../components/PittariApplicationPanel';
 import { ProvisionRequestPanel } from '../components/ProvisionRequestPanel';
 
 /** Stand-ins for the national systems, so the office's flows can be shown and tested without them. */
@@ -11,6 +12,7 @@ export function SimulatorsPage() {
         これは外部システムのシミュレーターです。本番環境では使用しません。
       </div>
       <ProvisionRequestPanel />
+      <PittariApplicationPanel />
       <FailurePanel />
       <IntermediateServerLogPanel />
     </section>

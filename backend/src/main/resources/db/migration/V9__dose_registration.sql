@@ -80,7 +80,7 @@ insert into vaccination_place (id, name, active) values
 
 -- How a dose record came to be, and who entered it; batch rows point back to their line in the upload.
 alter table dose_record
-  add column source        varchar(12) not null default 'MIGRATED' check (source in ('MIGRATED', 'COUNTER', 'BATCH')),
+  add column source        varchar(16) not null default 'MIGRATED' check (source in ('MIGRATED', 'COUNTER', 'BATCH', 'SYNTHETIC_DEMO')),
   add column registered_by varchar(64),
   add column batch_id      bigint,
   add column batch_line    integer,

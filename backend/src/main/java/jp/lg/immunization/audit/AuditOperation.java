@@ -28,6 +28,12 @@ public enum AuditOperation {
   DOSE_BATCH_VIEW,
   DOSE_BATCH_ROW_CORRECT,
   DOSE_BATCH_REGISTER,
+  COPAY_EXEMPTION_REGISTERED,
+  COPAY_STATUS_MATCH,
+  COPAY_EXEMPTION_DECIDED,
+  COPAY_EXEMPTION_NOTICE,
+  COPAY_EXEMPTION_WITHDRAWN,
+  COPAY_SIMULATED_APPLICATION,
   /** One per resident in an exported file (R04). */
   RESIDENT_EXPORT,
   /** One per exported file, with its row count (R12). */

@@ -6,8 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +36,6 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
 
   static final String PROCESS_KEY = "InformationQuery";
   private static final String REQUEST_PREFIX = "IQ-";
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(JAPAN);
 
   private final InformationQueryRepository queries;
   private final PermitList permitList;
@@ -117,11 +113,11 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
         row("根拠規定", query.legalBasis().label()),
         row("照会の目的", query.purpose()),
         row("依頼者", users.displayName(query.requestedBy())),
-        row("依頼日時", dateTime(query.requestedAt())))));
+        row("依頼日時", JapaneseDates.format(query.requestedAt())))));
     changesSincePreviousRevision(query).ifPresent(sections::add);
     if (query.approvedBy() != null) {
       sections.add(new CaseContext.Section("承認", List.of(
-          row("承認者", users.displayName(query.approvedBy())), row("承認日時", dateTime(query.approvedAt())))));
+          row("承認者", users.displayName(query.approvedBy())), row("承認日時", JapaneseDates.format(query.approvedAt())))));
     }
     result(query).ifPresent(sections::add);
     return new CaseContext("情報照会 #" + query.id() + "（" + query.status().label() + "）", sections);
@@ -202,7 +198,7 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
         String.class, query.id());
     if (!payloads.isEmpty()) {
       List<CaseContext.Row> rows = new ArrayList<>();
-      rows.add(row("受信日時", dateTime(query.answeredAt())));
+      rows.add(row("受信日時", JapaneseDates.format(query.answeredAt())));
       readJson(payloads.get(0)).forEach((key, value) -> rows.add(row(ResultLabels.label(key), String.valueOf(value))));
       return Optional.of(new CaseContext.Section("照会結果（中間サーバー・シミュレーター）", rows));
     }
@@ -219,10 +215,6 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String dateTime(Instant instant) {
-    return instant == null ? "" : JapaneseDates.format(instant.atZone(JAPAN).toLocalDate()) + " " + TIME.format(instant);
   }
 
   private static CaseContext.Row row(String label, String value) {

@@ -1,6 +1,8 @@
 package jp.lg.immunization.platform;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.time.DateTimeException;
@@ -15,6 +17,9 @@ public final class JapaneseDates {
 
   private static final DateTimeFormatter ERA_DATE =
       DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN);
+  private static final DateTimeFormatter ERA_FISCAL_YEAR = DateTimeFormatter.ofPattern("GGGGy年度", Locale.JAPAN);
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(JAPAN);
 
   private JapaneseDates() {}
 
@@ -22,8 +27,24 @@ public final class JapaneseDates {
     if (date == null) {
       return "";
     }
-    String formatted = ERA_DATE.format(JapaneseDate.from(date));
-    // The first year of an era is written 元年.
+    return firstYearAsGannen(ERA_DATE.format(JapaneseDate.from(date)));
+  }
+
+  /** A moment as staff read it in Japan time, e.g. 令和8年11月26日 14:03. */
+  public static String format(Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    return format(instant.atZone(JAPAN).toLocalDate()) + " " + TIME.format(instant);
+  }
+
+  /** 年度 (April to March) named by the year it starts in, e.g. 2026 → 令和8年度. */
+  public static String formatFiscalYear(int startYear) {
+    return firstYearAsGannen(ERA_FISCAL_YEAR.format(JapaneseDate.of(startYear, 4, 1)));
+  }
+
+  /** The first year of an era is written 元年. */
+  private static String firstYearAsGannen(String formatted) {
     return formatted.replaceFirst("^(\\D+)1年", "$1元年");
   }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,7 +39,6 @@ class TaskWork {
 
   static final String FOUR_EYES_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
   static final String FOUR_EYES_STARTER_REFUSAL = "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final TaskInbox inbox;
   private final TaskService tasks;
@@ -226,9 +223,8 @@ class TaskWork {
   private Optional<CaseContext.Section> history(TaskSummary task, List<TaskInbox.CompletedStep> completed) {
     List<CaseContext.Row> rows = new ArrayList<>();
     for (TaskInbox.CompletedStep step : completed) {
-      String when = JapaneseDates.format(step.endedAt().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate()) + " "
-          + TIME.format(step.endedAt());
-      StringBuilder value = new StringBuilder(users.displayName(step.completedBy())).append("（").append(when).append("）");
+      StringBuilder value = new StringBuilder(users.displayName(step.completedBy())).append("（")
+          .append(JapaneseDates.format(step.endedAt())).append("）");
       Optional<FormDefinition> form = forms.find(models.step(task.processDefinitionId(), step.taskKey()).formId());
       if (form.isPresent() && step.submission() != null) {
         fromJson(step.submission()).forEach((key, fieldValue) -> form.get().field(key).ifPresent(field ->
