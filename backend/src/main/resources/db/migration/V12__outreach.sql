@@ -4,7 +4,7 @@
 -- matrix adds values here and to security.Permission.
 alter table app_user add column permissions varchar(32)[] not null default '{}';
 alter table app_user add constraint app_user_permissions_known
-  check (permissions <@ array['EXPORT','PRINT']::varchar(32)[]);
+  check (permissions <@ array['EXPORT','PRINT','REVEAL_MY_NUMBER']::varchar(32)[]);
 
 -- The district (地区) of an address: its 町名, e.g. 埼玉県架空市本町1丁目2番3号 → 本町. Taken after the prefecture and
 -- the city (…市); for addresses outside cities after the county and town (…郡…町/村) or the Tokyo ward (…区);

@@ -30,6 +30,7 @@ class AccountBootstrap {
                              Set<Permission> permissions) {}
 
   private static final Set<Permission> EXPORT_AND_PRINT = EnumSet.of(Permission.EXPORT, Permission.PRINT);
+  private static final Set<Permission> ALL = EnumSet.allOf(Permission.class);
   private static final Set<Permission> NONE = EnumSet.noneOf(Permission.class);
 
   // Some staff and supervisors may export and print, some not, so that the demo shows both (README).
@@ -37,7 +38,7 @@ class AccountBootstrap {
       new DemoAccount("staff1", "佐藤 花子（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF), EXPORT_AND_PRINT),
       new DemoAccount("staff2", "鈴木 一郎（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF), NONE),
       new DemoAccount("staff3", "高橋 美咲（担当）", MENUMA_CENTER, EnumSet.of(Role.STAFF), EnumSet.of(Permission.PRINT)),
-      new DemoAccount("super1", "田中 誠（上長）", HEALTH_CENTER, EnumSet.of(Role.SUPERVISOR), EXPORT_AND_PRINT),
+      new DemoAccount("super1", "田中 誠（上長）", HEALTH_CENTER, EnumSet.of(Role.SUPERVISOR), ALL),
       new DemoAccount("super2", "伊藤 直子（上長）", MENUMA_CENTER, EnumSet.of(Role.SUPERVISOR), NONE),
       new DemoAccount("manager1", "渡辺 健（管理者）", HEALTH_CENTER, EnumSet.of(Role.MANAGER), NONE),
       new DemoAccount("auditor1", "山本 恵（セキュリティ責任者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.AUDITOR), NONE),

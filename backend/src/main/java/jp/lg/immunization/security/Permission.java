@@ -9,7 +9,9 @@ public enum Permission {
   /** CSV出力: export lists of residents. */
   EXPORT("CSV出力"),
   /** 帳票印刷: print documents about residents, such as 予診票. */
-  PRINT("帳票印刷");
+  PRINT("帳票印刷"),
+  /** 個人番号の表示: see a resident's 個人番号 unmasked, one resident at a time (R06). */
+  REVEAL_MY_NUMBER("個人番号の表示");
 
   private final String label;
 
