@@ -3,7 +3,7 @@ import { apiRequest } from '../../lib/api';
 export type Role = 'STAFF' | 'SUPERVISOR' | 'MANAGER' | 'AUDITOR' | 'ADMIN';
 
 /** Permissions of their own beside the roles: CSV出力 and 帳票印刷 (R12). */
-export type Permission = 'EXPORT' | 'PRINT';
+export type Permission = 'EXPORT' | 'PRINT' | 'REVEAL_MY_NUMBER';
 
 export interface Me {
   username: string;
