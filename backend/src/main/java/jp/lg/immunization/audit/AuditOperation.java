@@ -43,5 +43,11 @@ public enum AuditOperation {
   /** One per print run of 予診票, with its page count. */
   QUESTIONNAIRE_BATCH,
   /** A user without the permission an operation needs (R12). */
-  PERMISSION_REFUSED
+  PERMISSION_REFUSED,
+  ACCOUNT_LOCKED,
+  ACCOUNT_UNLOCKED,
+  ACCOUNT_DISABLED,
+  ACCOUNT_ENABLED,
+  ACCOUNT_VALIDITY_SET,
+  ACCOUNT_EXPIRED
 }

@@ -3,15 +3,21 @@ package jp.lg.immunization.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiError;
+import jp.lg.immunization.platform.JapaneseDates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,7 +37,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit,
+                         AccountControls controls) throws Exception {
     http
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -56,14 +63,14 @@ class SecurityConfiguration {
             .loginProcessingUrl("/api/auth/login")
             .successHandler((request, response, authentication) -> {
               var user = ((AccountDetailsService.AccountDetails) authentication.getPrincipal()).user();
+              controls.loggedIn(user.username());
               audit.record(AuditOperation.LOGIN, null, null);
               write(response, json, HttpServletResponse.SC_OK, me.describe(user));
             })
             .failureHandler((request, response, exception) -> {
-              audit.recordFor(String.valueOf(request.getParameter("username")), AuditOperation.LOGIN_FAILED,
-                  exception.getClass().getSimpleName());
-              write(response, json, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of(401, "bad_credentials",
-                  "ユーザーIDまたはパスワードが正しくありません"));
+              String username = String.valueOf(request.getParameter("username"));
+              audit.recordFor(username, AuditOperation.LOGIN_FAILED, exception.getClass().getSimpleName());
+              write(response, json, HttpServletResponse.SC_UNAUTHORIZED, loginRefusal(username, exception, controls));
             }))
         .logout(logout -> logout
             .logoutUrl("/api/auth/logout")
@@ -84,6 +91,23 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
     return http.build();
+  }
+
+  /** Only a wrong password counts towards the lockout; a locked or disabled account says so (R08, R09). */
+  private static ApiError loginRefusal(String username, AuthenticationException exception, AccountControls controls) {
+    if (exception instanceof LockedException) {
+      Instant until = controls.lockedUntil(username);
+      return ApiError.of(401, "account_locked", "ログインの失敗が続いたため、このアカウントはロックされています。"
+          + (until == null ? "" : JapaneseDates.format(until) + "以降に再度お試しいただくか、")
+          + "システム管理者に解除を依頼してください");
+    }
+    if (exception instanceof DisabledException) {
+      return ApiError.of(401, "account_disabled", "このアカウントは無効です（有効期間外または利用停止）。システム管理者に連絡してください");
+    }
+    if (exception instanceof BadCredentialsException) {
+      controls.loginFailed(username);
+    }
+    return ApiError.of(401, "bad_credentials", "ユーザーIDまたはパスワードが正しくありません");
   }
 
   private static void write(HttpServletResponse response, ObjectMapper json, int status, Object body) throws IOException {
