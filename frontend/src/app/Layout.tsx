@@ -90,6 +90,9 @@ export function Layout() {
                   <NavLink to="/admin/incidents">障害一覧</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/admin/accounts">アカウント管理</NavLink>
+                </li>
+                <li>
                   <NavLink to="/admin/non-disclosure">不開示設定</NavLink>
                 </li>
                 {system?.simulators && (

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { AccountsPage } from '../features/admin/pages/AccountsPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
 import { OutreachPage } from '../features/outreach/pages/OutreachPage';
@@ -155,6 +156,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAdminister}>
             <IncidentsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/accounts',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <AccountsPage />
           </RequireRole>
         ),
       },
