@@ -24,6 +24,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -43,11 +44,12 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit,
-                         AccountControls controls, Clock clock,
+                         AccountControls controls, PasswordChanges passwords, Clock clock,
                          @Value("${immunization.security.session.absolute-timeout:PT10H}") Duration absoluteTimeout)
       throws Exception {
     http
         .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class)
+        .addFilterAfter(new PasswordChangeGate(json), AuthorizationFilter.class)
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
@@ -55,7 +57,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/system").permitAll()
             .requestMatchers("/api/auth/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/api/me").authenticated()
+            .requestMatchers("/api/me", "/api/me/**").authenticated()
             .requestMatchers("/api/audit/**", "/api/residents/access-log").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
             .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**",
@@ -72,8 +74,12 @@ class SecurityConfiguration {
             .successHandler((request, response, authentication) -> {
               var user = ((AccountDetailsService.AccountDetails) authentication.getPrincipal()).user();
               controls.loggedIn(user.username());
-              audit.record(AuditOperation.LOGIN, null, null);
-              write(response, json, HttpServletResponse.SC_OK, me.describe(user));
+              boolean expired = passwords.expired(user.username());
+              if (expired) {
+                request.getSession().setAttribute(PasswordChangeGate.CHANGE_REQUIRED, true);
+              }
+              audit.record(AuditOperation.LOGIN, null, expired ? "password expired" : null);
+              write(response, json, HttpServletResponse.SC_OK, me.describe(user, expired));
             })
             .failureHandler((request, response, exception) -> {
               String username = String.valueOf(request.getParameter("username"));

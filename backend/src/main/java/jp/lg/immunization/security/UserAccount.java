@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -60,6 +61,9 @@ class UserAccount {
   @Column(name = "disabled_by")
   private String disabledBy;
 
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
   protected UserAccount() {}
 
   UserAccount(String username, String displayName, String passwordHash, String departmentCode,
@@ -72,6 +76,7 @@ class UserAccount {
     grant(permissions);
     this.enabled = true;
     this.demo = demo;
+    this.passwordChangedAt = Instant.now();
   }
 
   String username() {
@@ -137,6 +142,15 @@ class UserAccount {
     failedLogins = 0;
     lockedUntil = null;
     lastLoginAt = now;
+  }
+
+  void changePassword(String hash, Instant now) {
+    passwordHash = hash;
+    passwordChangedAt = now;
+  }
+
+  boolean passwordExpired(Instant now, Duration maxAge) {
+    return passwordChangedAt != null && passwordChangedAt.plus(maxAge).isBefore(now);
   }
 
   void unlock() {
