@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { PasswordPage } from '../features/auth/pages/PasswordPage';
 import { AccountsPage } from '../features/admin/pages/AccountsPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'password', element: <PasswordPage /> },
       {
         path: 'approvals',
         element: (
