@@ -41,6 +41,8 @@ export interface AuditVerification {
   checked: number;
   firstBrokenId: number | null;
   reason: string | null;
+  ranAt?: string;
+  trigger?: 'NIGHTLY' | 'ON_DEMAND';
 }
 
 export interface AuditEvent {
@@ -74,6 +76,11 @@ const AUDIT_PAGE_SIZE = 50;
 
 export function verifyAuditLog(): Promise<AuditVerification> {
   return apiRequest<AuditVerification>('/audit/verify');
+}
+
+/** The last verification, nightly or on demand; null before the first one. */
+export async function latestVerification(): Promise<AuditVerification | null> {
+  return (await apiRequest<AuditVerification | undefined>('/audit/verification/latest')) ?? null;
 }
 
 export function searchAuditEvents(criteria: AuditCriteria, page: number): Promise<AuditEventPage> {
