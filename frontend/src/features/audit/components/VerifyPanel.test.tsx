@@ -16,6 +16,17 @@ function backend(latest: { status: number; body?: unknown }) {
     'GET /api/me': { status: 200, body: AUDITOR },
     'GET /api/audit/verification/latest': latest,
     'GET /api/audit/events': { status: 200, body: { items: [], page: 0, size: 50, total: 0 } },
+    'GET /api/audit/account-review': {
+      status: 200,
+      body: [
+        {
+          account: { username: 'staff9', displayName: '試験 職員', roles: ['STAFF'], permissions: [], enabled: true,
+            usable: true, lastLoginAt: null, validUntil: null },
+          daysSinceLastLogin: null,
+          unused: true,
+        },
+      ],
+    },
   });
 }
 
@@ -37,6 +48,12 @@ describe('VerifyPanel', () => {
     expect(last).toHaveTextContent('前回の検査で改ざんを検知しました');
     expect(last).toHaveTextContent('夜間の自動検査');
     expect(last).toHaveTextContent('記録ID 121');
+  });
+
+  it('lists accounts for review with the unused ones marked', async () => {
+    backend({ status: 204 });
+    renderApp('/audit');
+    expect(await screen.findByTestId('review-staff9')).toHaveTextContent('未使用');
   });
 
   it('says nothing of a last run before the first one', async () => {

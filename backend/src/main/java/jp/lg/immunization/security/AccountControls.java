@@ -80,6 +80,20 @@ class AccountControls {
         .map(account -> view(account, today)).toList();
   }
 
+  /** For the auditor's account review: every account, with how long since it was last used. */
+  record ReviewRow(AccountView account, Long daysSinceLastLogin, boolean unused) {}
+
+  @Transactional
+  List<ReviewRow> review(int unusedAfterDays) {
+    Instant now = Instant.now(clock);
+    List<ReviewRow> rows = list().stream().map(account -> {
+      Long days = account.lastLoginAt() == null ? null : Duration.between(account.lastLoginAt(), now).toDays();
+      return new ReviewRow(account, days, account.enabled() && (days == null || days > unusedAfterDays));
+    }).toList();
+    audit.record(AuditOperation.ACCOUNT_REVIEW, null, "accounts=" + rows.size());
+    return rows;
+  }
+
   @Transactional
   AccountView unlock(String username) {
     UserAccount account = require(username);

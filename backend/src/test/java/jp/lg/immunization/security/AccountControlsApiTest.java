@@ -133,6 +133,21 @@ class AccountControlsApiTest {
   }
 
   @Test
+  void theAuditorsAccountReviewNamesAccountsNeverOrLongNotUsed() throws Exception {
+    String row = "$[?(@.account.username == '" + username + "')]";
+    mvc.perform(get("/api/audit/account-review").with(users.as("auditor1"))).andExpect(status().isOk())
+        .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(true)));
+    login(PASSWORD).andExpect(status().isOk());
+    mvc.perform(get("/api/audit/account-review").with(users.as("auditor1")))
+        .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(false)))
+        .andExpect(jsonPath(row + ".daysSinceLastLogin").value(org.hamcrest.Matchers.contains(0)));
+    jdbc.update("update app_user set last_login_at = now() - interval '91 days' where username = ?", username);
+    mvc.perform(get("/api/audit/account-review").with(users.as("auditor1")))
+        .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(true)));
+    mvc.perform(get("/api/audit/account-review").with(users.as("admin1"))).andExpect(status().isForbidden());
+  }
+
+  @Test
   void onlyAdministratorsControlAccountsAndNotTheirOwn() throws Exception {
     mvc.perform(get("/api/admin/accounts").with(users.as("staff1"))).andExpect(status().isForbidden());
     mvc.perform(get("/api/admin/accounts").with(users.as("auditor1"))).andExpect(status().isForbidden());
