@@ -1,4 +1,4 @@
-package jp.lg.immunization.platform;
+package jp.lg.immunization.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.lg.immunization.platform;
+package jp.lg.immunization.retention;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.RetentionRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded (kind, ids, when) and audited. Only this application deletes its data, through these rules.
  */
 @Service
-public class RetentionRuns {
+class RetentionRuns {
 
   private final List<RetentionRule> rules;
   private final JdbcTemplate jdbc;
@@ -42,7 +43,7 @@ public class RetentionRuns {
   }
 
   /** @return how many were deleted, by kind */
-  public Map<String, Integer> run(LocalDate today) {
+  Map<String, Integer> run(LocalDate today) {
     Map<String, Integer> deleted = new LinkedHashMap<>();
     for (RetentionRule rule : rules) {
       deleted.put(rule.kind(), transactions.execute(status -> {
