@@ -47,6 +47,7 @@ class SecurityConfiguration {
                 "/api/doses/**", "/api/dose-batches/**")
                 .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/copay-exemptions/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
+            .requestMatchers("/api/relief/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/**").denyAll()
             .anyRequest().permitAll())
