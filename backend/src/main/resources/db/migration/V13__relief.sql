@@ -45,7 +45,7 @@ create table relief_claim (
   version                integer not null default 0,
   -- R33: the municipality decides to pay only what the Ministry recognised.
   constraint relief_claim_pay_only_recognised check (municipal_decision is distinct from 'PAY'
-      or ministry_outcome = 'RECOGNISED'),
+      or ministry_outcome is not distinct from 'RECOGNISED'),
   constraint relief_claim_approval_after_decision check (approved_at is null or decided_at is not null)
 );
 create index relief_claim_resident on relief_claim (resident_id);
