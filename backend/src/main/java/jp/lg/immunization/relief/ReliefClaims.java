@@ -149,14 +149,14 @@ class ReliefClaims {
     long id = Objects.requireNonNull(key.getKey()).longValue();
     benefits.forEach(benefit -> jdbc.update("insert into relief_claimed_benefit (claim_id, benefit_type) values (?, ?)",
         id, benefit.name()));
-    for (String type : new LinkedHashSet<>(intake.documentsReceived())) {
-      recordPaperDocument(id, DocumentType.valueOf(type), today, user);
-    }
     events.record(id, "RECEIVED", "請求を受付（請求者: " + ReliefClaim.relationLabel(intake.claimantRelation())
         + "、" + ("A".equals(intake.vaccinationClass()) ? "A類" : "B類") + " " + intake.vaccine().strip() + " "
         + JapaneseDates.format(intake.vaccinatedOn()) + "接種、請求する給付: "
         + benefits.stream().map(BenefitType::label).collect(Collectors.joining("・"))
         + (doseRecordId == null ? "、この市の接種記録なし" : "、接種記録 #" + doseRecordId + " に結び付け") + "）", user);
+    for (String type : new LinkedHashSet<>(intake.documentsReceived())) {
+      recordPaperDocument(id, DocumentType.valueOf(type), today, user);
+    }
     audit.record(AuditOperation.RELIEF_CLAIM_REGISTERED, resident.id(), "claim=" + id);
     return byId(id);
   }

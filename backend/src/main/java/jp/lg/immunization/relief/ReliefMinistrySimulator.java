@@ -1,5 +1,6 @@
 package jp.lg.immunization.relief;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,12 +20,15 @@ class ReliefMinistrySimulator implements ReliefMinistryPort {
   private final MinistryDecisions decisions;
   private final SimulatedLink<ForwardedClaim> link;
 
-  ReliefMinistrySimulator(@Lazy MinistryDecisions decisions,
+  private final Clock clock;
+
+  ReliefMinistrySimulator(@Lazy MinistryDecisions decisions, Clock clock,
                           @Value("${immunization.simulators.ministry.auto-answer:true}") boolean autoAnswer,
                           @Value("${immunization.simulators.ministry.answer-delay:PT30S}") Duration delay) {
     this.decisions = decisions;
+    this.clock = clock;
     this.link = new SimulatedLink<>("ministry", autoAnswer, delay,
-        (requestId, claim) -> decisions.accept(requestId, outcomeFor(claim), LocalDate.now()));
+        (requestId, claim) -> decisions.accept(requestId, outcomeFor(claim), LocalDate.now(clock)));
   }
 
   @Override
@@ -45,7 +49,7 @@ class ReliefMinistrySimulator implements ReliefMinistryPort {
 
   /** Answers a forwarded claim now with the given outcome, as the Ministry would. */
   void decide(String requestId, String outcome) {
-    decisions.accept(requestId, outcome, LocalDate.now());
+    decisions.accept(requestId, outcome, LocalDate.now(clock));
   }
 
   void failNextRequests(int count) {
