@@ -77,6 +77,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/dose-batches">一括登録</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/outreach">対象者抽出</NavLink>
+                </li>
               </>
             )}
             {canAudit(me) && (

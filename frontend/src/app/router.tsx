@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
+import { OutreachPage } from '../features/outreach/pages/OutreachPage';
 import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
 import { canAdminister, canApprove, canAudit, canDoCaseWork } from '../features/auth/roles';
 import { AuditPage } from '../features/audit/pages/AuditPage';
@@ -116,6 +117,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <ResidentDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'outreach',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <OutreachPage />
           </RequireRole>
         ),
       },

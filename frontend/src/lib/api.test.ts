@@ -1,6 +1,6 @@
 import { fakeBackend } from '../test/fakeBackend';
 import { FakeXhr } from '../test/fakeXhr';
-import { ApiError, apiRequest, apiUpload, onUnauthorized, query } from './api';
+import { ApiError, apiRequest, apiUpload, fileNameOf, onUnauthorized, query } from './api';
 
 describe('apiRequest', () => {
   afterEach(() => onUnauthorized(null));
@@ -216,5 +216,15 @@ describe('query', () => {
       '?name=%E3%83%A4%E3%83%9E%E3%83%80&page=0',
     );
     expect(query({ name: '' })).toBe('');
+  });
+});
+
+describe('fileNameOf', () => {
+  it('reads the UTF-8 name of an attachment, else the plain one, else the fallback', () => {
+    expect(fileNameOf("attachment; filename=\"a.csv\"; filename*=UTF-8''%E4%BA%88%E8%A8%BA%E7%A5%A8.pdf", 'x')).toBe(
+      '予診票.pdf',
+    );
+    expect(fileNameOf('attachment; filename="cohort.csv"', 'x')).toBe('cohort.csv');
+    expect(fileNameOf(null, 'fallback.csv')).toBe('fallback.csv');
   });
 });

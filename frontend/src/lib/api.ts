@@ -88,9 +88,10 @@ async function ensureCsrfCookie(): Promise<string | null> {
   return token;
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a request with the session's CSRF token; a non-2xx answer becomes an ApiError with the server's message. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   let body: BodyInit | undefined;
   if (options.body instanceof URLSearchParams) {
     body = options.body;
@@ -112,13 +113,19 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, NETWORK_FAILURE);
   }
 
-  const text = await response.text().catch(() => '');
   if (!response.ok) {
+    const text = await response.text().catch(() => '');
     if (response.status === 401 && !options.ignoreUnauthorized) {
       unauthorizedListener?.();
     }
     throw toApiError(response.status, text);
   }
+  return response;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  const text = await response.text().catch(() => '');
   return parseBody<T>(text);
 }
 
@@ -171,6 +178,40 @@ export async function apiUpload<T>(
     xhr.onabort = () => reject(new ApiError(0, 'アップロードを中止しました。'));
     xhr.send(form);
   });
+}
+
+/** A file the server sent as an attachment, with the name it gave it and its other headers. */
+export interface Download {
+  blob: Blob;
+  fileName: string;
+  headers: Headers;
+}
+
+/** "attachment; filename*=UTF-8''%E4%BA%88..." → the decoded file name (RFC 6266), else the plain one. */
+export function fileNameOf(contentDisposition: string | null, fallback: string): string {
+  if (!contentDisposition) {
+    return fallback;
+  }
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(contentDisposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // A malformed name falls through to the plain one.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(contentDisposition);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/** Like apiRequest, for answers that are files (CSV, PDF); errors still come back as JSON. */
+export async function apiDownload(path: string, options: RequestOptions, fallbackName: string): Promise<Download> {
+  const response = await send(path, options, '*/*');
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('Content-Disposition'), fallbackName),
+    headers: response.headers,
+  };
 }
 
 /** Builds a query string, leaving out empty criteria so the server applies no filter for them. */

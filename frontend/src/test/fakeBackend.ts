@@ -7,7 +7,14 @@ export interface RecordedRequest {
   body: string | null;
 }
 
-type Reply = { status: number; body?: unknown } | ((request: RecordedRequest) => { status: number; body?: unknown });
+interface ReplyValue {
+  status: number;
+  body?: unknown;
+  /** Extra response headers, e.g. Content-Disposition of a download. */
+  headers?: Record<string, string>;
+}
+
+type Reply = ReplyValue | ((request: RecordedRequest) => ReplyValue);
 
 /**
  * A stand-in for the Spring backend: answers fetch() from a table of "METHOD /api/path?query" keys
@@ -28,10 +35,10 @@ export function fakeBackend(routes: Record<string, Reply>) {
         status: 404,
       });
     }
-    const { status, body: replyBody } = typeof reply === 'function' ? reply(request) : reply;
+    const { status, body: replyBody, headers: replyHeaders } = typeof reply === 'function' ? reply(request) : reply;
     return new Response(replyBody === undefined ? null : JSON.stringify(replyBody), {
       status,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...replyHeaders },
     });
   });
   vi.stubGlobal('fetch', fetchMock);

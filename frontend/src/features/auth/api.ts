@@ -2,10 +2,15 @@ import { apiRequest } from '../../lib/api';
 
 export type Role = 'STAFF' | 'SUPERVISOR' | 'MANAGER' | 'AUDITOR' | 'ADMIN';
 
+/** Permissions of their own beside the roles: CSV出力 and 帳票印刷 (R12). */
+export type Permission = 'EXPORT' | 'PRINT' | 'REVEAL_MY_NUMBER';
+
 export interface Me {
   username: string;
   displayName: string;
   roles: Role[];
+  /** Always sent by the server; optional so that older fixtures and sessions need not name it. */
+  permissions?: Permission[];
   department: { code: string; name: string };
 }
 

@@ -1,4 +1,4 @@
-import type { Me, Role } from './api';
+import type { Me, Permission, Role } from './api';
 
 export const ROLE_LABELS: Record<Role, string> = {
   STAFF: '担当職員',
@@ -28,4 +28,9 @@ export function canAudit(me: Me): boolean {
 
 export function canAdminister(me: Me): boolean {
   return me.roles.includes('ADMIN');
+}
+
+/** Only hides what the user may not do; the server refuses it regardless. */
+export function hasPermission(me: Me, permission: Permission): boolean {
+  return me.permissions?.includes(permission) ?? false;
 }

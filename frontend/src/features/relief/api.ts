@@ -140,6 +140,11 @@ export function documentUrl(claimId: number, documentId: number): string {
   return `/api/relief/claims/${claimId}/documents/${documentId}`;
 }
 
+/** The decision notice as a Japanese PDF, printed from the notice kept on the claim. */
+export function noticeUrl(claimId: number): string {
+  return `/api/relief/claims/${claimId}/notice.pdf`;
+}
+
 export function fileAppeal(claimId: number, version: number, filedOn: string, note: string): Promise<void> {
   return apiRequest<void>(`/relief/claims/${claimId}/appeal`, { method: 'POST', body: { version, filedOn, note } });
 }

@@ -142,3 +142,8 @@ export function searchResidents(criteria: ResidentCriteria, page: number): Promi
 export function fetchResidentCase(id: string): Promise<ResidentCase> {
   return apiRequest<ResidentCase>(`/residents/${encodeURIComponent(id)}/case`);
 }
+
+/** 個人番号 unmasked; needs the REVEAL_MY_NUMBER permission, and the server records every reveal. */
+export function revealMyNumber(residentId: string): Promise<{ myNumber: string }> {
+  return apiRequest<{ myNumber: string }>(`/residents/${encodeURIComponent(residentId)}/my-number`, { method: 'POST' });
+}

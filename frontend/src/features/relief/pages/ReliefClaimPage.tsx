@@ -7,6 +7,7 @@ import {
   fetchDocumentTypes,
   fetchReliefClaim,
   formatYen,
+  noticeUrl,
   PAYMENT_STATUS,
   paymentLabel,
   type ReliefClaimDetail,
@@ -158,7 +159,12 @@ export function ReliefClaimPage() {
         </dl>
         {decision.noticeText && (
           <>
-            <h3>決定通知書（{formatWarekiDateTime(decision.notifiedAt)}）</h3>
+            <h3>
+              決定通知書（{formatWarekiDateTime(decision.notifiedAt)}）{' '}
+              <a href={noticeUrl(data.id)} target="_blank" rel="noreferrer" data-testid="relief-notice-pdf">
+                PDFで表示・印刷
+              </a>
+            </h3>
             <pre className="notice-text" data-testid="relief-notice">
               {decision.noticeText}
             </pre>

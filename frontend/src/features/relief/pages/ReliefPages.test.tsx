@@ -153,6 +153,7 @@ describe('relief pages', () => {
     expect(screen.getByTestId('relief-decision')).toHaveTextContent('認定（令和8年10月1日）');
     expect(screen.getByTestId('relief-decision')).toHaveTextContent('一時金等 120,000円・年金・手当 各期 50,000円');
     expect(screen.getByTestId('relief-notice')).toHaveTextContent('不支給決定通知書');
+    expect(screen.getByTestId('relief-notice-pdf')).toHaveAttribute('href', '/api/relief/claims/7/notice.pdf');
     const payments = within(screen.getByTestId('relief-payments')).getAllByRole('row').slice(1);
     expect(within(payments[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
       '一時金等',

@@ -1,7 +1,7 @@
 import { formatWarekiDate } from '../../../lib/date';
 import { ELIGIBILITY_STATUS_LABELS, type EligibilityStatus, type VaccineEligibility } from '../api';
 
-const BADGE_CLASSES: Record<EligibilityStatus, string> = {
+export const BADGE_CLASSES: Record<EligibilityStatus, string> = {
   ELIGIBLE: 'badge badge-eligible',
   OVERDUE: 'badge badge-overdue',
   UPCOMING: 'badge badge-upcoming',

@@ -294,4 +294,28 @@ describe('ResidentDetailPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('見つかりません');
     expect(screen.getByRole('link', { name: '← 検索結果へ戻る' })).toHaveAttribute('href', '/residents');
   });
+
+  it('shows 個人番号 unmasked only on request, for a user with the permission', async () => {
+    const { requests } = fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: { ...STAFF1, permissions: ['REVEAL_MY_NUMBER'] } },
+      'GET /api/residents/r-1/case': { status: 200, body: residentCase() },
+      'POST /api/residents/r-1/my-number': { status: 200, body: { myNumber: '123456789018' } },
+    });
+    renderApp('/residents/r-1');
+
+    const value = await screen.findByTestId('my-number');
+    expect(value).toHaveTextContent('********1234');
+    await userEvent.click(within(value).getByRole('button', { name: '表示（記録されます）' }));
+    expect(await screen.findByText('1234 5678 9018')).toBeInTheDocument();
+    expect(requests.filter((request) => request.path.endsWith('/my-number'))).toHaveLength(1);
+  });
+
+  it('offers no reveal without the permission', async () => {
+    backend({ 'r-1': residentCase() });
+    renderApp('/residents/r-1');
+
+    const value = await screen.findByTestId('my-number');
+    expect(within(value).queryByRole('button')).not.toBeInTheDocument();
+  });
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
@@ -6,9 +7,10 @@ import { fetchResidentCase, SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type Resid
 import { DoseTimeline } from '../components/DoseTimeline';
 import { EligibilityTable } from '../components/EligibilityTable';
 import { HouseholdTable } from '../components/HouseholdTable';
+import { MyNumberValue } from '../components/MyNumberValue';
 import { OpenTaskTable } from '../components/OpenTaskTable';
 
-function basicRows(r: ResidentDetail): [string, string][] {
+function basicRows(r: ResidentDetail): [string, ReactNode][] {
   const age = ageOn(r.birthDate);
   return [
     ['宛名番号', r.addresseeNumber],
@@ -18,7 +20,7 @@ function basicRows(r: ResidentDetail): [string, string][] {
     ['性別', SEX_LABELS[r.sex] ?? r.sex],
     ['住所', r.address],
     ['住民区分', STATUS_LABELS[r.status] ?? r.status],
-    ['個人番号', r.myNumberMasked],
+    ['個人番号', <MyNumberValue residentId={r.id} masked={r.myNumberMasked} />],
     ['電話番号', r.phone ?? '—'],
     ['世帯番号', r.householdNumber ?? '—'],
     ['続柄', r.relationship ?? '—'],

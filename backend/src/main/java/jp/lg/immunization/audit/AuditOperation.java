@@ -34,6 +34,16 @@ public enum AuditOperation {
   COPAY_EXEMPTION_NOTICE,
   COPAY_EXEMPTION_WITHDRAWN,
   COPAY_SIMULATED_APPLICATION,
+  /** One per resident in an exported file (R04). */
+  RESIDENT_EXPORT,
+  /** One per exported file, with its row count (R12). */
+  COHORT_EXPORT,
+  /** One per resident a 予診票 was printed for (R04). */
+  QUESTIONNAIRE_ISSUE,
+  /** One per print run of 予診票, with its page count. */
+  QUESTIONNAIRE_BATCH,
+  /** A user without the permission an operation needs (R12). */
+  PERMISSION_REFUSED,
   RELIEF_CLAIM_REGISTERED,
   RELIEF_CLAIM_VIEW,
   RELIEF_CLAIM_UPDATED,

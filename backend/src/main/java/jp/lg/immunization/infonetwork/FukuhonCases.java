@@ -72,6 +72,22 @@ class FukuhonCases {
         registered.orElse(null), currentUser.get().username(), Instant.now(clock)));
   }
 
+  /**
+   * A correction case proposing the resident's current doses, opened because the doses changed. Empty when the
+   * content would not pass the format check: the change of the doses stands, and staff correct the 副本 by hand.
+   */
+  @Transactional
+  Optional<FukuhonCase> openFollowUp(long residentId, String reason, String requestedBy) {
+    Optional<String> registered = registeredContent(residentId, InformationItem.VACCINATION_RECORD);
+    JsonNode proposed = FukuhonFormat.fromDoses(json, doses.of(residentId));
+    if (registered.isEmpty() || !FukuhonFormat.problems(proposed, LocalDate.now(clock)).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(cases.save(new FukuhonCase(FukuhonCase.Kind.CORRECTION, residentId,
+        InformationItem.VACCINATION_RECORD, reason, proposed.toString(), registered.get(), requestedBy,
+        Instant.now(clock))));
+  }
+
   @Transactional
   void approve(String businessKey) {
     byBusinessKey(businessKey).approve(currentUser.get().username(), Instant.now(clock));

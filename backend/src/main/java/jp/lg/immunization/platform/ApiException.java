@@ -45,6 +45,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, error, message, Map.of());
   }
 
+  /** The installation lacks something the operation needs (e.g. a font); nothing was changed. */
+  public static ApiException unavailable(String error, String message) {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, error, message, Map.of());
+  }
+
   public HttpStatus status() {
     return status;
   }

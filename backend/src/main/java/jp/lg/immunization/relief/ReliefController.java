@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,14 +47,16 @@ class ReliefController {
   private final ReliefDocuments documents;
   private final ReliefPayments payments;
   private final ReliefAppeals appeals;
+  private final ReliefNotices notices;
 
   ReliefController(ReliefViews views, ReliefClaims claims, ReliefDocuments documents, ReliefPayments payments,
-                   ReliefAppeals appeals) {
+                   ReliefAppeals appeals, ReliefNotices notices) {
     this.views = views;
     this.claims = claims;
     this.documents = documents;
     this.payments = payments;
     this.appeals = appeals;
+    this.notices = notices;
   }
 
   @GetMapping("/claims")
@@ -91,6 +92,17 @@ class ReliefController {
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(content.bytes());
+  }
+
+  /** The decision notice as the claimant receives it: a Japanese PDF of the notice kept on the claim. */
+  @GetMapping("/claims/{id}/notice.pdf")
+  ResponseEntity<byte[]> notice(@PathVariable long id) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("決定通知書-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(notices.pdf(id));
   }
 
   @PostMapping("/claims/{id}/appeal")

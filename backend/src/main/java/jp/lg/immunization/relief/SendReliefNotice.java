@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the decision notice (支給・不支給決定通知書) to the claimant and keeps it on the claim. The notice is a stored
- * text record; printing it (PDF) is left to the office's document tooling.
+ * Writes the decision notice (支給・不支給決定通知書) to the claimant and keeps its text on the claim; the PDF the
+ * claimant receives is printed from that record ({@link ReliefNotices}).
  */
 @Component("sendReliefNotice")
 class SendReliefNotice implements JavaDelegate {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.audit.ResidentAccessLog;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,6 +65,14 @@ class ResidentController {
   ResidentViews.Detail view(@PathVariable long id) {
     return search.view(id);
   }
+
+  /** A POST, so that no browser or proxy prefetches or caches it; the answer is marked no-store as well. */
+  @PostMapping("/{id}/my-number")
+  ResponseEntity<MyNumberRevealed> revealMyNumber(@PathVariable long id) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new MyNumberRevealed(search.revealMyNumber(id)));
+  }
+
+  record MyNumberRevealed(String myNumber) {}
 
   @GetMapping("/{id}/case")
   ResidentCasePage.View casePage(@PathVariable long id) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.security.Permission;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -38,11 +40,28 @@ class ResidentSearch {
   static final int MAX_PAGE_SIZE = 100;
 
   private final ResidentRepository residents;
+  private final MyNumberProtector protector;
+  private final CurrentUser currentUser;
   private final AuditTrail audit;
 
-  ResidentSearch(ResidentRepository residents, AuditTrail audit) {
+  ResidentSearch(ResidentRepository residents, MyNumberProtector protector, CurrentUser currentUser,
+                 AuditTrail audit) {
     this.residents = residents;
+    this.protector = protector;
+    this.currentUser = currentUser;
     this.audit = audit;
+  }
+
+  /** 個人番号 unmasked, for one resident, to a user with the permission for it; every reveal is audited (R06). */
+  @Transactional
+  String revealMyNumber(long id) {
+    currentUser.require(Permission.REVEAL_MY_NUMBER, "my-number reveal");
+    Resident resident = residents.findById(id).orElseThrow(() -> ApiException.notFound("住民が見つかりません"));
+    if (!resident.hasMyNumber()) {
+      throw ApiException.notFound("この住民の個人番号は登録されていません");
+    }
+    audit.record(AuditOperation.MY_NUMBER_REVEAL, id, null);
+    return protector.decrypt(resident.myNumberCipher()).digits();
   }
 
   @Transactional

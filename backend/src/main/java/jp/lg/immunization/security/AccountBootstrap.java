@@ -26,17 +26,23 @@ class AccountBootstrap {
   static final String MENUMA_CENTER = "menuma";
   static final String SYSTEM_DEPARTMENT = "system";
 
-  private record DemoAccount(String username, String displayName, String department, Set<Role> roles) {}
+  private record DemoAccount(String username, String displayName, String department, Set<Role> roles,
+                             Set<Permission> permissions) {}
 
+  private static final Set<Permission> EXPORT_AND_PRINT = EnumSet.of(Permission.EXPORT, Permission.PRINT);
+  private static final Set<Permission> ALL = EnumSet.allOf(Permission.class);
+  private static final Set<Permission> NONE = EnumSet.noneOf(Permission.class);
+
+  // Some staff and supervisors may export and print, some not, so that the demo shows both (README).
   private static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
-      new DemoAccount("staff1", "佐藤 花子（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF)),
-      new DemoAccount("staff2", "鈴木 一郎（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF)),
-      new DemoAccount("staff3", "高橋 美咲（担当）", MENUMA_CENTER, EnumSet.of(Role.STAFF)),
-      new DemoAccount("super1", "田中 誠（上長）", HEALTH_CENTER, EnumSet.of(Role.SUPERVISOR)),
-      new DemoAccount("super2", "伊藤 直子（上長）", MENUMA_CENTER, EnumSet.of(Role.SUPERVISOR)),
-      new DemoAccount("manager1", "渡辺 健（管理者）", HEALTH_CENTER, EnumSet.of(Role.MANAGER)),
-      new DemoAccount("auditor1", "山本 恵（セキュリティ責任者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.AUDITOR)),
-      new DemoAccount("admin1", "中村 剛（システム管理者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN)));
+      new DemoAccount("staff1", "佐藤 花子（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF), EXPORT_AND_PRINT),
+      new DemoAccount("staff2", "鈴木 一郎（担当）", HEALTH_CENTER, EnumSet.of(Role.STAFF), NONE),
+      new DemoAccount("staff3", "高橋 美咲（担当）", MENUMA_CENTER, EnumSet.of(Role.STAFF), EnumSet.of(Permission.PRINT)),
+      new DemoAccount("super1", "田中 誠（上長）", HEALTH_CENTER, EnumSet.of(Role.SUPERVISOR), ALL),
+      new DemoAccount("super2", "伊藤 直子（上長）", MENUMA_CENTER, EnumSet.of(Role.SUPERVISOR), NONE),
+      new DemoAccount("manager1", "渡辺 健（管理者）", HEALTH_CENTER, EnumSet.of(Role.MANAGER), NONE),
+      new DemoAccount("auditor1", "山本 恵（セキュリティ責任者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.AUDITOR), NONE),
+      new DemoAccount("admin1", "中村 剛（システム管理者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN), NONE));
 
   private final UserAccountRepository accounts;
   private final Departments departments;
@@ -78,9 +84,15 @@ class AccountBootstrap {
     departments.ensure(HEALTH_CENTER, "母子健康センター");
     departments.ensure(MENUMA_CENTER, "妻沼保健センター");
     String hash = passwordEncoder.encode(demoPassword);
-    DEMO_ACCOUNTS.stream().filter(account -> !accounts.existsById(account.username())).forEach(account ->
-        accounts.save(new UserAccount(account.username(), account.displayName(), hash, account.department(),
-            account.roles(), true)));
+    // Demo accounts made by an earlier version get the permissions the README lists for them.
+    DEMO_ACCOUNTS.forEach(account -> accounts.findById(account.username()).ifPresentOrElse(
+        existing -> {
+          if (existing.demo()) {
+            existing.grant(account.permissions());
+          }
+        },
+        () -> accounts.save(new UserAccount(account.username(), account.displayName(), hash, account.department(),
+            account.roles(), account.permissions(), true))));
   }
 
   private void createFirstAdministrator() {
@@ -91,7 +103,7 @@ class AccountBootstrap {
       throw new IllegalStateException("immunization.bootstrap-admin.password must have at least 12 characters");
     }
     accounts.save(new UserAccount(adminUsername, "システム管理者", passwordEncoder.encode(adminPassword),
-        SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN), false));
+        SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN), EnumSet.noneOf(Permission.class), false));
     log.info("Created the first administrator account '{}'", adminUsername);
   }
 }

@@ -1,7 +1,7 @@
 package jp.lg.immunization.security;
 
 import java.util.Collection;
-import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -43,9 +43,9 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-      List<GrantedAuthority> authorities = user.roles().stream()
-          .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-      return authorities;
+      return Stream.concat(user.roles().stream().map(role -> "ROLE_" + role.name()),
+              user.permissions().stream().sorted().map(Permission::authority))
+          .map(authority -> (GrantedAuthority) new SimpleGrantedAuthority(authority)).toList();
     }
 
     @Override

@@ -9,7 +9,8 @@ class MeController {
 
   record Department(String code, String name) {}
 
-  record Me(String username, String displayName, List<Role> roles, Department department) {}
+  /** {@code permissions}: what the UI may offer beyond the roles (e.g. the export button); the server checks again. */
+  record Me(String username, String displayName, List<Role> roles, List<Permission> permissions, Department department) {}
 
   private final CurrentUser currentUser;
   private final Departments departments;
@@ -26,6 +27,6 @@ class MeController {
 
   Me describe(SignedInUser user) {
     return new Me(user.username(), user.displayName(), user.roles().stream().sorted().toList(),
-        new Department(user.departmentCode(), departments.name(user.departmentCode())));
+        user.permissions().stream().sorted().toList(), new Department(user.departmentCode(), departments.name(user.departmentCode())));
   }
 }

@@ -30,6 +30,9 @@ class UserAccount {
   @JdbcTypeCode(SqlTypes.ARRAY)
   private String[] roles;
 
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  private String[] permissions;
+
   private boolean enabled;
 
   private boolean demo;
@@ -37,12 +40,13 @@ class UserAccount {
   protected UserAccount() {}
 
   UserAccount(String username, String displayName, String passwordHash, String departmentCode,
-              Set<Role> roles, boolean demo) {
+              Set<Role> roles, Set<Permission> permissions, boolean demo) {
     this.username = username;
     this.displayName = displayName;
     this.passwordHash = passwordHash;
     this.departmentCode = departmentCode;
     this.roles = roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    grant(permissions);
     this.enabled = true;
     this.demo = demo;
   }
@@ -67,12 +71,26 @@ class UserAccount {
     return enabled;
   }
 
+  boolean demo() {
+    return demo;
+  }
+
   Set<Role> roles() {
     return Arrays.stream(roles).map(Role::valueOf)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
   }
 
+  Set<Permission> permissions() {
+    return permissions == null ? EnumSet.noneOf(Permission.class) : Arrays.stream(permissions).map(Permission::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+  }
+
+  /** Replaces the account's permissions. */
+  void grant(Set<Permission> granted) {
+    this.permissions = granted.stream().map(Permission::name).sorted().toArray(String[]::new);
+  }
+
   SignedInUser toSignedInUser() {
-    return new SignedInUser(username, displayName, roles(), departmentCode);
+    return new SignedInUser(username, displayName, roles(), departmentCode, permissions());
   }
 }

@@ -1,6 +1,11 @@
 package jp.lg.immunization.vaccination;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +13,7 @@ import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +47,27 @@ public class DoseRecords {
     return jdbc.query("""
         select vaccine, dose_category, dose_date, lot_number, institution_id from dose_record
         where resident_id = ? order by dose_date, id""",
-        (rs, n) -> new Dose(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
-            rs.getString(5)), residentId);
+        (rs, n) -> dose(rs), residentId);
+  }
+
+  /** The doses of many residents in one query, oldest first per resident; residents without doses are absent. */
+  public Map<Long, List<Dose>> ofResidents(Collection<Long> residentIds) {
+    Map<Long, List<Dose>> doses = new HashMap<>();
+    if (residentIds.isEmpty()) {
+      return doses;
+    }
+    jdbc.query("""
+        select resident_id, vaccine, dose_category, dose_date, lot_number, institution_id from dose_record
+        where resident_id = any(?) order by resident_id, dose_date, id""",
+        (RowCallbackHandler) rs ->
+            doses.computeIfAbsent(rs.getLong("resident_id"), id -> new ArrayList<>()).add(dose(rs)),
+        (Object) residentIds.toArray(Long[]::new));
+    return doses;
+  }
+
+  private static Dose dose(ResultSet rs) throws SQLException {
+    return new Dose(rs.getString("vaccine"), rs.getString("dose_category"), rs.getDate("dose_date").toLocalDate(),
+        rs.getString("lot_number"), rs.getString("institution_id"));
   }
 
   /** A resident's dose records with their ids, e.g. to link a relief claim to the dose it concerns. */

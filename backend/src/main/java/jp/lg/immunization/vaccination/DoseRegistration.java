@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
@@ -17,6 +18,7 @@ import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
 import jp.lg.immunization.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,10 +41,12 @@ class DoseRegistration {
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   DoseRegistration(DoseStore store, DoseReference reference, ResidentDirectory residents, CurrentUser currentUser,
-                   AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+                   AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events,
+                   Clock clock) {
     this.store = store;
     this.reference = reference;
     this.residents = residents;
@@ -50,6 +54,7 @@ class DoseRegistration {
     this.audit = audit;
     this.jdbc = jdbc;
     this.json = json;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -63,6 +68,8 @@ class DoseRegistration {
     long id = store.insert(checked, DoseStore.Source.COUNTER, currentUser.get().username());
     audit.record(AuditOperation.DOSE_REGISTER, checked.residentId(), "dose " + id + " " + checked.vaccine().name()
         + " " + checked.category() + (checked.hasWarnings() ? " with " + checked.errorCodes() : ""));
+    events.publishEvent(new DoseRecordsChanged(Set.of(checked.residentId()), currentUser.get().username(),
+        "窓口での接種記録の登録"));
     return id;
   }
 
@@ -103,6 +110,8 @@ class DoseRegistration {
         values (?, ?::jsonb, ?::jsonb, ?, ?, ?)""", id, write(before), write(after), reason.strip(),
         currentUser.get().username(), Timestamp.from(Instant.now(clock)));
     audit.record(AuditOperation.DOSE_CORRECT, resident.id(), "dose " + id + " items " + after.keySet());
+    events.publishEvent(new DoseRecordsChanged(Set.of(resident.id()), currentUser.get().username(),
+        "接種記録の職権修正: " + reason.strip()));
   }
 
   @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package jp.lg.immunization.vaccination;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,40 @@ public class Eligibility {
    */
   public List<VaccineEligibility> forResident(LocalDate birthDate, String sex, List<DoseRecords.Dose> doses,
       boolean disability, LocalDate on) {
+    Series series = series(birthDate, sex, doses, disability, on);
+    List<VaccineEligibility> result = new ArrayList<>();
+    for (Vaccine vaccine : Vaccine.values()) {
+      if (vaccine.routine()) {
+        result.add(judge(vaccine, series, on));
+      }
+    }
+    return result;
+  }
+
+  /** A routine vaccine by the code that {@link VaccineEligibility#vaccineCode()} carries, with its name staff read. */
+  public record RoutineVaccine(String code, String name) {}
+
+  /** The routine vaccines in schedule order: the codes {@link #forVaccine} accepts. */
+  public List<RoutineVaccine> routineVaccines() {
+    return Arrays.stream(Vaccine.values()).filter(Vaccine::routine)
+        .map(vaccine -> new RoutineVaccine(vaccine.name(), vaccine.japaneseName())).toList();
+  }
+
+  /**
+   * Like {@link #forResident} for one routine vaccine only, evaluating just its table (and the live-vaccine
+   * interval when it applies): for judging many residents at once.
+   *
+   * @param vaccineCode one of {@link #routineVaccines()}
+   */
+  public VaccineEligibility forVaccine(String vaccineCode, LocalDate birthDate, String sex,
+      List<DoseRecords.Dose> doses, boolean disability, LocalDate on) {
+    Vaccine vaccine = Arrays.stream(Vaccine.values()).filter(v -> v.routine() && v.name().equals(vaccineCode))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("not a routine vaccine: " + vaccineCode));
+    return judge(vaccine, series(birthDate, sex, doses, disability, on), on);
+  }
+
+  private Series series(LocalDate birthDate, String sex, List<DoseRecords.Dose> doses, boolean disability,
+      LocalDate on) {
     if (birthDate == null || on == null) {
       throw new IllegalArgumentException("birthDate and on are required");
     }
@@ -49,15 +84,7 @@ public class Eligibility {
     if (!"MALE".equals(sex) && !"FEMALE".equals(sex)) {
       throw new IllegalArgumentException("sex must be MALE or FEMALE: " + sex);
     }
-    Series series = new Series(new Series.Person(birthDate, sex, disability, on), season,
-        doses == null ? List.of() : doses);
-    List<VaccineEligibility> result = new ArrayList<>();
-    for (Vaccine vaccine : Vaccine.values()) {
-      if (vaccine.routine()) {
-        result.add(judge(vaccine, series, on));
-      }
-    }
-    return result;
+    return new Series(new Series.Person(birthDate, sex, disability, on), season, doses == null ? List.of() : doses);
   }
 
   private VaccineEligibility judge(Vaccine vaccine, Series series, LocalDate on) {

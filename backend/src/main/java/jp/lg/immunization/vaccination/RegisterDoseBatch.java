@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.PgCopy;
@@ -15,6 +16,7 @@ import jp.lg.immunization.resident.ResidentDirectory;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +38,12 @@ class RegisterDoseBatch implements JavaDelegate {
   private final ResidentDirectory residents;
   private final PgCopy copy;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RegisterDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseStore store, DoseReference reference,
-                    ResidentDirectory residents, PgCopy copy, AuditTrail audit, Clock clock) {
+                    ResidentDirectory residents, PgCopy copy, AuditTrail audit, ApplicationEventPublisher events,
+                    Clock clock) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.store = store;
@@ -47,6 +51,7 @@ class RegisterDoseBatch implements JavaDelegate {
     this.residents = residents;
     this.copy = copy;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -89,6 +94,8 @@ class RegisterDoseBatch implements JavaDelegate {
         Timestamp.from(Instant.now(clock)), id);
     audit.record(AuditOperation.DOSE_BATCH_REGISTER, null, "batch " + id + " registered " + registered
         + " doses, approved by " + batch.get("approved_by"));
+    events.publishEvent(new DoseRecordsChanged(doses.stream().map(dose -> (Long) dose.get(0))
+        .collect(Collectors.toSet()), (String) batch.get("approved_by"), "一括登録 #" + id + " による接種記録の登録"));
   }
 
   private void sendBack(long id, List<DoseBatchCheck.Result> results) {

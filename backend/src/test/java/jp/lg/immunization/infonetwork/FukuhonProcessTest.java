@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -146,6 +147,41 @@ class FukuhonProcessTest {
         where case_id = ?""", Long.parseLong(correction.getBusinessKey()));
     assertThat(revision).containsEntry("approved_by", "super2").containsEntry("before", before);
     assertThat((String) revision.get("after")).contains("水痘");
+  }
+
+  @Test
+  void R22_aDoseRegisteredAfterTheFukuhonStartsACorrectionThatTheRegistrantCannotApprove() throws Exception {
+    register();
+    Map<String, Object> dose = Map.of("items", Map.of("addresseeNumber", addresseeNumber, "vaccine", "BCG",
+        "doseCategory", "1回", "doseDate", LocalDate.now().minusDays(10).toString(), "lotNumber", "BCG77",
+        "institutionId", "1110101", "doctorId", "D1010101"));
+    driver.perform("super1", post("/api/doses"), dose).andExpect(status().isCreated());
+
+    ProcessInstance correction = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(FukuhonProcesses.CORRECTION).variableValueEquals("residentId", residentId).singleResult();
+    assertThat(correction).isWaitingAt("ApproveFukuhonCorrection");
+    assertThat(jdbc.queryForObject("select proposed_content::text from fukuhon_case where id = ?", String.class,
+        Long.parseLong(correction.getBusinessKey()))).contains("BCG").contains("MR");
+    String approval = driver.openTaskId(correction, "ApproveFukuhonCorrection");
+    engine.getTaskService().claim(approval, "super1");
+    driver.completeRequest("super1", approval, Map.of("decision", "APPROVE")).andExpect(status().isForbidden());
+
+    driver.perform("staff1", post("/api/doses"), Map.of("items", Map.of("addresseeNumber", addresseeNumber,
+        "vaccine", "水痘", "doseCategory", "1回目", "doseDate", LocalDate.now().minusDays(5).toString(),
+        "lotNumber", "VZ1", "institutionId", "1110101", "doctorId", "D1010101"))).andExpect(status().isCreated());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FukuhonProcesses.CORRECTION)
+        .variableValueEquals("residentId", residentId).count()).as("the case under way is left to finish").isEqualTo(1);
+  }
+
+  @Test
+  void aDoseOfAResidentWithoutFukuhonStartsNoCase() throws Exception {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FukuhonProcesses.CORRECTION)
+        .count();
+    driver.perform("staff1", post("/api/doses"), Map.of("items", Map.of("addresseeNumber", addresseeNumber,
+        "vaccine", "BCG", "doseCategory", "1回", "doseDate", LocalDate.now().minusDays(3).toString(),
+        "lotNumber", "BCG78", "institutionId", "1110101", "doctorId", "D1010101"))).andExpect(status().isCreated());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FukuhonProcesses.CORRECTION)
+        .count()).isEqualTo(before);
   }
 
   @Test

@@ -141,6 +141,14 @@ class ReliefClaimProcessTest {
         .anySatisfy(l -> assertThat(l).startsWith("市の決定: 支給"))
         .anySatisfy(l -> assertThat(l).startsWith("上長が決定（支給）を承認"))
         .anySatisfy(l -> assertThat(l).startsWith("決定通知書"));
+    byte[] notice = mvc.perform(get("/api/relief/claims/" + instance.getBusinessKey() + "/notice.pdf")
+            .with(users.as("staff1"))).andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .contentType("application/pdf")).andReturn().getResponse().getContentAsByteArray();
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(notice)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s", ""))
+          .contains("予防接種健康被害救済給付支給決定通知書", "救済太郎（テスト）様", "一時金等の額:120,000円");
+    }
     mvc.perform(get("/api/relief/claims/" + instance.getBusinessKey()).with(users.as("staff1")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.decision.decision").value("支給"))
