@@ -25,7 +25,7 @@ public class PrintFont {
       Path.of("/usr/share/fonts/ipa-gothic/ipag.ttf"),
       Path.of("/usr/share/fonts/ipaex-gothic/ipaexg.ttf"));
 
-  static final String MISSING = "書類（予診票・通知書）の印刷に使う日本語フォントが見つからないため、印刷できません。システム管理者に連絡してください"
+  public static final String MISSING = "書類（予診票・通知書）の印刷に使う日本語フォントが見つからないため、印刷できません。システム管理者に連絡してください"
       + "（IPAexゴシック: Debian のパッケージ fonts-ipaexfont-gothic を導入するか、設定 immunization.print.font に"
       + "TrueType フォントのファイルを指定します）";
 
