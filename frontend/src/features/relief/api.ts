@@ -149,6 +149,20 @@ export function fileAppeal(claimId: number, version: number, filedOn: string, no
   return apiRequest<void>(`/relief/claims/${claimId}/appeal`, { method: 'POST', body: { version, filedOn, note } });
 }
 
+/** 額の改定・終期: applies from the next payment period on. */
+export function reviseEntitlement(
+  claimId: number,
+  version: number,
+  periodicAmountYen: number,
+  entitlementEndsOn: string | null,
+  reason: string,
+): Promise<void> {
+  return apiRequest<void>(`/relief/claims/${claimId}/entitlement`, {
+    method: 'POST',
+    body: { version, periodicAmountYen, entitlementEndsOn, reason },
+  });
+}
+
 export const PAYMENT_STATUS: Record<ReliefPayment['status'], string> = {
   SCHEDULED: '支払予定',
   IN_RUN: '支払処理中（承認待ち）',

@@ -14,6 +14,7 @@ import {
 } from '../api';
 import { AppealForm } from '../components/AppealForm';
 import { DocumentsSection } from '../components/DocumentsSection';
+import { EntitlementForm } from '../components/EntitlementForm';
 
 /** Today in the office's time zone, as an ISO date for date inputs. */
 function officeToday(): string {
@@ -204,6 +205,17 @@ export function ReliefClaimPage() {
           </table>
         )}
       </section>
+
+      {data.status === 'PAYING' && (
+        <EntitlementForm
+          key={data.version}
+          claimId={data.id}
+          version={data.version}
+          periodicAmountYen={decision.periodicAmountYen}
+          entitlementEndsOn={decision.entitlementEndsOn}
+          onRevised={claim.reload}
+        />
+      )}
 
       {data.status === 'NOT_PAID' && (
         <AppealForm claimId={data.id} version={data.version} today={today} onFiled={claim.reload} />

@@ -123,6 +123,10 @@ function backend(detail: ReliefClaimDetail) {
     'GET /api/relief/claims/7': { status: 200, body: detail },
     'GET /api/relief/document-types': { status: 200, body: [{ code: 'FAMILY_REGISTER', label: '戸籍謄本等' }] },
     'POST /api/relief/claims/7/appeal': { status: 204 },
+    'POST /api/relief/claims/7/entitlement': {
+      status: 400,
+      body: { status: 400, error: 'invalid', message: '額が正しくありません', fields: { periodicAmountYen: '0以上の額を入力してください' } },
+    },
   });
 }
 
@@ -175,6 +179,26 @@ describe('relief pages', () => {
     await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
     const post = requests.find((r) => r.method === 'POST' && r.path === '/api/relief/claims/7/appeal');
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ version: 12, note: '' });
+  });
+
+  it('revises a paying entitlement with the version on screen and shows the server\'s refusal', async () => {
+    const { requests } = backend(PAYING);
+    renderApp('/relief/7');
+    const amount = await screen.findByTestId('relief-entitlement-amount');
+    expect(amount).toHaveValue('50000');
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '45000');
+    await userEvent.type(screen.getByTestId('relief-entitlement-reason'), '等級改定');
+    await userEvent.click(screen.getByTestId('relief-entitlement-button'));
+    expect(await screen.findByTestId('relief-entitlement-error')).toHaveTextContent('額が正しくありません');
+    expect(screen.getByText('0以上の額を入力してください')).toBeInTheDocument();
+    const post = requests.find((r) => r.method === 'POST' && r.path === '/api/relief/claims/7/entitlement');
+    expect(JSON.parse(post?.body ?? '{}')).toEqual({
+      version: 12,
+      periodicAmountYen: 45000,
+      entitlementEndsOn: null,
+      reason: '等級改定',
+    });
   });
 
   it('asks for a file before uploading a document', async () => {
