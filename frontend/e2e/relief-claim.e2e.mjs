@@ -9,7 +9,7 @@ import {
   doTask,
   fail,
   fillDate,
-  fillText,
+  fillText as fillTextNow,
   login,
   logout,
   runScenario,
@@ -45,6 +45,20 @@ async function tick(page, labels) {
   }
 }
 
+/** form-js passes typed text and numbers on after a short debounce; let it before completing. */
+async function settle(page) {
+  await page.waitForTimeout(1_000);
+}
+
+/**
+ * Types into a text or number field and waits out form-js's debounce before the next field: a re-render by one
+ * field's late update could otherwise drop another's pending one.
+ */
+async function fillText(page, schema, spec, value) {
+  await fillTextNow(page, schema, spec, value);
+  await page.waitForTimeout(600);
+}
+
 async function openCasePage(page, claimId) {
   await page.goto(`${new URL(page.url()).origin}/#/relief/${claimId}`);
   await page.getByTestId('relief-status').waitFor();
@@ -63,6 +77,7 @@ async function run(page) {
     await fillDate(page, form, { key: 'vaccinatedOn' }, isoDate(-20));
     await tick(page, ['医療費', '障害年金']);
     await tick(page, ['請求書', '予防接種を受けたことを証明する書類', '受診証明書・診療録', '医療費の領収書']);
+    await settle(page);
   });
   const claimId = Number(caseLabel.replace(/^.*#/, ''));
 
@@ -70,6 +85,7 @@ async function run(page) {
   await doTask(page, '不足書類の提出依頼', caseLabel, async (form) => {
     await fillDate(page, form, { key: 'requestedOn' }, isoDate(0));
     await fillText(page, form, { key: 'note' }, '障害の状態に関する診断書を郵送で依頼');
+    await settle(page);
   });
   await openCasePage(page, claimId);
   await page.getByTestId('relief-document-type').selectOption('DISABILITY_CERTIFICATE');
@@ -87,17 +103,20 @@ async function run(page) {
   await screenshot(page, 'relief-document-uploaded');
   await doTask(page, '不足書類の受領', caseLabel, async (form) => {
     await fillDate(page, form, { key: 'receivedOn' }, isoDate(0));
+    await settle(page);
   });
 
   console.log('3. the investigation committee meets and its opinion is recorded');
   await doTask(page, '調査委員会の開催日程の決定', caseLabel, async (form) => {
     await fillDate(page, form, { key: 'meetingOn' }, isoDate(0));
+    await settle(page);
   });
   await logout(page);
   await login(page, 'staff2', 'login-staff2');
   await doTask(page, '調査委員会の意見の記録', caseLabel, async (form) => {
     await chooseOption(page, form, { key: 'opinion' }, { value: 'CAUSAL' });
     await fillText(page, form, { key: 'summary' }, '接種後の経過から因果関係が考えられる（架空の事例）');
+    await settle(page);
   });
 
   console.log('4. the claim goes to the prefecture and the Ministry (simulator), which recognises it');
@@ -106,6 +125,7 @@ async function run(page) {
     await fillText(page, form, { key: 'oneOffAmountYen' }, '120000');
     await fillText(page, form, { key: 'periodicAmountYen' }, '50000');
     await fillText(page, form, { key: 'reason' }, '厚生労働大臣の認定による');
+    await settle(page);
   });
   await logout(page);
 
@@ -113,6 +133,7 @@ async function run(page) {
   await login(page, 'super1', 'login-super1');
   await doTask(page, '支給・不支給の承認（上長）', caseLabel, async (form) => {
     await chooseOption(page, form, { key: 'approval' }, { value: 'APPROVE' });
+    await settle(page);
   });
   await openCasePage(page, claimId);
   for (let attempt = 0; attempt < 20; attempt += 1) {
