@@ -29,6 +29,10 @@ export function Layout() {
   }
 
   const { me } = state;
+  // An expired password must be changed before anything else; the server refuses other calls meanwhile.
+  if (me.passwordChangeRequired && location.pathname !== '/password') {
+    return <Navigate to="/password" replace />;
+  }
   return (
     <div className="app-shell">
       <DemoBanner />
@@ -38,6 +42,9 @@ export function Layout() {
           <span className="user-name">{me.displayName}</span>
           <span className="user-role">{roleLabels(me)}</span>
           <span className="user-department">{me.department.name}</span>
+          <NavLink to="/password" className="password-link">
+            パスワード変更
+          </NavLink>
           <button type="button" className="logout" data-testid="logout-button" onClick={() => void signOut()}>
             ログアウト
           </button>
@@ -91,6 +98,9 @@ export function Layout() {
               <>
                 <li>
                   <NavLink to="/admin/incidents">障害一覧</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/accounts">アカウント管理</NavLink>
                 </li>
                 <li>
                   <NavLink to="/admin/non-disclosure">不開示設定</NavLink>

@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { PasswordPage } from '../features/auth/pages/PasswordPage';
+import { AccountsPage } from '../features/admin/pages/AccountsPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
 import { OutreachPage } from '../features/outreach/pages/OutreachPage';
@@ -32,6 +34,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'password', element: <PasswordPage /> },
       {
         path: 'approvals',
         element: (
@@ -173,6 +176,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAdminister}>
             <IncidentsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/accounts',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <AccountsPage />
           </RequireRole>
         ),
       },

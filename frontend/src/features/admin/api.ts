@@ -53,3 +53,37 @@ export function addNonDisclosure(request: NonDisclosureRequest): Promise<void> {
 export function removeNonDisclosure(addresseeNumber: string): Promise<void> {
   return apiRequest<void>('/admin/non-disclosure/remove', { method: 'POST', body: { addresseeNumber } });
 }
+
+/** An account as administrators manage it (R08, R09); `usable` means it may log in today. */
+export interface Account {
+  username: string;
+  displayName: string;
+  departmentCode: string;
+  roles: string[];
+  permissions: string[];
+  enabled: boolean;
+  usable: boolean;
+  lockedUntil: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  lastLoginAt: string | null;
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+
+export type AccountAction = 'unlock' | 'disable' | 'enable';
+
+export function fetchAccounts(): Promise<Account[]> {
+  return apiRequest<Account[]>('/admin/accounts');
+}
+
+export function changeAccount(username: string, action: AccountAction): Promise<Account> {
+  return apiRequest<Account>(`/admin/accounts/${encodeURIComponent(username)}/${action}`, { method: 'POST' });
+}
+
+export function setValidity(username: string, validFrom: string, validUntil: string): Promise<Account> {
+  return apiRequest<Account>(`/admin/accounts/${encodeURIComponent(username)}/validity`, {
+    method: 'PUT',
+    body: { validFrom: validFrom || null, validUntil: validUntil || null },
+  });
+}

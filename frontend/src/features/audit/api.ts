@@ -34,6 +34,19 @@ export const OPERATION_LABELS: Record<string, string> = {
   COPAY_EXEMPTION_NOTICE: '決定通知',
   COPAY_EXEMPTION_WITHDRAWN: '免除申請の取下げ',
   COPAY_SIMULATED_APPLICATION: '電子申請（シミュレーター）',
+  RESIDENT_EXPORT: '住民情報の出力',
+  COHORT_EXPORT: '対象者一覧のCSV出力',
+  QUESTIONNAIRE_ISSUE: '予診票の発行',
+  QUESTIONNAIRE_BATCH: '予診票の一括発行',
+  PERMISSION_REFUSED: '権限のない操作の拒否',
+  ACCOUNT_LOCKED: 'アカウントのロック',
+  ACCOUNT_UNLOCKED: 'アカウントのロック解除',
+  ACCOUNT_DISABLED: 'アカウントの利用停止',
+  ACCOUNT_ENABLED: 'アカウントの利用再開',
+  ACCOUNT_VALIDITY_SET: 'アカウントの有効期間の変更',
+  ACCOUNT_EXPIRED: 'アカウントの有効期間終了',
+  PASSWORD_CHANGED: 'パスワード変更',
+  ACCOUNT_REVIEW: 'アカウントの棚卸し',
 };
 
 export interface AuditVerification {
@@ -41,6 +54,8 @@ export interface AuditVerification {
   checked: number;
   firstBrokenId: number | null;
   reason: string | null;
+  ranAt?: string;
+  trigger?: 'NIGHTLY' | 'ON_DEMAND';
 }
 
 export interface AuditEvent {
@@ -76,6 +91,11 @@ export function verifyAuditLog(): Promise<AuditVerification> {
   return apiRequest<AuditVerification>('/audit/verify');
 }
 
+/** The last verification, nightly or on demand; null before the first one. */
+export async function latestVerification(): Promise<AuditVerification | null> {
+  return (await apiRequest<AuditVerification | undefined>('/audit/verification/latest')) ?? null;
+}
+
 export function searchAuditEvents(criteria: AuditCriteria, page: number): Promise<AuditEventPage> {
   return apiRequest<AuditEventPage>(`/audit/events${query({ ...criteria, page, size: AUDIT_PAGE_SIZE })}`);
 }
@@ -97,4 +117,24 @@ export interface ResidentAccessLog {
 /** The 宛名番号 travels in the body, never in the URL. */
 export function residentAccessLog(addresseeNumber: string): Promise<ResidentAccessLog> {
   return apiRequest<ResidentAccessLog>('/residents/access-log', { method: 'POST', body: { addresseeNumber } });
+}
+
+/** One account in the auditor's review; `unused`: enabled but never used, or not for longer than the limit. */
+export interface AccountReviewRow {
+  account: {
+    username: string;
+    displayName: string;
+    roles: string[];
+    permissions: string[];
+    enabled: boolean;
+    usable: boolean;
+    lastLoginAt: string | null;
+    validUntil: string | null;
+  };
+  daysSinceLastLogin: number | null;
+  unused: boolean;
+}
+
+export function accountReview(): Promise<AccountReviewRow[]> {
+  return apiRequest<AccountReviewRow[]>('/audit/account-review');
 }

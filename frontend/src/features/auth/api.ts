@@ -12,6 +12,12 @@ export interface Me {
   /** Always sent by the server; optional so that older fixtures and sessions need not name it. */
   permissions?: Permission[];
   department: { code: string; name: string };
+  /** The password has expired: nothing but changing it works until it is changed (R08). */
+  passwordChangeRequired?: boolean;
+}
+
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return apiRequest<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } });
 }
 
 export function login(username: string, password: string): Promise<Me> {

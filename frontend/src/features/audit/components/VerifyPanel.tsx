@@ -1,12 +1,31 @@
 import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
-import { verifyAuditLog, type AuditVerification } from '../api';
+import { formatWarekiDateTime } from '../../../lib/date';
+import { asApiError, useAsync } from '../../../lib/useAsync';
+import { latestVerification, verifyAuditLog, type AuditVerification } from '../api';
+
+const TRIGGER_LABELS = { NIGHTLY: '夜間の自動検査', ON_DEMAND: '手動の検査' } as const;
+
+/** A break found by the nightly run shows as soon as an auditor opens the page. */
+function LastRun({ run }: { run: AuditVerification }) {
+  const when = `${run.ranAt ? formatWarekiDateTime(run.ranAt) : ''}（${run.trigger ? TRIGGER_LABELS[run.trigger] : ''}）`;
+  return run.intact ? (
+    <p className="subtitle" data-testid="audit-last-run">
+      前回の検査: {when} 改ざんなし
+    </p>
+  ) : (
+    <ErrorMessage testId="audit-last-run">
+      <strong>前回の検査で改ざんを検知しました</strong>: {when} 記録ID {run.firstBrokenId ?? '不明'}
+      {run.reason && `（${run.reason}）`}
+    </ErrorMessage>
+  );
+}
 
 export function VerifyPanel() {
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const last = useAsync(latestVerification, []);
 
   async function verify() {
     setBusy(true);
@@ -24,7 +43,8 @@ export function VerifyPanel() {
   return (
     <section className="verify-panel" aria-labelledby="verify-title">
       <h2 id="verify-title">改ざん検査</h2>
-      <p>監査ログのハッシュ連鎖を先頭から検査します。</p>
+      <p>監査ログのハッシュ連鎖を先頭から検査します。毎晩自動でも検査しています。</p>
+      {last.data && !result && <LastRun run={last.data} />}
       <button type="button" className="primary" data-testid="audit-verify-button" onClick={() => void verify()} disabled={busy}>
         {busy ? '検査中…' : '検査する'}
       </button>

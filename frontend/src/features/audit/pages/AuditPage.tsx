@@ -4,6 +4,7 @@ import { Pager } from '../../../components/Pager';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
 import { OPERATION_LABELS, searchAuditEvents, type AuditCriteria } from '../api';
+import { AccountReviewPanel } from '../components/AccountReviewPanel';
 import { ResidentAccessPanel } from '../components/ResidentAccessPanel';
 import { VerifyPanel } from '../components/VerifyPanel';
 
@@ -34,6 +35,7 @@ export function AuditPage() {
       <h1>監査ログ</h1>
       <VerifyPanel />
       <ResidentAccessPanel />
+      <AccountReviewPanel />
       <section aria-labelledby="audit-events-title">
         <h2 id="audit-events-title">操作記録の検索</h2>
         <form className="search-form" onSubmit={search} role="search">

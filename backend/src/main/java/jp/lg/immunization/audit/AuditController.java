@@ -3,6 +3,7 @@ package jp.lg.immunization.audit;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,21 +14,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 class AuditController {
 
-  private final AuditVerification verification;
+  private final AuditVerificationRuns verification;
   private final AuditSearch search;
   private final AuditTrail trail;
 
-  AuditController(AuditVerification verification, AuditSearch search, AuditTrail trail) {
+  AuditController(AuditVerificationRuns verification, AuditSearch search, AuditTrail trail) {
     this.verification = verification;
     this.search = search;
     this.trail = trail;
   }
 
   @GetMapping("/verify")
-  AuditVerification.Result verify() {
-    AuditVerification.Result result = verification.verify();
-    trail.record(AuditOperation.AUDIT_VERIFY, null, result.intact() ? "intact" : "broken at " + result.firstBrokenId());
-    return result;
+  AuditVerificationRuns.Run verify() {
+    AuditVerificationRuns.Run run = verification.run(AuditVerificationRuns.Trigger.ON_DEMAND);
+    trail.record(AuditOperation.AUDIT_VERIFY, null, AuditVerificationRuns.describe(run));
+    return run;
+  }
+
+  /** The last verification, nightly or on demand: a break shows to auditors as soon as they open the page. */
+  @GetMapping("/verification/latest")
+  ResponseEntity<AuditVerificationRuns.Run> latestVerification() {
+    return verification.latest().map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
   }
 
   @GetMapping("/events")

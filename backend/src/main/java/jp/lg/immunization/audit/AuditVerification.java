@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AuditVerification {
 
-  record Result(boolean intact, long checked, Long firstBrokenId, String reason) {}
+  /** {@code lastId} and {@code lastHash}: the last entry of the intact part of the chain, null for an empty one. */
+  record Result(boolean intact, long checked, Long firstBrokenId, String reason, Long lastId, String lastHash) {}
 
   private final JdbcTemplate jdbc;
 
@@ -37,6 +38,7 @@ class AuditVerification {
     private long checked;
     private Long brokenId;
     private String reason;
+    private Long lastId;
 
     @Override
     public void processRow(ResultSet rs) throws SQLException {
@@ -58,11 +60,12 @@ class AuditVerification {
       } else {
         checked++;
         expectedPrevious = storedHash;
+        lastId = entry.id();
       }
     }
 
     Result result() {
-      return new Result(brokenId == null, checked, brokenId, reason);
+      return new Result(brokenId == null, checked, brokenId, reason, lastId, lastId == null ? null : expectedPrevious);
     }
   }
 }

@@ -1,6 +1,5 @@
 package jp.lg.immunization.resident;
 
-import java.util.Collection;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface ResidentRepository extends JpaRepository<Resident, Long>, JpaSpecificationExecutor<Resident> {
-
-  List<Resident> findByAddresseeNumberIn(Collection<String> addresseeNumbers);
 
   Optional<Resident> findByAddresseeNumber(String addresseeNumber);
 

@@ -1,5 +1,8 @@
 package jp.lg.immunization.security;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.stream.Stream;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,16 +16,18 @@ import org.springframework.stereotype.Service;
 class AccountDetailsService implements UserDetailsService {
 
   private final UserAccountRepository accounts;
+  private final Clock clock;
 
-  AccountDetailsService(UserAccountRepository accounts) {
+  AccountDetailsService(UserAccountRepository accounts, Clock clock) {
     this.accounts = accounts;
+    this.clock = clock;
   }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
     UserAccount account = accounts.findById(username)
         .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-    return new AccountDetails(account);
+    return new AccountDetails(account, Instant.now(clock), LocalDate.now(clock));
   }
 
   /** Carries the signed-in user so that requests need no lookup. */
@@ -30,11 +35,13 @@ class AccountDetailsService implements UserDetailsService {
     private final SignedInUser user;
     private final String passwordHash;
     private final boolean enabled;
+    private final boolean locked;
 
-    AccountDetails(UserAccount account) {
+    AccountDetails(UserAccount account, Instant now, LocalDate today) {
       this.user = account.toSignedInUser();
       this.passwordHash = account.passwordHash();
-      this.enabled = account.enabled();
+      this.enabled = account.usable(today);
+      this.locked = account.locked(now);
     }
 
     SignedInUser user() {
@@ -61,6 +68,11 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public boolean isEnabled() {
       return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+      return !locked;
     }
   }
 }

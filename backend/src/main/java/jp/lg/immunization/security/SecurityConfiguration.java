@@ -3,18 +3,30 @@ package jp.lg.immunization.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiError;
+import jp.lg.immunization.platform.JapaneseDates;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 
@@ -31,8 +43,13 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit,
+                         AccountControls controls, PasswordChanges passwords, Clock clock,
+                         @Value("${immunization.security.session.absolute-timeout:PT10H}") Duration absoluteTimeout)
+      throws Exception {
     http
+        .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class)
+        .addFilterAfter(new PasswordChangeGate(json), AuthorizationFilter.class)
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
@@ -40,7 +57,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/system").permitAll()
             .requestMatchers("/api/auth/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/api/me").authenticated()
+            .requestMatchers("/api/me", "/api/me/**").authenticated()
             .requestMatchers("/api/audit/**", "/api/residents/access-log").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
             .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**",
@@ -57,14 +74,18 @@ class SecurityConfiguration {
             .loginProcessingUrl("/api/auth/login")
             .successHandler((request, response, authentication) -> {
               var user = ((AccountDetailsService.AccountDetails) authentication.getPrincipal()).user();
-              audit.record(AuditOperation.LOGIN, null, null);
-              write(response, json, HttpServletResponse.SC_OK, me.describe(user));
+              controls.loggedIn(user.username());
+              boolean expired = passwords.expired(user.username());
+              if (expired) {
+                request.getSession().setAttribute(PasswordChangeGate.CHANGE_REQUIRED, true);
+              }
+              audit.record(AuditOperation.LOGIN, null, expired ? "password expired" : null);
+              write(response, json, HttpServletResponse.SC_OK, me.describe(user, expired));
             })
             .failureHandler((request, response, exception) -> {
-              audit.recordFor(String.valueOf(request.getParameter("username")), AuditOperation.LOGIN_FAILED,
-                  exception.getClass().getSimpleName());
-              write(response, json, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of(401, "bad_credentials",
-                  "ユーザーIDまたはパスワードが正しくありません"));
+              String username = String.valueOf(request.getParameter("username"));
+              audit.recordFor(username, AuditOperation.LOGIN_FAILED, exception.getClass().getSimpleName());
+              write(response, json, HttpServletResponse.SC_UNAUTHORIZED, loginRefusal(username, exception, controls));
             }))
         .logout(logout -> logout
             .logoutUrl("/api/auth/logout")
@@ -82,9 +103,27 @@ class SecurityConfiguration {
                 write(response, json, HttpServletResponse.SC_FORBIDDEN,
                     ApiError.of(403, "forbidden", "この操作を行う権限がありません"))))
         .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
     return http.build();
+  }
+
+  /** Only a wrong password counts towards the lockout; a locked or disabled account says so (R08, R09). */
+  private static ApiError loginRefusal(String username, AuthenticationException exception, AccountControls controls) {
+    if (exception instanceof LockedException) {
+      Instant until = controls.lockedUntil(username);
+      return ApiError.of(401, "account_locked", "ログインの失敗が続いたため、このアカウントはロックされています。"
+          + (until == null ? "" : JapaneseDates.format(until) + "以降に再度お試しいただくか、")
+          + "システム管理者に解除を依頼してください");
+    }
+    if (exception instanceof DisabledException) {
+      return ApiError.of(401, "account_disabled", "このアカウントは無効です（有効期間外または利用停止）。システム管理者に連絡してください");
+    }
+    if (exception instanceof BadCredentialsException) {
+      controls.loginFailed(username);
+    }
+    return ApiError.of(401, "bad_credentials", "ユーザーIDまたはパスワードが正しくありません");
   }
 
   private static void write(HttpServletResponse response, ObjectMapper json, int status, Object body) throws IOException {

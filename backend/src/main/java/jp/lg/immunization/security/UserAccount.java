@@ -4,6 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -37,6 +40,30 @@ class UserAccount {
 
   private boolean demo;
 
+  @Column(name = "failed_logins")
+  private int failedLogins;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "valid_from")
+  private LocalDate validFrom;
+
+  @Column(name = "valid_until")
+  private LocalDate validUntil;
+
+  @Column(name = "last_login_at")
+  private Instant lastLoginAt;
+
+  @Column(name = "disabled_at")
+  private Instant disabledAt;
+
+  @Column(name = "disabled_by")
+  private String disabledBy;
+
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
   protected UserAccount() {}
 
   UserAccount(String username, String displayName, String passwordHash, String departmentCode,
@@ -49,6 +76,7 @@ class UserAccount {
     grant(permissions);
     this.enabled = true;
     this.demo = demo;
+    this.passwordChangedAt = Instant.now();
   }
 
   String username() {
@@ -88,6 +116,87 @@ class UserAccount {
   /** Replaces the account's permissions. */
   void grant(Set<Permission> granted) {
     this.permissions = granted.stream().map(Permission::name).sorted().toArray(String[]::new);
+  }
+
+  boolean locked(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  /** Enabled and inside its validity period (R09). */
+  boolean usable(LocalDate today) {
+    return enabled && (validFrom == null || !today.isBefore(validFrom)) && (validUntil == null || !today.isAfter(validUntil));
+  }
+
+  /** Counts a failed login; at {@code maxFailures} the account locks until {@code lockedUntil}. True when it locked. */
+  boolean loginFailed(int maxFailures, Instant lockUntil) {
+    failedLogins++;
+    if (failedLogins < maxFailures) {
+      return false;
+    }
+    failedLogins = 0;
+    lockedUntil = lockUntil;
+    return true;
+  }
+
+  void loggedIn(Instant now) {
+    failedLogins = 0;
+    lockedUntil = null;
+    lastLoginAt = now;
+  }
+
+  void changePassword(String hash, Instant now) {
+    passwordHash = hash;
+    passwordChangedAt = now;
+  }
+
+  boolean passwordExpired(Instant now, Duration maxAge) {
+    return passwordChangedAt != null && passwordChangedAt.plus(maxAge).isBefore(now);
+  }
+
+  void unlock() {
+    failedLogins = 0;
+    lockedUntil = null;
+  }
+
+  void disable(String by, Instant now) {
+    enabled = false;
+    disabledBy = by;
+    disabledAt = now;
+  }
+
+  void enable() {
+    enabled = true;
+    disabledBy = null;
+    disabledAt = null;
+  }
+
+  void validity(LocalDate from, LocalDate until) {
+    validFrom = from;
+    validUntil = until;
+  }
+
+  Instant lockedUntil() {
+    return lockedUntil;
+  }
+
+  LocalDate validFrom() {
+    return validFrom;
+  }
+
+  LocalDate validUntil() {
+    return validUntil;
+  }
+
+  Instant lastLoginAt() {
+    return lastLoginAt;
+  }
+
+  Instant disabledAt() {
+    return disabledAt;
+  }
+
+  String disabledBy() {
+    return disabledBy;
   }
 
   SignedInUser toSignedInUser() {

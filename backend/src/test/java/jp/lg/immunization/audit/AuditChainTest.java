@@ -23,6 +23,7 @@ class AuditChainTest {
   @Autowired TestUsers users;
   @Autowired AuditTrail trail;
   @Autowired AuditVerification verification;
+  @Autowired AuditVerificationRuns runs;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
 
@@ -77,6 +78,44 @@ class AuditChainTest {
           copy.get("previous_hash"), copy.get("hash"));
     }
     assertThat(verification.verify().intact()).isTrue();
+  }
+
+  @Test
+  void R04_cuttingOffTheTailIsDetectedByTheNextVerification() throws Exception {
+    trail.record(AuditOperation.RESIDENT_VIEW, 7L, null);
+    trail.record(AuditOperation.RESIDENT_VIEW, 8L, null);
+    assertThat(runs.run(AuditVerificationRuns.Trigger.ON_DEMAND).intact()).isTrue();
+    long last = lastId();
+    var copy = jdbc.queryForMap("select * from audit_event where id = ?", last);
+
+    // The last entry alone is removed: the chain that is left is intact, but the run before saw that entry.
+    bypassingTrigger("delete from audit_event where id = " + last);
+    try {
+      assertThat(verification.verify().intact()).isTrue();
+      AuditVerificationRuns.Run run = runs.run(AuditVerificationRuns.Trigger.NIGHTLY);
+      assertThat(run.intact()).isFalse();
+      assertThat(run.firstBrokenId()).isEqualTo(last);
+      assertThat(run.reason()).contains("末尾");
+      mvc.perform(get("/api/audit/verification/latest").with(users.as("auditor1"))).andExpect(status().isOk())
+          .andExpect(jsonPath("$.intact").value(false)).andExpect(jsonPath("$.trigger").value("NIGHTLY"))
+          .andExpect(jsonPath("$.firstBrokenId").value(last));
+    } finally {
+      bypassingTrigger("""
+          insert into audit_event (id, occurred_at, username, operation, resident_id, client_address, detail,
+                                   previous_hash, hash)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", copy.get("id"), copy.get("occurred_at"), copy.get("username"),
+          copy.get("operation"), copy.get("resident_id"), copy.get("client_address"), copy.get("detail"),
+          copy.get("previous_hash"), copy.get("hash"));
+    }
+    assertThat(runs.run(AuditVerificationRuns.Trigger.ON_DEMAND).intact()).isTrue();
+  }
+
+  @Test
+  void R04_theNightlyVerificationIsKeptAndShownToAuditorsOnly() throws Exception {
+    runs.nightly();
+    mvc.perform(get("/api/audit/verification/latest").with(users.as("auditor1"))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.trigger").value("NIGHTLY")).andExpect(jsonPath("$.intact").value(true));
+    mvc.perform(get("/api/audit/verification/latest").with(users.as("staff1"))).andExpect(status().isForbidden());
   }
 
   @Test

@@ -1,0 +1,49 @@
+package jp.lg.immunization.security;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Sessions end at their absolute timeout however active they are; personal data is never cached. */
+@IntegrationTest
+class SessionAndHeadersApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestUsers users;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aSessionEndsTenHoursAfterLoginEvenWhenItWasUsedAMinuteAgo() throws Exception {
+    Cookie session = mvc.perform(post("/api/auth/login").with(csrf()).param("username", "staff3")
+        .param("password", "demo-pass-2026")).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+
+    // The clock moves on: the session was created ten hours and a minute ago, and last used just now.
+    jdbc.update("""
+        update spring_session set creation_time = creation_time - (10 * 3600 + 60) * 1000
+        where principal_name = 'staff3'""");
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void answersWithPersonalDataAreNeverCachedAndCarryTheSecurityHeaders() throws Exception {
+    long resident = jdbc.queryForObject("select min(id) from resident", Long.class);
+    mvc.perform(get("/api/residents/" + resident + "/case").with(users.as("staff1"))).andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", containsString("no-store")))
+        .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+        .andExpect(header().string("X-Frame-Options", "DENY"))
+        .andExpect(header().string("Referrer-Policy", "no-referrer"))
+        .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
+  }
+}

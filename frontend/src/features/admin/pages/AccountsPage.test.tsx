@@ -1,0 +1,73 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ADMIN1, fakeBackend, SYSTEM_INFO } from '../../../test/fakeBackend';
+import { renderApp } from '../../../test/renderApp';
+import type { Account } from '../api';
+
+function account(overrides: Partial<Account>): Account {
+  return {
+    username: 'staff9',
+    displayName: '試験 職員',
+    departmentCode: 'HOKEN',
+    roles: ['STAFF'],
+    permissions: [],
+    enabled: true,
+    usable: true,
+    lockedUntil: null,
+    validFrom: null,
+    validUntil: null,
+    lastLoginAt: '2026-11-25T00:00:00Z',
+    disabledAt: null,
+    disabledBy: null,
+    ...overrides,
+  };
+}
+
+describe('AccountsPage', () => {
+  it('unlocks a locked account and disables another, saying its sessions ended', async () => {
+    document.cookie = 'XSRF-TOKEN=token-1';
+    const { requests } = fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: ADMIN1 },
+      'GET /api/admin/accounts': {
+        status: 200,
+        body: [account({ username: 'locked1', lockedUntil: '2026-11-26T05:30:00Z', usable: false }), account({})],
+      },
+      'POST /api/admin/accounts/locked1/unlock': { status: 200, body: account({ username: 'locked1' }) },
+      'POST /api/admin/accounts/staff9/disable': { status: 200, body: account({ enabled: false, usable: false }) },
+    });
+    renderApp('/admin/accounts');
+
+    const locked = await screen.findByTestId('account-locked1');
+    expect(locked).toHaveTextContent('ロック中（令和8年11月26日');
+    await userEvent.click(within(locked).getByTestId('account-unlock-locked1'));
+    expect(await screen.findByText('ロックを解除しました。')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByTestId('account-disable-staff9'));
+    expect(await screen.findByText(/セッションはすべて終了しています/)).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([
+      '/api/admin/accounts/locked1/unlock',
+      '/api/admin/accounts/staff9/disable',
+    ]);
+  });
+
+  it('shows the server refusal of a validity period that ends before it starts', async () => {
+    fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: ADMIN1 },
+      'GET /api/admin/accounts': { status: 200, body: [account({})] },
+      'PUT /api/admin/accounts/staff9/validity': {
+        status: 400,
+        body: { status: 400, error: 'validation_failed', message: '有効期間が正しくありません', fields: {} },
+      },
+    });
+    renderApp('/admin/accounts');
+
+    const row = await screen.findByTestId('account-staff9');
+    await userEvent.click(within(row).getByRole('button', { name: '変更' }));
+    await userEvent.type(within(row).getByLabelText('開始'), '2026-04-01');
+    await userEvent.type(within(row).getByLabelText('終了'), '2026-03-31');
+    await userEvent.click(within(row).getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('有効期間が正しくありません')).toBeInTheDocument();
+  });
+});

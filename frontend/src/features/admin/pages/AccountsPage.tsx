@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { ErrorMessage, Loading, Notice } from '../../../components/Message';
+import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
+import { asApiError, useAsync } from '../../../lib/useAsync';
+import { ROLE_LABELS } from '../../auth/roles';
+import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
+
+const ACTION_LABELS: Record<AccountAction, string> = { unlock: 'ロック解除', disable: '利用停止', enable: '利用再開' };
+
+const ACTION_DONE: Record<AccountAction, string> = {
+  unlock: 'ロックを解除しました。',
+  disable: '利用を停止しました。このアカウントのセッションはすべて終了しています。',
+  enable: '利用を再開しました。',
+};
+
+function state(account: Account): string {
+  if (!account.enabled) {
+    return '利用停止';
+  }
+  if (account.lockedUntil) {
+    return `ロック中（${formatWarekiDateTime(account.lockedUntil)}まで）`;
+  }
+  return account.usable ? '利用可' : '有効期間外';
+}
+
+function actionsFor(account: Account): AccountAction[] {
+  const actions: AccountAction[] = account.lockedUntil ? ['unlock'] : [];
+  actions.push(account.enabled ? 'disable' : 'enable');
+  return actions;
+}
+
+/** Accounts: lockout (R08), validity period and immediate disabling that ends every session (R09). */
+export function AccountsPage() {
+  const accounts = useAsync(fetchAccounts, []);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ username: string; from: string; until: string } | null>(null);
+
+  async function run(work: () => Promise<unknown>, done: string) {
+    setError(null);
+    setMessage(null);
+    try {
+      await work();
+      setMessage(done);
+      setEditing(null);
+      accounts.reload();
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    }
+  }
+
+  return (
+    <section>
+      <h1>アカウント管理</h1>
+      <p>
+        ログインに続けて失敗したアカウントはロックされます。異動・退職の際は利用停止にすると、ログイン中のセッションもすべて終了します。有効期間を過ぎたアカウントは自動的に利用停止になります。
+      </p>
+      {message && <Notice>{message}</Notice>}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+      {accounts.loading && <Loading />}
+      {accounts.error && <ErrorMessage>{accounts.error.message}</ErrorMessage>}
+      {accounts.data && (
+        <table className="data-table" data-testid="account-table">
+          <thead>
+            <tr>
+              <th scope="col">ユーザーID</th>
+              <th scope="col">氏名</th>
+              <th scope="col">役割</th>
+              <th scope="col">状態</th>
+              <th scope="col">有効期間</th>
+              <th scope="col">最終ログイン</th>
+              <th scope="col">
+                <span className="visually-hidden">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.data.map((account) => (
+              <tr key={account.username} data-testid={`account-${account.username}`}>
+                <td>{account.username}</td>
+                <td>{account.displayName}</td>
+                <td>{account.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join('・')}</td>
+                <td>{state(account)}</td>
+                <td>
+                  {editing?.username === account.username ? (
+                    <form
+                      className="inline-form"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        void run(() => setValidity(account.username, editing.from, editing.until), '有効期間を変更しました。');
+                      }}
+                    >
+                      <label>
+                        開始
+                        <input type="date" value={editing.from} onChange={(e) => setEditing({ ...editing, from: e.target.value })} />
+                      </label>
+                      <label>
+                        終了
+                        <input type="date" value={editing.until} onChange={(e) => setEditing({ ...editing, until: e.target.value })} />
+                      </label>
+                      <button type="submit" className="primary">
+                        保存
+                      </button>
+                      <button type="button" onClick={() => setEditing(null)}>
+                        取消
+                      </button>
+                    </form>
+                  ) : (
+                    <>
+                      {account.validFrom || account.validUntil
+                        ? `${formatWarekiDate(account.validFrom) || '—'} 〜 ${formatWarekiDate(account.validUntil) || '—'}`
+                        : '定めなし'}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          setEditing({ username: account.username, from: account.validFrom ?? '', until: account.validUntil ?? '' })
+                        }
+                      >
+                        変更
+                      </button>
+                    </>
+                  )}
+                </td>
+                <td>{account.lastLoginAt ? formatWarekiDateTime(account.lastLoginAt) : '—'}</td>
+                <td className="row-actions">
+                  {actionsFor(account).map((action) => (
+                      <button
+                        key={action}
+                        type="button"
+                        data-testid={`account-${action}-${account.username}`}
+                        onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
+                      >
+                        {ACTION_LABELS[action]}
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { ErrorMessage } from '../../../components/Message';
+import { formatWarekiDateTime } from '../../../lib/date';
+import { useAsync } from '../../../lib/useAsync';
+import { ROLE_LABELS } from '../../auth/roles';
+import { accountReview } from '../api';
+
+/** アカウントの棚卸し: roles, permissions and last login of every account; unused ones stand out. */
+export function AccountReviewPanel() {
+  const review = useAsync(accountReview, []);
+  return (
+    <section aria-labelledby="account-review-title" data-testid="account-review">
+      <h2 id="account-review-title">アカウントの棚卸し</h2>
+      <p>90日以上ログインのない（または一度もない）有効なアカウントは「未使用」と表示します。異動・退職の確認にお使いください。</p>
+      {review.error && <ErrorMessage>{review.error.message}</ErrorMessage>}
+      {review.data && (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">ユーザーID</th>
+              <th scope="col">氏名</th>
+              <th scope="col">役割</th>
+              <th scope="col">権限</th>
+              <th scope="col">状態</th>
+              <th scope="col">最終ログイン</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.data.map(({ account, unused, daysSinceLastLogin }) => (
+              <tr key={account.username} data-testid={`review-${account.username}`}>
+                <td>{account.username}</td>
+                <td>{account.displayName}</td>
+                <td>{account.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join('・')}</td>
+                <td>{account.permissions.join('、') || '—'}</td>
+                <td>
+                  {!account.enabled ? '利用停止' : unused ? <span className="badge badge-overdue">未使用</span> : '利用中'}
+                </td>
+                <td>
+                  {account.lastLoginAt
+                    ? `${formatWarekiDateTime(account.lastLoginAt)}（${daysSinceLastLogin ?? 0}日前）`
+                    : 'なし'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
