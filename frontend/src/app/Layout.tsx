@@ -73,6 +73,9 @@ export function Layout() {
                   <NavLink to="/copay-exemptions">免除申請</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/relief">健康被害救済</NavLink>
+                </li>
+                <li>
                   <NavLink to="/residents">住民検索</NavLink>
                 </li>
                 <li>

@@ -16,6 +16,8 @@ import { DoseCorrectionPage } from '../features/doses/pages/DoseCorrectionPage';
 import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
+import { ReliefClaimPage } from '../features/relief/pages/ReliefClaimPage';
+import { ReliefClaimsPage } from '../features/relief/pages/ReliefClaimsPage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
 import { ResidentSearchPage } from '../features/residents/pages/ResidentSearchPage';
 import { SimulatorsPage } from '../features/simulators/pages/SimulatorsPage';
@@ -86,6 +88,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <CoPayExemptionDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'relief',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <ReliefClaimsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'relief/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <ReliefClaimPage />
           </RequireRole>
         ),
       },

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.PrintFont;
 import jp.lg.immunization.resident.ResidentCohorts;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.Permission;

@@ -66,6 +66,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/copay-exemptions/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             // Cohort search; its export and print also need a Permission, checked by the service with a clear refusal.
             .requestMatchers("/api/outreach/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
+            .requestMatchers("/api/relief/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/api/**").denyAll()
             .anyRequest().permitAll())

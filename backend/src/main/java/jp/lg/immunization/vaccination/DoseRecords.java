@@ -70,6 +70,11 @@ public class DoseRecords {
         rs.getString("lot_number"), rs.getString("institution_id"));
   }
 
+  /** A resident's dose records with their ids, e.g. to link a relief claim to the dose it concerns. */
+  public List<Entry> recordsOf(long residentId) {
+    return timeline(residentId);
+  }
+
   List<Entry> timeline(long residentId) {
     return entries("d.resident_id = ?", residentId);
   }

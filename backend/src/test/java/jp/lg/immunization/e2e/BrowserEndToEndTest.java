@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
     "immunization.simulators.resident-network.auto-answer=true",
     "immunization.simulators.resident-network.answer-delay=PT1S",
     "immunization.simulators.intermediate-server.auto-answer=true",
-    "immunization.simulators.intermediate-server.answer-delay=PT1S"})
+    "immunization.simulators.intermediate-server.answer-delay=PT1S",
+    "immunization.simulators.ministry.auto-answer=true",
+    "immunization.simulators.ministry.answer-delay=PT1S"})
 @ActiveProfiles("test")
 class BrowserEndToEndTest {
 
@@ -45,6 +47,11 @@ class BrowserEndToEndTest {
   @Test
   void staffUploadsABatchWithErrorsFixesOneAndASecondStaffMemberApprovesIt() throws Exception {
     run("dose-batch");
+  }
+
+  @Test
+  void R33_staffTakeInAReliefClaimTheMinistryRecognisesItAndASupervisorApprovesTheDecision() throws Exception {
+    run("relief-claim");
   }
 
   private void run(String scenario) throws Exception {

@@ -28,6 +28,7 @@ import jp.lg.immunization.TestUsers;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.platform.PrintFont;
 import jp.lg.immunization.resident.MyNumber;
 import jp.lg.immunization.resident.ResidentFixtures;
 import jp.lg.immunization.resident.Sex;

@@ -126,7 +126,7 @@ class EndpointRoleMatrixTest {
     matrix.put("/api/audit", Set.of("AUDITOR"));
     matrix.put("/api/approvals", Set.of("SUPERVISOR"));
     for (String caseWork : List.of("/api/residents", "/api/tasks", "/api/processes", "/api/information-queries",
-        "/api/fukuhon", "/api/doses", "/api/dose-batches", "/api/copay-exemptions", "/api/outreach")) {
+        "/api/fukuhon", "/api/doses", "/api/dose-batches", "/api/copay-exemptions", "/api/outreach", "/api/relief")) {
       matrix.put(caseWork, CASE_WORK);
     }
     matrix.put("/api/admin", Set.of("ADMIN"));

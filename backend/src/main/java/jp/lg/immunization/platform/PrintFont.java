@@ -1,9 +1,8 @@
-package jp.lg.immunization.outreach;
+package jp.lg.immunization.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import jp.lg.immunization.platform.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -12,12 +11,13 @@ import org.springframework.stereotype.Component;
  * The Japanese TrueType font that printed documents embed (as a subset). PDFBox cannot embed the CFF outlines of
  * OpenType CJK fonts such as Noto Sans CJK, so the default is IPAex Gothic (Debian: fonts-ipaexfont-gothic).
  * {@code immunization.print.font} names another TrueType (.ttf) file; unset, the usual locations are tried.
- * Looked up on every print run, so installing the font needs no restart.
+ * Looked up on every print run, so installing the font needs no restart. Shared by every module that prints
+ * (予診票, 決定通知書).
  */
 @Component
-class PrintFont {
+public class PrintFont {
 
-  static final List<Path> DEFAULT_LOCATIONS = List.of(
+  public static final List<Path> DEFAULT_LOCATIONS = List.of(
       Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
       Path.of("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
       // Debian's alternative for a Japanese gothic TrueType font (IPAex, IPA, Takao, VL Gothic).
@@ -25,7 +25,7 @@ class PrintFont {
       Path.of("/usr/share/fonts/ipa-gothic/ipag.ttf"),
       Path.of("/usr/share/fonts/ipaex-gothic/ipaexg.ttf"));
 
-  static final String MISSING = "予診票の印刷に使う日本語フォントが見つからないため、印刷できません。システム管理者に連絡してください"
+  public static final String MISSING = "書類（予診票・通知書）の印刷に使う日本語フォントが見つからないため、印刷できません。システム管理者に連絡してください"
       + "（IPAexゴシック: Debian のパッケージ fonts-ipaexfont-gothic を導入するか、設定 immunization.print.font に"
       + "TrueType フォントのファイルを指定します）";
 
@@ -33,24 +33,24 @@ class PrintFont {
   private final boolean configured;
 
   @Autowired
-  PrintFont(@Value("${immunization.print.font:}") String font) {
+  public PrintFont(@Value("${immunization.print.font:}") String font) {
     this(font.isBlank() ? DEFAULT_LOCATIONS : List.of(Path.of(font.strip())), !font.isBlank());
   }
 
-  PrintFont(List<Path> candidates, boolean configured) {
+  public PrintFont(List<Path> candidates, boolean configured) {
     this.candidates = List.copyOf(candidates);
     this.configured = configured;
   }
 
   /** The font file, or a refusal that tells staff why nothing can be printed (and changes nothing). */
-  Path locate() {
+  public Path locate() {
     return candidates.stream().filter(path -> Files.isRegularFile(path) && Files.isReadable(path)).findFirst()
         .orElseThrow(() -> ApiException.unavailable("print_font_missing", MISSING));
   }
 
   /** The refusal when the file exists but is no TrueType font PDFBox can embed. */
-  ApiException unreadable(Path font) {
-    return ApiException.unavailable("print_font_unreadable", "予診票の印刷に使う日本語フォント（" + font.getFileName()
+  public ApiException unreadable(Path font) {
+    return ApiException.unavailable("print_font_unreadable", "書類の印刷に使う日本語フォント（" + font.getFileName()
         + "）を読み込めないため、印刷できません。システム管理者に連絡してください（TrueType 形式の .ttf ファイルが必要です"
         + (configured ? "。設定 immunization.print.font を確認してください）" : "）"));
   }
