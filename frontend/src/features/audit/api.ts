@@ -47,6 +47,14 @@ export const OPERATION_LABELS: Record<string, string> = {
   ACCOUNT_EXPIRED: 'アカウントの有効期間終了',
   PASSWORD_CHANGED: 'パスワード変更',
   ACCOUNT_REVIEW: 'アカウントの棚卸し',
+  RETENTION_DELETE: '保存期間経過データの削除',
+  RELIEF_CLAIM_REGISTERED: '救済請求の受付',
+  RELIEF_CLAIM_VIEW: '救済請求の閲覧',
+  RELIEF_CLAIM_UPDATED: '救済請求の更新',
+  RELIEF_DOCUMENT_UPLOAD: '救済請求書類の登録',
+  RELIEF_DOCUMENT_VIEW: '救済請求書類の閲覧',
+  RELIEF_DECISION: '救済の決定',
+  RELIEF_PAYMENT: '救済給付の支払',
 };
 
 export interface AuditVerification {
