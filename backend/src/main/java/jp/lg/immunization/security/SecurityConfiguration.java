@@ -50,6 +50,7 @@ class SecurityConfiguration {
             // Cohort search; its export and print also need a Permission, checked by the service with a clear refusal.
             .requestMatchers("/api/outreach/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/kpi/**").hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
             .requestMatchers("/api/**").denyAll()
             .anyRequest().permitAll())
         .formLogin(form -> form
