@@ -39,7 +39,7 @@ final class KpiHistory {
         select 'kpib-' || g, 'kpib-' || g, 'InformationQuery', ?, s, s + d, (extract(epoch from d) * 1000)::bigint,
                'COMPLETED'
         from (select g, timestamp '2021-04-01 00:00' + g * interval '157.68 seconds' s,
-                     ((g * 7919) % 240 + 1) * interval '1 hour' d
+                     ((g::bigint * 7919) % 240 + 1) * interval '1 hour' d
               from generate_series(1, ?) g) x""", definitionId, INSTANCES);
     jdbc.update("""
         insert into task_view (id, process_instance_id, process_definition_id, process_key, process_name, task_key, name,
@@ -49,14 +49,14 @@ final class KpiHistory {
                null, 'super1', '{supervisor}', 'COMPLETED', s, s + (g % 5) * interval '1 hour', s + d / 2, 'super1',
                case when g % 10 = 0 then '{"decision":"REJECT"}'::jsonb else '{"decision":"APPROVE"}'::jsonb end
         from (select g, (timestamp '2021-04-01 00:00' + g * interval '157.68 seconds')::timestamptz s,
-                     ((g * 7919) % 240 + 1) * interval '1 hour' d
+                     ((g::bigint * 7919) % 240 + 1) * interval '1 hour' d
               from generate_series(1, ?) g) x
         union all
         select 'kpib-c-' || g, 'kpib-' || g, ?, 'InformationQuery', '情報照会', 'CheckQueryResult', '照会結果の確認（1次）',
                null, 'staff1', '{staff}', 'COMPLETED', s + d / 2, s + d / 2 + interval '30 minutes', s + d, 'staff1',
                '{"decision":"CONFIRM"}'::jsonb
         from (select g, (timestamp '2021-04-01 00:00' + g * interval '157.68 seconds')::timestamptz s,
-                     ((g * 7919) % 240 + 1) * interval '1 hour' d
+                     ((g::bigint * 7919) % 240 + 1) * interval '1 hour' d
               from generate_series(1, ?) g) x""", definitionId, INSTANCES, definitionId, INSTANCES);
     jdbc.execute("analyze act_hi_procinst");
     jdbc.execute("analyze task_view");
