@@ -46,14 +46,14 @@ final class KpiHistory {
                                case_id, assignee, candidate_groups, status, created_at, claimed_at, ended_at,
                                completed_by, submission)
         select 'kpib-a-' || g, 'kpib-' || g, ?, 'InformationQuery', '情報照会', 'ApproveQuery', '照会内容の承認（上長）',
-               null, 'super1', '{supervisor}', 'COMPLETED', s, s + (g % 5) * interval '1 hour', s + d / 2, 'super1',
+               null, 'super1', '{supervisor}'::varchar[], 'COMPLETED', s, s + (g % 5) * interval '1 hour', s + d / 2, 'super1',
                case when g % 10 = 0 then '{"decision":"REJECT"}'::jsonb else '{"decision":"APPROVE"}'::jsonb end
         from (select g, (timestamp '2021-04-01 00:00' + g * interval '157.68 seconds')::timestamptz s,
                      ((g::bigint * 7919) % 240 + 1) * interval '1 hour' d
               from generate_series(1, ?) g) x
         union all
         select 'kpib-c-' || g, 'kpib-' || g, ?, 'InformationQuery', '情報照会', 'CheckQueryResult', '照会結果の確認（1次）',
-               null, 'staff1', '{staff}', 'COMPLETED', s + d / 2, s + d / 2 + interval '30 minutes', s + d, 'staff1',
+               null, 'staff1', '{staff}'::varchar[], 'COMPLETED', s + d / 2, s + d / 2 + interval '30 minutes', s + d, 'staff1',
                '{"decision":"CONFIRM"}'::jsonb
         from (select g, (timestamp '2021-04-01 00:00' + g * interval '157.68 seconds')::timestamptz s,
                      ((g::bigint * 7919) % 240 + 1) * interval '1 hour' d
