@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router-dom';
 import { useMe } from '../features/auth/AuthProvider';
-import { canAdminister, canApprove, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../features/auth/roles';
 
 /** Sends each role to its daily work; roles without screens yet get a welcome. */
 export function HomePage() {
@@ -11,6 +11,9 @@ export function HomePage() {
   }
   if (canDoCaseWork(me)) {
     return <Navigate to="/tasks" replace />;
+  }
+  if (canSeeKpis(me) && !canAdminister(me)) {
+    return <Navigate to="/kpi" replace />;
   }
   if (canAudit(me)) {
     return <Navigate to="/audit" replace />;
@@ -24,7 +27,6 @@ export function HomePage() {
       <p>
         {me.displayName}さん（{roleLabels(me)}・{me.department.name}）としてログインしています。
       </p>
-      <p>管理者向けの業務指標（KPI）画面は今後追加されます。</p>
     </section>
   );
 }

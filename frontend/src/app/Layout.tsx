@@ -1,7 +1,7 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../components/Message';
 import { useAuth } from '../features/auth/AuthProvider';
-import { canAdminister, canApprove, canAudit, canDoCaseWork, roleLabels } from '../features/auth/roles';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../features/auth/roles';
 import { DemoBanner, useSystem } from './SystemProvider';
 
 /** The frame of every signed-in page; anyone not signed in is sent to the login page. */
@@ -88,6 +88,13 @@ export function Layout() {
                   <NavLink to="/outreach">対象者抽出</NavLink>
                 </li>
               </>
+            )}
+            {canSeeKpis(me) && (
+              <li>
+                <NavLink to="/kpi" end>
+                  業務指標
+                </NavLink>
+              </li>
             )}
             {canAudit(me) && (
               <li>

@@ -6,7 +6,9 @@ import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
 import { OutreachPage } from '../features/outreach/pages/OutreachPage';
 import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
-import { canAdminister, canApprove, canAudit, canDoCaseWork } from '../features/auth/roles';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis } from '../features/auth/roles';
+import { KpiDashboardPage } from '../features/kpi/pages/KpiDashboardPage';
+import { KpiQueuePage } from '../features/kpi/pages/KpiQueuePage';
 import { AuditPage } from '../features/audit/pages/AuditPage';
 import { CoPayExemptionDetailPage } from '../features/copay-exemptions/pages/CoPayExemptionDetailPage';
 import { CoPayExemptionsPage } from '../features/copay-exemptions/pages/CoPayExemptionsPage';
@@ -160,6 +162,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <BatchDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'kpi',
+        element: (
+          <RequireRole allowed={canSeeKpis}>
+            <KpiDashboardPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'kpi/queue',
+        element: (
+          <RequireRole allowed={canSeeKpis}>
+            <KpiQueuePage />
           </RequireRole>
         ),
       },

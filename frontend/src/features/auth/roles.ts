@@ -26,6 +26,11 @@ export function canAudit(me: Me): boolean {
   return me.roles.includes('AUDITOR');
 }
 
+/** The KPI dashboard: counts and durations, for managers and administrators. */
+export function canSeeKpis(me: Me): boolean {
+  return me.roles.includes('MANAGER') || me.roles.includes('ADMIN');
+}
+
 export function canAdminister(me: Me): boolean {
   return me.roles.includes('ADMIN');
 }

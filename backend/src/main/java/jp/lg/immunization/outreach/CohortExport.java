@@ -11,6 +11,8 @@ import java.util.UUID;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.CsvEncoding;
+import jp.lg.immunization.platform.CsvFile;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentCohorts;
 import jp.lg.immunization.security.CurrentUser;

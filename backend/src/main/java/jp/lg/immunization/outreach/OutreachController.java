@@ -1,6 +1,7 @@
 package jp.lg.immunization.outreach;
 
 import jakarta.validation.Valid;
+import jp.lg.immunization.platform.CsvEncoding;
 import java.nio.charset.StandardCharsets;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -68,6 +68,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/outreach/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/relief/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/api/kpi/**").hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
             .requestMatchers("/api/**").denyAll()
             .anyRequest().permitAll())
         .formLogin(form -> form

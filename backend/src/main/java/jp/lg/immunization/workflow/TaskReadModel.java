@@ -33,8 +33,9 @@ class TaskReadModel implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> created(task);
-      case EVENTNAME_ASSIGNMENT -> jdbc.update("update task_view set assignee = ? where id = ?",
-          task.getAssignee(), task.getId());
+      // claimed_at: when the step was last claimed, cleared on release (KPI waiting and working times).
+      case EVENTNAME_ASSIGNMENT -> jdbc.update("update task_view set assignee = ?, claimed_at = ? where id = ?",
+          task.getAssignee(), task.getAssignee() == null ? null : Timestamp.from(Instant.now(clock)), task.getId());
       case EVENTNAME_COMPLETE -> jdbc.update(
           "update task_view set status = 'COMPLETED', completed_by = ?, ended_at = ? where id = ?",
           task.getAssignee(), Timestamp.from(Instant.now(clock)), task.getId());

@@ -54,6 +54,12 @@ class BrowserEndToEndTest {
     run("relief-claim");
   }
 
+  /** A manager has no task list: the dashboard links into a read-only queue of its own (no case data). */
+  @Test
+  void managerOpensTheKpiDashboardAndFollowsAnOldStepIntoTheReadOnlyQueue() throws Exception {
+    run("kpi-dashboard");
+  }
+
   private void run(String scenario) throws Exception {
     Files.createDirectories(SCREENSHOTS);
     Path log = SCREENSHOTS.resolve(scenario + ".log");

@@ -129,6 +129,7 @@ class EndpointRoleMatrixTest {
         "/api/fukuhon", "/api/doses", "/api/dose-batches", "/api/copay-exemptions", "/api/outreach", "/api/relief")) {
       matrix.put(caseWork, CASE_WORK);
     }
+    matrix.put("/api/kpi", Set.of("MANAGER", "ADMIN"));
     matrix.put("/api/admin", Set.of("ADMIN"));
     matrix.put("/api/me", EVERY_ROLE);
     matrix.put("/api/system", Set.of("STAFF", "SUPERVISOR", "MANAGER", "AUDITOR", "ADMIN", ANONYMOUS));

@@ -1,4 +1,4 @@
-package jp.lg.immunization.outreach;
+package jp.lg.immunization.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.lg.immunization.outreach;
+package jp.lg.immunization.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharsetEncoder;
@@ -10,10 +10,10 @@ import java.util.Map;
  * as a formula get a leading apostrophe. In Shift_JIS, characters it lacks become 〓 (the 下駄記号 used for that
  * in Japanese print), after the few that only differ in their Unicode mapping are mapped to the CP932 ones.
  */
-final class CsvFile {
+public final class CsvFile {
 
   /** @param replaced how many characters Shift_JIS could not hold and that became 〓 */
-  record Encoded(byte[] bytes, int replaced) {}
+  public record Encoded(byte[] bytes, int replaced) {}
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final String UNREPRESENTABLE = "〓";
@@ -29,7 +29,7 @@ final class CsvFile {
 
   private final StringBuilder text = new StringBuilder();
 
-  CsvFile line(List<String> cells) {
+  public CsvFile line(List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         text.append(',');
@@ -40,7 +40,7 @@ final class CsvFile {
     return this;
   }
 
-  Encoded encode(CsvEncoding encoding) {
+  public Encoded encode(CsvEncoding encoding) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 2 + 3);
     if (encoding.byteOrderMark()) {
       out.writeBytes(UTF8_BOM);

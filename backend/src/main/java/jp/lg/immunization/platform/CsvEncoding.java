@@ -1,10 +1,10 @@
-package jp.lg.immunization.outreach;
+package jp.lg.immunization.platform;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** The encodings staff may choose for a CSV file: UTF-8 with a BOM (Excel reads it as UTF-8), or Shift_JIS. */
-enum CsvEncoding {
+public enum CsvEncoding {
   UTF8_BOM(StandardCharsets.UTF_8, "UTF-8", true),
   /** Microsoft's Shift_JIS (windows-31j, CP932), which is what Japanese Windows and Excel mean by Shift_JIS. */
   SHIFT_JIS(Charset.forName("windows-31j"), "Windows-31J", false);
@@ -19,15 +19,15 @@ enum CsvEncoding {
     this.byteOrderMark = byteOrderMark;
   }
 
-  Charset charset() {
+  public Charset charset() {
     return charset;
   }
 
-  String contentType() {
+  public String contentType() {
     return "text/csv; charset=" + mimeCharset;
   }
 
-  boolean byteOrderMark() {
+  public boolean byteOrderMark() {
     return byteOrderMark;
   }
 }

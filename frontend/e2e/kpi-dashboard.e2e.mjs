@@ -1,0 +1,62 @@
+// End-to-end run of the managers' KPI dashboard: staff leave a step open, a manager (who has no access to
+// the task list or to cases) opens the dashboard, reads the charts and tables, and follows the link of an
+// old open step into the read-only queue (counts, ages and staff only; no case or resident data).
+//
+//   BASE_URL=http://localhost:8080 SCREENSHOT_DIR=/tmp/shots E2E_PASSWORD=... node e2e/kpi-dashboard.e2e.mjs
+import { chooseOption, fail, fillText, login, logout, runScenario, screenshot, startProcess } from './lib.mjs';
+
+async function findAddresseeNumber(page) {
+  await page.getByRole('link', { name: '住民検索', exact: true }).click();
+  await page.getByLabel(/氏名/).first().fill('田');
+  await page.getByTestId('resident-search-button').click();
+  const firstRow = page.locator('table tbody tr').first();
+  await firstRow.waitFor();
+  return (await firstRow.locator('td').first().textContent())?.trim();
+}
+
+async function run(page) {
+  console.log('1. staff1 requests a query, which waits for a supervisor');
+  await login(page, 'staff1', 'login-staff1');
+  const addresseeNumber = await findAddresseeNumber(page);
+  await startProcess(page, 'InformationQuery', async (startForm) => {
+    await fillText(page, startForm, { key: 'addresseeNumber', label: '宛名番号' }, addresseeNumber);
+    await chooseOption(page, startForm, { key: 'informationItem', label: '照会する情報' }, { value: 'LOCAL_TAX' });
+    await chooseOption(page, startForm, { key: 'legalBasis', label: '根拠規定' }, { value: 'ACT19_8_TABLE14' });
+    await fillText(page, startForm, { key: 'purpose', label: '照会の目的' }, 'KPI画面の確認のため');
+  });
+  await logout(page);
+
+  console.log('2. manager1 lands on the KPI dashboard');
+  await login(page, 'manager1', 'login-manager1');
+  await page.getByTestId('kpi-period-label').waitFor();
+  await page.getByRole('img', { name: '業務別の完了件数' }).waitFor();
+  await page.getByRole('img', { name: '経過日数のヒートマップ' }).waitFor();
+  const processes = page.getByTestId('kpi-processes');
+  if ((await processes.getByText('情報照会', { exact: true }).count()) === 0) {
+    fail('the process 情報照会 is missing from the dashboard');
+  }
+  await page.getByTestId('kpi-period').selectOption('FISCAL_YEAR');
+  await page.getByTestId('kpi-show').click();
+  await page.getByTestId('kpi-period-label').filter({ hasText: '年度' }).waitFor();
+  await screenshot(page, 'kpi-dashboard');
+
+  console.log('3. manager1 follows the oldest open step into the read-only queue');
+  const link = page.getByTestId('kpi-oldest-link').first();
+  await link.waitFor();
+  const stepName = (await link.textContent())?.trim();
+  await link.click();
+  await page.waitForURL(/#\/kpi\/queue\?/);
+  await page.getByTestId('kpi-queue-highlight').waitFor();
+  const title = (await page.getByTestId('kpi-queue-title').textContent()) ?? '';
+  if (!title.includes(stepName ?? '?')) {
+    fail(`the queue is not the one of ${stepName}: ${title}`);
+  }
+  await screenshot(page, 'kpi-queue');
+
+  console.log('4. the task list itself stays closed to the manager');
+  await page.goto(`${new URL(page.url()).origin}/#/tasks`);
+  await page.getByText('この画面を利用する権限がありません。').waitFor();
+  await logout(page);
+}
+
+await runScenario('KPI dashboard and its link into the queue', 'kpi-', run);

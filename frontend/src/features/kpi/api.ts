@@ -1,0 +1,154 @@
+import { apiDownload, apiRequest, query, type Download } from '../../lib/api';
+
+export type PeriodKind = 'WEEK' | 'MONTH' | 'FISCAL_YEAR' | 'CUSTOM';
+export type CsvEncoding = 'UTF8_BOM' | 'SHIFT_JIS';
+
+export interface Period {
+  kind: PeriodKind;
+  first: string;
+  last: string;
+  label: string;
+}
+
+export interface Stats {
+  started: number;
+  completed: number;
+  open: number;
+  avgCycleHours: number | null;
+  p90CycleHours: number | null;
+  avgWaitHours: number | null;
+  avgWorkHours: number | null;
+}
+
+export interface Sla {
+  targetDays: number;
+  setByManager: boolean;
+  completedWithin: number;
+  completedBreached: number;
+  openBreached: number;
+  openAtRisk: number;
+}
+
+export interface ProcessRow {
+  processKey: string;
+  processName: string;
+  stats: Stats;
+  sla: Sla;
+}
+
+export interface TaskRow extends ProcessRow {
+  taskKey: string;
+  taskName: string;
+}
+
+export interface TrendPoint {
+  bucket: string;
+  processesStarted: number;
+  processesCompleted: number;
+  tasksCompleted: number;
+}
+
+export interface AgeingRow {
+  kind: 'GROUP' | 'USER';
+  key: string;
+  label: string;
+  counts: number[];
+}
+
+export interface OpenTask {
+  id: string;
+  processKey: string;
+  processName: string;
+  taskKey: string;
+  taskName: string;
+  assignee: string | null;
+  assigneeName: string | null;
+  candidateGroups: string[];
+  createdAt: string;
+  ageDays: number;
+  businessDaysOpen: number;
+  slaDays: number;
+}
+
+export interface ApprovalRow {
+  processKey: string;
+  processName: string;
+  taskKey: string;
+  taskName: string;
+  decided: number;
+  approved: number;
+  rejected: number;
+  other: number;
+  approvalRate: number | null;
+  rejectionRate: number | null;
+  avgTurnaroundHours: number | null;
+  p90TurnaroundHours: number | null;
+}
+
+export interface Dashboard {
+  period: Period;
+  ageBands: string[];
+  processes: ProcessRow[];
+  tasks: TaskRow[];
+  trend: TrendPoint[];
+  ageing: AgeingRow[];
+  oldest: OpenTask[];
+  approvals: ApprovalRow[];
+}
+
+export interface CoverageRow {
+  vaccine: string;
+  cohortFiscalYear: number;
+  district: string;
+  population: number;
+  vaccinated: number;
+  rate: number;
+}
+
+export interface PeriodChoice {
+  period: PeriodKind;
+  date: string;
+  from: string;
+  to: string;
+}
+
+export const PERIOD_LABELS: Record<PeriodKind, string> = {
+  WEEK: '今週（基準日の週）',
+  MONTH: '月',
+  FISCAL_YEAR: '年度（4月1日から）',
+  CUSTOM: '期間指定',
+};
+
+export const ENCODING_LABELS: Record<CsvEncoding, string> = {
+  UTF8_BOM: 'UTF-8（BOM付き）',
+  SHIFT_JIS: 'Shift_JIS',
+};
+
+export function fetchDashboard(choice: PeriodChoice): Promise<Dashboard> {
+  const custom = choice.period === 'CUSTOM';
+  return apiRequest<Dashboard>(
+    `/kpi/dashboard${query({
+      period: choice.period,
+      date: custom ? null : choice.date,
+      from: custom ? choice.from : null,
+      to: custom ? choice.to : null,
+    })}`,
+  );
+}
+
+export function fetchOpenTasks(processKey: string | null, taskKey: string | null): Promise<OpenTask[]> {
+  return apiRequest<OpenTask[]>(`/kpi/open-tasks${query({ processKey, taskKey })}`);
+}
+
+export function fetchCoverage(vaccine: string | null): Promise<CoverageRow[]> {
+  return apiRequest<CoverageRow[]>(`/kpi/coverage${query({ vaccine })}`);
+}
+
+export function setSlaTarget(scope: 'PROCESS' | 'TASK', key: string, businessDays: number | null): Promise<unknown> {
+  return apiRequest('/kpi/sla', { method: 'PUT', body: { scope, key, businessDays } });
+}
+
+/** The server writes the table as CSV, so that Shift_JIS is encoded the same way as every other export. */
+export function downloadCsv(fileName: string, encoding: CsvEncoding, rows: string[][]): Promise<Download> {
+  return apiDownload('/kpi/csv', { method: 'POST', body: { fileName, encoding, rows } }, `${fileName}.csv`);
+}

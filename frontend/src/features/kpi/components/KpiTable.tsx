@@ -1,0 +1,89 @@
+import { useState, type ReactNode } from 'react';
+import { ErrorMessage } from '../../../components/Message';
+import { saveDownload } from '../../../lib/download';
+import { asApiError } from '../../../lib/useAsync';
+import { downloadCsv, ENCODING_LABELS, type CsvEncoding } from '../api';
+
+/** A table as text: what the screen shows and, unchanged, what the CSV file holds. */
+export interface TableModel {
+  header: string[];
+  rows: string[][];
+}
+
+interface KpiSectionProps {
+  title: string;
+  testId: string;
+  /** File name of the CSV, without extension. */
+  fileName: string;
+  table: TableModel;
+  chart?: ReactNode;
+  /** Cells to render instead of the text (e.g. links), by row and column. */
+  renderCell?: (row: number, column: number, text: string) => ReactNode;
+  note?: ReactNode;
+}
+
+/** One part of the dashboard: the chart (if any), the table behind it and its CSV download. */
+export function KpiSection({ title, testId, fileName, table, chart, renderCell, note }: KpiSectionProps) {
+  const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
+  const [error, setError] = useState<string | null>(null);
+
+  async function download() {
+    setError(null);
+    try {
+      saveDownload(await downloadCsv(fileName, encoding, [table.header, ...table.rows]));
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    }
+  }
+
+  return (
+    <section className="kpi-section" data-testid={testId} aria-label={title}>
+      <h2>{title}</h2>
+      {note}
+      {chart && <div className="kpi-chart">{chart}</div>}
+      <div className="kpi-csv">
+        <select
+          aria-label={`${title}のCSVの文字コード`}
+          value={encoding}
+          onChange={(event) => setEncoding(event.target.value as CsvEncoding)}
+        >
+          {(Object.keys(ENCODING_LABELS) as CsvEncoding[]).map((key) => (
+            <option key={key} value={key}>
+              {ENCODING_LABELS[key]}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid={`${testId}-csv`} onClick={() => void download()}>
+          CSV出力
+        </button>
+      </div>
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+      {table.rows.length === 0 ? (
+        <p className="kpi-empty">該当するデータはありません。</p>
+      ) : (
+        <div className="kpi-table-wrap">
+          <table className="data-table kpi-table">
+            <thead>
+              <tr>
+                {table.header.map((cell) => (
+                  <th key={cell} scope="col">
+                    {cell}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r} data-testid={`${testId}-row`}>
+                  {row.map((cell, c) => (
+                    <td key={c}>{renderCell ? renderCell(r, c, cell) : cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

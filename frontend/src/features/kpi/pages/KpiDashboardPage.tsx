@@ -1,0 +1,288 @@
+import '../kpi.css';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { ErrorMessage, Loading, Notice } from '../../../components/Message';
+import { useAsync, asApiError } from '../../../lib/useAsync';
+import {
+  fetchCoverage,
+  fetchDashboard,
+  PERIOD_LABELS,
+  setSlaTarget,
+  type Dashboard,
+  type PeriodChoice,
+  type PeriodKind,
+} from '../api';
+import { BarChart, HeatMap, LineChart } from '../components/Charts';
+import { KpiSection } from '../components/KpiTable';
+import {
+  ageingTable,
+  approvalTable,
+  coverageTable,
+  isDaily,
+  oldestTable,
+  processTable,
+  slaTable,
+  taskTable,
+  trendLabel,
+  trendTable,
+} from '../tables';
+
+export function officeToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
+}
+
+/** Managers' KPI dashboard: counts and durations only, never residents' data. */
+export function KpiDashboardPage() {
+  const [draft, setDraft] = useState<PeriodChoice>({ period: 'MONTH', date: officeToday(), from: '', to: '' });
+  const [choice, setChoice] = useState<PeriodChoice>(draft);
+  const dashboard = useAsync(() => fetchDashboard(choice), [choice]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setChoice({ ...draft });
+  }
+
+  return (
+    <div className="kpi-page">
+      <h1>業務指標（KPI）</h1>
+      <p className="kpi-privacy">件数と所要時間だけを表示します。住民の個人情報は含みません。</p>
+      <form className="kpi-period" onSubmit={submit} aria-label="集計期間">
+        <label>
+          期間
+          <select
+            data-testid="kpi-period"
+            value={draft.period}
+            onChange={(event) => setDraft({ ...draft, period: event.target.value as PeriodKind })}
+          >
+            {(Object.keys(PERIOD_LABELS) as PeriodKind[]).map((kind) => (
+              <option key={kind} value={kind}>
+                {PERIOD_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.period === 'CUSTOM' ? (
+          <>
+            <label>
+              開始日
+              <input
+                type="date"
+                data-testid="kpi-from"
+                value={draft.from}
+                onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+              />
+            </label>
+            <label>
+              終了日
+              <input
+                type="date"
+                data-testid="kpi-to"
+                value={draft.to}
+                onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+              />
+            </label>
+          </>
+        ) : (
+          <label>
+            基準日
+            <input
+              type="date"
+              data-testid="kpi-date"
+              value={draft.date}
+              onChange={(event) => setDraft({ ...draft, date: event.target.value })}
+            />
+          </label>
+        )}
+        <button type="submit" data-testid="kpi-show">
+          表示
+        </button>
+      </form>
+      {dashboard.error && <ErrorMessage testId="kpi-error">{dashboard.error.message}</ErrorMessage>}
+      {dashboard.loading && !dashboard.data && <Loading />}
+      {dashboard.data && <DashboardView dashboard={dashboard.data} onChanged={dashboard.reload} />}
+      <CoverageSection />
+    </div>
+  );
+}
+
+function DashboardView({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: () => void }) {
+  const daily = isDaily(dashboard);
+  const period = dashboard.period;
+  return (
+    <>
+      <p data-testid="kpi-period-label" className="kpi-period-label">
+        集計期間: {period.label}（{period.first} 〜 {period.last}）
+      </p>
+      <KpiSection
+        title="業務別の処理件数"
+        testId="kpi-processes"
+        fileName="業務別"
+        table={processTable(dashboard)}
+        chart={
+          <BarChart
+            title="業務別の完了件数"
+            unit="件"
+            bars={dashboard.processes.map((row) => ({ label: row.processName, value: row.stats.completed }))}
+          />
+        }
+      />
+      <KpiSection
+        title="推移"
+        testId="kpi-trend"
+        fileName="推移"
+        table={trendTable(dashboard)}
+        chart={
+          <LineChart
+            title="業務と工程の推移"
+            labels={dashboard.trend.map((point) => trendLabel(point.bucket, daily))}
+            series={[
+              { name: '業務の開始', values: dashboard.trend.map((point) => point.processesStarted) },
+              { name: '業務の完了', values: dashboard.trend.map((point) => point.processesCompleted) },
+              { name: '工程の完了', values: dashboard.trend.map((point) => point.tasksCompleted) },
+            ]}
+          />
+        }
+      />
+      <KpiSection title="工程別の処理件数と時間" testId="kpi-tasks" fileName="工程別" table={taskTable(dashboard)} />
+      <KpiSection
+        title="SLA（営業日：土日・祝日・年末年始12/29〜1/3を除く）"
+        testId="kpi-sla"
+        fileName="SLA"
+        table={slaTable(dashboard)}
+        chart={
+          <BarChart
+            title="工程別の期限超過（未処理）"
+            unit="件"
+            bars={dashboard.tasks
+              .filter((row) => row.sla.openBreached > 0)
+              .map((row) => ({ label: `${row.processName}／${row.taskName}`, value: row.sla.openBreached }))}
+          />
+        }
+        note={<SlaEditor dashboard={dashboard} onChanged={onChanged} />}
+      />
+      <KpiSection
+        title="滞留状況（未処理タスクの経過日数）"
+        testId="kpi-ageing"
+        fileName="滞留状況"
+        table={ageingTable(dashboard)}
+        chart={
+          <HeatMap
+            title="経過日数のヒートマップ"
+            rows={dashboard.ageing.map((row) => row.label)}
+            columns={dashboard.ageBands}
+            values={dashboard.ageing.map((row) => row.counts)}
+          />
+        }
+      />
+      <KpiSection
+        title="最も古い未処理タスク"
+        testId="kpi-oldest"
+        fileName="古い未処理タスク"
+        table={oldestTable(dashboard)}
+        renderCell={(row, column, text) => {
+          const task = dashboard.oldest[row];
+          if (column !== 2) {
+            return text;
+          }
+          const search = new URLSearchParams({ processKey: task.processKey, taskKey: task.taskKey, task: task.id });
+          return (
+            <Link to={`/kpi/queue?${search.toString()}`} data-testid="kpi-oldest-link">
+              {text}
+            </Link>
+          );
+        }}
+      />
+      <KpiSection title="承認（上長）の状況" testId="kpi-approvals" fileName="承認状況" table={approvalTable(dashboard)} />
+    </>
+  );
+}
+
+function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: () => void }) {
+  const [target, setTarget] = useState('');
+  const [days, setDays] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const options = [
+    ...dashboard.processes.map((row) => ({ value: `PROCESS:${row.processKey}`, label: `業務: ${row.processName}` })),
+    ...dashboard.tasks.map((row) => ({ value: `TASK:${row.taskKey}`, label: `工程: ${row.processName}／${row.taskName}` })),
+  ];
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    setError(null);
+    const [scope, ...rest] = target.split(':');
+    try {
+      await setSlaTarget(scope as 'PROCESS' | 'TASK', rest.join(':'), days === '' ? null : Number(days));
+      setMessage(days === '' ? '既定値に戻しました。' : `目標を${days}営業日にしました。`);
+      onChanged();
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    }
+  }
+
+  return (
+    <form className="kpi-sla-editor" onSubmit={save} aria-label="SLAの目標">
+      <label>
+        対象
+        <select data-testid="sla-target" value={target} onChange={(event) => setTarget(event.target.value)} required>
+          <option value="">選んでください</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        目標（営業日、空欄で既定値）
+        <input
+          type="number"
+          data-testid="sla-days"
+          min={1}
+          max={365}
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+        />
+      </label>
+      <button type="submit" data-testid="sla-save">
+        保存
+      </button>
+      {message && <Notice>{message}</Notice>}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+    </form>
+  );
+}
+
+function CoverageSection() {
+  const [vaccine, setVaccine] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const coverage = useAsync(() => fetchCoverage(chosen), [chosen]);
+  return (
+    <>
+      <form
+        className="kpi-coverage-filter"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setChosen(vaccine.trim() === '' ? null : vaccine.trim());
+        }}
+      >
+        <label>
+          接種率のワクチン（空欄ですべて）
+          <input data-testid="coverage-vaccine" value={vaccine} onChange={(event) => setVaccine(event.target.value)} />
+        </label>
+        <button type="submit">絞り込む</button>
+      </form>
+      {coverage.error && <ErrorMessage>{coverage.error.message}</ErrorMessage>}
+      {coverage.data && (
+        <KpiSection
+          title="接種率（生まれ年度・地区別）"
+          testId="kpi-coverage"
+          fileName="接種率"
+          table={coverageTable(coverage.data)}
+          note={<p className="kpi-note">住民登録のある人のうち、そのワクチンの接種記録が1回以上ある人の割合です。</p>}
+        />
+      )}
+    </>
+  );
+}
