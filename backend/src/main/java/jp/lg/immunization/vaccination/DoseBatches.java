@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -147,19 +149,11 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
       default -> throw ApiException.badRequest("bad_status", "行の状態は ACCEPTED、REJECTED、EXCLUDED、ALL のいずれかです");
     };
     long total = jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ?" + filter, Long.class, id);
-    List<Long> residentIds = new ArrayList<>();
-    List<Row> rows = jdbc.query("""
-        select line, status, items::text, problems::text, resident_id from dose_batch_row
-        where batch_id = ?""" + filter + " order by line limit ? offset ?", (rs, n) -> {
-      long residentId = rs.getLong(5);
-      String name = null;
-      if (!rs.wasNull()) {
-        residentIds.add(residentId);
-        name = residents.byId(residentId).map(ResidentDirectory.ResidentRef::nameKanji).orElse(null);
-      }
-      return new Row(rs.getInt(1), rs.getString(2), readItems(rs.getString(3)), readProblems(rs.getString(4)), name);
-    }, id, size, (long) page * size);
-    audit.recordEach(AuditOperation.DOSE_BATCH_VIEW, residentIds, "batch " + id);
+    List<StoredRow> stored = stored("batch_id = ?" + filter + " order by line limit ? offset ?", id, size,
+        (long) page * size);
+    audit.recordEach(AuditOperation.DOSE_BATCH_VIEW, stored.stream().map(StoredRow::residentId)
+        .filter(Objects::nonNull).toList(), "batch " + id);
+    List<Row> rows = named(stored);
     return new Page<>(rows, total);
   }
 
@@ -274,14 +268,32 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
   }
 
   private Row row(long id, int line) {
-    return jdbc.query("""
-        select line, status, items::text, problems::text, resident_id from dose_batch_row
-        where batch_id = ? and line = ?""", (rs, n) -> {
+    return named(stored("batch_id = ? and line = ?", id, line)).get(0);
+  }
+
+  private record StoredRow(int line, String status, Map<String, String> items, List<DoseProblem> problems,
+                           Long residentId) {}
+
+  private List<StoredRow> stored(String condition, Object... args) {
+    return jdbc.query("select line, status, items::text, problems::text, resident_id from dose_batch_row where "
+        + condition, (rs, n) -> {
       long residentId = rs.getLong(5);
-      String name = rs.wasNull() ? null
-          : residents.byId(residentId).map(ResidentDirectory.ResidentRef::nameKanji).orElse(null);
-      return new Row(rs.getInt(1), rs.getString(2), readItems(rs.getString(3)), readProblems(rs.getString(4)), name);
-    }, id, line).get(0);
+      return new StoredRow(rs.getInt(1), rs.getString(2), readItems(rs.getString(3)), readProblems(rs.getString(4)),
+          rs.wasNull() ? null : residentId);
+    }, args);
+  }
+
+  /** The residents' names of a page of lines, looked up in one query. */
+  private List<Row> named(List<StoredRow> stored) {
+    Set<String> numbers = stored.stream().filter(row -> row.residentId() != null)
+        .map(row -> row.items().get(DoseItem.ADDRESSEE_NUMBER.key())).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
+    Map<String, ResidentDirectory.ResidentRef> found = numbers.isEmpty() ? Map.of()
+        : residents.byAddresseeNumbers(numbers);
+    return stored.stream().map(row -> new Row(row.line(), row.status(), row.items(), row.problems(),
+        row.residentId() == null ? null : Optional.ofNullable(found.get(row.items()
+            .get(DoseItem.ADDRESSEE_NUMBER.key()))).map(ResidentDirectory.ResidentRef::nameKanji).orElse(null)))
+        .toList();
   }
 
   private Summary summaryRow(ResultSet rs, int n) throws SQLException {
