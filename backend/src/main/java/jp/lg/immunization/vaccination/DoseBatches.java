@@ -1,8 +1,5 @@
 package jp.lg.immunization.vaccination;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -79,11 +76,11 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
   private final UserDirectory users;
   private final AuditTrail audit;
   private final RuntimeService runtime;
-  private final ObjectMapper json;
+  private final DoseJson json;
   private final Clock clock;
 
   DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseReference reference, ResidentDirectory residents,
-              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, ObjectMapper json,
+              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, DoseJson json,
               Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
@@ -104,10 +101,10 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
       throw ApiException.badRequest("empty_file", "ファイルが空です");
     }
     String hash = sha256(content);
-    for (Map<String, Object> earlier : jdbc.queryForList(
-        "select id, status from dose_batch where file_sha256 = ? and status <> 'DISCARDED'", hash)) {
-      throw duplicate(((Number) earlier.get("id")).longValue(), DoseBatchStatus.valueOf((String) earlier.get("status")));
-    }
+    jdbc.queryForList("select id, status from dose_batch where file_sha256 = ? and status <> 'DISCARDED'", hash)
+        .stream().findFirst().ifPresent(earlier -> {
+          throw duplicate(((Number) earlier.get("id")).longValue(), DoseBatchStatus.valueOf((String) earlier.get("status")));
+        });
     DoseBatchFile.Parsed parsed = DoseBatchFile.read(content, encoding);
     String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
     String user = currentUser.get().username();
@@ -167,7 +164,7 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
         select resident_id, items::text from dose_batch_row
         where batch_id = ? and status = 'ACCEPTED' and line <> ? and resident_id is not null""", rs -> {
       long residentId = rs.getLong(1);
-      DoseInput other = DoseInput.fromKeys(readItems(rs.getString(2)));
+      DoseInput other = DoseInput.fromKeys(json.items(rs.getString(2)));
       Vaccine.fromRecord(other.get(DoseItem.VACCINE)).ifPresent(vaccine -> JapaneseDates.parse(
           other.get(DoseItem.DOSE_DATE)).ifPresent(date -> check.alreadyAccepted(residentId,
           new DoseValidation.PriorDose(vaccine, other.get(DoseItem.DOSE_CATEGORY), date))));
@@ -178,7 +175,7 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
         update dose_batch_row set status = ?, items = ?::jsonb, problems = ?::jsonb, resident_id = ?,
                warnings_confirmed = ?, corrected_by = ?
         where batch_id = ? and line = ? and status <> 'EXCLUDED'""", result.accepted() ? "ACCEPTED" : "REJECTED",
-        write(input.byKey()), write(result.problems()), result.checked().residentId(), warningsConfirmed,
+        json.write(input.byKey()), json.write(result.problems()), result.checked().residentId(), warningsConfirmed,
         currentUser.get().username(), id, line);
     if (updated == 0) {
       throw ApiException.notFound("この行は見つからないか、除外されています");
@@ -278,7 +275,7 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
     return jdbc.query("select line, status, items::text, problems::text, resident_id from dose_batch_row where "
         + condition, (rs, n) -> {
       long residentId = rs.getLong(5);
-      return new StoredRow(rs.getInt(1), rs.getString(2), readItems(rs.getString(3)), readProblems(rs.getString(4)),
+      return new StoredRow(rs.getInt(1), rs.getString(2), json.items(rs.getString(3)), json.problems(rs.getString(4)),
           rs.wasNull() ? null : residentId);
     }, args);
   }
@@ -325,30 +322,6 @@ class DoseBatches implements CaseContextProvider, CaseTaskHandler {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
-    }
-  }
-
-  String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException impossible) {
-      throw new IllegalStateException(impossible);
-    }
-  }
-
-  Map<String, String> readItems(String content) {
-    try {
-      return json.readValue(content, new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException corrupt) {
-      throw new IllegalStateException(corrupt);
-    }
-  }
-
-  private List<DoseProblem> readProblems(String content) {
-    try {
-      return json.readValue(content, new TypeReference<List<DoseProblem>>() {});
-    } catch (JsonProcessingException corrupt) {
-      throw new IllegalStateException(corrupt);
     }
   }
 }

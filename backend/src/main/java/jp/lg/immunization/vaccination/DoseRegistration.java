@@ -1,6 +1,5 @@
 package jp.lg.immunization.vaccination;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,12 +39,12 @@ class DoseRegistration {
   private final CurrentUser currentUser;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
-  private final ObjectMapper json;
+  private final DoseJson json;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   DoseRegistration(DoseStore store, DoseReference reference, ResidentDirectory residents, CurrentUser currentUser,
-                   AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events,
+                   AuditTrail audit, JdbcTemplate jdbc, DoseJson json, ApplicationEventPublisher events,
                    Clock clock) {
     this.store = store;
     this.reference = reference;
@@ -107,7 +106,7 @@ class DoseRegistration {
     }
     jdbc.update("""
         insert into dose_correction (dose_record_id, before_content, after_content, reason, corrected_by, corrected_at)
-        values (?, ?::jsonb, ?::jsonb, ?, ?, ?)""", id, write(before), write(after), reason.strip(),
+        values (?, ?::jsonb, ?::jsonb, ?, ?, ?)""", id, json.write(before), json.write(after), reason.strip(),
         currentUser.get().username(), Timestamp.from(Instant.now(clock)));
     audit.record(AuditOperation.DOSE_CORRECT, resident.id(), "dose " + id + " items " + after.keySet());
     events.publishEvent(new DoseRecordsChanged(Set.of(resident.id()), currentUser.get().username(),
@@ -119,7 +118,7 @@ class DoseRegistration {
     return jdbc.query("""
         select id, before_content, after_content, reason, corrected_by, corrected_at from dose_correction
         where dose_record_id = ? order by corrected_at, id""", (rs, n) -> new Correction(rs.getLong(1),
-        read(rs.getString(2)), read(rs.getString(3)), rs.getString(4), rs.getString(5),
+        json.items(rs.getString(2)), json.items(rs.getString(3)), rs.getString(4), rs.getString(5),
         rs.getTimestamp(6).toInstant()), id);
   }
 
@@ -147,22 +146,5 @@ class DoseRegistration {
     return checked.problems().stream().collect(Collectors.toMap(
         problem -> problem.item() == null ? "record" : problem.item(), DoseProblem::text,
         (first, second) -> first + " / " + second, LinkedHashMap::new));
-  }
-
-  private String write(Map<String, String> values) {
-    try {
-      return json.writeValueAsString(values);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-      throw new IllegalStateException(impossible);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, String> read(String content) {
-    try {
-      return json.readValue(content, Map.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
-      throw new IllegalStateException(corrupt);
-    }
   }
 }

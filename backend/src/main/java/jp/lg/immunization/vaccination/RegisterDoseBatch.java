@@ -33,6 +33,7 @@ class RegisterDoseBatch implements JavaDelegate {
 
   private final JdbcTemplate jdbc;
   private final DoseBatches batches;
+  private final DoseJson json;
   private final DoseStore store;
   private final DoseReference reference;
   private final ResidentDirectory residents;
@@ -41,11 +42,12 @@ class RegisterDoseBatch implements JavaDelegate {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  RegisterDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseStore store, DoseReference reference,
+  RegisterDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseJson json, DoseStore store, DoseReference reference,
                     ResidentDirectory residents, PgCopy copy, AuditTrail audit, ApplicationEventPublisher events,
                     Clock clock) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.json = json;
     this.store = store;
     this.reference = reference;
     this.residents = residents;
@@ -69,7 +71,7 @@ class RegisterDoseBatch implements JavaDelegate {
     List<DoseBatchCheck.Pending> lines = jdbc.query("""
         select line, items::text, warnings_confirmed from dose_batch_row
         where batch_id = ? and status = 'ACCEPTED' order by line""", (rs, n) -> new DoseBatchCheck.Pending(
-        rs.getInt(1), DoseInput.fromKeys(batches.readItems(rs.getString(2))), true, rs.getBoolean(3)), id);
+        rs.getInt(1), DoseInput.fromKeys(json.items(rs.getString(2))), true, rs.getBoolean(3)), id);
     DoseBatchCheck check = new DoseBatchCheck(reference.snapshot(), LocalDate.now(clock), residents, store);
     List<List<Object>> doses = new ArrayList<>(lines.size());
     List<DoseBatchCheck.Result> noLongerValid = new ArrayList<>();
@@ -101,7 +103,7 @@ class RegisterDoseBatch implements JavaDelegate {
   private void sendBack(long id, List<DoseBatchCheck.Result> results) {
     for (DoseBatchCheck.Result result : results) {
       jdbc.update("update dose_batch_row set status = 'REJECTED', problems = ?::jsonb where batch_id = ? and line = ?",
-          batches.write(result.problems()), id, result.pending().line());
+          json.write(result.problems()), id, result.pending().line());
     }
     jdbc.update("update dose_batch set approved_by = null, approved_at = null where id = ?", id);
     batches.setStatus(id, DoseBatchStatus.REVIEW);

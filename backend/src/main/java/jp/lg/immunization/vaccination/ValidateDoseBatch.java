@@ -30,6 +30,7 @@ class ValidateDoseBatch implements JavaDelegate {
 
   private final JdbcTemplate jdbc;
   private final DoseBatches batches;
+  private final DoseJson json;
   private final DoseStore store;
   private final DoseReference reference;
   private final ResidentDirectory residents;
@@ -37,10 +38,11 @@ class ValidateDoseBatch implements JavaDelegate {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  ValidateDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseStore store, DoseReference reference,
+  ValidateDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseJson json, DoseStore store, DoseReference reference,
                     ResidentDirectory residents, PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.json = json;
     this.store = store;
     this.reference = reference;
     this.residents = residents;
@@ -79,7 +81,7 @@ class ValidateDoseBatch implements JavaDelegate {
         List<List<Object>> rows = new ArrayList<>(chunk.size());
         for (DoseBatchCheck.Result result : check.check(chunk)) {
           rows.add(Arrays.asList(id, result.pending().line(), result.accepted() ? "ACCEPTED" : "REJECTED",
-              batches.write(result.pending().input().byKey()), batches.write(result.problems()),
+              json.write(result.pending().input().byKey()), json.write(result.problems()),
               result.checked().residentId(), false));
         }
         copy.copy("dose_batch_row", ROW_COLUMNS, rows);
