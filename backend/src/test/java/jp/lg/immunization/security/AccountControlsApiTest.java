@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -28,23 +26,17 @@ import org.springframework.test.web.servlet.ResultActions;
 class AccountControlsApiTest {
 
   static final String PASSWORD = "correct-horse-battery-2026";
-  static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
-  @Autowired PasswordEncoder encoder;
   @Autowired AccountControls controls;
 
   String username;
 
   @BeforeEach
   void anAccountOfItsOwn() {
-    username = "account-test-" + SEQUENCE.incrementAndGet();
-    jdbc.update("""
-        insert into app_user (username, display_name, password_hash, department_code, roles)
-        select ?, '試験 職員', ?, code, array['STAFF'] from department order by code limit 1""",
-        username, encoder.encode(PASSWORD));
+    username = users.newStaffAccount("account-test", PASSWORD);
   }
 
   @Test

@@ -11,14 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.Cookie;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -27,22 +26,17 @@ import org.springframework.test.web.servlet.ResultActions;
 class PasswordChangeApiTest {
 
   static final String FIRST = "ogano-mountain-path-2026";
-  static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Autowired MockMvc mvc;
+  @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
-  @Autowired PasswordEncoder encoder;
   @Autowired ObjectMapper json;
 
   String username;
 
   @BeforeEach
   void anAccountOfItsOwn() {
-    username = "password-test-" + SEQUENCE.incrementAndGet();
-    jdbc.update("""
-        insert into app_user (username, display_name, password_hash, department_code, roles)
-        select ?, '試験 職員', ?, code, array['STAFF'] from department order by code limit 1""",
-        username, encoder.encode(FIRST));
+    username = users.newStaffAccount("password-test", FIRST);
   }
 
   @Test
