@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.OfficeCalendar;
 import jp.lg.immunization.platform.JapaneseDates;
 
 /**
@@ -67,7 +68,7 @@ record Period(String kind, LocalDate first, LocalDate last, String label) {
   private static LocalDate parse(String text, String field) {
     try {
       LocalDate day = LocalDate.parse(text.trim());
-      if (day.isBefore(BusinessCalendar.FIRST) || day.isAfter(BusinessCalendar.LAST)) {
+      if (day.isBefore(OfficeCalendar.FIRST) || day.isAfter(OfficeCalendar.LAST)) {
         throw ApiException.badRequest("invalid_date", "日付は2000年から2099年の範囲で指定してください（" + field + "）。");
       }
       return day;

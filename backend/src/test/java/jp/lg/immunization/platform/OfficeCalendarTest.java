@@ -1,19 +1,17 @@
-package jp.lg.immunization.kpi;
+package jp.lg.immunization.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import jp.lg.immunization.platform.ApiException;
 import org.junit.jupiter.api.Test;
 
-/** The Japanese business calendar and the reporting periods, against published holiday lists. */
-class BusinessCalendarTest {
+/** The Japanese business calendar against published holiday lists, and office hours. */
+class OfficeCalendarTest {
 
-  private final BusinessCalendar calendar = new BusinessCalendar(
-      new KpiProperties(List.of(LocalDate.of(2026, 8, 14)), null, null, null, null), null);
+  private final OfficeCalendar calendar = OfficeCalendar.withClosureDays(List.of(LocalDate.of(2026, 8, 14)));
 
   @Test
   void holidaysOf2025AsPublishedByTheCabinetOffice() {
@@ -47,6 +45,16 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void officeHoursAreBusinessDaysFromOpeningToClosing() {
+    assertThat(calendar.isOfficeHours(LocalDateTime.parse("2026-11-26T08:30"))).isTrue();
+    assertThat(calendar.isOfficeHours(LocalDateTime.parse("2026-11-26T17:14:59"))).isTrue();
+    assertThat(calendar.isOfficeHours(LocalDateTime.parse("2026-11-26T17:15"))).isFalse();
+    assertThat(calendar.isOfficeHours(LocalDateTime.parse("2026-11-26T08:29"))).isFalse();
+    assertThat(calendar.isOfficeHours(LocalDateTime.parse("2026-11-23T10:00"))).as("勤労感謝の日").isFalse();
+    assertThat(calendar.isOfficeHours(LocalDateTime.parse("2026-11-28T10:00"))).as("Saturday").isFalse();
+  }
+
+  @Test
   void businessDaysSkipWeekendsHolidaysTheYearEndClosureAndConfiguredDays() {
     assertThat(calendar.isBusinessDay(d("2026-12-28"))).isTrue();
     for (String closed : List.of("2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03")) {
@@ -61,36 +69,6 @@ class BusinessCalendarTest {
     assertThat(calendar.businessDaysBetween(d("2026-09-18"), d("2026-09-24"))).isEqualTo(1);
     assertThat(calendar.businessDaysBetween(d("2026-11-26"), d("2026-11-26"))).isZero();
     assertThat(calendar.businessDaysBetween(d("2026-11-20"), d("2026-11-27"))).isEqualTo(4); // 11/23 is a holiday
-  }
-
-  @Test
-  void periodsStartTheFiscalYearOnAprilFirst() {
-    LocalDate today = d("2026-11-26");
-    Period march = Period.of("FISCAL_YEAR", "2026-03-31", null, null, today);
-    assertThat(march.first()).isEqualTo(d("2025-04-01"));
-    assertThat(march.last()).isEqualTo(d("2026-03-31"));
-    assertThat(march.label()).isEqualTo("令和7年度");
-    Period april = Period.of("fiscal_year", "2026-04-01", null, null, today);
-    assertThat(april.first()).isEqualTo(d("2026-04-01"));
-    assertThat(april.label()).isEqualTo("令和8年度");
-    Period week = Period.of("WEEK", null, null, null, today);
-    assertThat(week.first()).isEqualTo(d("2026-11-23"));
-    assertThat(week.last()).isEqualTo(d("2026-11-29"));
-    Period month = Period.of(null, null, null, null, d("2024-02-10"));
-    assertThat(month.first()).isEqualTo(d("2024-02-01"));
-    assertThat(month.last()).isEqualTo(d("2024-02-29"));
-    assertThat(Period.fiscalYearOf(d("2027-01-05"))).isEqualTo(2026);
-  }
-
-  @Test
-  void badPeriodsAreRefusedInJapanese() {
-    LocalDate today = d("2026-11-26");
-    assertThatThrownBy(() -> Period.of("QUARTER", null, null, null, today)).isInstanceOf(ApiException.class)
-        .hasMessageContaining("期間の種類「QUARTER」は使えません");
-    assertThatThrownBy(() -> Period.of("MONTH", "2026-13-01", null, null, today)).hasMessageContaining("読めません");
-    assertThatThrownBy(() -> Period.of("CUSTOM", null, "2026-04-01", null, today)).hasMessageContaining("開始日と終了日");
-    assertThatThrownBy(() -> Period.of("CUSTOM", null, "2026-04-02", "2026-04-01", today))
-        .hasMessageContaining("終了日が開始日より前");
   }
 
   private static LocalDate d(String text) {

@@ -1,4 +1,4 @@
-package jp.lg.immunization.kpi;
+package jp.lg.immunization.platform;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,12 +14,12 @@ import java.util.TreeMap;
  * holiday on Sunday moves to the next day that is not a holiday) and 国民の休日 (a day between two holidays).
  * The one-off changes of 2019 (即位) and of the 2020/2021 Olympic years are included.
  */
-final class JapaneseHolidays {
+public final class JapaneseHolidays {
 
   private JapaneseHolidays() {}
 
   /** The holidays of one year, by date, with their names. */
-  static Map<LocalDate, String> of(int year) {
+  public static Map<LocalDate, String> of(int year) {
     if (year < 2000 || year > 2099) {
       throw new IllegalArgumentException("祝日は2000年から2099年まで計算できます: " + year);
     }
