@@ -47,6 +47,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   ACCOUNT_EXPIRED: 'アカウントの有効期間終了',
   PASSWORD_CHANGED: 'パスワード変更',
   ACCOUNT_REVIEW: 'アカウントの棚卸し',
+  KPI_SLA_TARGET_SET: 'SLA目標の変更',
+  KPI_ROLLUP_REBUILT: '業務指標の再集計',
   RETENTION_DELETE: '保存期間経過データの削除',
   RELIEF_CLAIM_REGISTERED: '救済請求の受付',
   RELIEF_CLAIM_VIEW: '救済請求の閲覧',

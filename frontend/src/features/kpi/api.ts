@@ -96,13 +96,15 @@ export interface Dashboard {
   approvals: ApprovalRow[];
 }
 
+/** A coverage cell; a cell of too few residents is suppressed (its counts and rate are null). */
 export interface CoverageRow {
   vaccine: string;
   cohortFiscalYear: number;
   district: string;
-  population: number;
-  vaccinated: number;
-  rate: number;
+  suppressed: boolean;
+  population: number | null;
+  vaccinated: number | null;
+  rate: number | null;
 }
 
 export interface PeriodChoice {

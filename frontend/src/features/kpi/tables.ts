@@ -126,6 +126,9 @@ export function approvalTable(dashboard: Dashboard): TableModel {
   };
 }
 
+/** Shown instead of the counts of a coverage cell with too few residents. */
+export const SUPPRESSED = '秘匿';
+
 export function coverageTable(rows: CoverageRow[]): TableModel {
   return {
     header: ['ワクチン', '生まれ年度', '地区', '対象人数', '接種者数', '接種率'],
@@ -133,9 +136,9 @@ export function coverageTable(rows: CoverageRow[]): TableModel {
       row.vaccine,
       formatFiscalYear(row.cohortFiscalYear),
       row.district,
-      formatCount(row.population),
-      formatCount(row.vaccinated),
-      formatRate(row.rate),
+      ...(row.suppressed || row.population === null || row.vaccinated === null
+        ? [SUPPRESSED, SUPPRESSED, SUPPRESSED]
+        : [formatCount(row.population), formatCount(row.vaccinated), formatRate(row.rate)]),
     ]),
   };
 }

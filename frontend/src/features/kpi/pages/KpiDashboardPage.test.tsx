@@ -70,7 +70,9 @@ const DASHBOARD: Dashboard = {
 };
 
 const COVERAGE: CoverageRow[] = [
-  { vaccine: 'MR', cohortFiscalYear: 2019, district: '本町', population: 40, vaccinated: 38, rate: 0.95 },
+  { vaccine: 'MR', cohortFiscalYear: 2019, district: '全地区', suppressed: false, population: 45, vaccinated: 40, rate: 40 / 45 },
+  { vaccine: 'MR', cohortFiscalYear: 2019, district: '本町', suppressed: false, population: 40, vaccinated: 38, rate: 0.95 },
+  { vaccine: 'MR', cohortFiscalYear: 2019, district: '山町', suppressed: true, population: null, vaccinated: null, rate: null },
 ];
 
 function backend(me: Me, dashboard: (request: RecordedRequest) => { status: number; body: unknown }) {
@@ -107,6 +109,9 @@ describe('KPI dashboard', () => {
     const approvals = within(screen.getByTestId('kpi-approvals')).getAllByRole('cell').map((cell) => cell.textContent);
     expect(approvals).toContain('66.7%');
     expect(await screen.findByTestId('kpi-coverage')).toHaveTextContent('令和元年度');
+    const mountain = within(screen.getByTestId('kpi-coverage')).getByText('山町').closest('tr');
+    expect(mountain).toHaveTextContent('秘匿');
+    expect(mountain).not.toHaveTextContent('NaN');
   });
 
   it('asks for another period and shows the server\'s message for a bad one', async () => {

@@ -280,7 +280,10 @@ function CoverageSection() {
           testId="kpi-coverage"
           fileName="接種率"
           table={coverageTable(coverage.data)}
-          note={<p className="kpi-note">住民登録のある人のうち、そのワクチンの接種記録が1回以上ある人の割合です。</p>}
+          note={<p className="kpi-note">
+              住民登録のある人のうち、そのワクチンの接種記録が1回以上ある人の割合です。「全地区」は生まれ年度ごとの合計です。
+              対象人数の少ない欄は個人が特定されないよう「秘匿」と表示します。
+            </p>}
         />
       )}
     </>

@@ -52,6 +52,10 @@ public enum AuditOperation {
   ACCOUNT_EXPIRED,
   PASSWORD_CHANGED,
   ACCOUNT_REVIEW,
+  /** A manager changed or cleared an SLA target of the KPI dashboard. */
+  KPI_SLA_TARGET_SET,
+  /** An administrator computed the KPI roll-ups again from a day on. */
+  KPI_ROLLUP_REBUILT,
   RETENTION_DELETE,
   RELIEF_CLAIM_REGISTERED,
   RELIEF_CLAIM_VIEW,

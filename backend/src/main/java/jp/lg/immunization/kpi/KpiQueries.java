@@ -66,8 +66,12 @@ class KpiQueries {
                    List<TrendPoint> trend, List<AgeingRow> ageing, List<OpenTask> oldest,
                    List<ApprovalRow> approvals) {}
 
-  record CoverageRow(String vaccine, int cohortFiscalYear, String district, long population, long vaccinated,
-                     double rate) {}
+  /** A cell of the coverage table; a cell of fewer residents than the minimum is suppressed (counts and rate null). */
+  record CoverageRow(String vaccine, int cohortFiscalYear, String district, boolean suppressed, Long population,
+                     Long vaccinated, Double rate) {}
+
+  /** The district of the rows that add up every district of a cohort. */
+  static final String ALL_DISTRICTS = "全地区";
 
   private final JdbcTemplate jdbc;
   private final ProcessTypes processTypes;
@@ -75,11 +79,13 @@ class KpiQueries {
   private final UserDirectory users;
   private final Clock clock;
   private final KpiRollup rollup;
+  private final KpiProperties properties;
 
   KpiQueries(JdbcTemplate jdbc, ProcessTypes processTypes, SlaTargets slaTargets, UserDirectory users, Clock clock,
-             KpiRollup rollup) {
+             KpiRollup rollup, KpiProperties properties) {
     this.jdbc = jdbc;
     this.rollup = rollup;
+    this.properties = properties;
     this.processTypes = processTypes;
     this.slaTargets = slaTargets;
     this.users = users;
@@ -273,27 +279,38 @@ class KpiQueries {
   }
 
   /**
-   * Coverage (接種率): of the registered residents of each birth cohort (年度 of birth) and district, how many have
-   * at least one recorded dose of the vaccine. Cohorts without any dose of it are left out.
+   * Coverage (接種率): of the registered residents of each birth cohort (年度 of birth), per district and for all
+   * districts, how many have at least one recorded dose of the vaccine. Cohorts without any dose of it are left out.
+   * Cells of fewer than {@code immunization.kpi.coverage-min-cell} residents are suppressed, so that no one's
+   * vaccination can be told from the table.
    */
   @Transactional(readOnly = true)
   List<CoverageRow> coverage(String vaccine) {
     String only = blankToNull(vaccine);
+    int minCell = properties.coverageMinCell();
     return jdbc.query("""
-        with population as (
-          select coalesce(district, '(不明)') district, extract(year from birth_date - interval '3 months')::int cohort,
-                 count(*) n
-          from resident where status = 'REGISTERED' group by 1, 2),
+        with people as (
+          select id, coalesce(district, '(不明)') district, extract(year from birth_date - interval '3 months')::int cohort
+          from resident where status = 'REGISTERED'),
+        population as (
+          select cohort, case when grouping(district) = 1 then ? else district end district, count(*) n
+          from people group by grouping sets ((cohort, district), (cohort))),
         vaccinated as (
-          select d.vaccine, coalesce(r.district, '(不明)') district,
-                 extract(year from r.birth_date - interval '3 months')::int cohort, count(distinct r.id) n
-          from dose_record d join resident r on r.id = d.resident_id
-          where r.status = 'REGISTERED' and (cast(? as varchar) is null or d.vaccine = ?)
-          group by 1, 2, 3)
+          select d.vaccine, p.cohort, case when grouping(p.district) = 1 then ? else p.district end district,
+                 count(distinct p.id) n
+          from dose_record d join people p on p.id = d.resident_id
+          where cast(? as varchar) is null or d.vaccine = ?
+          group by grouping sets ((d.vaccine, p.cohort, p.district), (d.vaccine, p.cohort)))
         select v.vaccine, v.cohort, v.district, p.n, v.n
-        from vaccinated v join population p on p.district = v.district and p.cohort = v.cohort
-        order by 1, 2 desc, 3""", (rs, i) -> new CoverageRow(rs.getString(1), rs.getInt(2), rs.getString(3),
-        rs.getLong(4), rs.getLong(5), ratio(rs.getLong(5), rs.getLong(4))), only, only);
+        from vaccinated v join population p using (cohort, district)
+        order by 1, 2 desc, v.district = ? desc, 3""", (rs, i) -> {
+      long population = rs.getLong(4);
+      long vaccinated = rs.getLong(5);
+      boolean suppressed = population < minCell;
+      return new CoverageRow(rs.getString(1), rs.getInt(2), rs.getString(3), suppressed,
+          suppressed ? null : population, suppressed ? null : vaccinated,
+          suppressed ? null : ratio(vaccinated, population));
+    }, ALL_DISTRICTS, ALL_DISTRICTS, only, only, ALL_DISTRICTS);
   }
 
   private int ordinal(LocalDate day) {

@@ -1,6 +1,8 @@
 package jp.lg.immunization.kpi;
 
 import java.time.LocalDate;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.platform.OfficeCalendar;
@@ -21,10 +23,12 @@ class KpiRollupController {
 
   private final KpiRollup rollup;
   private final KpiQueries queries;
+  private final AuditTrail audit;
 
-  KpiRollupController(KpiRollup rollup, KpiQueries queries) {
+  KpiRollupController(KpiRollup rollup, KpiQueries queries, AuditTrail audit) {
     this.rollup = rollup;
     this.queries = queries;
+    this.audit = audit;
   }
 
   @PostMapping("/api/admin/kpi-rollup")
@@ -35,6 +39,7 @@ class KpiRollupController {
       throw ApiException.badRequest("invalid_from", "開始日は2000年1月1日から今日までで入力してください。");
     }
     int rows = rollup.rebuild(from, null);
+    audit.record(AuditOperation.KPI_ROLLUP_REBUILT, null, "%s から %d 行".formatted(from, rows));
     return new RebuildResult(from, rollup.rolledThrough(), rows);
   }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,9 +28,11 @@ class SlaTargets {
   private final JdbcTemplate jdbc;
   private final KpiProperties properties;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  SlaTargets(JdbcTemplate jdbc, KpiProperties properties, Clock clock) {
+  SlaTargets(JdbcTemplate jdbc, KpiProperties properties, Clock clock, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
     this.properties = properties;
     this.clock = clock;
   }
@@ -49,7 +53,10 @@ class SlaTargets {
     }
     if (businessDays == null) {
       jdbc.update("delete from kpi_sla_target where scope = ? and target_key = ?", scope.name(), key);
-      return resolver().target(scope, key);
+      Target restored = resolver().target(scope, key);
+      audit.record(AuditOperation.KPI_SLA_TARGET_SET, null,
+          "%s %s: 設定を解除（既定の%d営業日）".formatted(scope, key, restored.businessDays()));
+      return restored;
     }
     if (businessDays < 1 || businessDays > 365) {
       throw ApiException.badRequest("invalid_sla", "目標日数は1から365までの営業日数で入力してください。");
@@ -59,6 +66,7 @@ class SlaTargets {
         on conflict (scope, target_key) do update set business_days = excluded.business_days,
           updated_by = excluded.updated_by, updated_at = excluded.updated_at""",
         scope.name(), key, businessDays, username, Timestamp.from(Instant.now(clock)));
+    audit.record(AuditOperation.KPI_SLA_TARGET_SET, null, "%s %s: %d営業日".formatted(scope, key, businessDays));
     return new Target(scope, key, businessDays, true);
   }
 

@@ -38,9 +38,12 @@ public final class JapaneseDates {
     return format(instant.atZone(JAPAN).toLocalDate()) + " " + TIME.format(instant);
   }
 
-  /** 年度 (April to March) named by the year it starts in, e.g. 2026 → 令和8年度. */
+  /**
+   * 年度 (April to March) named by the year it starts in, e.g. 2026 → 令和8年度, in the era of December 31 of that
+   * year as the state names them: 2019 → 令和元年度 (though April 2019 was 平成31年), 1988 → 昭和63年度.
+   */
   public static String formatFiscalYear(int startYear) {
-    return firstYearAsGannen(ERA_FISCAL_YEAR.format(JapaneseDate.of(startYear, 4, 1)));
+    return firstYearAsGannen(ERA_FISCAL_YEAR.format(JapaneseDate.of(startYear, 12, 31)));
   }
 
   /** The first year of an era is written 元年. */
