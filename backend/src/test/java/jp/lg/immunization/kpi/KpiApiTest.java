@@ -59,6 +59,7 @@ class KpiApiTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessDriver driver;
+  @Autowired ProcessTypes processTypes;
   @Autowired org.springframework.context.ApplicationContext context;
 
   private String processKey;
@@ -229,6 +230,14 @@ class KpiApiTest {
       jdbc.update("delete from dose_record where vaccine = ?", vaccine);
       jdbc.update("delete from resident where id = any (?)", (Object) residents.toArray(Long[]::new));
     }
+  }
+
+  /** SLA targets of steps are keyed by the step's id, so no two processes may use the same id for a user task. */
+  @Test
+  void everyStepIdIsUniqueAcrossProcesses() {
+    List<String> stepIds = processTypes.latest().values().stream()
+        .flatMap(type -> type.tasks().stream().map(ProcessTypes.TaskType::key)).toList();
+    assertThat(stepIds).isNotEmpty().doesNotHaveDuplicates();
   }
 
   @Test
