@@ -110,6 +110,9 @@ export function Layout() {
                   <NavLink to="/admin/accounts">アカウント管理</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/admin/departments">部署と権限</NavLink>
+                </li>
+                <li>
                   <NavLink to="/admin/non-disclosure">不開示設定</NavLink>
                 </li>
                 {system?.simulators && (

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { PasswordPage } from '../features/auth/pages/PasswordPage';
 import { AccountsPage } from '../features/admin/pages/AccountsPage';
+import { DepartmentsPage } from '../features/admin/pages/DepartmentsPage';
 import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
 import { OutreachPage } from '../features/outreach/pages/OutreachPage';
@@ -202,6 +203,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAdminister}>
             <AccountsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/departments',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <DepartmentsPage />
           </RequireRole>
         ),
       },

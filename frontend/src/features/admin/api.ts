@@ -1,4 +1,5 @@
 import { apiRequest } from '../../lib/api';
+import type { Permission } from '../auth/api';
 
 /** A step that failed after all its retries; carries codes and ids, never personal data. */
 export interface Incident {
@@ -86,4 +87,41 @@ export function setValidity(username: string, validFrom: string, validUntil: str
     method: 'PUT',
     body: { validFrom: validFrom || null, validUntil: validUntil || null },
   });
+}
+
+/** A department's row of the permission matrix (R06, R12). */
+export interface Department {
+  code: string;
+  name: string;
+  /** Does this office's affair: only then do its members' case-work roles count. */
+  affair: boolean;
+  /** The permissions its members may hold; an account's own grants count only within these. */
+  permissions: Permission[];
+  members: number;
+  version: number;
+}
+
+export interface DepartmentChange {
+  name: string;
+  affair: boolean;
+  permissions: Permission[];
+  version: number;
+}
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  EXPORT: 'CSV出力',
+  PRINT: '帳票印刷',
+  REVEAL_MY_NUMBER: '個人番号の表示',
+};
+
+export function fetchDepartments(): Promise<Department[]> {
+  return apiRequest<Department[]>('/admin/departments');
+}
+
+export function createDepartment(code: string, name: string): Promise<Department> {
+  return apiRequest<Department>('/admin/departments', { method: 'POST', body: { code, name } });
+}
+
+export function changeDepartment(code: string, change: DepartmentChange): Promise<Department> {
+  return apiRequest<Department>(`/admin/departments/${encodeURIComponent(code)}`, { method: 'PUT', body: change });
 }

@@ -48,6 +48,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   PASSWORD_CHANGED: 'パスワード変更',
   ACCOUNT_REVIEW: 'アカウントの棚卸し',
   KPI_SLA_TARGET_SET: 'SLA目標の変更',
+  DEPARTMENT_CREATED: '部署の作成',
+  DEPARTMENT_AUTHORITY_SET: '部署の権限の変更',
   KPI_ROLLUP_REBUILT: '業務指標の再集計',
   RETENTION_DELETE: '保存期間経過データの削除',
   RELIEF_CLAIM_REGISTERED: '救済請求の受付',

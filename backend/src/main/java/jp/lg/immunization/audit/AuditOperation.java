@@ -54,6 +54,10 @@ public enum AuditOperation {
   ACCOUNT_REVIEW,
   /** A manager changed or cleared an SLA target of the KPI dashboard. */
   KPI_SLA_TARGET_SET,
+  /** An administrator created a department. */
+  DEPARTMENT_CREATED,
+  /** An administrator changed a department's row of the permission matrix (R06, R12). */
+  DEPARTMENT_AUTHORITY_SET,
   /** An administrator computed the KPI roll-ups again from a day on. */
   KPI_ROLLUP_REBUILT,
   RETENTION_DELETE,

@@ -68,7 +68,7 @@ class AccountBootstrap {
   @EventListener(ApplicationStartedEvent.class)
   @Transactional
   public void createAccounts() {
-    departments.ensure(SYSTEM_DEPARTMENT, "情報システム課");
+    departments.ensure(SYSTEM_DEPARTMENT, "情報システム課", false, NONE);
     if (demoMode.enabled()) {
       createDemoAccounts();
     } else {
@@ -81,8 +81,10 @@ class AccountBootstrap {
   }
 
   private void createDemoAccounts() {
-    departments.ensure(HEALTH_CENTER, "母子健康センター");
-    departments.ensure(MENUMA_CENTER, "妻沼保健センター");
+    // The branch centre prints 予診票 but neither exports lists nor reveals 個人番号: the demo shows the department
+    // dimension of the permission matrix with super1 (all permissions granted) beside super2.
+    departments.ensure(HEALTH_CENTER, "母子健康センター", true, ALL);
+    departments.ensure(MENUMA_CENTER, "妻沼保健センター", true, EnumSet.of(Permission.PRINT));
     String hash = passwordEncoder.encode(demoPassword);
     // Demo accounts made by an earlier version get the permissions the README lists for them.
     DEMO_ACCOUNTS.forEach(account -> accounts.findById(account.username()).ifPresentOrElse(

@@ -12,7 +12,6 @@ import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +30,14 @@ class AccountControls {
                      String disabledBy) {}
 
   private final UserAccountRepository accounts;
-  private final FindByIndexNameSessionRepository<?> sessions;
+  private final Sessions sessions;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
   private final Clock clock;
   private final int maxFailures;
   private final Duration lockDuration;
 
-  AccountControls(UserAccountRepository accounts, FindByIndexNameSessionRepository<?> sessions,
+  AccountControls(UserAccountRepository accounts, Sessions sessions,
                   CurrentUser currentUser, AuditTrail audit, Clock clock,
                   @Value("${immunization.security.lockout.max-failures:5}") int maxFailures,
                   @Value("${immunization.security.lockout.duration:PT30M}") Duration lockDuration) {
@@ -109,7 +108,7 @@ class AccountControls {
     }
     UserAccount account = require(username);
     account.disable(currentUser.get().username(), Instant.now(clock));
-    int ended = endSessions(username);
+    int ended = sessions.endAll(username);
     audit.record(AuditOperation.ACCOUNT_DISABLED, null, "account=" + username + " sessions ended=" + ended);
     return view(account, LocalDate.now(clock));
   }
@@ -130,7 +129,7 @@ class AccountControls {
     UserAccount account = require(username);
     account.validity(from, until);
     LocalDate today = LocalDate.now(clock);
-    int ended = account.usable(today) ? 0 : endSessions(username);
+    int ended = account.usable(today) ? 0 : sessions.endAll(username);
     audit.record(AuditOperation.ACCOUNT_VALIDITY_SET, null, "account=" + username + " from=" + from + " until="
         + until + " sessions ended=" + ended);
     return view(account, today);
@@ -146,14 +145,8 @@ class AccountControls {
         .forEach(account -> {
           account.disable("system", Instant.now(clock));
           audit.recordFor(account.username(), AuditOperation.ACCOUNT_EXPIRED, "valid until " + account.validUntil()
-              + ", sessions ended=" + endSessions(account.username()));
+              + ", sessions ended=" + sessions.endAll(account.username()));
         });
-  }
-
-  private int endSessions(String username) {
-    var found = sessions.findByPrincipalName(username);
-    found.keySet().forEach(sessions::deleteById);
-    return found.size();
   }
 
   private UserAccount require(String username) {

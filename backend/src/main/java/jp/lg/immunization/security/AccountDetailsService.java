@@ -16,10 +16,12 @@ import org.springframework.stereotype.Service;
 class AccountDetailsService implements UserDetailsService {
 
   private final UserAccountRepository accounts;
+  private final Departments departments;
   private final Clock clock;
 
-  AccountDetailsService(UserAccountRepository accounts, Clock clock) {
+  AccountDetailsService(UserAccountRepository accounts, Departments departments, Clock clock) {
     this.accounts = accounts;
+    this.departments = departments;
     this.clock = clock;
   }
 
@@ -27,7 +29,8 @@ class AccountDetailsService implements UserDetailsService {
   public UserDetails loadUserByUsername(String username) {
     UserAccount account = accounts.findById(username)
         .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-    return new AccountDetails(account, Instant.now(clock), LocalDate.now(clock));
+    return new AccountDetails(account, departments.authority(account.departmentCode()), Instant.now(clock),
+        LocalDate.now(clock));
   }
 
   /** Carries the signed-in user so that requests need no lookup. */
@@ -37,8 +40,8 @@ class AccountDetailsService implements UserDetailsService {
     private final boolean enabled;
     private final boolean locked;
 
-    AccountDetails(UserAccount account, Instant now, LocalDate today) {
-      this.user = account.toSignedInUser();
+    AccountDetails(UserAccount account, Departments.Authority department, Instant now, LocalDate today) {
+      this.user = account.toSignedInUser(department);
       this.passwordHash = account.passwordHash();
       this.enabled = account.usable(today);
       this.locked = account.locked(now);

@@ -25,4 +25,9 @@ public enum Role {
   public Set<String> candidateGroups() {
     return candidateGroups;
   }
+
+  /** Works on cases (and so on residents' data): only in a department of this affair (R06). */
+  public boolean isCaseWork() {
+    return !candidateGroups.isEmpty();
+  }
 }

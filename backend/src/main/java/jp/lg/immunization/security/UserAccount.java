@@ -199,7 +199,15 @@ class UserAccount {
     return disabledBy;
   }
 
-  SignedInUser toSignedInUser() {
-    return new SignedInUser(username, displayName, roles(), departmentCode, permissions());
+  /**
+   * The user as the matrix lets them act: case-work roles only in a department of this affair, permissions only those
+   * both granted to the account and allowed to its department (R06, R12).
+   */
+  SignedInUser toSignedInUser(Departments.Authority department) {
+    Set<Role> roles = roles().stream().filter(role -> department.affair() || !role.isCaseWork())
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    Set<Permission> permissions = permissions().stream().filter(department.permissions()::contains)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+    return new SignedInUser(username, displayName, roles, departmentCode, permissions);
   }
 }

@@ -45,6 +45,7 @@ class EndpointRoleMatrixTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired ObjectMapper json;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   @Test
@@ -92,6 +93,35 @@ class EndpointRoleMatrixTest {
     }
     assertThat(walked).as("endpoints walked").isGreaterThan(40);
     assertThat(wrong).isEmpty();
+  }
+
+  /** The department dimension: a supervisor of a department outside this affair reaches no case-work endpoint. */
+  @Test
+  void R06_caseWorkEndpointsRefuseCaseWorkersOfADepartmentOutsideTheAffair() throws Exception {
+    jdbc.update("insert into department (code, name, affair) values ('matrix-other', '他課', false) on conflict do nothing");
+    String outsider = users.newStaffAccount("outsider", "Outsider-Pass-2026!");
+    jdbc.update("update app_user set department_code = 'matrix-other', roles = array['SUPERVISOR'] where username = ?",
+        outsider);
+    List<String> served = new ArrayList<>();
+    int walked = 0;
+    for (var entry : mappings.getHandlerMethods().entrySet()) {
+      var patterns = entry.getKey().getPathPatternsCondition();
+      Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+      for (String pattern : patterns == null ? Set.<String>of() : patterns.getPatternValues()) {
+        if (!CASE_WORK.equals(allowedFor(pattern))) {
+          continue;
+        }
+        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          walked++;
+          MockHttpServletResponse response = call(method, pattern.replaceAll("\\{[^}]+}", "1"), outsider);
+          if (!(response.getStatus() == 403 && "forbidden".equals(errorOf(response)))) {
+            served.add(method + " " + pattern + ": " + response.getStatus());
+          }
+        }
+      }
+    }
+    assertThat(walked).as("case-work endpoints walked").isGreaterThan(30);
+    assertThat(served).isEmpty();
   }
 
   private MockHttpServletResponse call(RequestMethod method, String path, String username) throws Exception {
