@@ -87,6 +87,29 @@ export interface ResidentCase {
   doses: DoseRecord[];
   eligibility: VaccineEligibility[];
   openTasks: TaskRow[];
+  /** Newest first; each links to its own page. */
+  copayExemptions: CaseLink[];
+  reliefClaims: ReliefClaimLink[];
+}
+
+/** A co-pay exemption application as the case page lists it. */
+export interface CaseLink {
+  id: number;
+  vaccine: string;
+  fiscalYear: string;
+  status: string;
+  decision: string | null;
+  receivedAt: string;
+}
+
+/** A relief claim as the case page lists it. */
+export interface ReliefClaimLink {
+  id: number;
+  statusLabel: string;
+  vaccinationClass: string;
+  vaccine: string;
+  receivedOn: string;
+  late: boolean;
 }
 
 export interface ResidentCriteria {

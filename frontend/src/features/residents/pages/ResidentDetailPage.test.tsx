@@ -98,6 +98,12 @@ function residentCase(overrides: Partial<ResidentCase> = {}): ResidentCase {
         due: null,
       },
     ],
+    copayExemptions: [
+      { id: 7, vaccine: '高齢者インフルエンザ', fiscalYear: '令和8年度', status: '決定通知済み', decision: '免除', receivedAt: '2026-10-01T00:30:00Z' },
+    ],
+    reliefClaims: [
+      { id: 3, statusLabel: '調査委員会', vaccinationClass: 'A', vaccine: 'MR', receivedOn: '2026-09-01', late: false },
+    ],
     ...overrides,
   };
 }
@@ -157,6 +163,13 @@ describe('ResidentDetailPage', () => {
       '—',
     ]);
     expect(within(task).getByRole('link', { name: '接種記録の登録' })).toHaveAttribute('href', '/tasks/t-1');
+
+    const related = within(screen.getByTestId('related-cases')).getAllByTestId('related-case-row');
+    expect(related.map((row) => row.textContent)).toEqual([
+      '自己負担免除 #7令和8年10月1日高齢者インフルエンザ（令和8年度）決定通知済み（免除）',
+      '健康被害救済 #3令和8年9月1日MR（A類）調査委員会',
+    ]);
+    expect(within(related[1]).getByRole('link')).toHaveAttribute('href', '/relief/3');
 
     // One view, one audit row: the plain detail endpoint is not called besides /case.
     expect(requests.filter((request) => request.path.startsWith('/api/residents')).map((r) => r.path)).toEqual([
@@ -259,7 +272,9 @@ describe('ResidentDetailPage', () => {
   });
 
   it('says so when a section has nothing to show', async () => {
-    backend({ 'r-1': residentCase({ household: [], doses: [], eligibility: [], openTasks: [] }) });
+    backend({
+      'r-1': residentCase({ household: [], doses: [], eligibility: [], openTasks: [], copayExemptions: [], reliefClaims: [] }),
+    });
     renderApp('/residents/r-1');
 
     await screen.findByTestId('resident-detail');
@@ -267,6 +282,7 @@ describe('ResidentDetailPage', () => {
     expect(screen.getByTestId('dose-timeline')).toHaveTextContent('接種記録はありません。');
     expect(screen.getByTestId('household')).toHaveTextContent('同じ世帯の他の住民はいません。');
     expect(screen.getByTestId('open-tasks')).toHaveTextContent('処理中のタスクはありません。');
+    expect(screen.getByTestId('related-cases')).toHaveTextContent('申請・請求はありません。');
     expect(screen.queryByTestId('dose-entry')).not.toBeInTheDocument();
     expect(screen.queryByTestId('open-task-row')).not.toBeInTheDocument();
   });

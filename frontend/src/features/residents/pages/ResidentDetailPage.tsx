@@ -9,6 +9,7 @@ import { EligibilityTable } from '../components/EligibilityTable';
 import { HouseholdTable } from '../components/HouseholdTable';
 import { MyNumberValue } from '../components/MyNumberValue';
 import { OpenTaskTable } from '../components/OpenTaskTable';
+import { RelatedCases } from '../components/RelatedCases';
 
 function basicRows(r: ResidentDetail): [string, ReactNode][] {
   const age = ageOn(r.birthDate);
@@ -53,7 +54,7 @@ export function ResidentDetailPage() {
       </section>
     );
   }
-  const { resident, household, doses, eligibility, openTasks } = residentCase.data;
+  const { resident, household, doses, eligibility, openTasks, copayExemptions, reliefClaims } = residentCase.data;
   return (
     <section>
       {back}
@@ -73,6 +74,7 @@ export function ResidentDetailPage() {
       <DoseTimeline doses={doses} />
       <HouseholdTable members={household} />
       <OpenTaskTable tasks={openTasks} />
+      <RelatedCases copayExemptions={copayExemptions ?? []} reliefClaims={reliefClaims ?? []} />
     </section>
   );
 }

@@ -78,15 +78,25 @@ class ReliefViews {
   List<Summary> recent() {
     List<ReliefClaim> recent = jdbc.query("select " + ReliefClaim.COLUMNS
         + " from relief_claim order by received_on desc, id desc limit 200", ReliefClaim::map);
-    List<Summary> summaries = recent.stream().map(claim -> {
-      ResidentDirectory.ResidentRef resident = residents.byId(claim.residentId()).orElseThrow();
-      return new Summary(claim.id(), claim.status().name(), claim.status().label(), resident.nameKanji(),
-          resident.addresseeNumber(), ReliefClaim.relationLabel(claim.claimantRelation()), claim.vaccinationClass(),
-          claim.vaccine(), claim.receivedOn(), claim.late());
-    }).toList();
+    List<Summary> summaries = recent.stream()
+        .map(claim -> summary(claim, residents.byId(claim.residentId()).orElseThrow())).toList();
     audit.recordEach(AuditOperation.RELIEF_CLAIM_VIEW, recent.stream().map(ReliefClaim::residentId).distinct().toList(),
         "relief claim list");
     return summaries;
+  }
+
+  /** One resident's claims, newest first, for their case page (whose view is audited there). */
+  @Transactional(readOnly = true)
+  List<Summary> ofResident(ResidentDirectory.ResidentRef resident) {
+    return jdbc.query("select " + ReliefClaim.COLUMNS
+        + " from relief_claim where resident_id = ? order by received_on desc, id desc", ReliefClaim::map, resident.id())
+        .stream().map(claim -> summary(claim, resident)).toList();
+  }
+
+  private static Summary summary(ReliefClaim claim, ResidentDirectory.ResidentRef resident) {
+    return new Summary(claim.id(), claim.status().name(), claim.status().label(), resident.nameKanji(),
+        resident.addresseeNumber(), ReliefClaim.relationLabel(claim.claimantRelation()), claim.vaccinationClass(),
+        claim.vaccine(), claim.receivedOn(), claim.late());
   }
 
   @Transactional

@@ -7,6 +7,8 @@ interface CoPayExemptionRepository extends JpaRepository<CoPayExemption, Long> {
 
   List<CoPayExemption> findTop100ByOrderByReceivedAtDescIdDesc();
 
+  List<CoPayExemption> findByResidentIdOrderByReceivedAtDescIdDesc(Long residentId);
+
   List<CoPayExemption> findByResidentIdAndVaccineAndFiscalYear(long residentId, CoPayVaccine vaccine, int fiscalYear);
 
   boolean existsByApplicationNumber(String applicationNumber);

@@ -64,12 +64,21 @@ class CoPayExemptionViews {
 
   @Transactional(readOnly = true)
   List<Summary> recent() {
-    return exemptions.findTop100ByOrderByReceivedAtDescIdDesc().stream()
-        .map(exemption -> new Summary(exemption.id(), exemption.channel().label(), exemption.vaccine().label(),
-            exemption.fiscalYearLabel(), exemption.status().label(), exemption.status().ended(),
-            exemption.decision() == null ? null : exemption.decision().label(), exemption.receivedAt(),
-            exemption.endedAt()))
-        .toList();
+    return exemptions.findTop100ByOrderByReceivedAtDescIdDesc().stream().map(CoPayExemptionViews::summary).toList();
+  }
+
+  /** One resident's applications, newest first, for their case page (whose view is audited there). */
+  @Transactional(readOnly = true)
+  List<Summary> ofResident(long residentId) {
+    return exemptions.findByResidentIdOrderByReceivedAtDescIdDesc(residentId).stream()
+        .map(CoPayExemptionViews::summary).toList();
+  }
+
+  private static Summary summary(CoPayExemption exemption) {
+    return new Summary(exemption.id(), exemption.channel().label(), exemption.vaccine().label(),
+        exemption.fiscalYearLabel(), exemption.status().label(), exemption.status().ended(),
+        exemption.decision() == null ? null : exemption.decision().label(), exemption.receivedAt(),
+        exemption.endedAt());
   }
 
   /** One application with the applicant's personal data: every call is an audited access (R04). */

@@ -443,5 +443,9 @@ class ReliefClaimProcessTest {
     ProcessInstance instance = fixtures.start(fixtures.intake(addresseeNumber, "A", List.of("MEDICAL_EXPENSES"),
         ReliefFixtures.ALL_DOCUMENTS));
     assertThat(fixtures.claim(instance)).containsEntry("dose_record_id", doseId);
+    mvc.perform(get("/api/residents/" + resident.get("id") + "/case").with(users.as("staff1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reliefClaims[0].id").value(fixtures.claimId(instance)))
+        .andExpect(jsonPath("$.reliefClaims[0].vaccinationClass").value("A"));
   }
 }

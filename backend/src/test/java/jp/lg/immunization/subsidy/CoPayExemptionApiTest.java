@@ -82,6 +82,11 @@ class CoPayExemptionApiTest {
     assertThat(row.path("decision").asText()).isEqualTo("免除");
     String name = jdbc.queryForObject("select family_name_kanji from resident where id = ?", String.class, residentId);
     assertThat(list).as("the list holds no personal data").doesNotContain(addresseeNumber, name);
+
+    mvc.perform(get("/api/residents/" + residentId + "/case").with(users.as("staff2")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.copayExemptions[0].id").value(id))
+        .andExpect(jsonPath("$.copayExemptions[0].decision").value("免除"));
   }
 
   @Test
