@@ -70,6 +70,41 @@ export interface Account {
   lastLoginAt: string | null;
   disabledAt: string | null;
   disabledBy: string | null;
+  /** Sent back with an access change, so that a stale screen cannot undo another administrator's change. */
+  accessVersion: number;
+}
+
+export interface AccountAccess {
+  displayName: string;
+  departmentCode: string;
+  roles: string[];
+  permissions: Permission[];
+}
+
+export interface NewAccount extends AccountAccess {
+  username: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  temporaryPassword: string;
+}
+
+export function createAccount(account: NewAccount): Promise<Account> {
+  return apiRequest<Account>('/admin/accounts', { method: 'POST', body: account });
+}
+
+export function changeAccess(username: string, access: AccountAccess, accessVersion: number): Promise<Account> {
+  return apiRequest<Account>(`/admin/accounts/${encodeURIComponent(username)}/access`, {
+    method: 'PUT',
+    body: { ...access, accessVersion },
+  });
+}
+
+/** The user must replace it at the next login; the body keeps it out of URLs and logs. */
+export function setTemporaryPassword(username: string, temporaryPassword: string): Promise<Account> {
+  return apiRequest<Account>(`/admin/accounts/${encodeURIComponent(username)}/temporary-password`, {
+    method: 'POST',
+    body: { temporaryPassword },
+  });
 }
 
 export type AccountAction = 'unlock' | 'disable' | 'enable';

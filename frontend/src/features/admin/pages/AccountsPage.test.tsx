@@ -19,6 +19,7 @@ function account(overrides: Partial<Account>): Account {
     lastLoginAt: '2026-11-25T00:00:00Z',
     disabledAt: null,
     disabledBy: null,
+    accessVersion: 2,
     ...overrides,
   };
 }
@@ -69,5 +70,50 @@ describe('AccountsPage', () => {
     await userEvent.type(within(row).getByLabelText('終了'), '2026-03-31');
     await userEvent.click(within(row).getByRole('button', { name: '保存' }));
     expect(await screen.findByText('有効期間が正しくありません')).toBeInTheDocument();
+  });
+
+  it('changes an account\'s access with its version and shows field errors of a new account', async () => {
+    document.cookie = 'XSRF-TOKEN=token-1';
+    const { requests } = fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: ADMIN1 },
+      'GET /api/admin/accounts': { status: 200, body: [account({})] },
+      'GET /api/admin/departments': {
+        status: 200,
+        body: [{ code: 'HOKEN', name: '母子健康センター', affair: true, permissions: ['PRINT'], members: 1, version: 0 }],
+      },
+      'PUT /api/admin/accounts/staff9/access': { status: 200, body: account({ roles: ['SUPERVISOR'], accessVersion: 3 }) },
+      'POST /api/admin/accounts': {
+        status: 400,
+        body: {
+          status: 400,
+          error: 'invalid',
+          message: 'アカウントを作成できません',
+          fields: { temporaryPassword: 'パスワードは12文字以上にしてください' },
+        },
+      },
+    });
+    renderApp('/admin/accounts');
+
+    await userEvent.click(await screen.findByTestId('account-access-staff9'));
+    const form = screen.getByTestId('account-access');
+    await userEvent.click(within(form).getByLabelText('上長'));
+    await userEvent.click(within(form).getByLabelText('担当職員'));
+    await userEvent.click(within(form).getByRole('button', { name: '権限を保存' }));
+    expect(await screen.findByText(/「staff9」の権限を変更しました/)).toBeInTheDocument();
+    const put = requests.find((request) => request.method === 'PUT');
+    expect(JSON.parse(put!.body!)).toEqual({
+      displayName: '試験 職員',
+      departmentCode: 'HOKEN',
+      roles: ['SUPERVISOR'],
+      permissions: [],
+      accessVersion: 2,
+    });
+
+    await userEvent.click(screen.getByText('アカウントの作成'));
+    const create = screen.getByTestId('new-account');
+    await userEvent.type(within(create).getByLabelText('ユーザーID（英小文字・数字）'), 'newcomer');
+    await userEvent.click(within(create).getByRole('button', { name: '作成' }));
+    expect(await within(create).findByText('パスワードは12文字以上にしてください')).toBeInTheDocument();
   });
 });

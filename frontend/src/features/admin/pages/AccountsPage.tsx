@@ -4,6 +4,7 @@ import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { asApiError, useAsync } from '../../../lib/useAsync';
 import { ROLE_LABELS } from '../../auth/roles';
 import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
+import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
 
 const ACTION_LABELS: Record<AccountAction, string> = { unlock: 'ロック解除', disable: '利用停止', enable: '利用再開' };
 
@@ -35,6 +36,14 @@ export function AccountsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ username: string; from: string; until: string } | null>(null);
+  const [accessOf, setAccessOf] = useState<Account | null>(null);
+
+  function done(text: string) {
+    setError(null);
+    setMessage(text);
+    setAccessOf(null);
+    accounts.reload();
+  }
 
   async function run(work: () => Promise<unknown>, done: string) {
     setError(null);
@@ -124,6 +133,9 @@ export function AccountsPage() {
                 </td>
                 <td>{account.lastLoginAt ? formatWarekiDateTime(account.lastLoginAt) : '—'}</td>
                 <td className="row-actions">
+                  <button type="button" data-testid={`account-access-${account.username}`} onClick={() => setAccessOf(account)}>
+                    権限
+                  </button>
                   {actionsFor(account).map((action) => (
                       <button
                         key={action}
@@ -140,6 +152,13 @@ export function AccountsPage() {
           </tbody>
         </table>
       )}
+      {accessOf && (
+        <AccountAccessForm key={`${accessOf.username}-${accessOf.accessVersion}`} account={accessOf} onDone={done} onClose={() => setAccessOf(null)} />
+      )}
+      <details className="case-section">
+        <summary>アカウントの作成</summary>
+        <NewAccountForm onDone={done} />
+      </details>
     </section>
   );
 }

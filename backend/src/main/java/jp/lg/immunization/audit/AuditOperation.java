@@ -56,6 +56,12 @@ public enum AuditOperation {
   KPI_SLA_TARGET_SET,
   /** An administrator created a department. */
   DEPARTMENT_CREATED,
+  /** An administrator created a personal account (R08). */
+  ACCOUNT_CREATED,
+  /** An administrator changed an account's department, roles or permissions. */
+  ACCOUNT_ACCESS_CHANGED,
+  /** An administrator set a temporary password, to be changed at the next login. */
+  ACCOUNT_PASSWORD_RESET,
   /** An administrator changed a department's row of the permission matrix (R06, R12). */
   DEPARTMENT_AUTHORITY_SET,
   /** An administrator computed the KPI roll-ups again from a day on. */

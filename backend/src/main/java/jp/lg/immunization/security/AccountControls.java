@@ -27,7 +27,7 @@ class AccountControls {
   record AccountView(String username, String displayName, String departmentCode, List<String> roles,
                      List<String> permissions, boolean enabled, boolean usable, Instant lockedUntil,
                      LocalDate validFrom, LocalDate validUntil, Instant lastLoginAt, Instant disabledAt,
-                     String disabledBy) {}
+                     String disabledBy, int accessVersion) {}
 
   private final UserAccountRepository accounts;
   private final Sessions sessions;
@@ -153,11 +153,16 @@ class AccountControls {
     return accounts.findById(username).orElseThrow(() -> ApiException.notFound("アカウントが見つかりません"));
   }
 
+  AccountView view(UserAccount account) {
+    return view(account, LocalDate.now(clock));
+  }
+
   private AccountView view(UserAccount account, LocalDate today) {
     Instant now = Instant.now(clock);
     return new AccountView(account.username(), account.displayName(), account.departmentCode(),
         account.roles().stream().map(Role::name).toList(), account.permissions().stream().map(Permission::name).toList(),
         account.enabled(), account.usable(today) && !account.locked(now), account.locked(now) ? account.lockedUntil() : null,
-        account.validFrom(), account.validUntil(), account.lastLoginAt(), account.disabledAt(), account.disabledBy());
+        account.validFrom(), account.validUntil(), account.lastLoginAt(), account.disabledAt(), account.disabledBy(),
+        account.accessVersion());
   }
 }

@@ -64,6 +64,9 @@ class UserAccount {
   @Column(name = "password_changed_at")
   private Instant passwordChangedAt;
 
+  @Column(name = "access_version")
+  private int accessVersion;
+
   protected UserAccount() {}
 
   UserAccount(String username, String displayName, String passwordHash, String departmentCode,
@@ -147,6 +150,25 @@ class UserAccount {
   void changePassword(String hash, Instant now) {
     passwordHash = hash;
     passwordChangedAt = now;
+  }
+
+  /** A password an administrator set: it counts as expired, so the user must choose their own at the next login. */
+  void temporaryPassword(String hash) {
+    passwordHash = hash;
+    passwordChangedAt = Instant.EPOCH;
+  }
+
+  int accessVersion() {
+    return accessVersion;
+  }
+
+  /** Replaces who the account is and what it may do; the caller has checked the version. */
+  void changeAccess(String displayName, String departmentCode, Set<Role> roles, Set<Permission> permissions) {
+    this.displayName = displayName;
+    this.departmentCode = departmentCode;
+    this.roles = roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    grant(permissions);
+    accessVersion++;
   }
 
   boolean passwordExpired(Instant now, Duration maxAge) {
