@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { ErrorMessage } from '../../../components/Message';
+import { useState, type FormEvent } from 'react';
+import { SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
-import { asApiError, useAsync } from '../../../lib/useAsync';
+import { useAsync } from '../../../lib/useAsync';
 import type { Permission, Role } from '../../auth/api';
 import { ROLE_LABELS } from '../../auth/roles';
 import {
@@ -17,71 +18,42 @@ import {
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const PERMISSIONS = Object.keys(PERMISSION_LABELS) as Permission[];
 
-/** Submits once at a time and shows the server's message and field errors; `onDone` gets the success message. */
-function useSubmission(onDone: (message: string) => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function submit(work: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await work();
-      onDone(done);
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFields(apiError.fields);
-    } finally {
-      setBusy(false);
-    }
-  }
-  const problems: ReactNode = error && (
-    <ErrorMessage>
-      {error}
-      {Object.values(fields).length > 0 && (
-        <ul>
-          {Object.entries(fields).map(([field, message]) => (
-            <li key={field}>{message}</li>
-          ))}
-        </ul>
-      )}
-    </ErrorMessage>
-  );
-  return { submit, busy, problems };
+/** The page's action: runs the work, shows the outcome, and resolves to whether it succeeded. */
+type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>;
+
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((held) => held !== item) : [...list, item];
 }
 
-function AccessFields({ access, onChange }: { access: AccountAccess; onChange: (access: AccountAccess) => void }) {
+function AccessFields({ id, access, fields, onChange }: { id: string; access: AccountAccess; fields: FieldErrors; onChange: (access: AccountAccess) => void }) {
   const departments = useAsync(fetchDepartments, []);
-  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((held) => held !== item) : [...list, item]);
   return (
     <>
-      <label>
-        氏名
-        <input value={access.displayName} onChange={(event) => onChange({ ...access, displayName: event.target.value })} />
-      </label>
-      <label>
-        部署
-        <select value={access.departmentCode} onChange={(event) => onChange({ ...access, departmentCode: event.target.value })}>
-          <option value="">選んでください</option>
-          {departments.data?.map((department) => (
-            <option key={department.code} value={department.code}>
-              {department.name}
-              {department.affair ? '' : '（予防接種事務の担当外）'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField
+        id={`${id}-name`}
+        label="氏名"
+        required
+        value={access.displayName}
+        error={fields.displayName}
+        onChange={(displayName) => onChange({ ...access, displayName })}
+      />
+      <SelectField
+        id={`${id}-department`}
+        label="部署"
+        required
+        value={access.departmentCode}
+        error={fields.departmentCode}
+        options={(departments.data ?? []).map((department) => ({
+          value: department.code,
+          label: department.affair ? department.name : `${department.name}（予防接種事務の担当外）`,
+        }))}
+        onChange={(departmentCode) => onChange({ ...access, departmentCode })}
+      />
       <fieldset>
-        <legend>役割</legend>
+        <legend>役割{fields.roles && <span className="field-error">　{fields.roles}</span>}</legend>
         {ROLES.map((role) => (
           <label key={role} className="checkbox">
-            <input
-              type="checkbox"
-              checked={access.roles.includes(role)}
-              onChange={() => onChange({ ...access, roles: toggle(access.roles, role) })}
-            />
+            <input type="checkbox" checked={access.roles.includes(role)} onChange={() => onChange({ ...access, roles: toggle(access.roles, role) })} />
             {ROLE_LABELS[role]}
           </label>
         ))}
@@ -104,38 +76,36 @@ function AccessFields({ access, onChange }: { access: AccountAccess; onChange: (
 }
 
 /** A personal account with a temporary password, which the user must replace at the first login (R08). */
-export function NewAccountForm({ onDone }: { onDone: (message: string) => void }) {
+export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldErrors; busy: boolean }) {
   const [username, setUsername] = useState('');
   const [access, setAccess] = useState<AccountAccess>({ displayName: '', departmentCode: '', roles: [], permissions: [] });
   const [validUntil, setValidUntil] = useState('');
   const [temporaryPassword, setTemporary] = useState('');
-  const { submit, busy, problems } = useSubmission(onDone);
   return (
     <form
-      className="stacked-form"
+      className="entry-form"
       data-testid="new-account"
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        void submit(
+        void run(
           () => createAccount({ username, ...access, validFrom: null, validUntil: validUntil || null, temporaryPassword }),
           `アカウント「${username}」を作成しました。初回ログインで仮パスワードの変更が求められます。`,
         );
       }}
     >
-      {problems}
-      <label>
-        ユーザーID（英小文字・数字）
-        <input value={username} onChange={(event) => setUsername(event.target.value)} />
-      </label>
-      <AccessFields access={access} onChange={setAccess} />
-      <label>
-        有効期間の終了日（任意）
-        <input type="date" value={validUntil} onChange={(event) => setValidUntil(event.target.value)} />
-      </label>
-      <label>
-        仮パスワード（本人に別途伝えてください）
-        <input type="password" autoComplete="new-password" value={temporaryPassword} onChange={(event) => setTemporary(event.target.value)} />
-      </label>
+      <TextField id="new-account-username" label="ユーザーID（英小文字・数字）" required value={username} error={fields.username} onChange={setUsername} />
+      <AccessFields id="new-account" access={access} fields={fields} onChange={setAccess} />
+      <TextField id="new-account-valid-until" label="有効期間の終了日（任意）" type="date" value={validUntil} error={fields.validUntil} onChange={setValidUntil} />
+      <TextField
+        id="new-account-password"
+        label="仮パスワード（本人に別途伝えてください）"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={temporaryPassword}
+        error={fields.temporaryPassword}
+        onChange={setTemporary}
+      />
       <button type="submit" className="primary" disabled={busy}>
         作成
       </button>
@@ -144,7 +114,7 @@ export function NewAccountForm({ onDone }: { onDone: (message: string) => void }
 }
 
 /** Department, roles and permissions of one account, and a temporary password for a user who forgot theirs. */
-export function AccountAccessForm({ account, onDone, onClose }: { account: Account; onDone: (message: string) => void; onClose: () => void }) {
+export function AccountAccessForm({ account, run, fields, busy, onClose }: { account: Account; run: Run; fields: FieldErrors; busy: boolean; onClose: () => void }) {
   const [access, setAccess] = useState<AccountAccess>({
     displayName: account.displayName,
     departmentCode: account.departmentCode,
@@ -152,21 +122,20 @@ export function AccountAccessForm({ account, onDone, onClose }: { account: Accou
     permissions: account.permissions as Permission[],
   });
   const [temporaryPassword, setTemporary] = useState('');
-  const { submit, busy, problems } = useSubmission(onDone);
   return (
-    <section className="stacked-form" data-testid="account-access">
+    <section className="case-section" data-testid="account-access">
       <h2>{account.username} の権限</h2>
-      {problems}
       <form
+        className="entry-form"
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          void submit(
+          void run(
             () => changeAccess(account.username, access, account.accessVersion),
             `「${account.username}」の権限を変更しました。ログイン中のセッションは終了しています。`,
           );
         }}
       >
-        <AccessFields access={access} onChange={setAccess} />
+        <AccessFields id="account-access" access={access} fields={fields} onChange={setAccess} />
         <button type="submit" className="primary" disabled={busy}>
           権限を保存
         </button>
@@ -175,18 +144,24 @@ export function AccountAccessForm({ account, onDone, onClose }: { account: Accou
         </button>
       </form>
       <form
+        className="entry-form"
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          void submit(
+          void run(
             () => setTemporaryPassword(account.username, temporaryPassword),
             `「${account.username}」に仮パスワードを設定しました。次回ログインで変更が求められます。`,
           );
         }}
       >
-        <label>
-          仮パスワード（パスワードを忘れた場合）
-          <input type="password" autoComplete="new-password" value={temporaryPassword} onChange={(event) => setTemporary(event.target.value)} />
-        </label>
+        <TextField
+          id="account-temporary-password"
+          label="仮パスワード（パスワードを忘れた場合）"
+          type="password"
+          autoComplete="new-password"
+          value={temporaryPassword}
+          error={fields.temporaryPassword}
+          onChange={setTemporary}
+        />
         <button type="submit" disabled={busy}>
           仮パスワードを設定
         </button>

@@ -112,8 +112,18 @@ describe('AccountsPage', () => {
 
     await userEvent.click(screen.getByText('アカウントの作成'));
     const create = screen.getByTestId('new-account');
-    await userEvent.type(within(create).getByLabelText('ユーザーID（英小文字・数字）'), 'newcomer');
+    await userEvent.type(within(create).getByLabelText(/ユーザーID/), 'newcomer');
+    await userEvent.type(within(create).getByLabelText(/氏名/), '新任 職員');
+    await userEvent.selectOptions(within(create).getByLabelText(/部署/), 'HOKEN');
+    await userEvent.click(within(create).getByLabelText('担当職員'));
+    await userEvent.type(within(create).getByLabelText(/仮パスワード/), 'short');
     await userEvent.click(within(create).getByRole('button', { name: '作成' }));
+    expect(JSON.parse(requests.filter((request) => request.method === 'POST').at(-1)!.body!)).toMatchObject({
+      username: 'newcomer',
+      departmentCode: 'HOKEN',
+      roles: ['STAFF'],
+      temporaryPassword: 'short',
+    });
     expect(await within(create).findByText('パスワードは12文字以上にしてください')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
+import { useAsync } from '../../../lib/useAsync';
 import { ROLE_LABELS } from '../../auth/roles';
 import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
 import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
@@ -33,29 +34,19 @@ function actionsFor(account: Account): AccountAction[] {
 /** Accounts: lockout (R08), validity period and immediate disabling that ends every session (R09). */
 export function AccountsPage() {
   const accounts = useAsync(fetchAccounts, []);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const { message, error } = action;
   const [editing, setEditing] = useState<{ username: string; from: string; until: string } | null>(null);
   const [accessOf, setAccessOf] = useState<Account | null>(null);
 
-  function done(text: string) {
-    setError(null);
-    setMessage(text);
-    setAccessOf(null);
-    accounts.reload();
-  }
-
-  async function run(work: () => Promise<unknown>, done: string) {
-    setError(null);
-    setMessage(null);
-    try {
-      await work();
-      setMessage(done);
+  async function run(work: () => Promise<unknown>, done: string): Promise<boolean> {
+    const succeeded = await action.run(work, done);
+    if (succeeded) {
       setEditing(null);
+      setAccessOf(null);
       accounts.reload();
-    } catch (failure) {
-      setError(asApiError(failure).message);
     }
+    return succeeded;
   }
 
   return (
@@ -153,11 +144,18 @@ export function AccountsPage() {
         </table>
       )}
       {accessOf && (
-        <AccountAccessForm key={`${accessOf.username}-${accessOf.accessVersion}`} account={accessOf} onDone={done} onClose={() => setAccessOf(null)} />
+        <AccountAccessForm
+          key={`${accessOf.username}-${accessOf.accessVersion}`}
+          account={accessOf}
+          run={run}
+          fields={action.fields}
+          busy={action.busy}
+          onClose={() => setAccessOf(null)}
+        />
       )}
       <details className="case-section">
         <summary>アカウントの作成</summary>
-        <NewAccountForm onDone={done} />
+        <NewAccountForm run={run} fields={action.fields} busy={action.busy} />
       </details>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { asApiError, useAsync } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
+import { useAsync } from '../../../lib/useAsync';
 import type { Permission } from '../../auth/api';
 import {
   changeDepartment,
@@ -15,18 +16,12 @@ const PERMISSIONS = Object.keys(PERMISSION_LABELS) as Permission[];
 /** The department dimension of the permission matrix: which departments do the affair and may hold which functions. */
 export function DepartmentsPage() {
   const departments = useAsync(fetchDepartments, []);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const { message, error } = action;
 
   async function run(work: () => Promise<unknown>, done: string) {
-    setError(null);
-    setMessage(null);
-    try {
-      await work();
-      setMessage(done);
+    if (await action.run(work, done)) {
       departments.reload();
-    } catch (failure) {
-      setError(asApiError(failure).message);
     }
   }
 

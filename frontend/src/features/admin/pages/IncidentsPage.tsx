@@ -1,24 +1,17 @@
-import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
+import { useAsync } from '../../../lib/useAsync';
 import { fetchIncidents, retryIncident } from '../api';
 
 /** Failed automatic steps (e.g. a national system that did not answer) and their retry. */
 export function IncidentsPage() {
   const incidents = useAsync(fetchIncidents, []);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, message, error } = useAction();
 
   async function retry(id: string) {
-    setError(null);
-    setMessage(null);
-    try {
-      await retryIncident(id);
-      setMessage('再実行を予約しました。しばらくしてから一覧を更新してください。');
+    if (await run(() => retryIncident(id), '再実行を予約しました。しばらくしてから一覧を更新してください。')) {
       incidents.reload();
-    } catch (failure) {
-      setError(asApiError(failure).message);
     }
   }
 

@@ -3,9 +3,9 @@ import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
+import { useAsync } from '../../../lib/useAsync';
 import {
   addNonDisclosure,
   fetchNonDisclosures,
@@ -28,34 +28,19 @@ const NOTE_MAX_LENGTH = 200;
 export function NonDisclosurePage() {
   const settings = useAsync(fetchNonDisclosures, []);
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  function startAction() {
-    setBusy(true);
-    setMessage(null);
-    setError(null);
-    setFieldErrors({});
-  }
+  const { run, message, error, fields: fieldErrors, busy } = useAction();
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    startAction();
     const addresseeNumber = draft.addresseeNumber.trim();
     const note = draft.note.trim();
-    try {
-      await addNonDisclosure({ addresseeNumber, reason: draft.reason, note: note === '' ? null : note });
-      setMessage(`宛名番号 ${addresseeNumber} に不開示設定を行いました。`);
+    const added = await run(
+      () => addNonDisclosure({ addresseeNumber, reason: draft.reason, note: note === '' ? null : note }),
+      `宛名番号 ${addresseeNumber} に不開示設定を行いました。`,
+    );
+    if (added) {
       setDraft(EMPTY_DRAFT);
       settings.reload();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -67,15 +52,8 @@ export function NonDisclosurePage() {
     ) {
       return;
     }
-    startAction();
-    try {
-      await removeNonDisclosure(addresseeNumber);
-      setMessage(`宛名番号 ${addresseeNumber} の不開示設定を解除しました。`);
+    if (await run(() => removeNonDisclosure(addresseeNumber), `宛名番号 ${addresseeNumber} の不開示設定を解除しました。`)) {
       settings.reload();
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
     }
   }
 

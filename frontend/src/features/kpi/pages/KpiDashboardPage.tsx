@@ -2,7 +2,8 @@ import '../kpi.css';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { useAsync, asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
+import { useAsync } from '../../../lib/useAsync';
 import {
   fetchCoverage,
   fetchDashboard,
@@ -200,8 +201,7 @@ function DashboardView({ dashboard, onChanged }: { dashboard: Dashboard; onChang
 function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: () => void }) {
   const [target, setTarget] = useState('');
   const [days, setDays] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, message, error } = useAction();
   const options = [
     ...dashboard.processes.map((row) => ({ value: `PROCESS:${row.processKey}`, label: `業務: ${row.processName}` })),
     ...dashboard.tasks.map((row) => ({ value: `TASK:${row.taskKey}`, label: `工程: ${row.processName}／${row.taskName}` })),
@@ -209,15 +209,13 @@ function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: 
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setMessage(null);
-    setError(null);
     const [scope, ...rest] = target.split(':');
-    try {
-      await setSlaTarget(scope as 'PROCESS' | 'TASK', rest.join(':'), days === '' ? null : Number(days));
-      setMessage(days === '' ? '既定値に戻しました。' : `目標を${days}営業日にしました。`);
+    const saved = await run(
+      () => setSlaTarget(scope as 'PROCESS' | 'TASK', rest.join(':'), days === '' ? null : Number(days)),
+      days === '' ? '既定値に戻しました。' : `目標を${days}営業日にしました。`,
+    );
+    if (saved) {
       onChanged();
-    } catch (failure) {
-      setError(asApiError(failure).message);
     }
   }
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { failNextSends, SIMULATED_SYSTEM_LABELS, type SimulatedSystem } from '../api';
 
 const MAX_FAILURES = 10;
@@ -23,28 +23,15 @@ export function FailurePanel() {
 function FailureControl({ system }: { system: SimulatedSystem }) {
   const label = SIMULATED_SYSTEM_LABELS[system];
   const [count, setCount] = useState('0');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, message, error, busy } = useAction();
 
   async function apply(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    setError(null);
     const failures = Number(count);
-    try {
-      await failNextSends(system, failures);
-      setMessage(
-        failures === 0
-          ? `${label}は次の送信から正常に応答します。`
-          : `${label}への次の送信を${failures}回失敗させます。`,
-      );
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => failNextSends(system, failures),
+      failures === 0 ? `${label}は次の送信から正常に応答します。` : `${label}への次の送信を${failures}回失敗させます。`,
+    );
   }
 
   return (

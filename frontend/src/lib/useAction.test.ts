@@ -1,0 +1,24 @@
+import { act, renderHook } from '@testing-library/react';
+import { ApiError } from './api';
+import { useAction } from './useAction';
+
+describe('useAction', () => {
+  it('keeps the success message and clears an earlier error', async () => {
+    const { result } = renderHook(() => useAction());
+    await act(async () => {
+      await result.current.run(() => Promise.reject(new ApiError(400, '入力に誤りがあります', { name: '必須です' })), '保存しました');
+    });
+    expect(result.current.error).toBe('入力に誤りがあります');
+    expect(result.current.fields).toEqual({ name: '必須です' });
+
+    let succeeded = false;
+    await act(async () => {
+      succeeded = await result.current.run(() => Promise.resolve(), '保存しました');
+    });
+    expect(succeeded).toBe(true);
+    expect(result.current.message).toBe('保存しました');
+    expect(result.current.error).toBeNull();
+    expect(result.current.fields).toEqual({});
+    expect(result.current.busy).toBe(false);
+  });
+});
