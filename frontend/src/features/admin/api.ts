@@ -69,9 +69,11 @@ export interface Account {
   lastLoginAt: string | null;
   disabledAt: string | null;
   disabledBy: string | null;
+  /** An authenticator app is registered for the second factor of login (R07). */
+  secondFactorEnrolled: boolean;
 }
 
-export type AccountAction = 'unlock' | 'disable' | 'enable';
+export type AccountAction = 'unlock' | 'disable' | 'enable' | 'second-factor/reset';
 
 export function fetchAccounts(): Promise<Account[]> {
   return apiRequest<Account[]>('/admin/accounts');

@@ -138,6 +138,8 @@ export interface AccountReviewRow {
     usable: boolean;
     lastLoginAt: string | null;
     validUntil: string | null;
+    /** An authenticator app is registered for the second factor of login (R07). */
+    secondFactorEnrolled: boolean;
   };
   daysSinceLastLogin: number | null;
   unused: boolean;
