@@ -55,6 +55,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   RELIEF_DOCUMENT_VIEW: '救済請求書類の閲覧',
   RELIEF_DECISION: '救済の決定',
   RELIEF_PAYMENT: '救済給付の支払',
+  SECOND_FACTOR_ENROLLED: '認証アプリの登録',
+  SECOND_FACTOR_RESET: '認証アプリのリセット',
 };
 
 export interface AuditVerification {
