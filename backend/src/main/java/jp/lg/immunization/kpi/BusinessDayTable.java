@@ -6,6 +6,7 @@ import java.util.List;
 import jp.lg.immunization.platform.OfficeCalendar;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +23,9 @@ class BusinessDayTable {
     this.jdbc = jdbc;
   }
 
-  /** Idempotent; several nodes may start at once. */
+  /** Idempotent; several nodes may start at once. Before the KPI roll-up, which counts business days with it. */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
   @Transactional
   public void write() {
     List<Object[]> rows = new ArrayList<>();

@@ -74,9 +74,12 @@ class KpiQueries {
   private final SlaTargets slaTargets;
   private final UserDirectory users;
   private final Clock clock;
+  private final KpiRollup rollup;
 
-  KpiQueries(JdbcTemplate jdbc, ProcessTypes processTypes, SlaTargets slaTargets, UserDirectory users, Clock clock) {
+  KpiQueries(JdbcTemplate jdbc, ProcessTypes processTypes, SlaTargets slaTargets, UserDirectory users, Clock clock,
+             KpiRollup rollup) {
     this.jdbc = jdbc;
+    this.rollup = rollup;
     this.processTypes = processTypes;
     this.slaTargets = slaTargets;
     this.users = users;
@@ -96,141 +99,114 @@ class KpiQueries {
 
   @Transactional(readOnly = true)
   Dashboard dashboard(Period period) {
-    Timestamp from = start(period.first());
-    Timestamp to = start(period.last().plusDays(1));
+    return dashboard(period, false);
+  }
+
+  /**
+   * The dashboard of a period: finished days from the daily roll-ups, the days after them and everything open
+   * computed directly; {@code direct} computes every day directly (what the roll-ups are tested against).
+   */
+  @Transactional(readOnly = true)
+  Dashboard dashboard(Period period, boolean direct) {
     SlaTargets.Resolver targets = slaTargets.resolver();
     int todayOrdinal = ordinal(today());
-    Map<String, ProcessTypes.ProcessType> types = processTypes.latest();
-
-    // Whole processes, from the engine's history. Its timestamps are the JVM's local time without a zone.
-    String jvmZone = TimeZone.getDefault().getID();
-    Map<String, long[]> started = new HashMap<>();
-    jdbc.query("select proc_def_key_, count(*) from act_hi_procinst where start_time_ >= ? and start_time_ < ? group by 1",
-        rs -> { started.put(rs.getString(1), new long[] {rs.getLong(2)}); }, from, to);
-    Map<String, Stats> processStats = new HashMap<>();
-    jdbc.query("""
-        select proc_def_key_, count(*), avg(duration_) / 3600000.0,
-               percentile_cont(0.9) within group (order by duration_) / 3600000.0
-        from act_hi_procinst where end_time_ >= ? and end_time_ < ? and state_ = 'COMPLETED' group by 1""",
-        rs -> { processStats.put(rs.getString(1), new Stats(0, rs.getLong(2), 0, dbl(rs, 3), dbl(rs, 4), null, null)); },
-        from, to);
-    Map<String, Long> openProcesses = new HashMap<>();
-    jdbc.query("select proc_def_key_, count(*) from act_hi_procinst where end_time_ is null group by 1",
-        rs -> { openProcesses.put(rs.getString(1), rs.getLong(2)); });
-    Map<String, Histogram> processDone = new HashMap<>();
-    jdbc.query("""
-        select p.proc_def_key_, e.ordinal - s.ordinal, count(*)
-        from act_hi_procinst p
-        join kpi_business_day s on s.day = ((p.start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
-        join kpi_business_day e on e.day = ((p.end_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
-        where p.end_time_ >= ? and p.end_time_ < ? and p.state_ = 'COMPLETED' group by 1, 2""",
-        rs -> { processDone.computeIfAbsent(rs.getString(1), k -> new Histogram()).add(rs.getInt(2), rs.getLong(3)); },
-        jvmZone, jvmZone, from, to);
-    Map<String, Histogram> processOpen = new HashMap<>();
-    jdbc.query("""
-        select p.proc_def_key_, ? - s.ordinal, count(*)
-        from act_hi_procinst p
-        join kpi_business_day s on s.day = ((p.start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
-        where p.end_time_ is null group by 1, 2""",
-        rs -> { processOpen.computeIfAbsent(rs.getString(1), k -> new Histogram()).add(rs.getInt(2), rs.getLong(3)); },
-        todayOrdinal, jvmZone);
-
-    Map<String, String> processNames = new LinkedHashMap<>();
-    types.values().forEach(type -> processNames.put(type.key(), type.name()));
-    for (var keys : List.of(started.keySet(), processStats.keySet(), openProcesses.keySet())) {
-      keys.forEach(key -> processNames.putIfAbsent(key, key));
-    }
-    List<ProcessRow> processes = new ArrayList<>();
-    processNames.forEach((key, name) -> {
-      Stats done = processStats.getOrDefault(key, Stats.NONE);
-      Stats stats = new Stats(started.getOrDefault(key, new long[] {0})[0], done.completed(),
-          openProcesses.getOrDefault(key, 0L), done.avgCycleHours(), done.p90CycleHours(), null, null);
-      processes.add(new ProcessRow(key, name, stats,
-          sla(targets.target(Scope.PROCESS, key), processDone.get(key), processOpen.get(key))));
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    processTypes.latest().values().forEach(type -> {
+      tallies.put(key(type.key(), ""), new Tally(type.key(), type.name(), "", null));
+      type.tasks().forEach(task -> tallies.put(key(type.key(), task.key()),
+          new Tally(type.key(), type.name(), task.key(), task.name())));
     });
 
-    // Steps, from the task read model.
-    Map<String, String[]> taskNames = new LinkedHashMap<>();
-    types.values().forEach(type -> type.tasks().forEach(task ->
-        taskNames.put(type.key() + "\u0000" + task.key(), new String[] {type.key(), type.name(), task.key(), task.name()})));
-    Map<String, Long> tasksStarted = new HashMap<>();
+    Map<LocalDate, long[]> trend = trendBuckets(period);
+    KpiRollup.Cells started = rollup.started(period.first(), period.last(), direct);
+    jdbc.query(started.sql() + " select day, process_key, task_key, process_name, task_name, started from cells",
+        rs -> {
+          long count = rs.getLong(6);
+          Tally tally = tally(tallies, rs, 2);
+          tally.started += count;
+          if (tally.taskKey.isEmpty()) {
+            trend.get(bucket(period, rs.getObject(1, LocalDate.class)))[0] += count;
+          }
+        }, started.args());
+    KpiRollup.Cells completed = rollup.completed(period.first(), period.last(), direct);
+    jdbc.query(completed.sql() + """
+         select day, process_key, task_key, process_name, task_name, decision, completed, cycle_seconds, claimed,
+                wait_seconds, work_seconds, duration_buckets, duration_counts, business_days, business_day_counts
+         from cells""",
+        rs -> {
+          Tally tally = tally(tallies, rs, 2);
+          long count = rs.getLong(7);
+          tally.addCompleted(rs.getString(6), count, rs.getDouble(8), rs.getLong(9), rs.getDouble(10), rs.getDouble(11),
+              numbers(rs, 12), numbers(rs, 13), numbers(rs, 14), numbers(rs, 15));
+          trend.get(bucket(period, rs.getObject(1, LocalDate.class)))[tally.taskKey.isEmpty() ? 1 : 2] += count;
+        }, completed.args());
+
+    // Open processes from the engine's history (its timestamps are the JVM's local time), open steps from the task
+    // read model: always computed, they change every minute.
+    String jvmZone = TimeZone.getDefault().getID();
     jdbc.query("""
-        select process_key, task_key, max(process_name), max(name), count(*) from task_view
-        where created_at >= ? and created_at < ? group by 1, 2""",
-        rs -> { tasksStarted.put(name(taskNames, rs), rs.getLong(5)); }, from, to);
-    Map<String, Stats> tasksDone = new HashMap<>();
+        select p.proc_def_key_, '', null, null, ? - s.ordinal, count(*)
+        from act_hi_procinst p
+        join kpi_business_day s on s.day = ((p.start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
+        where p.end_time_ is null group by 1, 5""",
+        rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal, jvmZone);
     jdbc.query("""
-        select process_key, task_key, max(process_name), max(name), count(*),
-               avg(extract(epoch from ended_at - created_at)) / 3600,
-               percentile_cont(0.9) within group (order by extract(epoch from ended_at - created_at)) / 3600,
-               avg(extract(epoch from claimed_at - created_at)) / 3600,
-               avg(extract(epoch from ended_at - claimed_at)) / 3600
-        from task_view where status = 'COMPLETED' and ended_at >= ? and ended_at < ? group by 1, 2""",
-        rs -> { tasksDone.put(name(taskNames, rs), new Stats(0, rs.getLong(5), 0, dbl(rs, 6), dbl(rs, 7), dbl(rs, 8),
-            dbl(rs, 9))); }, from, to);
-    Map<String, Long> tasksOpen = new HashMap<>();
-    jdbc.query("select process_key, task_key, max(process_name), max(name), count(*) from task_view where status = 'OPEN' group by 1, 2",
-        rs -> { tasksOpen.put(name(taskNames, rs), rs.getLong(5)); });
-    Map<String, Histogram> taskDoneDays = new HashMap<>();
-    jdbc.query("""
-        select t.process_key, t.task_key, e.ordinal - s.ordinal, count(*)
-        from task_view t
-        join kpi_business_day s on s.day = (t.created_at at time zone 'Asia/Tokyo')::date
-        join kpi_business_day e on e.day = (t.ended_at at time zone 'Asia/Tokyo')::date
-        where t.status = 'COMPLETED' and t.ended_at >= ? and t.ended_at < ? group by 1, 2, 3""",
-        rs -> { taskDoneDays.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new Histogram())
-            .add(rs.getInt(3), rs.getLong(4)); }, from, to);
-    Map<String, Histogram> taskOpenDays = new HashMap<>();
-    jdbc.query("""
-        select t.process_key, t.task_key, ? - s.ordinal, count(*)
+        select t.process_key, t.task_key, max(t.process_name), max(t.name), ? - s.ordinal, count(*)
         from task_view t join kpi_business_day s on s.day = (t.created_at at time zone 'Asia/Tokyo')::date
-        where t.status = 'OPEN' group by 1, 2, 3""",
-        rs -> { taskOpenDays.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new Histogram())
-            .add(rs.getInt(3), rs.getLong(4)); }, todayOrdinal);
+        where t.status = 'OPEN' group by 1, 2, 5""",
+        rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal);
+
+    // A process no longer deployed is named as its steps' rows name it.
+    Map<String, String> processNames = new HashMap<>();
+    tallies.values().stream().filter(tally -> !tally.processName.equals(tally.processKey))
+        .forEach(tally -> processNames.putIfAbsent(tally.processKey, tally.processName));
+    List<ProcessRow> processes = new ArrayList<>();
     List<TaskRow> tasks = new ArrayList<>();
-    taskNames.forEach((key, names) -> {
-      Stats done = tasksDone.getOrDefault(key, Stats.NONE);
-      Stats stats = new Stats(tasksStarted.getOrDefault(key, 0L), done.completed(), tasksOpen.getOrDefault(key, 0L),
-          done.avgCycleHours(), done.p90CycleHours(), done.avgWaitHours(), done.avgWorkHours());
-      tasks.add(new TaskRow(names[0], names[1], names[2], names[3], stats,
-          sla(targets.target(Scope.TASK, names[2]), taskDoneDays.get(key), taskOpenDays.get(key))));
-    });
-
-    return new Dashboard(period, AGE_BANDS, processes, tasks, trend(period, from, to), ageing(), oldest(10, null, null, targets),
-        approvals(from, to));
+    List<ApprovalRow> approvals = new ArrayList<>();
+    for (Tally tally : tallies.values()) {
+      tally.processName = processNames.getOrDefault(tally.processKey, tally.processKey);
+      if (tally.taskKey.isEmpty()) {
+        Stats stats = tally.stats();
+        processes.add(new ProcessRow(tally.processKey, tally.processName,
+            new Stats(stats.started(), stats.completed(), stats.open(), stats.avgCycleHours(), stats.p90CycleHours(),
+                null, null),
+            tally.sla(targets.target(Scope.PROCESS, tally.processKey))));
+      } else {
+        tasks.add(new TaskRow(tally.processKey, tally.processName, tally.taskKey, tally.taskName, tally.stats(),
+            tally.sla(targets.target(Scope.TASK, tally.taskKey))));
+        if (tally.decided > 0) {
+          approvals.add(tally.approval());
+        }
+      }
+    }
+    approvals.sort(java.util.Comparator.comparing(ApprovalRow::processName).thenComparing(ApprovalRow::taskName));
+    List<TrendPoint> trendPoints = new ArrayList<>();
+    trend.forEach((day, counts) -> trendPoints.add(new TrendPoint(day, counts[0], counts[1], counts[2])));
+    return new Dashboard(period, AGE_BANDS, processes, tasks, trendPoints, ageing(),
+        oldest(10, null, null, targets), approvals);
   }
 
-  private List<TrendPoint> trend(Period period, Timestamp from, Timestamp to) {
-    String unit = period.bucket();
+  /** The trend's buckets of the period, by day or by month: processes started and completed, steps completed. */
+  private static Map<LocalDate, long[]> trendBuckets(Period period) {
     Map<LocalDate, long[]> points = new LinkedHashMap<>();
-    LocalDate bucket = unit.equals("day") ? period.first() : period.first().withDayOfMonth(1);
-    while (!bucket.isAfter(period.last())) {
-      points.put(bucket, new long[3]);
-      bucket = unit.equals("day") ? bucket.plusDays(1) : bucket.plusMonths(1);
+    for (LocalDate day = bucket(period, period.first()); !day.isAfter(period.last());
+         day = period.bucket().equals("day") ? day.plusDays(1) : day.plusMonths(1)) {
+      points.put(day, new long[3]);
     }
-    String jvmZone = TimeZone.getDefault().getID();
-    jdbc.query("""
-        select date_trunc(?, ((start_time_ at time zone ?) at time zone 'Asia/Tokyo'))::date, count(*)
-        from act_hi_procinst where start_time_ >= ? and start_time_ < ? group by 1""",
-        rs -> { add(points, rs, 0); }, unit, jvmZone, from, to);
-    jdbc.query("""
-        select date_trunc(?, ((end_time_ at time zone ?) at time zone 'Asia/Tokyo'))::date, count(*)
-        from act_hi_procinst where end_time_ >= ? and end_time_ < ? and state_ = 'COMPLETED' group by 1""",
-        rs -> { add(points, rs, 1); }, unit, jvmZone, from, to);
-    jdbc.query("""
-        select date_trunc(?, ended_at at time zone 'Asia/Tokyo')::date, count(*)
-        from task_view where status = 'COMPLETED' and ended_at >= ? and ended_at < ? group by 1""",
-        rs -> { add(points, rs, 2); }, unit, from, to);
-    List<TrendPoint> trend = new ArrayList<>();
-    points.forEach((day, counts) -> trend.add(new TrendPoint(day, counts[0], counts[1], counts[2])));
-    return trend;
+    return points;
   }
 
-  private static void add(Map<LocalDate, long[]> points, ResultSet rs, int index) throws SQLException {
-    long[] counts = points.get(rs.getObject(1, LocalDate.class));
-    if (counts != null) {
-      counts[index] += rs.getLong(2);
+  private static LocalDate bucket(Period period, LocalDate day) {
+    return period.bucket().equals("day") ? day : day.withDayOfMonth(1);
+  }
+
+  private static int[] numbers(ResultSet rs, int column) throws SQLException {
+    Object[] values = (Object[]) rs.getArray(column).getArray();
+    int[] numbers = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      numbers[i] = ((Number) values[i]).intValue();
     }
+    return numbers;
   }
 
   /** Open steps by age band: unclaimed ones per candidate group, claimed ones per user. */
@@ -296,27 +272,6 @@ class KpiQueries {
     }, args.toArray());
   }
 
-  /** Supervisors' decisions (steps for the group supervisor whose form has a decision): rates and turnaround. */
-  private List<ApprovalRow> approvals(Timestamp from, Timestamp to) {
-    return jdbc.query("""
-        select process_key, max(process_name), task_key, max(name), count(*),
-               count(*) filter (where submission ->> 'decision' = 'APPROVE'),
-               count(*) filter (where submission ->> 'decision' = 'REJECT'),
-               avg(extract(epoch from ended_at - created_at)) / 3600,
-               percentile_cont(0.9) within group (order by extract(epoch from ended_at - created_at)) / 3600
-        from task_view
-        where status = 'COMPLETED' and ended_at >= ? and ended_at < ? and 'supervisor' = any (candidate_groups)
-          and submission ->> 'decision' is not null
-        group by process_key, task_key order by 2, 4""", (rs, i) -> {
-      long decided = rs.getLong(5);
-      long approved = rs.getLong(6);
-      long rejected = rs.getLong(7);
-      return new ApprovalRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), decided, approved,
-          rejected, decided - approved - rejected, ratio(approved, decided), ratio(rejected, decided), dbl(rs, 8),
-          dbl(rs, 9));
-    }, from, to);
-  }
-
   /**
    * Coverage (接種率): of the registered residents of each birth cohort (年度 of birth) and district, how many have
    * at least one recorded dose of the vaccine. Cohorts without any dose of it are left out.
@@ -346,13 +301,6 @@ class KpiQueries {
     return ordinal == null ? 0 : ordinal;
   }
 
-  private static Sla sla(SlaTargets.Target target, Histogram done, Histogram open) {
-    int days = target.businessDays();
-    return new Sla(days, target.setByManager(),
-        done == null ? 0 : done.atMost(days), done == null ? 0 : done.above(days),
-        open == null ? 0 : open.above(days), open == null ? 0 : open.between(days - 1, days));
-  }
-
   /** How many items took how many business days. */
   static final class Histogram {
     private final Map<Integer, Long> counts = new HashMap<>();
@@ -375,10 +323,102 @@ class KpiQueries {
     }
   }
 
-  private static String name(Map<String, String[]> names, ResultSet rs) throws SQLException {
-    String key = rs.getString(1) + "\u0000" + rs.getString(2);
-    names.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(3), rs.getString(2), rs.getString(4)});
-    return key;
+  /** What the dashboard adds up for one process (taskKey '') or one step. */
+  private static final class Tally {
+    final String processKey;
+    String processName;
+    final String taskKey;
+    final String taskName;
+    long started;
+    long completed;
+    double cycleSeconds;
+    long claimed;
+    double waitSeconds;
+    double workSeconds;
+    long open;
+    final DurationSketch cycle = new DurationSketch();
+    final Histogram doneDays = new Histogram();
+    final Histogram openDays = new Histogram();
+    long decided;
+    long approved;
+    long rejected;
+    double decidedSeconds;
+    final DurationSketch turnaround = new DurationSketch();
+
+    Tally(String processKey, String processName, String taskKey, String taskName) {
+      this.processKey = processKey;
+      this.processName = processName;
+      this.taskKey = taskKey;
+      this.taskName = taskName;
+    }
+
+    void addCompleted(String decision, long count, double seconds, long claimedCount, double waited, double worked,
+                      int[] buckets, int[] bucketCounts, int[] businessDays, int[] businessDayCounts) {
+      completed += count;
+      cycleSeconds += seconds;
+      claimed += claimedCount;
+      waitSeconds += waited;
+      workSeconds += worked;
+      for (int i = 0; i < buckets.length; i++) {
+        cycle.add(buckets[i], bucketCounts[i]);
+      }
+      for (int i = 0; i < businessDays.length; i++) {
+        doneDays.add(businessDays[i], businessDayCounts[i]);
+      }
+      if (!decision.isEmpty()) {
+        decided += count;
+        approved += decision.equals("APPROVE") ? count : 0;
+        rejected += decision.equals("REJECT") ? count : 0;
+        decidedSeconds += seconds;
+        for (int i = 0; i < buckets.length; i++) {
+          turnaround.add(buckets[i], bucketCounts[i]);
+        }
+      }
+    }
+
+    void addOpen(int businessDays, long count) {
+      open += count;
+      openDays.add(businessDays, count);
+    }
+
+    Stats stats() {
+      return new Stats(started, completed, open, hours(cycleSeconds, completed), hours(cycle.percentileSeconds(0.9)),
+          hours(waitSeconds, claimed), hours(workSeconds, claimed));
+    }
+
+    Sla sla(SlaTargets.Target target) {
+      int days = target.businessDays();
+      return new Sla(days, target.setByManager(), doneDays.atMost(days), doneDays.above(days), openDays.above(days),
+          openDays.between(days - 1, days));
+    }
+
+    ApprovalRow approval() {
+      return new ApprovalRow(processKey, processName, taskKey, taskName, decided, approved, rejected,
+          decided - approved - rejected, ratio(approved, decided), ratio(rejected, decided),
+          hours(decidedSeconds, decided), hours(turnaround.percentileSeconds(0.9)));
+    }
+
+    private static Double hours(double seconds, long count) {
+      return count == 0 ? null : seconds / count / 3600;
+    }
+
+    private static Double hours(Double seconds) {
+      return seconds == null ? null : seconds / 3600;
+    }
+  }
+
+  private static String key(String processKey, String taskKey) {
+    return processKey + "\u0000" + taskKey;
+  }
+
+  /** The tally of the row's process key, step key and their names, in four columns from {@code column} on. */
+  private static Tally tally(Map<String, Tally> tallies, ResultSet rs, int column) throws SQLException {
+    String processKey = rs.getString(column);
+    String taskKey = rs.getString(column + 1);
+    String processName = rs.getString(column + 2);
+    String taskName = rs.getString(column + 3);
+    return tallies.computeIfAbsent(key(processKey, taskKey), k -> new Tally(processKey,
+        processName == null ? processKey : processName, taskKey, taskName == null ? taskKey : taskName));
   }
 
   static String groupLabel(String group) {
@@ -389,7 +429,7 @@ class KpiQueries {
     };
   }
 
-  private static Timestamp start(LocalDate day) {
+  static Timestamp start(LocalDate day) {
     return Timestamp.from(day.atStartOfDay(JAPAN).toInstant());
   }
 
