@@ -87,9 +87,7 @@ export function LoginPage() {
                 ログイン
               </button>
             </form>
-            {system?.demoMode && (
-              <p className="hint">デモアカウントのパスワードは README を参照。初回ログイン時に認証アプリを登録します。</p>
-            )}
+            {system?.demoMode && <p className="hint">デモアカウントのパスワードは README を参照</p>}
           </>
         )}
         {system && <p className="version">バージョン {system.version}</p>}

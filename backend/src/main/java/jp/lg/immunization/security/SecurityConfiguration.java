@@ -128,7 +128,10 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** Only a wrong password counts towards the lockout; a locked or disabled account says so (R08, R09). */
+  /**
+   * At the password step only a wrong password counts towards the lockout (wrong codes count at the second step); a
+   * locked or disabled account says so (R08, R09).
+   */
   private static ApiError loginRefusal(String username, AuthenticationException exception, AccountControls controls) {
     if (exception instanceof LockedException) {
       return LoginRefusals.locked(controls.lockedUntil(username));
