@@ -1,15 +1,21 @@
-// Shared steps of the end-to-end scenarios: log in, start a process from the catalogue, find, claim and
-// complete tasks, fill Camunda Forms as a person would, and take a screenshot after each step.
+// Shared steps of the end-to-end scenarios: log in (password, then the authenticator app's code), start a process
+// from the catalogue, find, claim and complete tasks, fill Camunda Forms as a person would, and take a screenshot
+// after each step.
 //
-// Environment: BASE_URL, SCREENSHOT_DIR, E2E_PASSWORD (the demo accounts' password), CHROMIUM_PATH.
-import { mkdirSync } from 'node:fs';
+// Environment: BASE_URL, SCREENSHOT_DIR, E2E_PASSWORD (the demo accounts' password), CHROMIUM_PATH,
+// E2E_AUTHENTICATOR_FILE (where the scenarios of one run keep the TOTP secrets their accounts enrolled with).
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'e2e-screenshots');
 const PASSWORD = process.env.E2E_PASSWORD;
+const AUTHENTICATOR_FILE = process.env.E2E_AUTHENTICATOR_FILE ?? join(tmpdir(), 'e2e-authenticator-apps.json');
+const TOTP_STEP_SECONDS = 30;
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -169,18 +175,130 @@ function navLink(page, name, path) {
   return page.getByRole('link', { name, exact: true }).or(page.locator(`a[href="#${path}"]`)).first();
 }
 
-async function login(page, username, screenshotName) {
+function base32Decode(text) {
+  const bytes = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const character of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const value = BASE32.indexOf(character);
+    if (value < 0) {
+      fail(`the secret shown is not Base32: ${text}`);
+    }
+    buffer = ((buffer << 5) | value) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** The code an authenticator app shows for a time step (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps). */
+function totpCode(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const hash = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0x0f;
+  const binary = hash.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+function currentStep() {
+  return Math.floor(Date.now() / 1000 / TOTP_STEP_SECONDS);
+}
+
+/** The "phones" of this run: each account's secret and the last time step it used, shared by the scenarios. */
+function authenticatorApps() {
+  return existsSync(AUTHENTICATOR_FILE) ? JSON.parse(readFileSync(AUTHENTICATOR_FILE, 'utf8')) : {};
+}
+
+function rememberApp(username, app) {
+  mkdirSync(dirname(AUTHENTICATOR_FILE), { recursive: true });
+  writeFileSync(AUTHENTICATOR_FILE, JSON.stringify({ ...authenticatorApps(), [username]: app }), { mode: 0o600 });
+}
+
+/**
+ * A code of a time step after the account's last one, since the server accepts each code once only. The step after
+ * the current one is accepted too; a later one only when its time comes, so a third login within 30 s waits.
+ */
+async function freshCode(page, username) {
+  const app = authenticatorApps()[username];
+  if (!app) {
+    fail(`${username} has an authenticator app enrolled, but this run does not know its secret`);
+  }
+  const step = Math.max(currentStep(), app.lastStep + 1);
+  while (step > currentStep() + 1) {
+    await page.waitForTimeout(1_000);
+  }
+  rememberApp(username, { ...app, lastStep: step });
+  return totpCode(app.secret, step);
+}
+
+/** A code that is certainly not the account's at the moment (for a refusal). */
+function wrongCode(username) {
+  const { secret } = authenticatorApps()[username];
+  const step = currentStep();
+  const valid = new Set([step - 1, step, step + 1, step + 2].map((candidate) => totpCode(secret, candidate)));
+  let code = 0;
+  while (valid.has(String(code).padStart(6, '0'))) {
+    code += 1;
+  }
+  return String(code).padStart(6, '0');
+}
+
+/** The first step of login: the password. Leaves the page at the second step (enrolment or code). */
+async function enterPassword(page, username, screenshotName) {
   await page.goto(`${BASE_URL}/#/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
   await screenshot(page, screenshotName);
   await page.getByTestId('login-submit').click();
-  const user = page.getByTestId('current-user');
+  const code = page.getByTestId('totp-code');
   const error = page.getByTestId('login-error');
-  await user.or(error).first().waitFor();
+  await code.or(error).first().waitFor();
   if (await error.isVisible()) {
     fail(`login as ${username} failed: ${await error.textContent()}`);
   }
+}
+
+/** Whether the second step is the enrolment of an authenticator app (first login) rather than a code. */
+async function isEnrolment(page) {
+  return page.getByRole('heading', { name: '認証アプリの登録' }).isVisible();
+}
+
+/**
+ * The second step of login. On the enrolment page the secret is read as a person would type it into their app and
+ * kept for later logins; then a fresh code is computed and entered.
+ */
+async function enterCode(page, username, screenshotName) {
+  if (await isEnrolment(page)) {
+    const secret = page.getByTestId('totp-secret');
+    await secret.waitFor();
+    rememberApp(username, { secret: (await secret.textContent()).replace(/\s+/g, ''), lastStep: 0 });
+  }
+  await page.getByTestId('totp-code').fill(await freshCode(page, username));
+  if (screenshotName) {
+    await screenshot(page, screenshotName);
+  }
+  const earlierRefusal = page.getByTestId('totp-error');
+  const refusedBefore = await earlierRefusal.isVisible();
+  await page.getByTestId('totp-submit').click();
+  if (refusedBefore) {
+    await earlierRefusal.waitFor({ state: 'hidden' });
+  }
+  const user = page.getByTestId('current-user');
+  const error = page.getByTestId('totp-error').or(page.getByTestId('login-error'));
+  await user.or(error).first().waitFor();
+  if (await error.first().isVisible()) {
+    fail(`the code of ${username} was refused: ${await error.first().textContent()}`);
+  }
+}
+
+/** Logs in with both steps, enrolling the account's authenticator app at its first login. */
+async function login(page, username, screenshotName) {
+  await enterPassword(page, username, screenshotName);
+  await enterCode(page, username);
 }
 
 async function logout(page) {
@@ -352,9 +470,12 @@ export {
   claim,
   complete,
   doTask,
+  enterCode,
+  enterPassword,
   fail,
   fillDate,
   fillText,
+  isEnrolment,
   login,
   logout,
   navLink,
@@ -365,4 +486,5 @@ export {
   startProcess,
   taskRows,
   waitForTaskRow,
+  wrongCode,
 };

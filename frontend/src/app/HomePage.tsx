@@ -21,6 +21,16 @@ export function HomePage() {
   if (canAdminister(me)) {
     return <Navigate to="/admin/incidents" replace />;
   }
+  if (me.roles.length === 0) {
+    return (
+      <section className="welcome">
+        <h1>利用できる業務がありません</h1>
+        <p>
+          {me.displayName}さん（{me.department.name}）には、この部署で使える役割がありません。予防接種事務を担当しない部署の所属か、役割が設定されていません。システム管理者に確認してください。
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="welcome">
       <h1>ようこそ</h1>

@@ -24,7 +24,7 @@ export function Layout() {
       </main>
     );
   }
-  if (state.status === 'anonymous') {
+  if (state.status === 'anonymous' || state.status === 'second-factor') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
 

@@ -70,6 +70,8 @@ export interface Account {
   lastLoginAt: string | null;
   disabledAt: string | null;
   disabledBy: string | null;
+  /** An authenticator app is registered for the second factor of login (R07). */
+  secondFactorEnrolled: boolean;
   /** Sent back with an access change, so that a stale screen cannot undo another administrator's change. */
   accessVersion: number;
 }
@@ -107,7 +109,7 @@ export function setTemporaryPassword(username: string, temporaryPassword: string
   });
 }
 
-export type AccountAction = 'unlock' | 'disable' | 'enable';
+export type AccountAction = 'unlock' | 'disable' | 'enable' | 'second-factor/reset';
 
 export function fetchAccounts(): Promise<Account[]> {
   return apiRequest<Account[]>('/admin/accounts');

@@ -62,6 +62,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   RELIEF_DOCUMENT_VIEW: '救済請求書類の閲覧',
   RELIEF_DECISION: '救済の決定',
   RELIEF_PAYMENT: '救済給付の支払',
+  SECOND_FACTOR_ENROLLED: '認証アプリの登録',
+  SECOND_FACTOR_RESET: '認証アプリのリセット',
 };
 
 export interface AuditVerification {
@@ -145,6 +147,8 @@ export interface AccountReviewRow {
     usable: boolean;
     lastLoginAt: string | null;
     validUntil: string | null;
+    /** An authenticator app is registered for the second factor of login (R07). */
+    secondFactorEnrolled: boolean;
   };
   daysSinceLastLogin: number | null;
   unused: boolean;

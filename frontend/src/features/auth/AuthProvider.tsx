@@ -1,15 +1,39 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, onUnauthorized } from '../../lib/api';
-import { fetchMe, logout as logoutRequest, type Me } from './api';
+import {
+  fetchMe,
+  fetchSecondFactor,
+  logout as logoutRequest,
+  SECOND_FACTOR_REQUIRED,
+  type Me,
+  type SecondFactorChallenge,
+} from './api';
 
 type AuthState =
   | { status: 'loading' }
-  | { status: 'anonymous'; expired: boolean }
+  | { status: 'anonymous'; expired: boolean; message?: string }
+  | { status: 'second-factor'; challenge: SecondFactorChallenge }
   | { status: 'authenticated'; me: Me }
   | { status: 'unavailable'; message: string };
 
+/** Who the session is: signed in, between password and code (R07), or nobody. */
+async function sessionState(): Promise<AuthState> {
+  try {
+    return { status: 'authenticated', me: await fetchMe() };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === SECOND_FACTOR_REQUIRED) {
+      return { status: 'second-factor', challenge: await fetchSecondFactor() };
+    }
+    throw error;
+  }
+}
+
 interface AuthContextValue {
   state: AuthState;
+  /** The password was right: the login page asks for the authenticator app's code next. */
+  passwordAccepted: (challenge: SecondFactorChallenge) => void;
+  /** The login ended without signing in (e.g. the account locked at a wrong code); the message says why. */
+  loginRefused: (message: string) => void;
   signedIn: (me: Me) => void;
   signOut: () => Promise<void>;
   retry: () => void;
@@ -23,8 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    fetchMe().then(
-      (me) => current && setState({ status: 'authenticated', me }),
+    sessionState().then(
+      (session) => current && setState(session),
       (error: unknown) => {
         if (!current) {
           return;
@@ -49,6 +73,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => onUnauthorized(null);
   }, []);
 
+  const passwordAccepted = useCallback(
+    (challenge: SecondFactorChallenge) => setState({ status: 'second-factor', challenge }),
+    [],
+  );
+  const loginRefused = useCallback(
+    (message: string) => setState({ status: 'anonymous', expired: false, message }),
+    [],
+  );
   const signedIn = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
 
   const signOut = useCallback(async () => {
@@ -65,7 +97,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAttempt((value) => value + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, signedIn, signOut, retry }), [state, signedIn, signOut, retry]);
+  const value = useMemo(
+    () => ({ state, passwordAccepted, loginRefused, signedIn, signOut, retry }),
+    [state, passwordAccepted, loginRefused, signedIn, signOut, retry],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -20,6 +20,7 @@ function account(overrides: Partial<Account>): Account {
     disabledAt: null,
     disabledBy: null,
     accessVersion: 2,
+    secondFactorEnrolled: true,
     ...overrides,
   };
 }
@@ -49,6 +50,35 @@ describe('AccountsPage', () => {
     expect(requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([
       '/api/admin/accounts/locked1/unlock',
       '/api/admin/accounts/staff9/disable',
+    ]);
+  });
+
+  it('resets the second factor of an enrolled account and says it enrols again at the next login', async () => {
+    document.cookie = 'XSRF-TOKEN=token-1';
+    let reset = false;
+    const { requests } = fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: ADMIN1 },
+      'GET /api/admin/accounts': () => ({
+        status: 200,
+        body: [account({ secondFactorEnrolled: !reset }), account({ username: 'new1', secondFactorEnrolled: false })],
+      }),
+      'POST /api/admin/accounts/staff9/second-factor/reset': () => {
+        reset = true;
+        return { status: 200, body: account({ secondFactorEnrolled: false }) };
+      },
+    });
+    renderApp('/admin/accounts');
+
+    const row = await screen.findByTestId('account-staff9');
+    expect(row).toHaveTextContent('登録済み');
+    expect(screen.getByTestId('account-new1')).toHaveTextContent('未登録');
+    expect(screen.queryByTestId('account-second-factor-reset-new1')).not.toBeInTheDocument();
+    await userEvent.click(within(row).getByTestId('account-second-factor-reset-staff9'));
+    expect(await screen.findByText(/次回ログイン時に認証アプリを登録し直します/)).toBeInTheDocument();
+    expect(await within(screen.getByTestId('account-staff9')).findByText('未登録')).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([
+      '/api/admin/accounts/staff9/second-factor/reset',
     ]);
   });
 

@@ -7,13 +7,25 @@ import { ROLE_LABELS } from '../../auth/roles';
 import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
 import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
 
-const ACTION_LABELS: Record<AccountAction, string> = { unlock: 'ロック解除', disable: '利用停止', enable: '利用再開' };
+const ACTION_LABELS: Record<AccountAction, string> = {
+  unlock: 'ロック解除',
+  disable: '利用停止',
+  enable: '利用再開',
+  'second-factor/reset': '認証アプリをリセット',
+};
 
 const ACTION_DONE: Record<AccountAction, string> = {
   unlock: 'ロックを解除しました。',
   disable: '利用を停止しました。このアカウントのセッションはすべて終了しています。',
   enable: '利用を再開しました。',
+  'second-factor/reset':
+    '認証アプリの登録をリセットしました。このアカウントのセッションはすべて終了し、次回ログイン時に認証アプリを登録し直します。',
 };
+
+/** The action's test id: `account-unlock-staff1`, `account-second-factor-reset-staff1`. */
+function actionTestId(action: AccountAction, username: string): string {
+  return `account-${action.replace('/', '-')}-${username}`;
+}
 
 function state(account: Account): string {
   if (!account.enabled) {
@@ -28,10 +40,16 @@ function state(account: Account): string {
 function actionsFor(account: Account): AccountAction[] {
   const actions: AccountAction[] = account.lockedUntil ? ['unlock'] : [];
   actions.push(account.enabled ? 'disable' : 'enable');
+  if (account.secondFactorEnrolled) {
+    actions.push('second-factor/reset');
+  }
   return actions;
 }
 
-/** Accounts: lockout (R08), validity period and immediate disabling that ends every session (R09). */
+/**
+ * Accounts: lockout (R08), validity period and immediate disabling that ends every session (R09), and the reset of the
+ * second factor when a user's phone is lost or replaced (R07).
+ */
 export function AccountsPage() {
   const accounts = useAsync(fetchAccounts, []);
   const action = useAction();
@@ -53,7 +71,7 @@ export function AccountsPage() {
     <section>
       <h1>アカウント管理</h1>
       <p>
-        ログインに続けて失敗したアカウントはロックされます。異動・退職の際は利用停止にすると、ログイン中のセッションもすべて終了します。有効期間を過ぎたアカウントは自動的に利用停止になります。
+        ログインに続けて失敗したアカウントはロックされます。異動・退職の際は利用停止にすると、ログイン中のセッションもすべて終了します。有効期間を過ぎたアカウントは自動的に利用停止になります。スマートフォンの紛失・機種変更の際は認証アプリをリセットすると、次回ログイン時に登録し直します。
       </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
@@ -69,6 +87,7 @@ export function AccountsPage() {
               <th scope="col">状態</th>
               <th scope="col">有効期間</th>
               <th scope="col">最終ログイン</th>
+              <th scope="col">認証アプリ</th>
               <th scope="col">
                 <span className="visually-hidden">操作</span>
               </th>
@@ -123,6 +142,7 @@ export function AccountsPage() {
                   )}
                 </td>
                 <td>{account.lastLoginAt ? formatWarekiDateTime(account.lastLoginAt) : '—'}</td>
+                <td>{account.secondFactorEnrolled ? '登録済み' : '未登録'}</td>
                 <td className="row-actions">
                   <button type="button" data-testid={`account-access-${account.username}`} onClick={() => setAccessOf(account)}>
                     権限
@@ -131,7 +151,7 @@ export function AccountsPage() {
                       <button
                         key={action}
                         type="button"
-                        data-testid={`account-${action}-${account.username}`}
+                        data-testid={actionTestId(action, account.username)}
                         onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
                       >
                         {ACTION_LABELS[action]}

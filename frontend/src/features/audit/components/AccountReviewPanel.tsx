@@ -4,7 +4,7 @@ import { useAsync } from '../../../lib/useAsync';
 import { ROLE_LABELS } from '../../auth/roles';
 import { accountReview } from '../api';
 
-/** アカウントの棚卸し: roles, permissions and last login of every account; unused ones stand out. */
+/** アカウントの棚卸し: roles, permissions, last login and second factor of every account; unused ones stand out. */
 export function AccountReviewPanel() {
   const review = useAsync(accountReview, []);
   return (
@@ -22,6 +22,7 @@ export function AccountReviewPanel() {
               <th scope="col">権限</th>
               <th scope="col">状態</th>
               <th scope="col">最終ログイン</th>
+              <th scope="col">認証アプリ</th>
             </tr>
           </thead>
           <tbody>
@@ -39,6 +40,7 @@ export function AccountReviewPanel() {
                     ? `${formatWarekiDateTime(account.lastLoginAt)}（${daysSinceLastLogin ?? 0}日前）`
                     : 'なし'}
                 </td>
+                <td>{account.secondFactorEnrolled ? '登録済み' : '未登録'}</td>
               </tr>
             ))}
           </tbody>

@@ -21,7 +21,7 @@ function backend(latest: { status: number; body?: unknown }) {
       body: [
         {
           account: { username: 'staff9', displayName: '試験 職員', roles: ['STAFF'], permissions: [], enabled: true,
-            usable: true, lastLoginAt: null, validUntil: null },
+            usable: true, lastLoginAt: null, validUntil: null, secondFactorEnrolled: false },
           daysSinceLastLogin: null,
           unused: true,
         },
@@ -54,6 +54,7 @@ describe('VerifyPanel', () => {
     backend({ status: 204 });
     renderApp('/audit');
     expect(await screen.findByTestId('review-staff9')).toHaveTextContent('未使用');
+    expect(screen.getByTestId('review-staff9')).toHaveTextContent('未登録');
   });
 
   it('says nothing of a last run before the first one', async () => {

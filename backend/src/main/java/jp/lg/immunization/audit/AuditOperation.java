@@ -73,5 +73,9 @@ public enum AuditOperation {
   RELIEF_DOCUMENT_UPLOAD,
   RELIEF_DOCUMENT_VIEW,
   RELIEF_DECISION,
-  RELIEF_PAYMENT
+  RELIEF_PAYMENT,
+  /** A user confirmed their authenticator app with a first valid code (R07). */
+  SECOND_FACTOR_ENROLLED,
+  /** An administrator removed an account's second factor: it enrols again at the next login (R07). */
+  SECOND_FACTOR_RESET
 }

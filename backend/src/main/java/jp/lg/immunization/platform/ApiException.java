@@ -33,6 +33,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.BAD_REQUEST, error, message, Map.of());
   }
 
+  /** The request is not (or no longer) signed in, e.g. an account that locked during login. */
+  public static ApiException unauthorized(String error, String message) {
+    return new ApiException(HttpStatus.UNAUTHORIZED, error, message, Map.of());
+  }
+
   public static ApiException forbidden(String error, String message) {
     return new ApiException(HttpStatus.FORBIDDEN, error, message, Map.of());
   }

@@ -1,13 +1,10 @@
 package jp.lg.immunization.resident;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import jp.lg.immunization.platform.AesGcm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,26 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MyNumberProtector {
 
-  private static final int IV_BYTES = 12;
-  private static final int TAG_BITS = 128;
-
-  private final SecretKeySpec encryptionKey;
+  private final AesGcm cipher;
   private final SecretKeySpec lookupKey;
-  private final SecureRandom random = new SecureRandom();
 
   MyNumberProtector(MyNumberKey key) {
-    this.encryptionKey = new SecretKeySpec(derive(key.bytes(), "encryption"), "AES");
+    this.cipher = new AesGcm(derive(key.bytes(), "encryption"));
     this.lookupKey = new SecretKeySpec(derive(key.bytes(), "lookup"), "HmacSHA256");
   }
 
   byte[] encrypt(MyNumber number) {
     try {
-      byte[] iv = new byte[IV_BYTES];
-      random.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
-      byte[] sealed = cipher.doFinal(number.digits().getBytes(StandardCharsets.US_ASCII));
-      return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+      return cipher.encrypt(number.digits().getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("個人番号を暗号化できません", e);
     }
@@ -44,10 +32,7 @@ class MyNumberProtector {
 
   MyNumber decrypt(byte[] stored) {
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
-      byte[] plain = cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
-      return MyNumber.parse(new String(plain, StandardCharsets.US_ASCII));
+      return MyNumber.parse(new String(cipher.decrypt(stored), StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("個人番号を復号できません（鍵が違う可能性があります）", e);
     }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Administrators' account controls: unlock, disable at once (ending every session), enable, validity period; and the
- * auditor's account review (roles, permissions, last login, unused accounts).
+ * Administrators' account controls: unlock, disable at once (ending every session), enable, validity period, reset of
+ * the second factor; and the auditor's account review (roles, permissions, last login, second factor, unused accounts).
  */
 @RestController
 class AccountController {
@@ -50,6 +50,11 @@ class AccountController {
   @PostMapping(ADMIN + "/{username}/enable")
   AccountControls.AccountView enable(@PathVariable String username) {
     return controls.enable(username);
+  }
+
+  @PostMapping(ADMIN + "/{username}/second-factor/reset")
+  AccountControls.AccountView resetSecondFactor(@PathVariable String username) {
+    return controls.resetSecondFactor(username);
   }
 
   @PutMapping(ADMIN + "/{username}/validity")

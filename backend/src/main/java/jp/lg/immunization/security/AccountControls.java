@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The account controls of the assessment: repeated login failures lock an account (R08) until a time or an
  * administrator unlocks it; an account has a validity period and an administrator can disable it at once (R09).
- * Disabling ends the account's sessions everywhere, since sessions live in the database, not in one node.
+ * Disabling ends the account's sessions everywhere, since sessions live in the database, not in one node. An
+ * administrator can also reset an account's second factor (R07).
  */
 @Service
 class AccountControls {
@@ -27,9 +29,10 @@ class AccountControls {
   record AccountView(String username, String displayName, String departmentCode, List<String> roles,
                      List<String> permissions, boolean enabled, boolean usable, Instant lockedUntil,
                      LocalDate validFrom, LocalDate validUntil, Instant lastLoginAt, Instant disabledAt,
-                     String disabledBy, int accessVersion) {}
+                     String disabledBy, boolean secondFactorEnrolled, int accessVersion) {}
 
   private final UserAccountRepository accounts;
+  private final TotpCredentials secondFactors;
   private final Sessions sessions;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
@@ -37,11 +40,12 @@ class AccountControls {
   private final int maxFailures;
   private final Duration lockDuration;
 
-  AccountControls(UserAccountRepository accounts, Sessions sessions,
+  AccountControls(UserAccountRepository accounts, TotpCredentials secondFactors, Sessions sessions,
                   CurrentUser currentUser, AuditTrail audit, Clock clock,
                   @Value("${immunization.security.lockout.max-failures:5}") int maxFailures,
                   @Value("${immunization.security.lockout.duration:PT30M}") Duration lockDuration) {
     this.accounts = accounts;
+    this.secondFactors = secondFactors;
     this.sessions = sessions;
     this.currentUser = currentUser;
     this.audit = audit;
@@ -75,8 +79,9 @@ class AccountControls {
   @Transactional(readOnly = true)
   List<AccountView> list() {
     LocalDate today = LocalDate.now(clock);
+    Set<String> enrolled = secondFactors.enrolledUsernames();
     return accounts.findAll().stream().sorted(Comparator.comparing(UserAccount::username))
-        .map(account -> view(account, today)).toList();
+        .map(account -> view(account, today, enrolled.contains(account.username()))).toList();
   }
 
   /** For the auditor's account review: every account, with how long since it was last used. */
@@ -121,6 +126,20 @@ class AccountControls {
     return view(account, LocalDate.now(clock));
   }
 
+  /**
+   * The account's second factor is removed (a lost or replaced phone): its sessions end, and the next login enrols an
+   * authenticator app again (R07).
+   */
+  @Transactional
+  AccountView resetSecondFactor(String username) {
+    UserAccount account = require(username);
+    boolean removed = secondFactors.remove(username);
+    int ended = sessions.endAll(username);
+    audit.record(AuditOperation.SECOND_FACTOR_RESET, null, "account=" + username + " enrolled before=" + removed
+        + " sessions ended=" + ended);
+    return view(account, LocalDate.now(clock));
+  }
+
   @Transactional
   AccountView validity(String username, LocalDate from, LocalDate until) {
     if (from != null && until != null && from.isAfter(until)) {
@@ -158,11 +177,15 @@ class AccountControls {
   }
 
   private AccountView view(UserAccount account, LocalDate today) {
+    return view(account, today, secondFactors.enrolled(account.username()));
+  }
+
+  private AccountView view(UserAccount account, LocalDate today, boolean secondFactorEnrolled) {
     Instant now = Instant.now(clock);
     return new AccountView(account.username(), account.displayName(), account.departmentCode(),
         account.roles().stream().map(Role::name).toList(), account.permissions().stream().map(Permission::name).toList(),
         account.enabled(), account.usable(today) && !account.locked(now), account.locked(now) ? account.lockedUntil() : null,
         account.validFrom(), account.validUntil(), account.lastLoginAt(), account.disabledAt(), account.disabledBy(),
-        account.accessVersion());
+        secondFactorEnrolled, account.accessVersion());
   }
 }

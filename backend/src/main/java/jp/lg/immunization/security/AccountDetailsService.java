@@ -15,6 +15,12 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountDetailsService implements UserDetailsService {
 
+  /**
+   * Held by every account that has passed both factors, whatever its roles: an account whose department does not do
+   * this affair may have none left, and still reads /api/me to be told so.
+   */
+  static final String SIGNED_IN = "SIGNED_IN";
+
   private final UserAccountRepository accounts;
   private final Departments departments;
   private final Clock clock;
@@ -53,8 +59,8 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-      return Stream.concat(user.roles().stream().map(role -> "ROLE_" + role.name()),
-              user.permissions().stream().sorted().map(Permission::authority))
+      return Stream.of(Stream.of(SIGNED_IN), user.roles().stream().map(role -> "ROLE_" + role.name()),
+              user.permissions().stream().sorted().map(Permission::authority)).flatMap(authority -> authority)
           .map(authority -> (GrantedAuthority) new SimpleGrantedAuthority(authority)).toList();
     }
 

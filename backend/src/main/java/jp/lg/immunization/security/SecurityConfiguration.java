@@ -5,11 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiError;
-import jp.lg.immunization.platform.JapaneseDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +17,19 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -42,12 +46,23 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** Where sessions keep their sign-in (the database session), also for the second step of login to sign in. */
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MeController me, AuditTrail audit,
-                         AccountControls controls, PasswordChanges passwords, Clock clock,
+  SecurityContextRepository securityContextRepository() {
+    return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+        new HttpSessionSecurityContextRepository());
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuditTrail audit, AccountControls controls,
+                         AccountDetailsService accounts, PasswordEncoder passwordEncoder,
+                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock,
                          @Value("${immunization.security.session.absolute-timeout:PT10H}") Duration absoluteTimeout)
       throws Exception {
     http
+        // The password alone signs nobody in: it leads to the second factor (R07).
+        .authenticationManager(new ProviderManager(new PasswordStep(accounts, passwordEncoder)))
+        .securityContext(context -> context.securityContextRepository(contexts))
         .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeGate(json), AuthorizationFilter.class)
         .csrf(csrf -> csrf
@@ -55,9 +70,12 @@ class SecurityConfiguration {
             .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/api/system").permitAll()
+            .requestMatchers(SecondFactorController.PATH, SecondFactorController.PATH + "/**")
+                .hasAuthority(SecondFactorPending.AUTHORITY)
             .requestMatchers("/api/auth/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/api/me", "/api/me/**").authenticated()
+            // Every rule below needs what only both factors give: a session that has passed only the password has none.
+            .requestMatchers("/api/me", "/api/me/**").hasAuthority(AccountDetailsService.SIGNED_IN)
             .requestMatchers("/api/audit/**", "/api/residents/access-log").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
             .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**",
@@ -73,16 +91,8 @@ class SecurityConfiguration {
             .anyRequest().permitAll())
         .formLogin(form -> form
             .loginProcessingUrl("/api/auth/login")
-            .successHandler((request, response, authentication) -> {
-              var user = ((AccountDetailsService.AccountDetails) authentication.getPrincipal()).user();
-              controls.loggedIn(user.username());
-              boolean expired = passwords.expired(user.username());
-              if (expired) {
-                request.getSession().setAttribute(PasswordChangeGate.CHANGE_REQUIRED, true);
-              }
-              audit.record(AuditOperation.LOGIN, null, expired ? "password expired" : null);
-              write(response, json, HttpServletResponse.SC_OK, me.describe(user, expired));
-            })
+            .successHandler((request, response, authentication) -> write(response, json,
+                HttpServletResponse.SC_OK, secondFactor.challenge(authentication.getName())))
             .failureHandler((request, response, exception) -> {
               String username = String.valueOf(request.getParameter("username"));
               audit.recordFor(username, AuditOperation.LOGIN_FAILED, exception.getClass().getSimpleName());
@@ -100,9 +110,15 @@ class SecurityConfiguration {
             .authenticationEntryPoint((request, response, exception) ->
                 write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
                     ApiError.of(401, "unauthenticated", "ログインしてください")))
-            .accessDeniedHandler((request, response, exception) ->
+            .accessDeniedHandler((request, response, exception) -> {
+              if (SecurityContextHolder.getContext().getAuthentication() instanceof SecondFactorPending) {
+                write(response, json, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of(401, "second_factor_required",
+                    "ログインを完了するには、認証アプリの確認コードを入力してください"));
+              } else {
                 write(response, json, HttpServletResponse.SC_FORBIDDEN,
-                    ApiError.of(403, "forbidden", "この操作を行う権限がありません"))))
+                    ApiError.of(403, "forbidden", "この操作を行う権限がありません"));
+              }
+            }))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
             .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -110,16 +126,16 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** Only a wrong password counts towards the lockout; a locked or disabled account says so (R08, R09). */
+  /**
+   * At the password step only a wrong password counts towards the lockout (wrong codes count at the second step); a
+   * locked or disabled account says so (R08, R09).
+   */
   private static ApiError loginRefusal(String username, AuthenticationException exception, AccountControls controls) {
     if (exception instanceof LockedException) {
-      Instant until = controls.lockedUntil(username);
-      return ApiError.of(401, "account_locked", "ログインの失敗が続いたため、このアカウントはロックされています。"
-          + (until == null ? "" : JapaneseDates.format(until) + "以降に再度お試しいただくか、")
-          + "システム管理者に解除を依頼してください");
+      return LoginRefusals.locked(controls.lockedUntil(username));
     }
     if (exception instanceof DisabledException) {
-      return ApiError.of(401, "account_disabled", "このアカウントは無効です（有効期間外または利用停止）。システム管理者に連絡してください");
+      return LoginRefusals.disabled();
     }
     if (exception instanceof BadCredentialsException) {
       controls.loginFailed(username);

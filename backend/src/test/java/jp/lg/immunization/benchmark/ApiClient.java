@@ -12,13 +12,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.lg.immunization.security.Totp;
 
 /**
  * A signed-in session against the running app, as the single-page UI holds one: session cookie, and
- * the XSRF-TOKEN cookie echoed in the X-XSRF-TOKEN header on every unsafe request.
+ * the XSRF-TOKEN cookie echoed in the X-XSRF-TOKEN header on every unsafe request. Signs in with the password and
+ * then a TOTP code (R07), enrolling the account at its first login and keeping its secret, as a phone would.
  */
 final class ApiClient {
+
+  /** Secrets of the accounts enrolled by this run, and the last time step each used (a code works once only). */
+  private static final Map<String, Totp> AUTHENTICATOR_APPS = new ConcurrentHashMap<>();
+  private static final Map<String, Long> LAST_STEPS = new ConcurrentHashMap<>();
 
   private final HttpClient http;
   private final CookieManager cookies;
@@ -44,8 +52,23 @@ final class ApiClient {
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     client.send(client.unsafe("/api/auth/login", "application/x-www-form-urlencoded", form), 200);
     // Login replaces the token (session fixation protection); the next answer carries the new cookie.
-    client.get("/api/me");
+    if (!client.get("/api/auth/second-factor").path("enrolled").asBoolean()) {
+      String secret = client.post("/api/auth/second-factor/enrolment", null, 200).path("secret").asText();
+      AUTHENTICATOR_APPS.put(username, Totp.ofBase32(secret));
+    }
+    client.post("/api/auth/second-factor", Map.of("code", freshCode(username)), 200);
     return client;
+  }
+
+  /** A code of a time step after the account's last one; waits when the next usable step is not yet accepted. */
+  private static synchronized String freshCode(String username) throws InterruptedException {
+    long step = Math.max(Totp.step(Instant.now()), LAST_STEPS.getOrDefault(username, Long.MIN_VALUE) + 1);
+    // The server accepts the step after the current one too; a later one only once its time has nearly come.
+    while (step > Totp.step(Instant.now()) + 1) {
+      Thread.sleep(1_000);
+    }
+    LAST_STEPS.put(username, step);
+    return AUTHENTICATOR_APPS.get(username).code(step);
   }
 
   JsonNode get(String path) throws IOException, InterruptedException {

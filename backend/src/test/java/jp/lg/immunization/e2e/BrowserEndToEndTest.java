@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +32,21 @@ class BrowserEndToEndTest {
 
   private static final Path FRONTEND = Path.of("..", "frontend").toAbsolutePath().normalize();
   private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots").toAbsolutePath();
+  /** The TOTP secrets the scenarios' accounts enrolled with, as their phones would keep them: one file per run. */
+  private static final Path AUTHENTICATOR_APPS = Path.of("target", "e2e-authenticator-apps.json").toAbsolutePath();
 
   @LocalServerPort int port;
+
+  /** The database starts empty, so no account has a second factor yet. */
+  @BeforeAll
+  static void noAuthenticatorAppsYet() throws Exception {
+    Files.deleteIfExists(AUTHENTICATOR_APPS);
+  }
+
+  @Test
+  void R07_aFirstLoginEnrolsAnAuthenticatorAppTheNextAsksForACodeAndAWrongCodeIsRefused() throws Exception {
+    run("totp-enrolment");
+  }
 
   @Test
   void R02_staffAProposesIsRefusedTheDoubleCheckAndStaffBConfirms() throws Exception {
@@ -70,6 +84,7 @@ class BrowserEndToEndTest {
     e2e.environment().put("BASE_URL", "http://localhost:" + port);
     e2e.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
     e2e.environment().put("E2E_PASSWORD", "demo-pass-2026");
+    e2e.environment().put("E2E_AUTHENTICATOR_FILE", AUTHENTICATOR_APPS.toString());
     Process process = e2e.start();
     boolean finished = process.waitFor(5, TimeUnit.MINUTES);
     if (!finished) {

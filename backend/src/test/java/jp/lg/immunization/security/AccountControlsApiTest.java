@@ -51,7 +51,7 @@ class AccountControlsApiTest {
 
     // The clock moves past the lock: the account's lock ends by itself.
     jdbc.update("update app_user set locked_until = now() - interval '1 minute' where username = ?", username);
-    login(PASSWORD).andExpect(status().isOk());
+    signIn();
     assertThat(jdbc.queryForMap("select failed_logins, locked_until, last_login_at from app_user where username = ?",
         username)).containsEntry("failed_logins", 0).containsEntry("locked_until", null)
         .satisfies(row -> assertThat(row.get("last_login_at")).isNotNull());
@@ -62,24 +62,24 @@ class AccountControlsApiTest {
     for (int attempt = 1; attempt <= 4; attempt++) {
       login("wrong").andExpect(status().isUnauthorized());
     }
-    login(PASSWORD).andExpect(status().isOk());
+    signIn();
     for (int attempt = 1; attempt <= 4; attempt++) {
       login("wrong").andExpect(status().isUnauthorized());
     }
-    login(PASSWORD).andExpect(status().isOk());
+    signIn();
     for (int attempt = 1; attempt <= 5; attempt++) {
       login("wrong").andExpect(status().isUnauthorized());
     }
     login(PASSWORD).andExpect(jsonPath("$.error").value("account_locked"));
     admin(post("/api/admin/accounts/" + username + "/unlock")).andExpect(status().isOk())
         .andExpect(jsonPath("$.lockedUntil").isEmpty());
-    login(PASSWORD).andExpect(status().isOk());
+    signIn();
   }
 
   @Test
   void R09_anAdministratorDisablesAnAccountAtOnceAndEndsEachOfItsSessions() throws Exception {
-    Cookie first = sessionOf(login(PASSWORD));
-    Cookie second = sessionOf(login(PASSWORD));
+    Cookie first = signIn();
+    Cookie second = signIn();
     mvc.perform(get("/api/me").cookie(first)).andExpect(status().isOk());
 
     admin(post("/api/admin/accounts/" + username + "/disable")).andExpect(status().isOk())
@@ -91,12 +91,12 @@ class AccountControlsApiTest {
         username)).isZero();
     login(PASSWORD).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("account_disabled"));
     admin(post("/api/admin/accounts/" + username + "/enable")).andExpect(status().isOk());
-    login(PASSWORD).andExpect(status().isOk());
+    signIn();
   }
 
   @Test
   void R09_anAccountPastItsValidityIsRefusedAndTheHourlySweepDisablesItAndEndsItsSessions() throws Exception {
-    Cookie session = sessionOf(login(PASSWORD));
+    Cookie session = signIn();
     // The validity ended yesterday, while the session was open (as if the clock had moved past it).
     jdbc.update("update app_user set valid_until = current_date - 2 where username = ?", username);
     login(PASSWORD).andExpect(jsonPath("$.error").value("account_disabled"));
@@ -112,7 +112,7 @@ class AccountControlsApiTest {
 
   @Test
   void R09_aValidityPeriodSetByAnAdministratorIsCheckedAndEndingItEndsTheSessions() throws Exception {
-    Cookie session = sessionOf(login(PASSWORD));
+    Cookie session = signIn();
     validity("2026-04-01", "2026-03-31").andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.fields.validUntil").exists());
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
@@ -128,11 +128,13 @@ class AccountControlsApiTest {
   void theAuditorsAccountReviewNamesAccountsNeverOrLongNotUsed() throws Exception {
     String row = "$[?(@.account.username == '" + username + "')]";
     mvc.perform(get("/api/audit/account-review").with(users.as("auditor1"))).andExpect(status().isOk())
-        .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(true)));
-    login(PASSWORD).andExpect(status().isOk());
+        .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(true)))
+        .andExpect(jsonPath(row + ".account.secondFactorEnrolled").value(org.hamcrest.Matchers.contains(false)));
+    signIn();
     mvc.perform(get("/api/audit/account-review").with(users.as("auditor1")))
         .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(false)))
-        .andExpect(jsonPath(row + ".daysSinceLastLogin").value(org.hamcrest.Matchers.contains(0)));
+        .andExpect(jsonPath(row + ".daysSinceLastLogin").value(org.hamcrest.Matchers.contains(0)))
+        .andExpect(jsonPath(row + ".account.secondFactorEnrolled").value(org.hamcrest.Matchers.contains(true)));
     jdbc.update("update app_user set last_login_at = now() - interval '91 days' where username = ?", username);
     mvc.perform(get("/api/audit/account-review").with(users.as("auditor1")))
         .andExpect(jsonPath(row + ".unused").value(org.hamcrest.Matchers.contains(true)));
@@ -150,12 +152,14 @@ class AccountControlsApiTest {
     admin(post("/api/admin/accounts/nobody/unlock")).andExpect(status().isNotFound());
   }
 
+  /** The password step of login, where lock and validity are checked first. */
   private ResultActions login(String password) throws Exception {
-    return mvc.perform(post("/api/auth/login").with(csrf()).param("username", username).param("password", password));
+    return users.passwordStep(username, password);
   }
 
-  private static Cookie sessionOf(ResultActions login) throws Exception {
-    return login.andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+  /** Both steps of login: a signed-in session. */
+  private Cookie signIn() throws Exception {
+    return users.signIn(username, PASSWORD);
   }
 
   private ResultActions admin(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)

@@ -38,25 +38,23 @@ class AuthenticationApiTest {
   }
 
   @Test
-  void R07_loginWithTheRightPasswordReturnsTheUserAndASessionKeptInTheDatabase() throws Exception {
-    Cookie session = mvc.perform(post("/api/auth/login").with(csrf())
-            .param("username", "staff1").param("password", "demo-pass-2026"))
-        .andExpect(status().isOk())
+  void R07_loginWithPasswordAndCodeReturnsTheUserAndASessionKeptInTheDatabase() throws Exception {
+    users.passwordStep("staff1", "demo-pass-2026").andExpect(status().isOk())
         .andExpect(jsonPath("$.username").value("staff1"))
-        .andExpect(jsonPath("$.roles[0]").value("STAFF"))
-        .andExpect(jsonPath("$.department.name").value("母子健康センター"))
-        .andReturn().getResponse().getCookie("SESSION");
+        .andExpect(jsonPath("$.enrolled").isBoolean());
+    Cookie session = users.signIn("staff1", "demo-pass-2026");
     assertThat(session).as("session cookie").isNotNull();
     assertThat(session.isHttpOnly()).isTrue();
     mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk())
-        .andExpect(jsonPath("$.username").value("staff1"));
+        .andExpect(jsonPath("$.username").value("staff1"))
+        .andExpect(jsonPath("$.roles[0]").value("STAFF"))
+        .andExpect(jsonPath("$.department.name").value("母子健康センター"));
     assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'staff1'", Long.class))
         .as("the session lives in the database, not in one node's memory").isPositive();
 
     mvc.perform(post("/api/auth/logout").cookie(session).with(csrf())).andExpect(status().isNoContent());
     mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
   }
-
 
   @Test
   void R07_wrongPasswordGets401AsJsonAndIsAudited() throws Exception {

@@ -1,6 +1,7 @@
 package jp.lg.immunization.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +23,14 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * R07: each role reaches only the functions of its roles. Walks every endpoint the application maps under /api with
- * every role (and without login) against the matrix below; an endpoint under a prefix the matrix does not know fails
+ * every role, with a session that has passed the password but not yet the second factor, and without login, against
+ * the matrix below; an endpoint under a prefix the matrix does not know fails
  * the test, so a new module must state who may use it. Refusals are checked for every method; the allowed roles are
  * checked on GET only, so that the walk never changes data.
  */
@@ -34,10 +38,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointRoleMatrixTest {
 
   private static final String ANONYMOUS = "(anonymous)";
+  /** Password right, second factor still to come: reaches nothing but the second step of login. */
+  private static final String SECOND_FACTOR_PENDING = "(second factor pending)";
   private static final Map<String, String> USERS = Map.of("STAFF", "staff1", "SUPERVISOR", "super1",
       "MANAGER", "manager1", "AUDITOR", "auditor1", "ADMIN", "admin1");
   private static final Set<String> CASE_WORK = Set.of("STAFF", "SUPERVISOR");
   private static final Set<String> EVERY_ROLE = USERS.keySet();
+  private static final Set<String> EVERY_CALLER = callers();
 
   /** Longest prefix first: who may call the endpoints under it. */
   private static final Map<String, Set<String>> MATRIX = matrix();
@@ -59,7 +66,7 @@ class EndpointRoleMatrixTest {
       }
       Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
       for (String pattern : patterns.getPatternValues()) {
-        if (!pattern.startsWith("/api/") || pattern.startsWith("/api/auth/")) {
+        if (!pattern.startsWith("/api/")) {
           continue;
         }
         Set<String> allowed = allowedFor(pattern);
@@ -70,12 +77,12 @@ class EndpointRoleMatrixTest {
         for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
           String path = pattern.replaceAll("\\{[^}]+}", "1");
           walked++;
-          for (String role : EVERY_ROLE) {
+          for (String role : EVERY_CALLER) {
             boolean mayUse = allowed.contains(role);
             if (mayUse && method != RequestMethod.GET) {
               continue;
             }
-            MockHttpServletResponse response = call(method, path, USERS.get(role));
+            MockHttpServletResponse response = call(method, path, role);
             boolean refusedBySecurity = response.getStatus() == 401
                 || response.getStatus() == 403 && "forbidden".equals(errorOf(response));
             if (refusedBySecurity == mayUse) {
@@ -113,7 +120,7 @@ class EndpointRoleMatrixTest {
         }
         for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
           walked++;
-          MockHttpServletResponse response = call(method, pattern.replaceAll("\\{[^}]+}", "1"), outsider);
+          MockHttpServletResponse response = send(method, pattern.replaceAll("\\{[^}]+}", "1"), users.as(outsider));
           if (!(response.getStatus() == 403 && "forbidden".equals(errorOf(response)))) {
             served.add(method + " " + pattern + ": " + response.getStatus());
           }
@@ -124,10 +131,16 @@ class EndpointRoleMatrixTest {
     assertThat(served).isEmpty();
   }
 
-  private MockHttpServletResponse call(RequestMethod method, String path, String username) throws Exception {
+  private MockHttpServletResponse call(RequestMethod method, String path, String role) throws Exception {
+    return send(method, path, SECOND_FACTOR_PENDING.equals(role) ? authentication(new SecondFactorPending("staff1"))
+        : role == null ? null : users.as(USERS.get(role)));
+  }
+
+  private MockHttpServletResponse send(RequestMethod method, String path, RequestPostProcessor signedIn)
+      throws Exception {
     MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(method.name()), path).with(csrf());
-    if (username != null) {
-      builder = builder.with(users.as(username));
+    if (signedIn != null) {
+      builder = builder.with(signedIn);
     }
     if (method != RequestMethod.GET) {
       builder = builder.contentType(MediaType.APPLICATION_JSON).content("{}");
@@ -150,8 +163,15 @@ class EndpointRoleMatrixTest {
         .map(Map.Entry::getValue).findFirst().orElse(null);
   }
 
+  private static Set<String> callers() {
+    Set<String> callers = new LinkedHashSet<>(USERS.keySet());
+    callers.add(SECOND_FACTOR_PENDING);
+    return callers;
+  }
+
   private static Map<String, Set<String>> matrix() {
     Map<String, Set<String>> matrix = new LinkedHashMap<>();
+    matrix.put("/api/auth/second-factor", Set.of(SECOND_FACTOR_PENDING));
     matrix.put("/api/residents/access-log", Set.of("AUDITOR"));
     matrix.put("/api/audit", Set.of("AUDITOR"));
     matrix.put("/api/approvals", Set.of("SUPERVISOR"));
@@ -162,7 +182,8 @@ class EndpointRoleMatrixTest {
     matrix.put("/api/kpi", Set.of("MANAGER", "ADMIN"));
     matrix.put("/api/admin", Set.of("ADMIN"));
     matrix.put("/api/me", EVERY_ROLE);
-    matrix.put("/api/system", Set.of("STAFF", "SUPERVISOR", "MANAGER", "AUDITOR", "ADMIN", ANONYMOUS));
+    matrix.put("/api/system", Set.of("STAFF", "SUPERVISOR", "MANAGER", "AUDITOR", "ADMIN", SECOND_FACTOR_PENDING,
+        ANONYMOUS));
     return matrix;
   }
 }

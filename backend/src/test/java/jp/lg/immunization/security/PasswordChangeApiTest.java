@@ -51,7 +51,7 @@ class PasswordChangeApiTest {
     login(FIRST);
 
     change(session, FIRST, "hanazono-river-lantern").andExpect(status().isNoContent());
-    loginRequest(FIRST).andExpect(status().isUnauthorized());
+    users.passwordStep(username, FIRST).andExpect(status().isUnauthorized());
     login("hanazono-river-lantern");
     assertThat(jdbc.queryForObject("select count(*) from audit_event where operation = 'PASSWORD_CHANGED' and username = ?",
         Long.class, username)).isEqualTo(1);
@@ -65,9 +65,7 @@ class PasswordChangeApiTest {
   void R08_anExpiredPasswordMustBeChangedBeforeAnythingElse() throws Exception {
     // The clock moves past the password's age limit.
     jdbc.update("update app_user set password_changed_at = now() - interval '181 days' where username = ?", username);
-    Cookie session = loginRequest(FIRST).andExpect(status().isOk())
-        .andExpect(jsonPath("$.passwordChangeRequired").value(true))
-        .andReturn().getResponse().getCookie("SESSION");
+    Cookie session = users.signIn(username, FIRST);
     mvc.perform(get("/api/tasks?view=mine").cookie(session)).andExpect(status().isForbidden())
         .andExpect(jsonPath("$.error").value("password_change_required"));
     mvc.perform(get("/api/me").cookie(session)).andExpect(jsonPath("$.passwordChangeRequired").value(true));
@@ -77,12 +75,8 @@ class PasswordChangeApiTest {
     mvc.perform(get("/api/tasks?view=mine").cookie(session)).andExpect(status().isOk());
   }
 
-  private ResultActions loginRequest(String password) throws Exception {
-    return mvc.perform(post("/api/auth/login").with(csrf()).param("username", username).param("password", password));
-  }
-
   private Cookie login(String password) throws Exception {
-    return loginRequest(password).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+    return users.signIn(username, password);
   }
 
   private ResultActions change(Cookie session, String current, String proposed) throws Exception {

@@ -1,9 +1,7 @@
 package jp.lg.immunization.security;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -25,8 +23,7 @@ class SessionAndHeadersApiTest {
 
   @Test
   void aSessionEndsTenHoursAfterLoginEvenWhenItWasUsedAMinuteAgo() throws Exception {
-    Cookie session = mvc.perform(post("/api/auth/login").with(csrf()).param("username", "staff3")
-        .param("password", "demo-pass-2026")).andExpect(status().isOk()).andReturn().getResponse().getCookie("SESSION");
+    Cookie session = users.signIn("staff3", "demo-pass-2026");
     mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
 
     // The clock moves on: the session was created ten hours and a minute ago, and last used just now.
