@@ -10,6 +10,6 @@ describe('HomePage', () => {
     });
     renderApp('/');
     expect(await screen.findByRole('heading', { name: '利用できる業務がありません' })).toBeInTheDocument();
-    expect(screen.getByText(/健康づくり課/)).toHaveTextContent('予防接種事務を担当しない部署');
+    expect(screen.getByText(/予防接種事務を担当しない部署/)).toHaveTextContent('（健康づくり課）');
   });
 });
