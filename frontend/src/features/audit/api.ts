@@ -55,6 +55,13 @@ export const OPERATION_LABELS: Record<string, string> = {
   RELIEF_DOCUMENT_VIEW: '救済請求書類の閲覧',
   RELIEF_DECISION: '救済の決定',
   RELIEF_PAYMENT: '救済給付の支払',
+  RESIDENT_REQUEST_REGISTERED: '開示等請求の受付',
+  RESIDENT_REQUEST_VIEW: '開示等請求の閲覧',
+  RESIDENT_REQUEST_UPDATED: '開示等請求の更新',
+  RESIDENT_REQUEST_PRINT: '開示等請求の印刷',
+  INQUIRY_RECORDED: '問い合わせの受付',
+  INQUIRY_VIEW: '問い合わせの閲覧',
+  INQUIRY_CLOSED: '問い合わせの完了',
 };
 
 export interface AuditVerification {

@@ -59,5 +59,14 @@ public enum AuditOperation {
   RELIEF_DOCUMENT_UPLOAD,
   RELIEF_DOCUMENT_VIEW,
   RELIEF_DECISION,
-  RELIEF_PAYMENT
+  RELIEF_PAYMENT,
+  /** 開示・訂正・利用停止請求 (R28): registered, viewed, changed, its package or notice printed. */
+  RESIDENT_REQUEST_REGISTERED,
+  RESIDENT_REQUEST_VIEW,
+  RESIDENT_REQUEST_UPDATED,
+  RESIDENT_REQUEST_PRINT,
+  /** 問い合わせ・苦情 (R29): a receipt recorded, the list or one receipt viewed, an inquiry closed. */
+  INQUIRY_RECORDED,
+  INQUIRY_VIEW,
+  INQUIRY_CLOSED
 }
