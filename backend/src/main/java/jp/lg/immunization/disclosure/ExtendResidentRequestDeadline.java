@@ -27,6 +27,9 @@ class ExtendResidentRequestDeadline implements JavaDelegate {
       throw ApiException.conflict("already_extended", "期限の延長は1回だけです");
     }
     long id = Long.parseLong(execution.getProcessBusinessKey());
+    if (requests.byId(id).overdue()) {
+      throw ApiException.conflict("deadline_passed", "期限を過ぎているため延長できません。延長は期限内に通知する必要があります");
+    }
     LocalDate newDue = requests.extendedDueOn(id);
     if (newDue == null) {
       throw ApiException.conflict("extension_notice_missing", "延長の通知（理由と送付日）が記録されていないため延長できません");

@@ -242,7 +242,7 @@ class ResidentRequests {
     if (!request.status().undecided()) {
       throw ApiException.conflict("not_extendable", "決定済みの請求の期限は延長できません（" + request.status().label() + "）");
     }
-    if (today.isAfter(request.dueOn())) {
+    if (request.overdue() || today.isAfter(request.dueOn())) {
       throw ApiException.conflict("deadline_passed", "期限（" + JapaneseDates.format(request.dueOn())
           + "）を過ぎているため延長できません。延長は期限内に通知する必要があります");
     }
