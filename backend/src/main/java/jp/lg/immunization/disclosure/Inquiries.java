@@ -129,7 +129,7 @@ class Inquiries {
   Receipt close(long id, int version, LocalDate closedOn, String outcome) {
     Receipt receipt = byId(id);
     if (receipt.version() != version) {
-      throw ApiException.conflict("concurrent_edit", "この受付票は他の職員によって更新されました。画面を更新してから操作してください");
+      throw staleReceipt();
     }
     if (receipt.closedOn() != null) {
       throw ApiException.conflict("already_closed", "この問い合わせは既に完了しています（"
@@ -138,12 +138,18 @@ class Inquiries {
     if (closedOn.isAfter(LocalDate.now(clock)) || closedOn.isBefore(receipt.receivedOn())) {
       throw ApiException.invalid("完了日が正しくありません", Map.of("closedOn", "受付日から今日までの日付を入力してください"));
     }
-    jdbc.update("""
+    if (jdbc.update("""
         update inquiry set closed_on = ?, closed_by = ?, outcome = ?, version = version + 1
-        where id = ? and version = ?""", Date.valueOf(closedOn), currentUser.get().username(), outcome.strip(), id,
-        version);
+        where id = ? and version = ? and closed_on is null""", Date.valueOf(closedOn), currentUser.get().username(),
+        outcome.strip(), id, version) == 0) {
+      throw staleReceipt();
+    }
     audit.record(AuditOperation.INQUIRY_CLOSED, null, "inquiry=" + id);
     return byId(id);
+  }
+
+  private static ApiException staleReceipt() {
+    return ApiException.conflict("concurrent_edit", "この受付票は他の職員によって更新されました。画面を更新してから操作してください");
   }
 
   private Receipt byId(long id) {

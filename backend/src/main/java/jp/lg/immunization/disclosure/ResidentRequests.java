@@ -252,11 +252,15 @@ class ResidentRequests {
     }
     LocalDate newDue = RequestDeadlines.extended(request.dueOn());
     String user = currentUser.get().username();
+    // The row lock of this update makes a second extension at the same moment wait, then find the version moved.
+    if (jdbc.update("update resident_request set due_on = ?, version = version + 1 where id = ? and version = ?",
+        Date.valueOf(newDue), id, version) == 0) {
+      throw staleVersion();
+    }
     jdbc.update("""
         insert into resident_request_extension (request_id, reason, notice_sent_on, previous_due_on, new_due_on,
           recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""", id, reason.strip(), Date.valueOf(noticeSentOn),
         Date.valueOf(request.dueOn()), Date.valueOf(newDue), user, Timestamp.from(Instant.now(clock)));
-    jdbc.update("update resident_request set due_on = ?, version = version + 1 where id = ?", Date.valueOf(newDue), id);
     events.record(id, "EXTENDED", "決定の期限を" + JapaneseDates.format(request.dueOn()) + "から"
         + JapaneseDates.format(newDue) + "に延長（延長の通知 " + JapaneseDates.format(noticeSentOn) + "送付）　理由: "
         + reason.strip(), user);
@@ -279,9 +283,13 @@ class ResidentRequests {
 
   static void requireVersion(ResidentRequest request, int version) {
     if (request.version() != version) {
-      throw ApiException.conflict("concurrent_edit",
-          "この請求は他の職員または処理によって更新されました。画面を更新してから操作してください");
+      throw staleVersion();
     }
+  }
+
+  private static ApiException staleVersion() {
+    return ApiException.conflict("concurrent_edit",
+        "この請求は他の職員または処理によって更新されました。画面を更新してから操作してください");
   }
 
   static LocalDate date(Object value, String field) {
