@@ -48,8 +48,8 @@ export function PackageView({ requestId }: { requestId: number }) {
           records.some((record) => record[key] !== null && typeof record[key] !== 'object'),
         );
         return (
-          <section key={name}>
-            <h3>{name}</h3>
+          <section key={name} className="case-section">
+            <h2>{name}</h2>
             {records.length === 0 ? (
               <p className="empty">記録はありません。</p>
             ) : (
@@ -77,25 +77,27 @@ export function PackageView({ requestId }: { requestId: number }) {
           </section>
         );
       })}
-      <h3>この記録を利用した職員と日時{data.accessesComplete ? '' : '（直近の分のみ）'}</h3>
-      <table className="data-table" data-testid="disclosure-package-accesses">
-        <thead>
-          <tr>
-            <th scope="col">日時</th>
-            <th scope="col">職員</th>
-            <th scope="col">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.accesses.map((access, index) => (
-            <tr key={index}>
-              <td>{formatWarekiDateTime(access.occurredAt)}</td>
-              <td>{access.user}</td>
-              <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
+      <section className="case-section">
+        <h2>この記録を利用した職員と日時{data.accessesComplete ? '' : '（直近の分のみ）'}</h2>
+        <table className="data-table" data-testid="disclosure-package-accesses">
+          <thead>
+            <tr>
+              <th scope="col">日時</th>
+              <th scope="col">職員</th>
+              <th scope="col">操作</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.accesses.map((access, index) => (
+              <tr key={index}>
+                <td>{formatWarekiDateTime(access.occurredAt)}</td>
+                <td>{access.user}</td>
+                <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }

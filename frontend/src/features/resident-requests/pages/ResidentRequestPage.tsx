@@ -24,7 +24,8 @@ export function ResidentRequestPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const request = useAsync(() => fetchResidentRequest(id), [id]);
-  const [showPackage, setShowPackage] = useState(false);
+  // Which request's copy is open: another request's page opens with it closed.
+  const [packageShownFor, setPackageShownFor] = useState<number | null>(null);
   const today = officeToday();
   const canPrint = hasPermission(me, 'PRINT');
 
@@ -39,6 +40,7 @@ export function ResidentRequestPage() {
   }
   const data: ResidentRequestDetail = request.data;
   const extended = data.extension !== null;
+  const showPackage = packageShownFor === data.id;
   return (
     <section>
       <div className="page-heading">
@@ -104,7 +106,7 @@ export function ResidentRequestPage() {
               表示と印刷は記録されます。
             </p>
             <p>
-              <button type="button" data-testid="show-package" onClick={() => setShowPackage(!showPackage)}>
+              <button type="button" data-testid="show-package" onClick={() => setPackageShownFor(showPackage ? null : data.id)}>
                 {showPackage ? '写しを閉じる' : '写しを表示'}
               </button>{' '}
               {canPrint && (

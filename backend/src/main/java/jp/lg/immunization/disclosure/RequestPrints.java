@@ -25,12 +25,12 @@ class RequestPrints {
 
   /** Item names of the contributed sections as the printed copy shows them; others print under their own key. */
   private static final Map<String, String> ITEM_LABELS = Map.ofEntries(
-      Map.entry("vaccine", "ワクチン"), Map.entry("vaccineCode", "ワクチンコード"), Map.entry("doseCategory", "接種区分"),
-      Map.entry("doseDate", "接種年月日"), Map.entry("lotNumber", "ロット番号"), Map.entry("institutionId", "医療機関コード"),
-      Map.entry("institutionName", "医療機関"), Map.entry("source", "登録の経路"), Map.entry("errorCode", "エラーコード"),
-      Map.entry("errorMessage", "エラーの内容"), Map.entry("corrections", "訂正回数"), Map.entry("id", "番号"),
-      Map.entry("name", "名称"), Map.entry("status", "状態"), Map.entry("statusLabel", "状態"),
-      Map.entry("nextDose", "次の接種"), Map.entry("from", "開始"), Map.entry("until", "終了"));
+      Map.entry("id", "番号"), Map.entry("vaccineCode", "ワクチンコード"), Map.entry("vaccine", "ワクチン"),
+      Map.entry("doseCategory", "接種区分"), Map.entry("doseDate", "接種年月日"), Map.entry("lotNumber", "ロット番号"),
+      Map.entry("institutionId", "医療機関コード"), Map.entry("institutionName", "医療機関"), Map.entry("source", "登録の経路"),
+      Map.entry("errorCode", "エラーコード"), Map.entry("errorMessage", "エラーの内容"), Map.entry("corrections", "訂正回数"),
+      Map.entry("vaccineName", "ワクチン"), Map.entry("status", "状態"), Map.entry("nextDose", "次の接種"),
+      Map.entry("eligibleFrom", "接種期間の始期"), Map.entry("eligibleUntil", "接種期間の終期"), Map.entry("reason", "理由"));
 
   private final ResidentRequests requests;
   private final DisclosurePackages packages;
