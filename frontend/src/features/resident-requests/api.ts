@@ -11,7 +11,7 @@ export interface ResidentRequestSummary {
   statusLabel: string;
   residentName: string;
   addresseeNumber: string;
-  requesterType: string;
+  requesterTypeLabel: string;
   receivedOn: string;
   dueOn: string;
   extended: boolean;

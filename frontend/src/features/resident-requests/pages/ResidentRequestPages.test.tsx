@@ -12,7 +12,7 @@ const SUMMARY: ResidentRequestSummary = {
   statusLabel: '決定中',
   residentName: '架空 花子',
   addresseeNumber: '1000000043',
-  requesterType: '法定代理人',
+  requesterTypeLabel: '法定代理人',
   receivedOn: '2026-04-01',
   dueOn: '2026-05-01',
   extended: false,

@@ -59,7 +59,7 @@ export function ResidentRequestsPage() {
                   <td>
                     {request.residentName}（{request.addresseeNumber}）
                   </td>
-                  <td>{request.requesterType}</td>
+                  <td>{request.requesterTypeLabel}</td>
                   <td>{formatWarekiDate(request.receivedOn)}</td>
                   <td>
                     {formatWarekiDate(request.dueOn)} <DeadlineBadges request={request} today={today} />

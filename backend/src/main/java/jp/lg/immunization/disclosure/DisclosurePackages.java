@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.audit.ResidentAccessLog;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DisclosurePackages {
 
   /** Names of the contributed sections as the package shows them; a section added later appears under its own name. */
-  static final java.util.Map<String, String> SECTION_TITLES = java.util.Map.of(
+  static final Map<String, String> SECTION_TITLES = Map.of(
       "doses", "接種記録", "eligibility", "接種可能範囲（定期接種）");
 
   private final JdbcTemplate jdbc;

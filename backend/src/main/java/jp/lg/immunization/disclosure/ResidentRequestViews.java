@@ -18,7 +18,7 @@ class ResidentRequestViews {
 
   /** {@code overdue}: undecided past the due date (or marked so by the process); {@code extended}: the one extension was used. */
   record Summary(long id, String kind, String kindLabel, String status, String statusLabel, String residentName,
-                 String addresseeNumber, String requesterType, LocalDate receivedOn, LocalDate dueOn, boolean extended,
+                 String addresseeNumber, String requesterTypeLabel, LocalDate receivedOn, LocalDate dueOn, boolean extended,
                  boolean overdue, boolean open) {}
 
   record Extension(String reason, LocalDate noticeSentOn, LocalDate previousDueOn, LocalDate newDueOn,
