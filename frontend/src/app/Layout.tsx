@@ -76,6 +76,12 @@ export function Layout() {
                   <NavLink to="/relief">健康被害救済</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/resident-requests">開示等請求</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/inquiries">問い合わせ・苦情</NavLink>
+                </li>
+                <li>
                   <NavLink to="/residents">住民検索</NavLink>
                 </li>
                 <li>

@@ -19,6 +19,9 @@ import { DoseCorrectionPage } from '../features/doses/pages/DoseCorrectionPage';
 import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
+import { InquiriesPage } from '../features/inquiries/pages/InquiriesPage';
+import { ResidentRequestPage } from '../features/resident-requests/pages/ResidentRequestPage';
+import { ResidentRequestsPage } from '../features/resident-requests/pages/ResidentRequestsPage';
 import { ReliefClaimPage } from '../features/relief/pages/ReliefClaimPage';
 import { ReliefClaimsPage } from '../features/relief/pages/ReliefClaimsPage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
@@ -107,6 +110,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <ReliefClaimPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'resident-requests',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <ResidentRequestsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'resident-requests/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <ResidentRequestPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'inquiries',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <InquiriesPage />
           </RequireRole>
         ),
       },

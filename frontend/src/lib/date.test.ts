@@ -1,4 +1,4 @@
-import { ageOn, formatWarekiDate, formatWarekiDateTime } from './date';
+import { ageOn, formatWarekiDate, formatWarekiDateTime, officeToday } from './date';
 
 describe('formatWarekiDate', () => {
   it('shows the last day of Heisei as 平成31年', () => {
@@ -53,5 +53,12 @@ describe('ageOn', () => {
 
   it('gives null for an unreadable birth date', () => {
     expect(ageOn('2000/11/26', now)).toBeNull();
+  });
+});
+
+describe('officeToday', () => {
+  it('is the calendar day in Japan, whatever the workstation zone', () => {
+    expect(officeToday(new Date('2026-04-30T15:30:00Z'))).toBe('2026-05-01');
+    expect(officeToday(new Date('2026-04-30T14:59:00Z'))).toBe('2026-04-30');
   });
 });

@@ -78,6 +78,12 @@ function todayInOffice(now: Date): { year: number; month: number; day: number } 
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
+/** Today in the office's time zone, as an ISO date (for date inputs and deadline counts). */
+export function officeToday(now: Date = new Date()): string {
+  const today = todayInOffice(now);
+  return `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+}
+
 /** Completed years of age on today's date in Japan, or null for an unreadable birth date. */
 export function ageOn(birthDate: string, now: Date = new Date()): number | null {
   const match = CALENDAR_DATE.exec(birthDate);

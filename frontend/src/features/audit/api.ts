@@ -64,6 +64,13 @@ export const OPERATION_LABELS: Record<string, string> = {
   RELIEF_PAYMENT: '救済給付の支払',
   SECOND_FACTOR_ENROLLED: '認証アプリの登録',
   SECOND_FACTOR_RESET: '認証アプリのリセット',
+  RESIDENT_REQUEST_REGISTERED: '開示等請求の受付',
+  RESIDENT_REQUEST_VIEW: '開示等請求の閲覧',
+  RESIDENT_REQUEST_UPDATED: '開示等請求の更新',
+  RESIDENT_REQUEST_PRINT: '開示等請求の印刷',
+  INQUIRY_RECORDED: '問い合わせの受付',
+  INQUIRY_VIEW: '問い合わせの閲覧',
+  INQUIRY_CLOSED: '問い合わせの完了',
 };
 
 export interface AuditVerification {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { useAsync } from '../../../lib/useAsync';
 import { fetchProcesses } from '../api';
@@ -6,7 +7,9 @@ import { StartProcessPanel } from '../components/StartProcessPanel';
 
 export function CataloguePage() {
   const processes = useAsync(fetchProcesses, []);
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  // ?start=ProcessKey opens that process's start form, e.g. from a feature's list page.
+  const [searchParams] = useSearchParams();
+  const [selectedKey, setSelectedKey] = useState<string | null>(searchParams.get('start'));
 
   if (processes.loading) {
     return <Loading />;

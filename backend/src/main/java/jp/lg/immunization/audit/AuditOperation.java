@@ -77,5 +77,14 @@ public enum AuditOperation {
   /** A user confirmed their authenticator app with a first valid code (R07). */
   SECOND_FACTOR_ENROLLED,
   /** An administrator removed an account's second factor: it enrols again at the next login (R07). */
-  SECOND_FACTOR_RESET
+  SECOND_FACTOR_RESET,
+  /** 開示・訂正・利用停止請求 (R28): registered, viewed, changed, its package or notice printed. */
+  RESIDENT_REQUEST_REGISTERED,
+  RESIDENT_REQUEST_VIEW,
+  RESIDENT_REQUEST_UPDATED,
+  RESIDENT_REQUEST_PRINT,
+  /** 問い合わせ・苦情 (R29): a receipt recorded, the list or one receipt viewed, an inquiry closed. */
+  INQUIRY_RECORDED,
+  INQUIRY_VIEW,
+  INQUIRY_CLOSED
 }

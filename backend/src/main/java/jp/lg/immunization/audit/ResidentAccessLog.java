@@ -15,7 +15,8 @@ public class ResidentAccessLog {
 
   public record Access(long id, Instant occurredAt, String username, String operation, String detail) {}
 
-  static final int LIMIT = 500;
+  /** At most this many accesses, the newest, are listed. */
+  public static final int LIMIT = 500;
 
   private final JdbcTemplate jdbc;
   private final AuditTrail trail;

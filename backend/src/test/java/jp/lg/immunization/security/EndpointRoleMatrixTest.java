@@ -176,7 +176,8 @@ class EndpointRoleMatrixTest {
     matrix.put("/api/audit", Set.of("AUDITOR"));
     matrix.put("/api/approvals", Set.of("SUPERVISOR"));
     for (String caseWork : List.of("/api/residents", "/api/tasks", "/api/processes", "/api/information-queries",
-        "/api/fukuhon", "/api/doses", "/api/dose-batches", "/api/copay-exemptions", "/api/outreach", "/api/relief")) {
+        "/api/fukuhon", "/api/doses", "/api/dose-batches", "/api/copay-exemptions", "/api/outreach", "/api/relief",
+        "/api/resident-requests", "/api/inquiries")) {
       matrix.put(caseWork, CASE_WORK);
     }
     matrix.put("/api/kpi", Set.of("MANAGER", "ADMIN"));
