@@ -59,5 +59,10 @@ public enum AuditOperation {
   RELIEF_DOCUMENT_UPLOAD,
   RELIEF_DOCUMENT_VIEW,
   RELIEF_DECISION,
-  RELIEF_PAYMENT
+  RELIEF_PAYMENT,
+  /** An auditor's CSV file of the operation log or the abnormal-access report, with its filter and row count (R12). */
+  AUDIT_EXPORT,
+  ABNORMAL_ACCESS_REPORT,
+  LEGAL_HOLD_SET,
+  LEGAL_HOLD_LIFTED
 }
