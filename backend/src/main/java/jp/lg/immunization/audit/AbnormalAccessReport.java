@@ -115,11 +115,11 @@ class AbnormalAccessReport {
       }
     }
     // Local time in Japan, whatever the database session's time zone.
-    String condition = """
-         where occurred_at >= ? and occurred_at < ? and username <> 'system' and operation <> all(?)
-           and ((occurred_at at time zone 'Asia/Tokyo')::date = any(?::date[])
-                or (occurred_at at time zone 'Asia/Tokyo')::time < ?::time
-                or (occurred_at at time zone 'Asia/Tokyo')::time >= ?::time)""";
+    String condition = " " + """
+        where occurred_at >= ? and occurred_at < ? and username <> 'system' and operation <> all(?)
+          and ((occurred_at at time zone 'Asia/Tokyo')::date = any(?::date[])
+               or (occurred_at at time zone 'Asia/Tokyo')::time < ?::time
+               or (occurred_at at time zone 'Asia/Tokyo')::time >= ?::time)""";
     Object[] args = {start, end, NOT_ACCESSES.toArray(String[]::new), closedDays.toArray(String[]::new),
         calendar.opensAt().toString(), calendar.closesAt().toString()};
     return section("select count(*) from audit_event" + condition, args, condition, limit);

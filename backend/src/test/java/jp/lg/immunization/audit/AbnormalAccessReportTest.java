@@ -137,7 +137,7 @@ class AbnormalAccessReportTest {
     call("/api/audit/abnormal-access", Map.of("from", "2026-11-21", "to", "2026-11-20"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.fields.to").value("終了日は開始日以降の日付にしてください"));
-    call("/api/audit/abnormal-access", Map.of("from", "2025-01-01", "to", "2026-01-01"))
+    call("/api/audit/abnormal-access", Map.of("from", "2025-01-01", "to", "2026-01-02"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.fields.to").value("期間は366日以内にしてください"));
     call("/api/audit/abnormal-access", Map.of("to", "2026-01-01"))
