@@ -18,6 +18,7 @@ import { DoseCorrectionPage } from '../features/doses/pages/DoseCorrectionPage';
 import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
+import { RetentionPage } from '../features/retention/pages/RetentionPage';
 import { ReliefClaimPage } from '../features/relief/pages/ReliefClaimPage';
 import { ReliefClaimsPage } from '../features/relief/pages/ReliefClaimsPage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
@@ -186,6 +187,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAudit}>
             <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit/retention',
+        element: (
+          <RequireRole allowed={canAudit}>
+            <RetentionPage area="audit" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/retention',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <RetentionPage area="admin" />
           </RequireRole>
         ),
       },
