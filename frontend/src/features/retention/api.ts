@@ -8,6 +8,7 @@ export const RETENTION_KIND_LABELS: Record<string, string> = {
   PROVISION_RECORD: '情報提供等記録（7年経過）',
   DOSE_BATCH_LINES: '一括登録ファイルの取込行（締め後の保存期間経過）',
   DOSE_RECORD: '接種記録（転出・死亡から保存期間経過）',
+  NON_RESIDENT_CASE: '該当者なし・取下げで終わった住登外者確認（保存期間経過）',
 };
 
 export interface RetentionDeletion {
