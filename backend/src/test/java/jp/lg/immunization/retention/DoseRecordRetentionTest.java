@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +29,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * R27: the dose records of residents who moved out or died go five years after that day, with their corrections;
- * a legal hold (placed and lifted through the API, by an administrator or an auditor), an open case or a relief
- * claim keeps them; every run and deletion is listed for auditors and administrators.
+ * a legal hold (placed and lifted through the API, by an administrator or an auditor), an open task, a case still
+ * running in the engine or a relief claim keeps them; every run and deletion is listed for auditors and administrators.
  */
 @IntegrationTest
 class DoseRecordRetentionTest {
@@ -40,6 +43,8 @@ class DoseRecordRetentionTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired ObjectMapper json;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
 
   @AfterEach
   void noOpenCaseLeftBehind() {
@@ -106,6 +111,28 @@ class DoseRecordRetentionTest {
         .andExpect(jsonPath("$.kinds").value(org.hamcrest.Matchers.hasItem("DOSE_RECORD")))
         .andExpect(jsonPath("$.runs[0].asOf").value("2025-01-10"))
         .andExpect(jsonPath("$.runs[0].deletions[?(@.kind == 'DOSE_RECORD')].deleted").value(2));
+  }
+
+  @Test
+  void R27_aCaseStillRunningInTheEngineKeepsTheDosesEvenWithoutAnOpenTask() {
+    long waiting = resident("MOVED_OUT", "2015-03-01");
+    long waitingDose = dose(waiting);
+    String deployment = repository.createDeployment().name("retention-test")
+        .addModelInstance("retention-test-wait.bpmn", Bpmn.createExecutableProcess("RetentionTestWait")
+            .camundaHistoryTimeToLive(1).startEvent().receiveTask("AwaitAnswer").message("RetentionTestAnswer")
+            .endEvent().done())
+        .deploy().getId();
+    try {
+      String instance = runtime.startProcessInstanceByKey("RetentionTestWait", Map.of("residentId", waiting)).getId();
+      retention.run(TODAY);
+      assertThat(remaining(waitingDose)).containsExactly(waitingDose);
+
+      runtime.deleteProcessInstance(instance, "test over");
+      retention.run(TODAY);
+      assertThat(remaining(waitingDose)).isEmpty();
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   @Test
