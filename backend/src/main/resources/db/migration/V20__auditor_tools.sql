@@ -1,5 +1,10 @@
 -- Auditor tools (R10-R12, R27).
 
+-- The operation-log search (newest first) and the abnormal-access report select by period and by user; without these
+-- they read the whole trail, which grows by every resident view and search hit.
+create index audit_event_time on audit_event (occurred_at);
+create index audit_event_user on audit_event (username, id);
+
 -- Legal hold: placing and lifting are both recorded with who, when and why; a hold row is never deleted, and once
 -- lifted it never changes again.
 alter table legal_hold
