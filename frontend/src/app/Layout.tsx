@@ -103,9 +103,16 @@ export function Layout() {
               </li>
             )}
             {canAudit(me) && (
-              <li>
-                <NavLink to="/audit">監査ログ</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/audit" end>
+                    監査ログ
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/audit/retention">保存期間と保全措置</NavLink>
+                </li>
+              </>
             )}
             {canAdminister(me) && (
               <>
@@ -120,6 +127,9 @@ export function Layout() {
                 </li>
                 <li>
                   <NavLink to="/admin/non-disclosure">不開示設定</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/retention">保存期間と保全措置</NavLink>
                 </li>
                 {system?.simulators && (
                   <li>

@@ -22,6 +22,7 @@ import { QueriesPage } from '../features/queries/pages/QueriesPage';
 import { InquiriesPage } from '../features/inquiries/pages/InquiriesPage';
 import { ResidentRequestPage } from '../features/resident-requests/pages/ResidentRequestPage';
 import { ResidentRequestsPage } from '../features/resident-requests/pages/ResidentRequestsPage';
+import { RetentionPage } from '../features/retention/pages/RetentionPage';
 import { ReliefClaimPage } from '../features/relief/pages/ReliefClaimPage';
 import { ReliefClaimsPage } from '../features/relief/pages/ReliefClaimsPage';
 import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
@@ -214,6 +215,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canAudit}>
             <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit/retention',
+        element: (
+          <RequireRole allowed={canAudit}>
+            <RetentionPage area="audit" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/retention',
+        element: (
+          <RequireRole allowed={canAdminister}>
+            <RetentionPage area="admin" />
           </RequireRole>
         ),
       },

@@ -1,4 +1,5 @@
-import { apiRequest, query } from '../../lib/api';
+import { apiDownload, apiRequest, type Download } from '../../lib/api';
+import type { CsvEncoding } from '../../lib/csv';
 
 /** Japanese names of the operations the server records (AuditOperation). */
 export const OPERATION_LABELS: Record<string, string> = {
@@ -71,6 +72,10 @@ export const OPERATION_LABELS: Record<string, string> = {
   INQUIRY_RECORDED: '問い合わせの受付',
   INQUIRY_VIEW: '問い合わせの閲覧',
   INQUIRY_CLOSED: '問い合わせの完了',
+  AUDIT_EXPORT: '監査ログのCSV出力',
+  ABNORMAL_ACCESS_REPORT: '異常アクセス報告の表示',
+  LEGAL_HOLD_SET: '保全措置（削除停止）の設定',
+  LEGAL_HOLD_LIFTED: '保全措置（削除停止）の解除',
 };
 
 export interface AuditVerification {
@@ -87,14 +92,17 @@ export interface AuditEvent {
   occurredAt: string;
   username: string;
   operation: string;
-  residentId: string | null;
+  residentId: number | null;
+  /** The resident's 宛名番号, when the event names a resident still in the register. */
+  addresseeNumber: string | null;
   clientAddress: string | null;
   detail: string | null;
 }
 
+/** As typed into the search form; empty means no filter. */
 export interface AuditCriteria {
   username: string;
-  residentId: string;
+  addresseeNumber: string;
   operation: string;
   /** YYYY-MM-DD, first day included. */
   from: string;
@@ -120,8 +128,96 @@ export async function latestVerification(): Promise<AuditVerification | null> {
   return (await apiRequest<AuditVerification | undefined>('/audit/verification/latest')) ?? null;
 }
 
+/** The filter as the server reads it: empty criteria left out, text trimmed. */
+export function auditFilter(criteria: AuditCriteria): Partial<AuditCriteria> {
+  const filter: Partial<AuditCriteria> = {};
+  for (const [key, value] of Object.entries(criteria) as [keyof AuditCriteria, string][]) {
+    const trimmed = value.trim();
+    if (trimmed !== '') {
+      filter[key] = trimmed;
+    }
+  }
+  return filter;
+}
+
+/** Criteria travel in the body: a 宛名番号 never appears in a URL. */
 export function searchAuditEvents(criteria: AuditCriteria, page: number): Promise<AuditEventPage> {
-  return apiRequest<AuditEventPage>(`/audit/events${query({ ...criteria, page, size: AUDIT_PAGE_SIZE })}`);
+  return apiRequest<AuditEventPage>('/audit/events/search', {
+    method: 'POST',
+    body: { filter: auditFilter(criteria), page, size: AUDIT_PAGE_SIZE },
+  });
+}
+
+export function exportAuditEvents(criteria: AuditCriteria, encoding: CsvEncoding): Promise<Download> {
+  return apiDownload(
+    '/audit/events/export',
+    { method: 'POST', body: { filter: auditFilter(criteria), encoding } },
+    '監査ログ.csv',
+  );
+}
+
+/** One audit event in the abnormal-access report; `reason` says why it is outside office hours. */
+export interface AbnormalAccess {
+  id: number;
+  occurredAt: string;
+  username: string;
+  operation: string;
+  residentId: number | null;
+  addresseeNumber: string | null;
+  clientAddress: string | null;
+  detail: string | null;
+  reason: string | null;
+}
+
+export interface HeavyViewer {
+  day: string;
+  username: string;
+  views: number;
+  residents: number;
+}
+
+/** `count` is every match; `rows` the first of them. */
+export interface ReportSection<T> {
+  count: number;
+  rows: T[];
+}
+
+export interface AbnormalAccessReport {
+  from: string;
+  to: string;
+  /** HH:mm:ss */
+  opensAt: string;
+  closesAt: string;
+  dailyViewThreshold: number;
+  outsideOfficeHours: ReportSection<AbnormalAccess>;
+  loginFailures: ReportSection<AbnormalAccess>;
+  lockouts: ReportSection<AbnormalAccess>;
+  heavyViewers: ReportSection<HeavyViewer>;
+}
+
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+export function abnormalAccessReport(period: ReportPeriod): Promise<AbnormalAccessReport> {
+  return apiRequest<AbnormalAccessReport>('/audit/abnormal-access', { method: 'POST', body: period });
+}
+
+export function exportAbnormalAccess(period: ReportPeriod, encoding: CsvEncoding): Promise<Download> {
+  return apiDownload(
+    '/audit/abnormal-access/export',
+    { method: 'POST', body: { ...period, encoding } },
+    '異常アクセス報告.csv',
+  );
+}
+
+/** The last full month before `today` (YYYY-MM-DD): the period an auditor's monthly review usually covers. */
+export function previousMonth(today: string): ReportPeriod {
+  const [year, month] = today.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 2, 1));
+  const last = new Date(Date.UTC(year, month - 1, 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 }
 
 /** One recorded access to a resident's data. */

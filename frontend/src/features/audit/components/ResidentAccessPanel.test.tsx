@@ -16,7 +16,7 @@ function backend(accessLog: { status: number; body?: unknown }) {
     'GET /api/system': { status: 200, body: SYSTEM_INFO },
     'GET /api/me': { status: 200, body: AUDITOR },
     'GET /api/audit/verify': { status: 200, body: { intact: true, checked: 3, firstBrokenId: null, reason: null } },
-    'GET /api/audit/events': { status: 200, body: { items: [], page: 0, size: 50, total: 0 } },
+    'POST /api/audit/events/search': { status: 200, body: { items: [], page: 0, size: 50, total: 0 } },
     'POST /api/residents/access-log': accessLog,
   });
 }

@@ -15,7 +15,7 @@ function backend(latest: { status: number; body?: unknown }) {
     'GET /api/system': { status: 200, body: SYSTEM_INFO },
     'GET /api/me': { status: 200, body: AUDITOR },
     'GET /api/audit/verification/latest': latest,
-    'GET /api/audit/events': { status: 200, body: { items: [], page: 0, size: 50, total: 0 } },
+    'POST /api/audit/events/search': { status: 200, body: { items: [], page: 0, size: 50, total: 0 } },
     'GET /api/audit/account-review': {
       status: 200,
       body: [

@@ -86,5 +86,10 @@ public enum AuditOperation {
   /** 問い合わせ・苦情 (R29): a receipt recorded, the list or one receipt viewed, an inquiry closed. */
   INQUIRY_RECORDED,
   INQUIRY_VIEW,
-  INQUIRY_CLOSED
+  INQUIRY_CLOSED,
+  /** An auditor's CSV file of the operation log or the abnormal-access report, with its filter and row count (R12). */
+  AUDIT_EXPORT,
+  ABNORMAL_ACCESS_REPORT,
+  LEGAL_HOLD_SET,
+  LEGAL_HOLD_LIFTED
 }

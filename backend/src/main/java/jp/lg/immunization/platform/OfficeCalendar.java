@@ -3,10 +3,12 @@ package jp.lg.immunization.platform;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.MonthDay;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +23,16 @@ public class OfficeCalendar {
   private static final MonthDay CLOSURE_START = MonthDay.of(12, 29);
   private static final MonthDay CLOSURE_END = MonthDay.of(1, 3);
 
-  private final Set<LocalDate> closed = new HashSet<>();
+  /** Closed days other than weekends and the year-end closure, with why: the holiday's name or 閉庁日. */
+  private final Map<LocalDate, String> closed = new HashMap<>();
   private final OfficeProperties properties;
 
   OfficeCalendar(OfficeProperties properties) {
     this.properties = properties;
+    properties.closureDays().forEach(day -> closed.put(day, "閉庁日"));
     for (int year = FIRST.getYear(); year <= LAST.getYear(); year++) {
-      closed.addAll(JapaneseHolidays.of(year).keySet());
+      closed.putAll(JapaneseHolidays.of(year));
     }
-    closed.addAll(properties.closureDays());
   }
 
   /** A calendar with extra closure days and the default hours, for tests of code that counts business days. */
@@ -38,11 +41,30 @@ public class OfficeCalendar {
   }
 
   public boolean isBusinessDay(LocalDate day) {
-    if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY || closed.contains(day)) {
-      return false;
+    return closedBecause(day).isEmpty();
+  }
+
+  /** Why the office is closed that day (土曜日, 日曜日, the holiday's name, 年末年始, 閉庁日); empty on a business day. */
+  public Optional<String> closedBecause(LocalDate day) {
+    if (closed.containsKey(day)) {
+      return Optional.of(closed.get(day));
+    }
+    if (day.getDayOfWeek() == DayOfWeek.SATURDAY) {
+      return Optional.of("土曜日");
+    }
+    if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      return Optional.of("日曜日");
     }
     MonthDay monthDay = MonthDay.from(day);
-    return monthDay.isBefore(CLOSURE_START) && monthDay.isAfter(CLOSURE_END);
+    return monthDay.isBefore(CLOSURE_START) && monthDay.isAfter(CLOSURE_END) ? Optional.empty() : Optional.of("年末年始");
+  }
+
+  public LocalTime opensAt() {
+    return properties.opensAt();
+  }
+
+  public LocalTime closesAt() {
+    return properties.closesAt();
   }
 
   /** Inside office hours on a business day (opening time included, closing time excluded). */

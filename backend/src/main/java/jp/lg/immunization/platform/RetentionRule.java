@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One kind of data with a retention period (R27), implemented by the module that owns it. Deletes what is past its
- * period as of {@code today}, except anything about a resident under legal hold (table legal_hold) or with an open
- * task (task_view), and says what it deleted.
+ * period as of {@code today}, except anything about a resident who {@link #keeps keeps} their data, and says what it
+ * deleted.
  */
 public interface RetentionRule {
 
@@ -18,9 +18,16 @@ public interface RetentionRule {
 
   Deleted deleteExpired(LocalDate today);
 
-  /** The SQL condition that keeps a resident's data: under legal hold, or with an open task. */
+  /**
+   * The SQL condition that keeps a resident's data: under legal hold, with an open task, or with any case still
+   * running in the engine (one waiting for a national system, a timer or a message has no open task). Processes about
+   * a resident carry its id in the variable {@code residentId}, which the engine keeps in its runtime table only while
+   * the process runs.
+   */
   static String keeps(String residentIdColumn) {
     return "(exists (select 1 from legal_hold h where h.resident_id = " + residentIdColumn + " and h.lifted_at is null)"
-        + " or exists (select 1 from task_view t where t.resident_id = " + residentIdColumn + " and t.status = 'OPEN'))";
+        + " or exists (select 1 from task_view t where t.resident_id = " + residentIdColumn + " and t.status = 'OPEN')"
+        + " or exists (select 1 from act_ru_variable v where v.name_ = 'residentId' and v.long_ = " + residentIdColumn
+        + "))";
   }
 }

@@ -55,6 +55,18 @@ class OfficeCalendarTest {
   }
 
   @Test
+  void R11_aClosedDaySaysWhyForTheAbnormalAccessReport() {
+    assertThat(calendar.closedBecause(d("2026-11-23"))).contains("勤労感謝の日");
+    assertThat(calendar.closedBecause(d("2026-11-21"))).contains("土曜日");
+    assertThat(calendar.closedBecause(d("2026-11-22"))).contains("日曜日");
+    assertThat(calendar.closedBecause(d("2026-12-30"))).contains("年末年始");
+    assertThat(calendar.closedBecause(d("2026-08-14"))).contains("閉庁日");
+    assertThat(calendar.closedBecause(d("2026-11-20"))).isEmpty();
+    assertThat(calendar.opensAt()).hasToString("08:30");
+    assertThat(calendar.closesAt()).hasToString("17:15");
+  }
+
+  @Test
   void businessDaysSkipWeekendsHolidaysTheYearEndClosureAndConfiguredDays() {
     assertThat(calendar.isBusinessDay(d("2026-12-28"))).isTrue();
     for (String closed : List.of("2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03")) {

@@ -69,13 +69,18 @@ class RetentionTest {
   }
 
   @Test
-  void R27_theStagedLinesOfABatchGoNinetyDaysAfterItClosedAndTheBatchSummaryStays() {
+  void R27_theStagedLinesOfABatchGoNinetyDaysAfterItClosedAndTheBatchSummaryStaysButAHeldResidentsLineStays() {
     long old = closedBatch(TODAY.minusDays(91));
     long recent = closedBatch(TODAY.minusDays(89));
+    jdbc.update("insert into legal_hold (resident_id, reason, set_by, set_at) values (?, '訴訟のため保全', 'admin1', now())",
+        residents.get(0));
+    jdbc.update("insert into dose_batch_row (batch_id, line, status, items, resident_id) values (?, 4, 'REJECTED', '{}', ?)",
+        old, residents.get(0));
 
     retention.run(TODAY);
 
-    assertThat(jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ?", Long.class, old)).isZero();
+    assertThat(jdbc.queryForList("select line from dose_batch_row where batch_id = ?", Integer.class, old))
+        .containsExactly(4);
     assertThat(jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ?", Long.class, recent))
         .isEqualTo(2);
     assertThat(jdbc.queryForObject("select count(*) from dose_batch where id = ?", Long.class, old)).isEqualTo(1);

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import type { Download } from '../../../lib/api';
+import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
+import { saveDownload } from '../../../lib/download';
+import { asApiError } from '../../../lib/useAsync';
+
+interface CsvExportControlProps {
+  /** Prefix of ids and test ids, unique on the page. */
+  id: string;
+  onExport: (encoding: CsvEncoding) => Promise<Download>;
+}
+
+/** Encoding choice and a CSV出力 button; says how many rows went out and that the export itself is recorded. */
+export function CsvExportControl({ id, onExport }: CsvExportControlProps) {
+  const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function exportCsv() {
+    setBusy(true);
+    setNotice(null);
+    setError(null);
+    try {
+      const file = await onExport(encoding);
+      saveDownload(file);
+      setNotice(
+        `${file.headers.get('X-Row-Count') ?? ''}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は監査ログに記録されています。`,
+      );
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="actions">
+      <div className="inline-inputs">
+        <label htmlFor={`${id}-encoding`}>文字コード</label>
+        <select
+          id={`${id}-encoding`}
+          data-testid={`${id}-encoding`}
+          value={encoding}
+          onChange={(event) => setEncoding(event.target.value as CsvEncoding)}
+        >
+          {(Object.keys(CSV_ENCODING_LABELS) as CsvEncoding[]).map((value) => (
+            <option key={value} value={value}>
+              {CSV_ENCODING_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void exportCsv()} disabled={busy} data-testid={`${id}-export`}>
+          CSV出力
+        </button>
+      </div>
+      {notice && <Notice testId={`${id}-export-notice`}>{notice}</Notice>}
+      {error && <ErrorMessage testId={`${id}-export-error`}>{error}</ErrorMessage>}
+    </div>
+  );
+}
