@@ -230,7 +230,8 @@ class OutreachApiTest {
         org.hamcrest.Matchers.contains("PRINT")));
     UserDetails super1 = context.getBean(UserDetailsService.class).loadUserByUsername("super1");
     assertThat(super1.getAuthorities()).extracting(Object::toString)
-        .containsExactlyInAnyOrder("ROLE_SUPERVISOR", "PERMISSION_EXPORT", "PERMISSION_PRINT", "PERMISSION_REVEAL_MY_NUMBER");
+        .containsExactlyInAnyOrder("SIGNED_IN", "ROLE_SUPERVISOR", "PERMISSION_EXPORT", "PERMISSION_PRINT",
+            "PERMISSION_REVEAL_MY_NUMBER");
   }
 
   // ---- export ----
