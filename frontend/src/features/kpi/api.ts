@@ -1,7 +1,7 @@
 import { apiDownload, apiRequest, query, type Download } from '../../lib/api';
 
 export type PeriodKind = 'WEEK' | 'MONTH' | 'FISCAL_YEAR' | 'CUSTOM';
-export type CsvEncoding = 'UTF8_BOM' | 'SHIFT_JIS';
+import type { CsvEncoding } from '../../lib/csv';
 
 export interface Period {
   kind: PeriodKind;
@@ -121,10 +121,6 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
   CUSTOM: '期間指定',
 };
 
-export const ENCODING_LABELS: Record<CsvEncoding, string> = {
-  UTF8_BOM: 'UTF-8（BOM付き）',
-  SHIFT_JIS: 'Shift_JIS',
-};
 
 export function fetchDashboard(choice: PeriodChoice): Promise<Dashboard> {
   const custom = choice.period === 'CUSTOM';

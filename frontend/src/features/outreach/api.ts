@@ -2,7 +2,7 @@ import { apiDownload, apiRequest, type Download } from '../../lib/api';
 import type { EligibilityStatus, ResidentStatus, Sex, VaccineEligibility } from '../residents/api';
 
 export type AgeUnit = 'YEARS' | 'MONTHS';
-export type CsvEncoding = 'UTF8_BOM' | 'SHIFT_JIS';
+import type { CsvEncoding } from '../../lib/csv';
 
 /** What the cohort is made of. Sent in the request body: nothing of it goes into a URL. */
 export interface CohortCriteria {
@@ -66,10 +66,6 @@ export const EMPTY_CRITERIA: CohortCriteria = {
   doseCategory: null,
 };
 
-export const ENCODING_LABELS: Record<CsvEncoding, string> = {
-  UTF8_BOM: 'UTF-8（BOM付き）',
-  SHIFT_JIS: 'Shift_JIS',
-};
 
 /** 予診票 go only to residents who may have the dose now or later in its period (the server checks the same). */
 export const ISSUABLE_STATUSES: EligibilityStatus[] = ['ELIGIBLE', 'UPCOMING'];

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/Message';
 import { saveDownload } from '../../../lib/download';
 import { asApiError } from '../../../lib/useAsync';
-import { downloadCsv, ENCODING_LABELS, type CsvEncoding } from '../api';
+import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
+import { downloadCsv } from '../api';
 
 /** A table as text: what the screen shows and, unchanged, what the CSV file holds. */
 export interface TableModel {
@@ -47,9 +48,9 @@ export function KpiSection({ title, testId, fileName, table, chart, renderCell, 
           value={encoding}
           onChange={(event) => setEncoding(event.target.value as CsvEncoding)}
         >
-          {(Object.keys(ENCODING_LABELS) as CsvEncoding[]).map((key) => (
+          {(Object.keys(CSV_ENCODING_LABELS) as CsvEncoding[]).map((key) => (
             <option key={key} value={key}>
-              {ENCODING_LABELS[key]}
+              {CSV_ENCODING_LABELS[key]}
             </option>
           ))}
         </select>

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
+import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { asApiError } from '../../../lib/useAsync';
 import { saveDownload } from '../../../lib/download';
 import type { Me } from '../../auth/api';
 import { hasPermission } from '../../auth/roles';
 import {
-  ENCODING_LABELS,
   exportCohort,
   ISSUABLE_STATUSES,
   issueQuestionnaires,
   type CohortCriteria,
-  type CsvEncoding,
 } from '../api';
 
 interface OutreachActionsProps {
@@ -62,7 +61,7 @@ export function OutreachActions({ me, criteria, total, onIssued }: OutreachActio
       const rows = file.headers.get('X-Row-Count') ?? String(total);
       const replaced = Number(file.headers.get('X-Replaced-Characters') ?? '0');
       return (
-        `${rows}件をCSV（${ENCODING_LABELS[encoding]}）で出力しました。出力は記録されています。` +
+        `${rows}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は記録されています。` +
         (replaced > 0
           ? `Shift_JIS で表せない文字${replaced}文字を「〓」に置き換えました。元の文字のまま必要な場合は UTF-8 を選んでください。`
           : '')
@@ -92,9 +91,9 @@ export function OutreachActions({ me, criteria, total, onIssued }: OutreachActio
             value={encoding}
             onChange={(event) => setEncoding(event.target.value as CsvEncoding)}
           >
-            {(Object.keys(ENCODING_LABELS) as CsvEncoding[]).map((value) => (
+            {(Object.keys(CSV_ENCODING_LABELS) as CsvEncoding[]).map((value) => (
               <option key={value} value={value}>
-                {ENCODING_LABELS[value]}
+                {CSV_ENCODING_LABELS[value]}
               </option>
             ))}
           </select>

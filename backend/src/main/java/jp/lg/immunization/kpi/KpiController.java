@@ -4,15 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.CsvDownload;
 import jp.lg.immunization.platform.CsvEncoding;
 import jp.lg.immunization.platform.CsvFile;
 import jp.lg.immunization.security.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,13 +81,8 @@ class KpiController {
       }
       file.line(row);
     }
-    byte[] content = file.encode(request.encoding()).bytes();
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(request.encoding().contentType()))
-        .contentLength(content.length)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(request.fileName() + ".csv", StandardCharsets.UTF_8).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(content);
+    // The browser sends the table's header as its first row.
+    return CsvDownload.of(request.fileName() + ".csv", request.encoding(), file.encode(request.encoding()),
+        Math.max(0, request.rows().size() - 1));
   }
 }
