@@ -150,16 +150,19 @@ class KpiQueries {
     // Open processes from the engine's history (its timestamps are the JVM's local time), open steps from the task
     // read model: always computed, they change every minute.
     String jvmZone = TimeZone.getDefault().getID();
+    // Counted per day first, so that the calendar is joined to a few hundred days, not to every open item.
     jdbc.query("""
-        select p.proc_def_key_, '', null, null, ? - s.ordinal, count(*)
-        from act_hi_procinst p
-        join kpi_business_day s on s.day = ((p.start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
-        where p.end_time_ is null group by 1, 5""",
+        select p.proc_def_key_, '', null, null, ? - s.ordinal, sum(p.n)
+        from (select proc_def_key_, ((start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date as day, count(*) as n
+              from act_hi_procinst where end_time_ is null group by 1, 2) p
+        join kpi_business_day s on s.day = p.day group by 1, 5""",
         rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal, jvmZone);
     jdbc.query("""
-        select t.process_key, t.task_key, max(t.process_name), max(t.name), ? - s.ordinal, count(*)
-        from task_view t join kpi_business_day s on s.day = (t.created_at at time zone 'Asia/Tokyo')::date
-        where t.status = 'OPEN' group by 1, 2, 5""",
+        select t.process_key, t.task_key, max(t.process_name), max(t.name), ? - s.ordinal, sum(t.n)
+        from (select process_key, task_key, max(process_name) as process_name, max(name) as name,
+                     (created_at at time zone 'Asia/Tokyo')::date as day, count(*) as n
+              from task_view where status = 'OPEN' group by 1, 2, 5) t
+        join kpi_business_day s on s.day = t.day group by 1, 2, 5""",
         rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal);
 
     // A process no longer deployed is named as its steps' rows name it.
