@@ -145,12 +145,6 @@ export interface DepartmentChange {
   version: number;
 }
 
-export const PERMISSION_LABELS: Record<Permission, string> = {
-  EXPORT: 'CSV出力',
-  PRINT: '帳票印刷',
-  REVEAL_MY_NUMBER: '個人番号の表示',
-};
-
 export function fetchDepartments(): Promise<Department[]> {
   return apiRequest<Department[]>('/admin/departments');
 }

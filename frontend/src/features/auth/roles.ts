@@ -8,6 +8,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'システム管理者',
 };
 
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  EXPORT: 'CSV出力',
+  PRINT: '帳票印刷',
+  REVEAL_MY_NUMBER: '個人番号の表示',
+};
+
 export function roleLabels(me: Me): string {
   return me.roles.map((role) => ROLE_LABELS[role] ?? role).join('・');
 }

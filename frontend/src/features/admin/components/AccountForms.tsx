@@ -4,12 +4,11 @@ import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
 import { useAsync } from '../../../lib/useAsync';
 import type { Permission, Role } from '../../auth/api';
-import { ROLE_LABELS } from '../../auth/roles';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../auth/roles';
 import {
   changeAccess,
   createAccount,
   fetchDepartments,
-  PERMISSION_LABELS,
   setTemporaryPassword,
   type Account,
   type AccountAccess,

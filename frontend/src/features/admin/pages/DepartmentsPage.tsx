@@ -3,11 +3,11 @@ import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
 import { useAsync } from '../../../lib/useAsync';
 import type { Permission } from '../../auth/api';
+import { PERMISSION_LABELS } from '../../auth/roles';
 import {
   changeDepartment,
   createDepartment,
   fetchDepartments,
-  PERMISSION_LABELS,
   type Department,
 } from '../api';
 

@@ -1,7 +1,8 @@
 import { ErrorMessage } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
-import { ROLE_LABELS } from '../../auth/roles';
+import type { Permission } from '../../auth/api';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../auth/roles';
 import { accountReview } from '../api';
 
 /** アカウントの棚卸し: roles, permissions, last login and second factor of every account; unused ones stand out. */
@@ -31,7 +32,7 @@ export function AccountReviewPanel() {
                 <td>{account.username}</td>
                 <td>{account.displayName}</td>
                 <td>{account.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join('・')}</td>
-                <td>{account.permissions.join('、') || '—'}</td>
+                <td>{account.permissions.map((permission) => PERMISSION_LABELS[permission as Permission] ?? permission).join('、') || '—'}</td>
                 <td>
                   {!account.enabled ? '利用停止' : unused ? <span className="badge badge-overdue">未使用</span> : '利用中'}
                 </td>

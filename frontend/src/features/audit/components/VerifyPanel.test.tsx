@@ -20,7 +20,7 @@ function backend(latest: { status: number; body?: unknown }) {
       status: 200,
       body: [
         {
-          account: { username: 'staff9', displayName: '試験 職員', roles: ['STAFF'], permissions: [], enabled: true,
+          account: { username: 'staff9', displayName: '試験 職員', roles: ['STAFF'], permissions: ['PRINT'], enabled: true,
             usable: true, lastLoginAt: null, validUntil: null, secondFactorEnrolled: false },
           daysSinceLastLogin: null,
           unused: true,
@@ -55,6 +55,7 @@ describe('VerifyPanel', () => {
     renderApp('/audit');
     expect(await screen.findByTestId('review-staff9')).toHaveTextContent('未使用');
     expect(screen.getByTestId('review-staff9')).toHaveTextContent('未登録');
+    expect(screen.getByTestId('review-staff9')).toHaveTextContent('帳票印刷');
   });
 
   it('says nothing of a last run before the first one', async () => {
