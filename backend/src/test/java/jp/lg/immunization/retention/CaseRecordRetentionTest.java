@@ -71,6 +71,35 @@ class CaseRecordRetentionTest {
     assertThat(remaining("inquiry", closedLongAgo, closedRecently, open)).containsExactlyInAnyOrder(closedRecently, open);
   }
 
+  @Test
+  void R27_anEndedResidentRequestGoesWithItsTimelineFiveYearsAfterItEndedAndTheTimelineStaysAppendOnly() {
+    long resident = resident(3);
+    long endedLongAgo = residentRequest(resident, "CLOSED", "2019-12-20T10:00:00+09:00");
+    long endedRecently = residentRequest(resident, "RETURNED", "2024-02-01T10:00:00+09:00");
+    long open = residentRequest(resident, "DECIDING", "2018-02-01T10:00:00+09:00");
+
+    retention.run(TODAY);
+
+    assertThat(remaining("resident_request", endedLongAgo, endedRecently, open)).containsExactlyInAnyOrder(endedRecently, open);
+    assertThat(jdbc.queryForObject("select count(*) from resident_request_event where request_id = ?", Integer.class,
+        endedLongAgo)).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+            "delete from resident_request_event where request_id = ?", endedRecently))
+        .hasMessageContaining("append-only");
+  }
+
+  private long residentRequest(long resident, String status, String lastEventAt) {
+    long id = jdbc.queryForObject("""
+        insert into resident_request (kind, status, resident_id, requester_type, requester_name, request_text, received_on,
+                                      received_by, due_on)
+        values ('DISCLOSURE', ?, ?, 'SELF', '試験 請求者', '接種記録の開示', date '2017-01-10', 'staff1', date '2017-02-09')
+        returning id""", Long.class, status, resident);
+    jdbc.update("""
+        insert into resident_request_event (request_id, occurred_at, kind, description, actor)
+        values (?, ?::timestamptz, 'STEP', '手順', 'staff1')""", id, lastEventAt);
+    return id;
+  }
+
   private long resident(int offset) {
     return jdbc.queryForObject("select id from resident where status = 'REGISTERED' order by id desc limit 1 offset ?",
         Long.class, 100 + offset);
