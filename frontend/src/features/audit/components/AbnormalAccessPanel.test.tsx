@@ -36,7 +36,7 @@ const REPORT = {
 describe('AbnormalAccessPanel', () => {
   it('asks for the previous month by default and shows each section with its count, reason and 和暦 dates', async () => {
     const { requests } = fakeBackend({ 'POST /api/audit/abnormal-access': { status: 200, body: REPORT } });
-    render(<AbnormalAccessPanel today="2026-12-03" />);
+    render(<AbnormalAccessPanel today="2026-12-03" canExport />);
     await userEvent.click(screen.getByTestId('abnormal-access-button'));
 
     const report = await screen.findByTestId('abnormal-access-report');
@@ -67,7 +67,7 @@ describe('AbnormalAccessPanel', () => {
         body: { status: 400, error: 'validation_failed', message: '期間が正しくありません', fields: { to: '終了日は開始日以降の日付にしてください' } },
       },
     });
-    render(<AbnormalAccessPanel today="2026-12-03" />);
+    render(<AbnormalAccessPanel today="2026-12-03" canExport />);
     await userEvent.click(screen.getByTestId('abnormal-access-button'));
     expect(await screen.findByText('終了日は開始日以降の日付にしてください')).toBeInTheDocument();
     expect(screen.queryByTestId('abnormal-access-report')).not.toBeInTheDocument();

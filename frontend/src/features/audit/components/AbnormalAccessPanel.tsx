@@ -18,6 +18,8 @@ import { CsvExportControl } from './CsvExportControl';
 interface AbnormalAccessPanelProps {
   /** Today in Japan (YYYY-MM-DD); the period starts as the previous month. */
   today?: string;
+  /** The user holds EXPORT (R12). */
+  canExport: boolean;
 }
 
 function todayInJapan(): string {
@@ -31,7 +33,7 @@ function clock(time: string): string {
 }
 
 /** 異常アクセス報告 (R11): closed days and outside office hours, failed logins, lockouts, heavy viewers. */
-export function AbnormalAccessPanel({ today = todayInJapan() }: AbnormalAccessPanelProps) {
+export function AbnormalAccessPanel({ today = todayInJapan(), canExport }: AbnormalAccessPanelProps) {
   const [period, setPeriod] = useState<ReportPeriod>(() => previousMonth(today));
   const [report, setReport] = useState<AbnormalAccessReport | null>(null);
   const [shown, setShown] = useState<ReportPeriod | null>(null);
@@ -82,7 +84,7 @@ export function AbnormalAccessPanel({ today = todayInJapan() }: AbnormalAccessPa
             {formatWarekiDate(report.from)}〜{formatWarekiDate(report.to)}
             。執務時間は開庁日の{clock(report.opensAt)}〜{clock(report.closesAt)}です。
           </p>
-          <CsvExportControl id="abnormal-access" onExport={(encoding) => exportAbnormalAccess(shown, encoding)} />
+          <CsvExportControl id="abnormal-access" permitted={canExport} onExport={(encoding) => exportAbnormalAccess(shown, encoding)} />
           <AccessSection
             id="outside-hours"
             title="閉庁日・執務時間外のアクセス"

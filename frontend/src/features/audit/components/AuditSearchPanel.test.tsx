@@ -8,6 +8,7 @@ const AUDITOR: Me = {
   username: 'auditor1',
   displayName: '山本 恵',
   roles: ['AUDITOR'],
+  permissions: ['EXPORT'],
   department: { code: 'JOHO', name: '情報システム課' },
 };
 
@@ -22,10 +23,10 @@ const EVENT = {
   detail: null,
 };
 
-function backend() {
+function backend(me: Me = AUDITOR) {
   return fakeBackend({
     'GET /api/system': { status: 200, body: SYSTEM_INFO },
-    'GET /api/me': { status: 200, body: AUDITOR },
+    'GET /api/me': { status: 200, body: me },
     'GET /api/audit/verification/latest': { status: 204 },
     'GET /api/audit/account-review': { status: 200, body: [] },
     'POST /api/audit/events/search': (request: RecordedRequest) => {
@@ -78,5 +79,12 @@ describe('AuditSearchPanel', () => {
     expect(bodyOf(requests, '/api/audit/events/export')).toEqual([{ filter, encoding: 'SHIFT_JIS' }]);
     expect((click.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe('監査.csv');
     click.mockRestore();
+  });
+
+  it('offers no CSV export to an auditor without the EXPORT permission (R12)', async () => {
+    backend({ ...AUDITOR, permissions: [] });
+    renderApp('/audit');
+    expect(await screen.findByTestId('audit-events-export-not-permitted')).toHaveTextContent('「CSV出力」の権限が必要です');
+    expect(screen.queryByRole('button', { name: 'CSV出力' })).not.toBeInTheDocument();
   });
 });

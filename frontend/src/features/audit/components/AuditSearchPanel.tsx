@@ -17,7 +17,8 @@ const FIELDS: { key: keyof AuditCriteria; label: string; type: 'text' | 'date' |
 ];
 
 /** 操作記録の検索 (R10): user, 宛名番号, operation and period together, page by page, and the same as CSV (R12). */
-export function AuditSearchPanel() {
+/** @param canExport the user holds EXPORT (R12) */
+export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
   const [draft, setDraft] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [criteria, setCriteria] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [page, setPage] = useState(0);
@@ -77,7 +78,7 @@ export function AuditSearchPanel() {
             <p className="empty">該当する記録はありません。</p>
           ) : (
             <>
-              <CsvExportControl id="audit-events" onExport={(encoding) => exportAuditEvents(criteria, encoding)} />
+              <CsvExportControl id="audit-events" permitted={canExport} onExport={(encoding) => exportAuditEvents(criteria, encoding)} />
               <table className="data-table" data-testid="audit-events">
                 <thead>
                   <tr>

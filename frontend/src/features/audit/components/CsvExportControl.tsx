@@ -9,10 +9,12 @@ interface CsvExportControlProps {
   /** Prefix of ids and test ids, unique on the page. */
   id: string;
   onExport: (encoding: CsvEncoding) => Promise<Download>;
+  /** The user holds EXPORT (R12); without it the control says so instead (the server refuses regardless). */
+  permitted: boolean;
 }
 
 /** Encoding choice and a CSV出力 button; says how many rows went out and that the export itself is recorded. */
-export function CsvExportControl({ id, onExport }: CsvExportControlProps) {
+export function CsvExportControl({ id, onExport, permitted }: CsvExportControlProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -35,6 +37,9 @@ export function CsvExportControl({ id, onExport }: CsvExportControlProps) {
     }
   }
 
+  if (!permitted) {
+    return <p className="hint" data-testid={`${id}-export-not-permitted`}>CSV出力には「CSV出力」の権限が必要です（R12）。</p>;
+  }
   return (
     <div className="actions">
       <div className="inline-inputs">

@@ -3,16 +3,19 @@ import { AccountReviewPanel } from '../components/AccountReviewPanel';
 import { AuditSearchPanel } from '../components/AuditSearchPanel';
 import { ResidentAccessPanel } from '../components/ResidentAccessPanel';
 import { VerifyPanel } from '../components/VerifyPanel';
+import { useMe } from '../../auth/AuthProvider';
+import { hasPermission } from '../../auth/roles';
 
 export function AuditPage() {
+  const canExport = hasPermission(useMe(), 'EXPORT');
   return (
     <section>
       <h1>監査ログ</h1>
       <VerifyPanel />
-      <AbnormalAccessPanel />
+      <AbnormalAccessPanel canExport={canExport} />
       <ResidentAccessPanel />
       <AccountReviewPanel />
-      <AuditSearchPanel />
+      <AuditSearchPanel canExport={canExport} />
     </section>
   );
 }

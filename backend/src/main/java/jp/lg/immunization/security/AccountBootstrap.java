@@ -41,7 +41,8 @@ class AccountBootstrap {
       new DemoAccount("super1", "田中 誠（上長）", HEALTH_CENTER, EnumSet.of(Role.SUPERVISOR), ALL),
       new DemoAccount("super2", "伊藤 直子（上長）", MENUMA_CENTER, EnumSet.of(Role.SUPERVISOR), NONE),
       new DemoAccount("manager1", "渡辺 健（管理者）", HEALTH_CENTER, EnumSet.of(Role.MANAGER), NONE),
-      new DemoAccount("auditor1", "山本 恵（セキュリティ責任者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.AUDITOR), NONE),
+      new DemoAccount("auditor1", "山本 恵（セキュリティ責任者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.AUDITOR),
+          EnumSet.of(Permission.EXPORT)),
       new DemoAccount("admin1", "中村 剛（システム管理者）", SYSTEM_DEPARTMENT, EnumSet.of(Role.ADMIN), NONE));
 
   private final UserAccountRepository accounts;
@@ -68,7 +69,8 @@ class AccountBootstrap {
   @EventListener(ApplicationStartedEvent.class)
   @Transactional
   public void createAccounts() {
-    departments.ensure(SYSTEM_DEPARTMENT, "情報システム課", false, NONE);
+    // Auditors sit here: their files of the audit trail need EXPORT from their department too (R12).
+    departments.ensure(SYSTEM_DEPARTMENT, "情報システム課", false, EnumSet.of(Permission.EXPORT));
     if (demoMode.enabled()) {
       createDemoAccounts();
     } else {

@@ -18,6 +18,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -76,6 +78,10 @@ class SecurityConfiguration {
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // Every rule below needs what only both factors give: a session that has passed only the password has none.
             .requestMatchers("/api/me", "/api/me/**").hasAuthority(AccountDetailsService.SIGNED_IN)
+            // A file of the audit trail takes data out of the system: the auditor also needs EXPORT (R12).
+            .requestMatchers(HttpMethod.POST, "/api/audit/events/export", "/api/audit/abnormal-access/export")
+                .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Role.AUDITOR.name()),
+                    AuthorityAuthorizationManager.hasAuthority(Permission.EXPORT.authority())))
             .requestMatchers("/api/audit/**", "/api/residents/access-log").hasRole(Role.AUDITOR.name())
             .requestMatchers("/api/approvals/**").hasRole(Role.SUPERVISOR.name())
             .requestMatchers("/api/residents/**", "/api/tasks/**", "/api/processes/**", "/api/information-queries/**", "/api/fukuhon/**",
@@ -118,6 +124,9 @@ class SecurityConfiguration {
                 write(response, json, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of(401, "second_factor_required",
                     "ログインを完了するには、認証アプリの確認コードを入力してください"));
               } else {
+                // Attempts at functions beyond one's roles and permissions are on the audit trail too (R11, R12).
+                audit.recordFor(request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
+                    AuditOperation.PERMISSION_REFUSED, "request=" + request.getMethod() + " " + request.getRequestURI());
                 write(response, json, HttpServletResponse.SC_FORBIDDEN,
                     ApiError.of(403, "forbidden", "この操作を行う権限がありません"));
               }

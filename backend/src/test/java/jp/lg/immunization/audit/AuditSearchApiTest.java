@@ -160,6 +160,20 @@ class AuditSearchApiTest {
     return json.readTree(body);
   }
 
+  @Test
+  void R12_anAuditorWithoutTheExportPermissionGetsNoFileAndTheRefusalIsAudited() throws Exception {
+    String auditor = users.newStaffAccount("auditor-no-export", "Auditor-Pass-2026!");
+    jdbc.update("update app_user set roles = array['AUDITOR'], department_code = 'system' where username = ?", auditor);
+    mvc.perform(post("/api/audit/events/export").with(csrf()).with(users.as(auditor))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"filter\":{},\"encoding\":\"UTF8_BOM\"}"))
+        .andExpect(status().isForbidden());
+    assertThat(jdbc.queryForObject("""
+        select detail from audit_event where operation = 'PERMISSION_REFUSED' and username = ? order by id desc limit 1""",
+        String.class, auditor)).isEqualTo("request=POST /api/audit/events/export");
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where operation = 'AUDIT_EXPORT' and username = ?",
+        Integer.class, auditor)).isZero();
+  }
+
   private ResultActions call(String path, Object body) throws Exception {
     return mvc.perform(post(path).with(csrf()).with(users.as("auditor1")).contentType(MediaType.APPLICATION_JSON)
         .content(json.writeValueAsString(body)));
