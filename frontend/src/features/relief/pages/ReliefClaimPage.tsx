@@ -1,3 +1,5 @@
+import { CaseTimeline } from '../../../components/CaseTimeline';
+import { DecisionNotice } from '../../../components/DecisionNotice';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
@@ -159,17 +161,12 @@ export function ReliefClaimPage() {
           )}
         </dl>
         {decision.noticeText && (
-          <>
-            <h3>
-              決定通知書（{formatWarekiDateTime(decision.notifiedAt)}）{' '}
-              <a href={noticeUrl(data.id)} target="_blank" rel="noreferrer" data-testid="relief-notice-pdf">
-                PDFで表示・印刷
-              </a>
-            </h3>
-            <pre className="notice-text" data-testid="relief-notice">
-              {decision.noticeText}
-            </pre>
-          </>
+          <DecisionNotice
+            heading={`決定通知書（${formatWarekiDateTime(decision.notifiedAt)}）`}
+            text={decision.noticeText}
+            pdfUrl={noticeUrl(data.id)}
+            testId="relief-notice"
+          />
         )}
       </section>
 
@@ -221,16 +218,7 @@ export function ReliefClaimPage() {
         <AppealForm claimId={data.id} version={data.version} today={today} onFiled={claim.reload} />
       )}
 
-      <section className="case-section" aria-labelledby="relief-timeline-title">
-        <h2 id="relief-timeline-title">経過</h2>
-        <ol className="timeline" data-testid="relief-timeline">
-          {data.timeline.map((entry, index) => (
-            <li key={index}>
-              <time dateTime={entry.at}>{formatWarekiDateTime(entry.at)}</time>　{entry.description}（{entry.actor}）
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseTimeline id="relief-timeline" entries={data.timeline} />
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { CaseTimeline } from '../../../components/CaseTimeline';
+import { DecisionNotice } from '../../../components/DecisionNotice';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
@@ -139,32 +141,16 @@ export function ResidentRequestPage() {
           {data.noticeSentOn && <Fact label="決定通知の送付">{formatWarekiDate(data.noticeSentOn)}</Fact>}
         </dl>
         {data.noticeText && (
-          <>
-            <h3>
-              決定通知書（{formatWarekiDateTime(data.noticePreparedAt)}作成）{' '}
-              {canPrint && (
-                <a href={noticePdfUrl(data.id)} target="_blank" rel="noreferrer" data-testid="request-notice-pdf">
-                  PDFで表示・印刷
-                </a>
-              )}
-            </h3>
-            <pre className="notice-text" data-testid="request-notice">
-              {data.noticeText}
-            </pre>
-          </>
+          <DecisionNotice
+            heading={`決定通知書（${formatWarekiDateTime(data.noticePreparedAt)}作成）`}
+            text={data.noticeText}
+            pdfUrl={canPrint ? noticePdfUrl(data.id) : null}
+            testId="request-notice"
+          />
         )}
       </section>
 
-      <section className="case-section" aria-labelledby="request-timeline-title">
-        <h2 id="request-timeline-title">経過</h2>
-        <ol className="timeline" data-testid="resident-request-timeline">
-          {data.timeline.map((entry, index) => (
-            <li key={index}>
-              <time dateTime={entry.at}>{formatWarekiDateTime(entry.at)}</time>　{entry.description}（{entry.actor}）
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseTimeline id="resident-request-timeline" entries={data.timeline} />
     </section>
   );
 }
