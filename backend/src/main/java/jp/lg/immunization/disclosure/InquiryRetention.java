@@ -32,6 +32,6 @@ class InquiryRetention implements RetentionRule {
   public Deleted deleteExpired(LocalDate today) {
     List<Long> ids = jdbc.queryForList("delete from inquiry where closed_on < ? returning id", Long.class,
         today.minus(keep));
-    return new Deleted(ids.size(), ids.stream().sorted().toList());
+    return Deleted.of(ids);
   }
 }

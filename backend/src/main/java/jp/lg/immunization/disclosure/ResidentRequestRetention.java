@@ -1,9 +1,7 @@
 package jp.lg.immunization.disclosure;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import jp.lg.immunization.platform.RetentionRule;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ResidentRequestRetention implements RetentionRule {
-
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final JdbcTemplate jdbc;
   private final Period keep;
@@ -40,9 +36,9 @@ class ResidentRequestRetention implements RetentionRule {
         where r.status in ('CLOSED', 'RETURNED') and not %s
           and (select max(e.occurred_at) from resident_request_event e where e.request_id = r.id) < ?
         order by r.id""".formatted(RetentionRule.keeps("r.resident_id")), Long.class,
-        Timestamp.from(today.minus(keep).atStartOfDay(JAPAN).toInstant()));
+        RetentionRule.cutoff(today, keep));
     if (ids.isEmpty()) {
-      return new Deleted(0, List.of());
+      return Deleted.of(ids);
     }
     Long[] expired = ids.toArray(Long[]::new);
     // The timeline is append-only for everyone but this rule (V25).

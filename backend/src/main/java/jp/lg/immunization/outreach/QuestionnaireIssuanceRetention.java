@@ -1,9 +1,7 @@
 package jp.lg.immunization.outreach;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import jp.lg.immunization.platform.RetentionRule;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class QuestionnaireIssuanceRetention implements RetentionRule {
-
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final JdbcTemplate jdbc;
   private final Period keep;
@@ -38,7 +34,7 @@ class QuestionnaireIssuanceRetention implements RetentionRule {
     List<Long> ids = jdbc.queryForList("""
         delete from questionnaire_issuance q where q.issued_at < ? and not %s returning q.id"""
         .formatted(RetentionRule.keeps("q.resident_id")), Long.class,
-        Timestamp.from(today.minus(keep).atStartOfDay(JAPAN).toInstant()));
-    return new Deleted(ids.size(), ids.stream().sorted().toList());
+        RetentionRule.cutoff(today, keep));
+    return Deleted.of(ids);
   }
 }

@@ -1,6 +1,8 @@
 package jp.lg.immunization.platform;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -11,7 +13,18 @@ import java.util.List;
 public interface RetentionRule {
 
   /** How many rows went, and the ids that name them (the records' own, or e.g. the batch they belonged to). */
-  record Deleted(int rows, List<Long> ids) {}
+  record Deleted(int rows, List<Long> ids) {
+
+    /** One row per id, the ids in order. */
+    public static Deleted of(List<Long> ids) {
+      return new Deleted(ids.size(), ids.stream().sorted().toList());
+    }
+  }
+
+  /** The start of the first day (in Japan) still within {@code keep} of {@code today}: what is older is past it. */
+  static Timestamp cutoff(LocalDate today, Period keep) {
+    return Timestamp.from(today.minus(keep).atStartOfDay(TimeConfiguration.JAPAN).toInstant());
+  }
 
   /** A stable name, e.g. {@code PROVISION_RECORD}. */
   String kind();

@@ -1,9 +1,7 @@
 package jp.lg.immunization.resident;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import jp.lg.immunization.platform.RetentionRule;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NonResidentCaseRetention implements RetentionRule {
-
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final JdbcTemplate jdbc;
   private final Period keep;
@@ -41,7 +37,7 @@ class NonResidentCaseRetention implements RetentionRule {
         where c.status in ('NOT_FOUND', 'WITHDRAWN', 'TIMED_OUT') and c.created_at < ?
           and (c.resident_id is null or not %s)
         returning c.id""".formatted(RetentionRule.keeps("c.resident_id")), Long.class,
-        Timestamp.from(today.minus(keep).atStartOfDay(JAPAN).toInstant()));
-    return new Deleted(ids.size(), ids.stream().sorted().toList());
+        RetentionRule.cutoff(today, keep));
+    return Deleted.of(ids);
   }
 }

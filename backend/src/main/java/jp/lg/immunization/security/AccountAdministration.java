@@ -128,7 +128,7 @@ class AccountAdministration {
     if (displayName == null || displayName.isBlank() || displayName.trim().length() > 100) {
       problems.put("displayName", "氏名を100文字以内で入力してください");
     }
-    if (departmentCode == null || departments.list().stream().noneMatch(d -> d.code().equals(departmentCode))) {
+    if (!departments.exists(departmentCode)) {
       problems.put("departmentCode", "部署を選んでください");
     }
     if (roles == null || roles.isEmpty()) {

@@ -50,6 +50,10 @@ class Departments {
     }
   }
 
+  boolean exists(String code) {
+    return code != null && jdbc.queryForObject("select exists (select 1 from department where code = ?)", Boolean.class, code);
+  }
+
   String name(String code) {
     return jdbc.query("select name from department where code = ?", rs -> rs.next() ? rs.getString(1) : code, code);
   }

@@ -1,9 +1,7 @@
 package jp.lg.immunization.subsidy;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import jp.lg.immunization.platform.RetentionRule;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CoPayExemptionRetention implements RetentionRule {
-
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final JdbcTemplate jdbc;
   private final Period keep;
@@ -39,9 +35,9 @@ class CoPayExemptionRetention implements RetentionRule {
         where e.ended_at < ? and e.status in ('NOTIFIED', 'RETURNED', 'WITHDRAWN')
           and (e.resident_id is null or not %s)
         order by e.id""".formatted(RetentionRule.keeps("e.resident_id")), Long.class,
-        Timestamp.from(today.minus(keep).atStartOfDay(JAPAN).toInstant()));
+        RetentionRule.cutoff(today, keep));
     if (ids.isEmpty()) {
-      return new Deleted(0, List.of());
+      return Deleted.of(ids);
     }
     Long[] expired = ids.toArray(Long[]::new);
     jdbc.update("delete from copay_exemption_notice where exemption_id = any (?)", (Object) expired);

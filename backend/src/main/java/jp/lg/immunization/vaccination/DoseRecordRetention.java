@@ -40,7 +40,7 @@ class DoseRecordRetention implements RetentionRule {
         order by d.id for update of d""".formatted(RetentionRule.keeps("d.resident_id")), Long.class,
         Date.valueOf(today.minus(keep)));
     if (expired.isEmpty()) {
-      return new Deleted(0, List.of());
+      return Deleted.of(expired);
     }
     Long[] ids = expired.toArray(Long[]::new);
     jdbc.update("delete from dose_correction where dose_record_id = any(?)", (Object) ids);
