@@ -124,7 +124,9 @@ class KpiQueries {
     });
 
     Map<LocalDate, long[]> trend = trendBuckets(period);
-    KpiRollup.Cells started = rollup.started(period.first(), period.last(), direct);
+    // Read once, so that started and completed rows split at the same day even if the job commits meanwhile.
+    LocalDate rolled = direct ? null : rollup.rolledThrough();
+    KpiRollup.Cells started = rollup.started(period.first(), period.last(), rolled);
     jdbc.query(started.sql() + " select day, process_key, task_key, process_name, task_name, started from cells",
         rs -> {
           long count = rs.getLong(6);
@@ -134,7 +136,7 @@ class KpiQueries {
             trend.get(bucket(period, rs.getObject(1, LocalDate.class)))[0] += count;
           }
         }, started.args());
-    KpiRollup.Cells completed = rollup.completed(period.first(), period.last(), direct);
+    KpiRollup.Cells completed = rollup.completed(period.first(), period.last(), rolled);
     jdbc.query(completed.sql() + """
          select day, process_key, task_key, process_name, task_name, decision, completed, cycle_seconds, claimed,
                 wait_seconds, work_seconds, duration_buckets, duration_counts, business_days, business_day_counts

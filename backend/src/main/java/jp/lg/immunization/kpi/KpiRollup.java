@@ -166,22 +166,21 @@ class KpiRollup {
   }
 
   /** The started rows of the days from {@code first} to {@code last}. */
-  Cells started(LocalDate first, LocalDate last, boolean direct) {
-    return cells(first, last, direct, STARTED_COLUMNS, "kpi_day_started", STARTED, KpiRollup::startedArgs);
+  Cells started(LocalDate first, LocalDate last, LocalDate rolled) {
+    return cells(first, last, rolled, STARTED_COLUMNS, "kpi_day_started", STARTED, KpiRollup::startedArgs);
   }
 
   /** The completed rows of the days from {@code first} to {@code last}. */
-  Cells completed(LocalDate first, LocalDate last, boolean direct) {
-    return cells(first, last, direct, COMPLETED_COLUMNS, "kpi_day_completed", COMPLETED, KpiRollup::completedArgs);
+  Cells completed(LocalDate first, LocalDate last, LocalDate rolled) {
+    return cells(first, last, rolled, COMPLETED_COLUMNS, "kpi_day_completed", COMPLETED, KpiRollup::completedArgs);
   }
 
   /**
-   * A {@code with cells as (...)} clause over the period: stored days up to the roll-up and the rest computed, or
-   * everything computed when {@code direct} (which the tests compare against).
+   * A {@code with cells as (...)} clause over the period: stored days up to {@code rolled} (the roll-up as read once
+   * for the whole dashboard) and the rest computed; everything computed when {@code rolled} is null.
    */
-  private Cells cells(LocalDate first, LocalDate last, boolean direct, String columns, String table, String compute,
+  private Cells cells(LocalDate first, LocalDate last, LocalDate rolled, String columns, String table, String compute,
                       java.util.function.Function<Timestamp[], Object[]> argsOf) {
-    LocalDate rolled = direct ? null : rolledThrough();
     LocalDate liveFrom = rolled == null || rolled.isBefore(first) ? first : rolled.plusDays(1);
     LocalDate storedTo = rolled == null || rolled.isAfter(last) ? last : rolled;
     Timestamp[] live = liveFrom.isAfter(last)
