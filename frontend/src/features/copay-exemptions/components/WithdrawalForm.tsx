@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { withdrawCoPayExemption } from '../api';
 
 interface WithdrawalFormProps {
@@ -14,24 +13,12 @@ interface WithdrawalFormProps {
 /** 取下げ at the applicant's request: ends the case wherever it waits, with the reason on record. */
 export function WithdrawalForm({ id, version, onWithdrawn }: WithdrawalFormProps) {
   const [reason, setReason] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function withdraw(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await withdrawCoPayExemption(id, version, reason.trim());
+    if (await run(() => withdrawCoPayExemption(id, version, reason.trim()))) {
       onWithdrawn();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { closeInquiry, type InquiryReceipt } from '../api';
 
 interface CloseInquiryFormProps {
@@ -14,24 +13,12 @@ interface CloseInquiryFormProps {
 export function CloseInquiryForm({ receipt, today, onClosed }: CloseInquiryFormProps) {
   const [closedOn, setClosedOn] = useState(today);
   const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await closeInquiry(receipt.id, receipt.version, closedOn, outcome.trim());
+    if (await run(() => closeInquiry(receipt.id, receipt.version, closedOn, outcome.trim()))) {
       onClosed();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { fileAppeal } from '../api';
 
 interface AppealFormProps {
@@ -15,24 +14,12 @@ interface AppealFormProps {
 export function AppealForm({ claimId, version, today, onFiled }: AppealFormProps) {
   const [filedOn, setFiledOn] = useState(today);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await fileAppeal(claimId, version, filedOn, note.trim());
+    if (await run(() => fileAppeal(claimId, version, filedOn, note.trim()))) {
       onFiled();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 

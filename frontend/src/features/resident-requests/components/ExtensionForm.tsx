@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { extendDeadline } from '../api';
 
 interface ExtensionFormProps {
@@ -15,24 +14,12 @@ interface ExtensionFormProps {
 export function ExtensionForm({ requestId, version, today, onExtended }: ExtensionFormProps) {
   const [reason, setReason] = useState('');
   const [noticeSentOn, setNoticeSentOn] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await extendDeadline(requestId, version, reason.trim(), noticeSentOn);
+    if (await run(() => extendDeadline(requestId, version, reason.trim(), noticeSentOn))) {
       onExtended();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 
