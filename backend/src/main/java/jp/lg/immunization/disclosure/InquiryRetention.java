@@ -1,9 +1,8 @@
 package jp.lg.immunization.disclosure;
 
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.platform.ExpiringRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,25 +12,9 @@ import org.springframework.stereotype.Component;
  * {@code immunization.retention.inquiries} (five years by default) after it was closed. An open one stays.
  */
 @Component
-class InquiryRetention implements RetentionRule {
-
-  private final JdbcTemplate jdbc;
-  private final Period keep;
+class InquiryRetention extends ExpiringRecords {
 
   InquiryRetention(JdbcTemplate jdbc, @Value("${immunization.retention.inquiries:P5Y}") Period keep) {
-    this.jdbc = jdbc;
-    this.keep = keep;
-  }
-
-  @Override
-  public String kind() {
-    return "INQUIRY";
-  }
-
-  @Override
-  public Deleted deleteExpired(LocalDate today) {
-    List<Long> ids = jdbc.queryForList("delete from inquiry where closed_on < ? returning id", Long.class,
-        today.minus(keep));
-    return Deleted.of(ids);
+    super(jdbc, new Spec("INQUIRY", "inquiry", "t.closed_on < ?", daysOlderThan(keep), null, null, List.of()));
   }
 }

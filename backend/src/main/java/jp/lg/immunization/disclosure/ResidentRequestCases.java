@@ -8,7 +8,7 @@ import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * step's form records on the request. The engine gets ids, codes and dates only.
  */
 @Component
-class ResidentRequestCases implements CaseStarter, CaseContextProvider, CaseTaskHandler {
+class ResidentRequestCases implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
 
   private final ResidentRequests requests;
   private final ResidentRequestViews views;
@@ -38,7 +38,7 @@ class ResidentRequestCases implements CaseStarter, CaseContextProvider, CaseTask
 
   @Override
   @Transactional
-  public StartedCase start(Map<String, Object> values) {
+  public CaseStarter.StartedCase start(Map<String, Object> values) {
     ResidentRequest request = requests.register(new ResidentRequests.Intake((String) values.get("kind"),
         (String) values.get("addresseeNumber"), (String) values.get("requesterType"),
         (String) values.get("requesterName"), (String) values.get("requesterRelation"),
@@ -47,7 +47,7 @@ class ResidentRequestCases implements CaseStarter, CaseContextProvider, CaseTask
     variables.put(ResidentTasks.RESIDENT_ID, request.residentId());
     variables.put("requestKind", request.kind().name());
     variables.put(RequestDeadlines.EXTENDED, false);
-    return new StartedCase(String.valueOf(request.id()), variables);
+    return new CaseStarter.StartedCase(String.valueOf(request.id()), variables);
   }
 
   @Override

@@ -1,52 +1,33 @@
 package jp.lg.immunization.disclosure;
 
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.platform.ExpiringRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 /**
  * A disclosure, correction or suspension request that has ended (closed after its notice, or returned) goes with its
  * collected data, correction, extension and timeline {@code immunization.retention.resident-requests} (five years by
  * default) after its last timeline entry.
  */
 @Component
-class ResidentRequestRetention implements RetentionRule {
+class ResidentRequestRetention extends ExpiringRecords {
 
   private final JdbcTemplate jdbc;
-  private final Period keep;
 
   ResidentRequestRetention(JdbcTemplate jdbc, @Value("${immunization.retention.resident-requests:P5Y}") Period keep) {
+    super(jdbc, new Spec("RESIDENT_REQUEST", "resident_request",
+        "(select max(e.occurred_at) from resident_request_event e where e.request_id = t.id) < ?", olderThan(keep),
+        "t.status in ('CLOSED', 'RETURNED')", "resident_id", List.of("resident_request_event.request_id",
+            "resident_request_extension.request_id", "resident_request_package.request_id",
+            "resident_request_correction.request_id")));
     this.jdbc = jdbc;
-    this.keep = keep;
   }
 
+  /** The timeline is append-only for everyone but this rule (V25). */
   @Override
-  public String kind() {
-    return "RESIDENT_REQUEST";
-  }
-
-  @Override
-  public Deleted deleteExpired(LocalDate today) {
-    List<Long> ids = jdbc.queryForList("""
-        select r.id from resident_request r
-        where r.status in ('CLOSED', 'RETURNED') and not %s
-          and (select max(e.occurred_at) from resident_request_event e where e.request_id = r.id) < ?
-        order by r.id""".formatted(RetentionRule.keeps("r.resident_id")), Long.class,
-        RetentionRule.cutoff(today, keep));
-    if (ids.isEmpty()) {
-      return Deleted.of(ids);
-    }
-    Long[] expired = ids.toArray(Long[]::new);
-    // The timeline is append-only for everyone but this rule (V25).
+  protected void beforeDelete(Long[] ids) {
     jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
-    for (String table : List.of("resident_request_event", "resident_request_extension", "resident_request_package",
-        "resident_request_correction")) {
-      jdbc.update("delete from " + table + " where request_id = any (?)", (Object) expired);
-    }
-    return new Deleted(jdbc.update("delete from resident_request where id = any (?)", (Object) expired), ids);
   }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,12 +27,12 @@ class FukuhonProcesses {
   }
 
   record FukuhonProcess(String processKey, FukuhonCase.Kind kind, String title, String approvalStep, FukuhonCases cases)
-      implements CaseStarter, CaseContextProvider, CaseTaskHandler {
+      implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
 
     @Override
-    public StartedCase start(Map<String, Object> values) {
+    public CaseStarter.StartedCase start(Map<String, Object> values) {
       FukuhonCase opened = cases.open(kind, values);
-      return new StartedCase(String.valueOf(opened.id()), Map.of(ResidentTasks.RESIDENT_ID, opened.residentId()));
+      return new CaseStarter.StartedCase(String.valueOf(opened.id()), Map.of(ResidentTasks.RESIDENT_ID, opened.residentId()));
     }
 
     @Override

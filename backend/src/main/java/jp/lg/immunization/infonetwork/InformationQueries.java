@@ -20,7 +20,7 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after a rejection, the supervisor's approval (R14), and what staff see beside each step.
  */
 @Component
-class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHandler {
+class InformationQueries implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
 
   static final String PROCESS_KEY = "InformationQuery";
   private static final String REQUEST_PREFIX = "IQ-";
@@ -71,7 +71,7 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
 
   @Override
   @Transactional
-  public StartedCase start(Map<String, Object> values) {
+  public CaseStarter.StartedCase start(Map<String, Object> values) {
     String addresseeNumber = (String) values.get("addresseeNumber");
     ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(addresseeNumber);
     Content content = permitted(values);
@@ -80,7 +80,7 @@ class InformationQueries implements CaseStarter, CaseContextProvider, CaseTaskHa
         content.purpose(), requester, Instant.now(clock)));
     recordRevision(query, requester);
     // The wait for an answer is fixed when the query starts: a configuration change never moves a running deadline.
-    return new StartedCase(String.valueOf(query.id()),
+    return new CaseStarter.StartedCase(String.valueOf(query.id()),
         Map.of("queryId", query.id(), ResidentTasks.RESIDENT_ID, resident.id(), "answerTimeout", answerTimeout.toString()));
   }
 

@@ -15,7 +15,7 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
-import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import jp.lg.immunization.workflow.ResidentTasks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * why it needs a person (R16, R17, R18), the 副本 and what will be sent.
  */
 @Component
-class ProvisionRequests implements CaseContextProvider, CaseTaskHandler {
+class ProvisionRequests implements CaseContextProvider, UntypedCaseSteps.Handler {
 
   static final String PROCESS_KEY = "InformationProvision";
   static final String START_MESSAGE = "ProvisionRequested";

@@ -1,9 +1,8 @@
 package jp.lg.immunization.outreach;
 
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.platform.ExpiringRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,28 +12,11 @@ import org.springframework.stereotype.Component;
  * default) after printing, to answer "was my child sent one?", then deleted.
  */
 @Component
-class QuestionnaireIssuanceRetention implements RetentionRule {
-
-  private final JdbcTemplate jdbc;
-  private final Period keep;
+class QuestionnaireIssuanceRetention extends ExpiringRecords {
 
   QuestionnaireIssuanceRetention(JdbcTemplate jdbc,
                                  @Value("${immunization.retention.questionnaire-issuances:P5Y}") Period keep) {
-    this.jdbc = jdbc;
-    this.keep = keep;
-  }
-
-  @Override
-  public String kind() {
-    return "QUESTIONNAIRE_ISSUANCE";
-  }
-
-  @Override
-  public Deleted deleteExpired(LocalDate today) {
-    List<Long> ids = jdbc.queryForList("""
-        delete from questionnaire_issuance q where q.issued_at < ? and not %s returning q.id"""
-        .formatted(RetentionRule.keeps("q.resident_id")), Long.class,
-        RetentionRule.cutoff(today, keep));
-    return Deleted.of(ids);
+    super(jdbc, new Spec("QUESTIONNAIRE_ISSUANCE", "questionnaire_issuance", "t.issued_at < ?", olderThan(keep), null,
+        "resident_id", List.of()));
   }
 }

@@ -6,9 +6,9 @@ import java.time.Period;
 import java.util.List;
 
 /**
- * One kind of data with a retention period (R27), implemented by the module that owns it. Deletes what is past its
- * period as of {@code today}, except anything about a resident who {@link #keeps keeps} their data, and says what it
- * deleted.
+ * One kind of data with a retention period (R27), implemented by the module that owns it (most through
+ * {@link ExpiringRecords}). Deletes what is past its period as of {@code today}, except anything about a resident
+ * the run {@link KeptResidents keeps}, and says what it deleted.
  */
 public interface RetentionRule {
 
@@ -21,6 +21,13 @@ public interface RetentionRule {
     }
   }
 
+  /**
+   * The residents whose data no rule deletes in this run: under legal hold, with an open task, or with any case still
+   * running in the engine (one waiting for a national system, a timer or a message has no open task). Each owner
+   * module answers for its part; a rule passes them to its SQL as one array parameter.
+   */
+  record KeptResidents(Long[] ids) {}
+
   /** The start of the first day (in Japan) still within {@code keep} of {@code today}: what is older is past it. */
   static Timestamp cutoff(LocalDate today, Period keep) {
     return Timestamp.from(today.minus(keep).atStartOfDay(TimeConfiguration.JAPAN).toInstant());
@@ -29,18 +36,5 @@ public interface RetentionRule {
   /** A stable name, e.g. {@code PROVISION_RECORD}. */
   String kind();
 
-  Deleted deleteExpired(LocalDate today);
-
-  /**
-   * The SQL condition that keeps a resident's data: under legal hold, with an open task, or with any case still
-   * running in the engine (one waiting for a national system, a timer or a message has no open task). Processes about
-   * a resident carry its id in the variable {@code residentId}, which the engine keeps in its runtime table only while
-   * the process runs.
-   */
-  static String keeps(String residentIdColumn) {
-    return "(exists (select 1 from legal_hold h where h.resident_id = " + residentIdColumn + " and h.lifted_at is null)"
-        + " or exists (select 1 from task_view t where t.resident_id = " + residentIdColumn + " and t.status = 'OPEN')"
-        + " or exists (select 1 from act_ru_variable v where v.name_ = 'residentId' and v.long_ = " + residentIdColumn
-        + "))";
-  }
+  Deleted deleteExpired(LocalDate today, KeptResidents kept);
 }

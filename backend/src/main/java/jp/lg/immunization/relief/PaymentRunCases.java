@@ -1,5 +1,6 @@
 package jp.lg.immunization.relief;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,14 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The payment run process: staff gather the payments due, a supervisor who did not gather them approves in bulk. */
 @Component
-class PaymentRunCases implements CaseStarter, CaseContextProvider, CaseTaskHandler {
+class PaymentRunCases implements CaseStarter<PaymentRunCases.Start>, CaseContextProvider {
+
+  record Start(LocalDate dueBy) {}
 
   private final ReliefPayments payments;
   private final UserDirectory users;
@@ -30,19 +32,8 @@ class PaymentRunCases implements CaseStarter, CaseContextProvider, CaseTaskHandl
   }
 
   @Override
-  @Transactional
-  public StartedCase start(Map<String, Object> values) {
-    ReliefPayments.Run run = payments.prepareRun(ReliefClaims.date(values.get("dueBy"), "dueBy"));
-    return new StartedCase(String.valueOf(run.id()), Map.of());
-  }
-
-  @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
-    if (!"ApprovePaymentRun".equals(taskKey)) {
-      throw new IllegalStateException("No handling for step " + taskKey);
-    }
-    payments.decideRun(businessKey, (String) values.get("approval"), (String) values.get("reason"));
+  public StartedCase start(Start form) {
+    return StartedCase.of(payments.prepareRun(form.dueBy()).id(), null, Map.of());
   }
 
   @Override

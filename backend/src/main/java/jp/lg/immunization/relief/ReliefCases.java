@@ -1,34 +1,40 @@
 package jp.lg.immunization.relief;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
-import jp.lg.immunization.workflow.ResidentTasks;
+import jp.lg.immunization.workflow.CaseTimeline;
+import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The relief claim process as the task list sees it: a claim started from the intake form, the case beside each step
- * (with a link to the case page, where documents are uploaded), and what each step's form records on the claim.
+ * The relief claim process as the task list sees it: a claim started from the intake form, its status and timeline as
+ * the process moves (R33), and the case beside each step (with a link to the case page, where documents are uploaded).
+ * What each step's form records on the claim is in the step's handler.
  */
 @Component
-class ReliefCases implements CaseStarter, CaseContextProvider, CaseTaskHandler {
+class ReliefCases implements CaseStarter<ReliefClaims.Intake>, CaseContextProvider, CaseType<ReliefClaim.Status> {
 
   private final ReliefClaims claims;
   private final ReliefViews views;
   private final ReliefSettings settings;
+  private final ReliefEvents events;
 
-  ReliefCases(ReliefClaims claims, ReliefViews views, ReliefSettings settings) {
+  ReliefCases(ReliefClaims claims, ReliefViews views, ReliefSettings settings, ReliefEvents events) {
     this.claims = claims;
     this.views = views;
     this.settings = settings;
+    this.events = events;
   }
 
   @Override
@@ -37,52 +43,31 @@ class ReliefCases implements CaseStarter, CaseContextProvider, CaseTaskHandler {
   }
 
   @Override
-  @Transactional
-  @SuppressWarnings("unchecked")
-  public StartedCase start(Map<String, Object> values) {
-    ReliefClaim claim = claims.register(new ReliefClaims.Intake((String) values.get("addresseeNumber"),
-        (String) values.get("claimantRelation"), (String) values.get("claimantName"),
-        (String) values.get("vaccinationClass"), (String) values.get("vaccine"),
-        ReliefClaims.date(values.get("vaccinatedOn"), "vaccinatedOn"), (List<String>) values.get("benefits"),
-        ReliefClaims.date(values.get("medicalPaidOn"), "medicalPaidOn"), ReliefClaims.date(values.get("deathOn"), "deathOn"),
-        Boolean.TRUE.equals(values.get("benefitsPaidBefore")),
-        (List<String>) values.getOrDefault("documentsReceived", List.of()), (String) values.get("note")));
+  public StartedCase start(ReliefClaims.Intake intake) {
+    ReliefClaim claim = claims.register(intake);
     Map<String, Object> variables = new HashMap<>(settings.processVariables());
-    variables.put(ResidentTasks.RESIDENT_ID, claim.residentId());
     variables.put("vaccinationClass", claim.vaccinationClass());
-    return new StartedCase(String.valueOf(claim.id()), variables);
+    return StartedCase.of(claim.id(), claim.residentId(), variables);
   }
 
   @Override
-  @Transactional
-  @SuppressWarnings("unchecked")
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
-    switch (taskKey) {
-      case "ReviewLateClaim" -> claims.reviewLate(businessKey, (String) values.get("lateDecision"),
-          (String) values.get("reason"));
-      case "RequestMissingDocuments" -> claims.requestDocuments(businessKey,
-          ReliefClaims.date(values.get("requestedOn"), "requestedOn"), (String) values.get("note"));
-      case "RecordMissingDocuments" -> claims.recordDocuments(businessKey,
-          (List<String>) values.getOrDefault("documentsReceived", List.of()),
-          ReliefClaims.date(values.get("receivedOn"), "receivedOn"));
-      case "ScheduleCommitteeMeeting" -> claims.scheduleCommittee(businessKey,
-          ReliefClaims.date(values.get("meetingOn"), "meetingOn"), (String) values.get("note"));
-      case "RecordCommitteeOpinion" -> claims.recordCommitteeOpinion(businessKey, (String) values.get("opinion"),
-          (String) values.get("summary"));
-      case "FollowUpMinistryDecision" -> claims.recordFollowUp(businessKey, (String) values.get("note"));
-      case "DecideMunicipalPayment" -> claims.decide(businessKey, (String) values.get("municipalDecision"),
-          integer(values.get("oneOffAmountYen")), integer(values.get("periodicAmountYen")),
-          ReliefClaims.date(values.get("entitlementEndsOn"), "entitlementEndsOn"), (String) values.get("reason"));
-      case "ApproveMunicipalDecision" -> claims.approve(businessKey, (String) values.get("approval"),
-          (String) values.get("reason"));
-      case "RecordAppealOutcome" -> claims.recordAppealOutcome(businessKey, (String) values.get("appealOutcome"),
-          ReliefClaims.date(values.get("ruledOn"), "ruledOn"), (String) values.get("summary"));
-      default -> throw new IllegalStateException("No handling for step " + taskKey);
-    }
+  public Set<String> processKeys() {
+    return Set.of(ReliefClaims.PROCESS_KEY);
   }
 
-  private static Integer integer(Object value) {
-    return value instanceof Number number ? number.intValue() : null;
+  @Override
+  public Class<ReliefClaim.Status> statusType() {
+    return ReliefClaim.Status.class;
+  }
+
+  @Override
+  public void enter(String businessKey, ReliefClaim.Status status) {
+    claims.status(businessKey, status);
+  }
+
+  @Override
+  public Optional<CaseTimeline> timeline() {
+    return Optional.of(events);
   }
 
   @Override
@@ -139,7 +124,7 @@ class ReliefCases implements CaseStarter, CaseContextProvider, CaseTaskHandler {
 
   private static <T> List<T> newestFirst(List<T> entries) {
     List<T> reversed = new ArrayList<>(entries);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     return reversed;
   }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** One relief claim as stored: every step's date and outcome sits on it (R33). */
 record ReliefClaim(long id, Status status, long residentId, String claimantRelation, String claimantName,
@@ -18,31 +19,28 @@ record ReliefClaim(long id, Status status, long residentId, String claimantRelat
                    Instant approvedAt, String noticeText, Instant notifiedAt, LocalDate appealFiledOn,
                    String appealOutcome, int version) {
 
-  enum Status {
-    RECEIVED("受付"),
-    LATE_REVIEW("期限後の請求の確認中"),
-    DOCUMENTS_MISSING("書類の補正待ち"),
-    COMMITTEE("調査委員会"),
-    AWAITING_MINISTRY("厚生労働省の審査待ち"),
-    DECIDING("支給・不支給の決定中"),
-    AWAITING_APPROVAL("上長の承認待ち"),
-    PAYING("支給中"),
-    PAID("支給済み"),
-    ENTITLEMENT_ENDED("受給権の消滅"),
-    NOT_PAID("不支給（審査請求期間中）"),
-    APPEALED("審査請求中"),
-    REFUSED_LATE("期限経過により不支給"),
-    CLOSED("終了");
+  enum Status implements CaseStatus {
+    RECEIVED(Label.open("受付")),
+    LATE_REVIEW(Label.open("期限後の請求の確認中")),
+    DOCUMENTS_MISSING(Label.open("書類の補正待ち")),
+    COMMITTEE(Label.open("調査委員会")),
+    AWAITING_MINISTRY(Label.open("厚生労働省の審査待ち")),
+    DECIDING(Label.open("支給・不支給の決定中")),
+    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
+    PAYING(Label.open("支給中")),
+    PAID(Label.ended("支給済み")),
+    ENTITLEMENT_ENDED(Label.ended("受給権の消滅")),
+    NOT_PAID(Label.open("不支給（審査請求期間中）")),
+    APPEALED(Label.open("審査請求中")),
+    REFUSED_LATE(Label.ended("期限経過により不支給")),
+    CLOSED(Label.ended("終了"));
 
-    private final String label;
+    private final Label label;
 
-    Status(String label) {
-      this.label = label;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
+    @Override
+    public Label describe() { return label; }
   }
 
   static final String COLUMNS = """

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.vaccination.DoseRecords;
+import jp.lg.immunization.workflow.CaseVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -382,7 +382,7 @@ class ReliefClaims {
   @Transactional
   void recordAppealFiled(long id, int version, LocalDate filedOn, String note) {
     ReliefClaim claim = byId(id);
-    requireVersion(claim, version);
+    CaseVersion.require(claim.version(), version, "請求");
     if (claim.status() != ReliefClaim.Status.NOT_PAID) {
       throw ApiException.conflict("not_appealable", "この請求は審査請求を受け付けられる状態ではありません（"
           + claim.status().label() + "）");
@@ -402,7 +402,7 @@ class ReliefClaims {
   @Transactional
   void reviseEntitlement(long id, int version, int periodicAmountYen, LocalDate endsOn, String reason) {
     ReliefClaim claim = byId(id);
-    requireVersion(claim, version);
+    CaseVersion.require(claim.version(), version, "請求");
     if (claim.status() != ReliefClaim.Status.PAYING) {
       throw ApiException.conflict("not_paying", "年金・手当を支給中の請求ではありません（" + claim.status().label() + "）");
     }
@@ -415,23 +415,5 @@ class ReliefClaims {
         + (endsOn == null ? "" : "、終期 " + JapaneseDates.format(endsOn)) + "　理由: " + reason,
         currentUser.get().username());
     audit.record(AuditOperation.RELIEF_CLAIM_UPDATED, claim.residentId(), "claim=" + id + " entitlement revised");
-  }
-
-  static void requireVersion(ReliefClaim claim, int version) {
-    if (claim.version() != version) {
-      throw ApiException.conflict("concurrent_edit",
-          "この請求は他の職員または処理によって更新されました。画面を更新してから操作してください");
-    }
-  }
-
-  static LocalDate date(Object value, String field) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse((String) value);
-    } catch (DateTimeParseException | ClassCastException e) {
-      throw ApiException.invalid("日付が正しくありません", Map.of(field, "日付（YYYY-MM-DD）で入力してください"));
-    }
   }
 }

@@ -1,9 +1,8 @@
 package jp.lg.immunization.resident;
 
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.platform.ExpiringRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,29 +14,10 @@ import org.springframework.stereotype.Component;
  * resident came into the register.
  */
 @Component
-class NonResidentCaseRetention implements RetentionRule {
-
-  private final JdbcTemplate jdbc;
-  private final Period keep;
+class NonResidentCaseRetention extends ExpiringRecords {
 
   NonResidentCaseRetention(JdbcTemplate jdbc, @Value("${immunization.retention.non-resident-cases:P5Y}") Period keep) {
-    this.jdbc = jdbc;
-    this.keep = keep;
-  }
-
-  @Override
-  public String kind() {
-    return "NON_RESIDENT_CASE";
-  }
-
-  @Override
-  public Deleted deleteExpired(LocalDate today) {
-    List<Long> ids = jdbc.queryForList("""
-        delete from non_resident_case c
-        where c.status in ('NOT_FOUND', 'WITHDRAWN', 'TIMED_OUT') and c.created_at < ?
-          and (c.resident_id is null or not %s)
-        returning c.id""".formatted(RetentionRule.keeps("c.resident_id")), Long.class,
-        RetentionRule.cutoff(today, keep));
-    return Deleted.of(ids);
+    super(jdbc, new Spec("NON_RESIDENT_CASE", "non_resident_case", "t.created_at < ?", olderThan(keep),
+        "t.status in ('NOT_FOUND', 'WITHDRAWN', 'TIMED_OUT')", "resident_id", List.of()));
   }
 }

@@ -17,6 +17,7 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * beside each task, and the status the BPMN sets as the case moves on.
  */
 @Component("nonResidentCases")
-class NonResidentCases implements CaseStarter, CaseContextProvider {
+class NonResidentCases implements UntypedCaseSteps.Starter, CaseContextProvider {
 
   static final String PROCESS_KEY = "NonResidentConfirmation";
   private static final String REQUEST_PREFIX = "NRC-";
@@ -55,7 +56,7 @@ class NonResidentCases implements CaseStarter, CaseContextProvider {
 
   @Override
   @Transactional
-  public StartedCase start(Map<String, Object> values) {
+  public CaseStarter.StartedCase start(Map<String, Object> values) {
     String nameKana = Resident.normaliseKana((String) values.get("nameKana"));
     LocalDate birthDate = LocalDate.parse((String) values.get("birthDate"));
     if (birthDate.isAfter(LocalDate.now(clock))) {
@@ -65,7 +66,7 @@ class NonResidentCases implements CaseStarter, CaseContextProvider {
     NonResidentCase created = cases.save(new NonResidentCase(query, (String) values.get("reason"),
         currentUser.get().username(), Instant.now(clock)));
     // The wait for 市町村CS is fixed when the case starts, so a configuration change never moves a running deadline.
-    return new StartedCase(String.valueOf(created.id()),
+    return new CaseStarter.StartedCase(String.valueOf(created.id()),
         Map.of("caseId", created.id(), "lookupTimeout", lookupTimeout.toString()));
   }
 

@@ -40,6 +40,11 @@ class LegalHolds {
     this.clock = clock;
   }
 
+  /** The residents under an active hold, whose data no retention rule deletes. */
+  List<Long> heldResidentIds() {
+    return jdbc.queryForList("select distinct resident_id from legal_hold where lifted_at is null", Long.class);
+  }
+
   /** Active holds first, then lifted ones, newest first. */
   @Transactional(readOnly = true)
   List<Hold> list() {

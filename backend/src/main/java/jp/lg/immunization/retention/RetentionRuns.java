@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.workflow.ResidentTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,14 +38,18 @@ class RetentionRuns {
              List<Deletion> deletions) {}
 
   private final List<RetentionRule> rules;
+  private final LegalHolds holds;
+  private final ResidentTasks openCases;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final AuditTrail audit;
   private final Clock clock;
 
-  RetentionRuns(List<RetentionRule> rules, JdbcTemplate jdbc, TransactionTemplate transactions, AuditTrail audit,
-                Clock clock) {
+  RetentionRuns(List<RetentionRule> rules, LegalHolds holds, ResidentTasks openCases, JdbcTemplate jdbc,
+                TransactionTemplate transactions, AuditTrail audit, Clock clock) {
     this.rules = rules;
+    this.holds = holds;
+    this.openCases = openCases;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.audit = audit;
@@ -77,7 +83,7 @@ class RetentionRuns {
   }
 
   private int apply(RetentionRule rule, long runId, LocalDate today) {
-    RetentionRule.Deleted gone = rule.deleteExpired(today);
+    RetentionRule.Deleted gone = rule.deleteExpired(today, kept());
     if (gone.rows() > 0) {
       jdbc.update("""
           insert into retention_deletion (run_id, ran_at, kind, deleted, deleted_ids) values (?, ?, ?, ?, ?)""",
@@ -85,6 +91,12 @@ class RetentionRuns {
       audit.record(AuditOperation.RETENTION_DELETE, null, "kind=" + rule.kind() + " deleted=" + gone.rows());
     }
     return gone.rows();
+  }
+
+  /** Read in each rule's transaction, so that a hold or case begun during the run still counts. */
+  private RetentionRule.KeptResidents kept() {
+    return new RetentionRule.KeptResidents(Stream.concat(holds.heldResidentIds().stream(),
+        openCases.residentsWithOpenCases().stream()).distinct().toArray(Long[]::new));
   }
 
   /** The latest runs, newest first, each with its deletions. */

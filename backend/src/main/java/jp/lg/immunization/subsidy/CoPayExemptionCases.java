@@ -8,7 +8,7 @@ import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the case shown beside each step, and what each step's form changes in the application.
  */
 @Component
-class CoPayExemptionCases implements CaseStarter, CaseContextProvider, CaseTaskHandler {
+class CoPayExemptionCases implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
 
   private final ExemptionApplications applications;
   private final ExemptionDecisions decisions;
@@ -36,10 +36,10 @@ class CoPayExemptionCases implements CaseStarter, CaseContextProvider, CaseTaskH
 
   @Override
   @Transactional
-  public StartedCase start(Map<String, Object> values) {
+  public CaseStarter.StartedCase start(Map<String, Object> values) {
     CoPayExemption exemption = applications.registerAtCounter((String) values.get("addresseeNumber"),
         CoPayVaccine.valueOf((String) values.get("vaccineCode")), (String) values.get("note"));
-    return new StartedCase(String.valueOf(exemption.id()), applications.processVariables());
+    return new CaseStarter.StartedCase(String.valueOf(exemption.id()), applications.processVariables());
   }
 
   @Override

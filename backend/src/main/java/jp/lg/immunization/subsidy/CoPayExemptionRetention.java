@@ -1,9 +1,8 @@
 package jp.lg.immunization.subsidy;
 
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.platform.ExpiringRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,36 +12,11 @@ import org.springframework.stereotype.Component;
  * its notice, is kept {@code immunization.retention.copay-exemptions} (five years by default) after it ended.
  */
 @Component
-class CoPayExemptionRetention implements RetentionRule {
-
-  private final JdbcTemplate jdbc;
-  private final Period keep;
+class CoPayExemptionRetention extends ExpiringRecords {
 
   CoPayExemptionRetention(JdbcTemplate jdbc, @Value("${immunization.retention.copay-exemptions:P5Y}") Period keep) {
-    this.jdbc = jdbc;
-    this.keep = keep;
-  }
-
-  @Override
-  public String kind() {
-    return "COPAY_EXEMPTION";
-  }
-
-  @Override
-  public Deleted deleteExpired(LocalDate today) {
-    List<Long> ids = jdbc.queryForList("""
-        select e.id from copay_exemption e
-        where e.ended_at < ? and e.status in ('NOTIFIED', 'RETURNED', 'WITHDRAWN')
-          and (e.resident_id is null or not %s)
-        order by e.id""".formatted(RetentionRule.keeps("e.resident_id")), Long.class,
-        RetentionRule.cutoff(today, keep));
-    if (ids.isEmpty()) {
-      return Deleted.of(ids);
-    }
-    Long[] expired = ids.toArray(Long[]::new);
-    jdbc.update("delete from copay_exemption_notice where exemption_id = any (?)", (Object) expired);
-    jdbc.update("delete from copay_status_match where exemption_id = any (?)", (Object) expired);
-    int rows = jdbc.update("delete from copay_exemption where id = any (?)", (Object) expired);
-    return new Deleted(rows, ids);
+    super(jdbc, new Spec("COPAY_EXEMPTION", "copay_exemption", "t.ended_at < ?", olderThan(keep),
+        "t.status in ('NOTIFIED', 'RETURNED', 'WITHDRAWN')", "resident_id",
+        List.of("copay_exemption_notice.exemption_id", "copay_status_match.exemption_id")));
   }
 }

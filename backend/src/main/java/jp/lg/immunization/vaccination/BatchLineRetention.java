@@ -30,12 +30,11 @@ class BatchLineRetention implements RetentionRule {
   }
 
   @Override
-  public Deleted deleteExpired(LocalDate today) {
+  public Deleted deleteExpired(LocalDate today, KeptResidents kept) {
     List<Long> batches = jdbc.queryForList("""
         delete from dose_batch_row r using dose_batch b
-        where r.batch_id = b.id and b.closed_at < ? and (r.resident_id is null or not %s)
-        returning r.batch_id""".formatted(RetentionRule.keeps("r.resident_id")), Long.class,
-        Date.valueOf(today.minus(keep)));
+        where r.batch_id = b.id and b.closed_at < ? and (r.resident_id is null or not r.resident_id = any (?))
+        returning r.batch_id""", Long.class, Date.valueOf(today.minus(keep)), kept.ids());
     return new Deleted(batches.size(), batches.stream().distinct().sorted().toList());
   }
 }

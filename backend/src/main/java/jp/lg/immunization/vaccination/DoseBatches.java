@@ -26,7 +26,7 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.CaseTaskHandler;
+import jp.lg.immunization.workflow.UntypedCaseSteps;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Nothing reaches dose_record before the approval, and then everything at once (DoseBatchSteps).
  */
 @Component
-class DoseBatches implements CaseContextProvider, CaseTaskHandler {
+class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
 
   static final String PROCESS_KEY = "DoseBatchRegistration";
   static final String REVIEW_STEP = "ReviewBatchErrors";

@@ -31,14 +31,13 @@ class DoseRecordRetention implements RetentionRule {
   }
 
   @Override
-  public Deleted deleteExpired(LocalDate today) {
+  public Deleted deleteExpired(LocalDate today, KeptResidents kept) {
     List<Long> expired = jdbc.queryForList("""
         select d.id from dose_record d join resident r on r.id = d.resident_id
         where r.status in ('MOVED_OUT', 'DECEASED') and r.status_since < ?
           and not exists (select 1 from relief_claim c where c.dose_record_id = d.id)
-          and not %s
-        order by d.id for update of d""".formatted(RetentionRule.keeps("d.resident_id")), Long.class,
-        Date.valueOf(today.minus(keep)));
+          and not d.resident_id = any (?)
+        order by d.id for update of d""", Long.class, Date.valueOf(today.minus(keep)), kept.ids());
     if (expired.isEmpty()) {
       return Deleted.of(expired);
     }

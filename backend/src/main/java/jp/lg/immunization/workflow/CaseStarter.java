@@ -1,20 +1,32 @@
 package jp.lg.immunization.workflow;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Implemented by the module that owns a process's case data: keeps the start form's values (which
- * may be personal data) in its own tables and hands the engine only the business key and codes.
- * Only processes with a starter can be started from the catalogue.
+ * Implemented by the module that owns a process's case data: keeps the start form's values (which may be personal
+ * data) in its own tables and hands the engine only the business key and codes. Only processes with a starter can be
+ * started from the catalogue. {@code F} is a record of the start form's fields, as for a {@link StepHandler}.
  */
-public interface CaseStarter {
+public interface CaseStarter<F extends Record> {
 
   /** The process variable naming who started a case; {@code CaseStarter} in fourEyesAgainst refers to it. */
   String STARTED_BY = ProcessCatalog.STARTED_BY;
 
   String processKey();
 
-  StartedCase start(Map<String, Object> values);
+  StartedCase start(F form);
 
-  record StartedCase(String businessKey, Map<String, Object> variables) {}
+  /** The case's business key and the process variables it starts with: ids and codes, never personal data. */
+  record StartedCase(String businessKey, Map<String, Object> variables) {
+
+    /** A case about a resident: the engine gets the resident's id (for the task list and retention), nothing else. */
+    public static StartedCase of(long caseId, Long residentId, Map<String, Object> variables) {
+      Map<String, Object> all = new HashMap<>(variables);
+      if (residentId != null) {
+        all.put(ResidentTasks.RESIDENT_ID, residentId);
+      }
+      return new StartedCase(String.valueOf(caseId), all);
+    }
+  }
 }

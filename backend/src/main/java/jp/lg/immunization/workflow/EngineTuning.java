@@ -10,18 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds the task read model's listener to every user task, and the index that Camunda's PostgreSQL
- * schema lacks on ACT_RU_TASK.PARENT_TASK_ID_ (every completion looks up subtasks by it; without
- * it a completion scans the whole task table).
+ * Adds the task read model's listener to every user task, the case-status listener to every step that declares a
+ * status, and the index that Camunda's PostgreSQL schema lacks on ACT_RU_TASK.PARENT_TASK_ID_ (every completion looks
+ * up subtasks by it; without it a completion scans the whole task table).
  */
 @Component
 class EngineTuning implements ProcessEnginePlugin {
 
   private final TaskReadModel taskReadModel;
+  private final CaseStatusListener caseStatus;
   private final JdbcTemplate jdbc;
 
-  EngineTuning(TaskReadModel taskReadModel, JdbcTemplate jdbc) {
+  EngineTuning(TaskReadModel taskReadModel, CaseStatusListener caseStatus, JdbcTemplate jdbc) {
     this.taskReadModel = taskReadModel;
+    this.caseStatus = caseStatus;
     this.jdbc = jdbc;
   }
 
@@ -30,6 +32,7 @@ class EngineTuning implements ProcessEnginePlugin {
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     listeners.add(new TaskReadModelParseListener(taskReadModel));
+    listeners.add(new CaseStatusParseListener(caseStatus));
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 

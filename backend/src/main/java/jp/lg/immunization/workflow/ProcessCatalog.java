@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -32,16 +30,16 @@ class ProcessCatalog {
   private final RuntimeService runtime;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
-  private final Map<String, CaseStarter> starters;
+  private final ProcessSteps steps;
 
   ProcessCatalog(ProcessModels models, FormRegistry forms, RuntimeService runtime, CurrentUser currentUser,
-                 AuditTrail audit, List<CaseStarter> starters) {
+                 AuditTrail audit, ProcessSteps steps) {
     this.models = models;
     this.forms = forms;
     this.runtime = runtime;
     this.currentUser = currentUser;
     this.audit = audit;
-    this.starters = starters.stream().collect(Collectors.toMap(CaseStarter::processKey, Function.identity()));
+    this.steps = steps;
   }
 
   List<Entry> startable() {
@@ -62,7 +60,7 @@ class ProcessCatalog {
     }
     Map<String, Object> accepted = forms.find(model.startFormId())
         .map(form -> form.validate(values == null ? Map.of() : values)).orElse(Map.of());
-    CaseStarter.StartedCase started = starters.get(processKey).start(accepted);
+    CaseStarter.StartedCase started = steps.start(processKey, accepted);
     Map<String, Object> variables = new HashMap<>(started.variables());
     variables.put(STARTED_BY, user.username());
     String instanceId = runtime.startProcessInstanceByKey(processKey, started.businessKey(), variables).getId();
@@ -71,6 +69,6 @@ class ProcessCatalog {
   }
 
   private boolean mayStart(ProcessModels.ProcessModel model, SignedInUser user) {
-    return starters.containsKey(model.key()) && !Collections.disjoint(model.starterGroups(), user.candidateGroups());
+    return steps.startable(model.key()) && !Collections.disjoint(model.starterGroups(), user.candidateGroups());
   }
 }

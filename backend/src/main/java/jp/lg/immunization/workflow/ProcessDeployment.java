@@ -14,7 +14,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys processes/ and forms/ under one stable deployment name with duplicate filtering, using
+ * Checks that processes, forms and step handlers agree (start-up stops if not), then deploys processes/ and forms/
+ * under one stable deployment name with duplicate filtering, using
  * resource names that are the same from the IDE, spring-boot:run and the jar: an unchanged file never
  * makes a new process version.
  */
@@ -23,24 +24,29 @@ class ProcessDeployment implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
   static final String DEPLOYMENT_NAME = "immunization-office";
-  private static final String[] PATTERNS = {
-      "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", FormRegistry.LOCATION};
+  static final String PROCESSES = "classpath*:processes/**/*.bpmn";
+  private static final String DECISIONS = "classpath*:processes/**/*.dmn";
 
   private final RepositoryService repository;
+  private final FormRegistry forms;
+  private final ProcessConsistency consistency;
 
-  ProcessDeployment(RepositoryService repository) {
+  ProcessDeployment(RepositoryService repository, FormRegistry forms, ProcessConsistency consistency) {
     this.repository = repository;
+    this.forms = forms;
+    this.consistency = consistency;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    consistency.verify();
     DeploymentBuilder deployment = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("immunization-office")
         .enableDuplicateFiltering(true);
     try {
       var resolver = new PathMatchingResourcePatternResolver();
-      for (String pattern : PATTERNS) {
+      for (String pattern : new String[] {PROCESSES, DECISIONS, forms.location()}) {
         for (Resource resource : resolver.getResources(pattern)) {
           try (InputStream in = resource.getInputStream()) {
             deployment.addString(stableName(resource), new String(in.readAllBytes(), StandardCharsets.UTF_8));

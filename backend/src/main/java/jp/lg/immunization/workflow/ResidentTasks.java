@@ -24,6 +24,18 @@ public class ResidentTasks {
     this.users = users;
   }
 
+  /**
+   * The residents with an open task or any case still running in the engine (one waiting for a national system, a
+   * timer or a message has no open task): processes about a resident carry its id in {@link #RESIDENT_ID}, which the
+   * engine keeps in its runtime table only while the process runs.
+   */
+  public List<Long> residentsWithOpenCases() {
+    return jdbc.queryForList("""
+        select resident_id from task_view where status = 'OPEN' and resident_id is not null
+        union
+        select long_ from act_ru_variable where name_ = ? and long_ is not null""", Long.class, RESIDENT_ID);
+  }
+
   public List<OpenTask> openFor(long residentId) {
     return jdbc.query("""
         select id, name, process_name, case_id, assignee, created_at, due_at from task_view

@@ -49,12 +49,12 @@ class TaskWork {
   private final AuditTrail audit;
   private final ObjectMapper json;
   private final Map<String, CaseContextProvider> contexts;
-  private final Map<String, CaseTaskHandler> handlers;
+  private final ProcessSteps steps;
   private final RuntimeService runtime;
 
   TaskWork(TaskInbox inbox, TaskService tasks, RuntimeService runtime, ProcessModels models, FormRegistry forms,
            CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
-           List<CaseContextProvider> contextProviders, List<CaseTaskHandler> taskHandlers) {
+           List<CaseContextProvider> contextProviders, ProcessSteps steps) {
     this.inbox = inbox;
     this.tasks = tasks;
     this.models = models;
@@ -66,8 +66,7 @@ class TaskWork {
     this.runtime = runtime;
     this.contexts = contextProviders.stream()
         .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
-    this.handlers = taskHandlers.stream()
-        .collect(Collectors.toMap(CaseTaskHandler::processKey, Function.identity()));
+    this.steps = steps;
   }
 
   @Transactional
@@ -153,10 +152,7 @@ class TaskWork {
           .filter(field -> accepted.containsKey(field.key()))
           .forEach(field -> variables.put(field.key(), accepted.get(field.key())));
     }
-    CaseTaskHandler handler = handlers.get(task.processKey());
-    if (handler != null) {
-      handler.beforeComplete(task.caseId(), task.taskKey(), accepted);
-    }
+    steps.complete(task.processKey(), task.taskKey(), task.caseId(), accepted);
     try {
       tasks.complete(taskId, variables);
     } catch (OptimisticLockingException e) {

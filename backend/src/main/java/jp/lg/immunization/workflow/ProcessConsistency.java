@@ -1,0 +1,195 @@
+package jp.lg.immunization.workflow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks before deployment that the processes, their forms, the typed step handlers and case starters, and the case
+ * types agree, and stops start-up with every disagreement named by file and id: a renamed form field must not make
+ * the server silently stop reading it. The rules:
+ * <ul>
+ *   <li>every form a user task or start event refers to exists;</li>
+ *   <li>every handler names a user task of a process, and every field its record reads is in the task's form with a
+ *       type it can take; the same for case starters and start forms;</li>
+ *   <li>every {@code processVariable} field of a task's form is used by an expression of the process (a gateway's
+ *       condition, a listener, a timer), so nothing goes to the engine for nothing;</li>
+ *   <li>every {@code caseStatus} a step declares is a status of the process's case type.</li>
+ * </ul>
+ */
+@Component
+class ProcessConsistency {
+
+  /** A process as read from its file: the model and the raw text, whose expressions are searched for variables. */
+  record ProcessFile(String file, String text, BpmnModelInstance model) {}
+
+  private final FormRegistry forms;
+  private final ProcessSteps steps;
+  private final CaseStatusListener caseStatus;
+
+  ProcessConsistency(FormRegistry forms, ProcessSteps steps, CaseStatusListener caseStatus) {
+    this.forms = forms;
+    this.steps = steps;
+    this.caseStatus = caseStatus;
+  }
+
+  void verify() {
+    List<String> problems = problems(readProcesses());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Processes, forms and step handlers disagree:\n  - "
+          + String.join("\n  - ", problems));
+    }
+  }
+
+  List<String> problems(Collection<ProcessFile> files) {
+    List<String> problems = new ArrayList<>();
+    Map<String, ProcessFile> byProcessKey = new HashMap<>();
+    for (ProcessFile file : files) {
+      for (Process process : file.model().getModelElementsByType(Process.class)) {
+        byProcessKey.put(process.getId(), file);
+        checkProcess(file, process, problems);
+      }
+    }
+    for (ProcessSteps.Typed<StepHandler<?>> handler : steps.handlers()) {
+      ProcessFile file = byProcessKey.get(handler.processKey());
+      BaseElement task = file == null ? null : file.model().getModelElementById(handler.taskKey());
+      if (!(task instanceof UserTask userTask)) {
+        problems.add(handlerName(handler) + " names " + handler.processKey() + "/" + handler.taskKey()
+            + ", which is not a user task of a deployed process");
+        continue;
+      }
+      checkRecord(file, handler.taskKey(), userTask.getCamundaFormRef(), handler.formType(), problems);
+    }
+    for (ProcessSteps.Typed<CaseStarter<?>> starter : steps.starters()) {
+      ProcessFile file = byProcessKey.get(starter.processKey());
+      Optional<StartEvent> start = file == null ? Optional.empty() : startEvent(file.model(), starter.processKey());
+      if (start.isEmpty()) {
+        problems.add(handlerName(starter) + " starts " + starter.processKey() + ", which is not a deployed process");
+        continue;
+      }
+      checkRecord(file, start.get().getId(), start.get().getCamundaFormRef(), starter.formType(), problems);
+    }
+    return problems;
+  }
+
+  private void checkProcess(ProcessFile file, Process process, List<String> problems) {
+    for (FlowNode node : file.model().getModelElementsByType(FlowNode.class)) {
+      if (processOf(node) != process) {
+        continue;
+      }
+      String formRef = node instanceof UserTask task ? task.getCamundaFormRef()
+          : node instanceof StartEvent start ? start.getCamundaFormRef() : null;
+      if (formRef != null) {
+        Optional<FormDefinition> form = forms.find(formRef);
+        if (form.isEmpty()) {
+          problems.add(file.file() + " " + node.getId() + ": form " + formRef + " does not exist");
+        } else if (node instanceof UserTask) {
+          checkProcessVariables(file, node.getId(), form.get(), problems);
+        }
+      }
+      property(node, CaseStatusListener.PROPERTY).ifPresent(status -> checkStatus(file, process, node, status,
+          problems));
+    }
+  }
+
+  private void checkProcessVariables(ProcessFile file, String taskId, FormDefinition form, List<String> problems) {
+    form.fields().stream().filter(FormDefinition.Field::processVariable)
+        .filter(field -> !Pattern.compile("[$#]\\{[^}]*\\b" + Pattern.quote(field.key()) + "\\b").matcher(file.text())
+            .find())
+        .forEach(field -> problems.add(file.file() + " " + taskId + ": processVariable field '" + field.key()
+            + "' of " + forms.fileOf(form.id()) + " is used by no expression of the process"));
+  }
+
+  private void checkStatus(ProcessFile file, Process process, FlowNode node, String status, List<String> problems) {
+    CaseType<?> type;
+    try {
+      type = caseStatus.caseType(process.getId());
+    } catch (IllegalStateException e) {
+      problems.add(file.file() + " " + node.getId() + ": caseStatus " + status + " but no case type handles process "
+          + process.getId());
+      return;
+    }
+    boolean known = Arrays.stream(type.statusType().getEnumConstants())
+        .anyMatch(constant -> constant.name().equals(status));
+    if (!known) {
+      problems.add(file.file() + " " + node.getId() + ": caseStatus " + status + " is not a status of "
+          + type.statusType().getName());
+    }
+  }
+
+  private void checkRecord(ProcessFile file, String elementId, String formRef, Class<? extends Record> type,
+                           List<String> problems) {
+    Optional<FormDefinition> form = forms.find(formRef);
+    if (form.isEmpty()) {
+      problems.add(file.file() + " " + elementId + ": " + type.getName() + " reads a form, but the step has none");
+      return;
+    }
+    FormValues.misfits(type, form.get()).forEach(misfit -> problems.add(file.file() + " " + elementId + ", "
+        + forms.fileOf(formRef) + ": " + misfit));
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance parent = element.getParentElement();
+    while (parent != null && !(parent instanceof Process)) {
+      parent = parent.getParentElement();
+    }
+    return (Process) parent;
+  }
+
+  private static Optional<StartEvent> startEvent(BpmnModelInstance model, String processKey) {
+    Process process = model.getModelElementById(processKey);
+    return process.getChildElementsByType(StartEvent.class).stream().findFirst();
+  }
+
+  static Optional<String> property(BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
+      return Optional.empty();
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .map(CamundaProperties::getCamundaProperties).flatMap(Collection::stream)
+        .filter(property -> name.equals(property.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst();
+  }
+
+  private static String handlerName(ProcessSteps.Typed<?> typed) {
+    return typed.target().getClass().getSimpleName().replaceAll("\\$\\$.*", "");
+  }
+
+  private static List<ProcessFile> readProcesses() {
+    List<ProcessFile> files = new ArrayList<>();
+    try {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources(ProcessDeployment.PROCESSES)) {
+        try (InputStream in = resource.getInputStream()) {
+          byte[] bytes = in.readAllBytes();
+          files.add(new ProcessFile("processes/" + resource.getFilename(), new String(bytes, StandardCharsets.UTF_8),
+              Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read processes", e);
+    }
+    return files;
+  }
+}
