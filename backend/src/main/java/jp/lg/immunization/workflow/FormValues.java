@@ -53,8 +53,7 @@ final class FormValues {
     for (RecordComponent component : type.getRecordComponents()) {
       Optional<FormDefinition.Field> field = form.field(component.getName());
       if (field.isEmpty()) {
-        misfits.add("field '" + component.getName() + "' read by " + type.getSimpleName()
-            + " is not in form " + form.id());
+        misfits.add("field '" + component.getName() + "' read by " + name(type) + " is not in form " + form.id());
         continue;
       }
       String problem = fits(component.getGenericType(), field.get());
@@ -64,6 +63,11 @@ final class FormValues {
       }
     }
     return misfits;
+  }
+
+  private static String name(Class<?> type) {
+    return type.getEnclosingClass() == null ? type.getSimpleName()
+        : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
   }
 
   private static String fits(Type type, FormDefinition.Field field) {

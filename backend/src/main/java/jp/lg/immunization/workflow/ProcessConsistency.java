@@ -142,9 +142,12 @@ class ProcessConsistency {
 
   private void checkRecord(ProcessFile file, String elementId, String formRef, Class<? extends Record> type,
                            List<String> problems) {
+    if (formRef == null) {
+      problems.add(file.file() + " " + elementId + ": " + type.getName() + " reads a form, but the step has none");
+      return;
+    }
     Optional<FormDefinition> form = forms.find(formRef);
     if (form.isEmpty()) {
-      problems.add(file.file() + " " + elementId + ": " + type.getName() + " reads a form, but the step has none");
       return;
     }
     FormValues.misfits(type, form.get()).forEach(misfit -> problems.add(file.file() + " " + elementId + ", "
