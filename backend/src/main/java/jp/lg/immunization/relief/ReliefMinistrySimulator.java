@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * a claim unless the investigation committee found no causal link, which it denies.
  */
 @Component
+@SimulatorsOnly
 class ReliefMinistrySimulator implements ReliefMinistryPort {
 
   private final MinistryDecisions decisions;

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Administrators drive the Ministry SIMULATOR: what was forwarded, and the Minister's decision on demand. */
 @RestController
+@SimulatorsOnly
 class ReliefSimulatorController {
 
   record Decision(@NotBlank(message = "受付番号を入力してください") String requestId,
