@@ -1,7 +1,6 @@
 package jp.lg.immunization.workflow;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +11,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,14 +74,7 @@ class ProcessModels {
   }
 
   private static Set<String> fourEyesAgainst(UserTask task) {
-    if (task.getExtensionElements() == null) {
-      return Set.of();
-    }
-    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .map(CamundaProperties::getCamundaProperties).flatMap(Collection::stream)
-        .filter(property -> FOUR_EYES_PROPERTY.equals(property.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue).map(ProcessModels::split).flatMap(Set::stream)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return ProcessConsistency.property(task, FOUR_EYES_PROPERTY).map(ProcessModels::split).orElse(Set.of());
   }
 
   private static Set<String> split(String commaSeparated) {

@@ -56,9 +56,8 @@ class ProcessConsistencyTest {
   private static ConfigurableApplicationContext start(Path forms) {
     return new SpringApplicationBuilder(ImmunizationOfficeApplication.class)
         .profiles("test")
-        .properties("immunization.forms.location=file:" + forms + "/*.form",
-            "immunization.data-dir=target/consistency-test-data", "server.port=0")
-        .run();
+        .run("--immunization.forms.location=file:" + forms + "/*.form",
+            "--immunization.data-dir=target/consistency-test-data", "--server.port=0");
   }
 
   /** All forms of forms/, one of them changed as a careless edit would. */
