@@ -11,8 +11,9 @@ class SystemInfoController {
 
   private final SystemInfo info;
 
-  SystemInfoController(DemoMode demoMode, @Value("${immunization.version:dev}") String version) {
-    this.info = new SystemInfo(demoMode.enabled(), true, version);
+  SystemInfoController(DemoMode demoMode, @Value("${immunization.simulators.enabled:false}") boolean simulators,
+                       @Value("${immunization.version:dev}") String version) {
+    this.info = new SystemInfo(demoMode.enabled(), simulators, version);
   }
 
   @GetMapping("/api/system")
