@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
-/** Adds the case-status listener to every step that declares a {@code caseStatus} property. */
+/**
+ * Adds the case-status listener to every step, at any depth, that declares a {@code caseStatus} property, once the
+ * whole process is parsed.
+ */
 class CaseStatusParseListener extends AbstractBpmnParseListener {
 
   private final CaseStatusListener listener;
@@ -18,59 +20,33 @@ class CaseStatusParseListener extends AbstractBpmnParseListener {
   }
 
   @Override
-  public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.START);
+  public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+    addTo(processElement, processDefinition);
   }
 
-  @Override
-  public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.END);
-  }
-
-  @Override
-  public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  @Override
-  public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  @Override
-  public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  @Override
-  public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  @Override
-  public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  @Override
-  public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  @Override
-  public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
-    add(element, activity, CaseStatusListener.Position.STEP);
-  }
-
-  private void add(Element element, ActivityImpl activity, CaseStatusListener.Position position) {
-    String status = property(element, CaseStatusListener.PROPERTY);
-    if (status != null) {
-      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener.at(
-          ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey(), status, activity.getName(), position));
+  private void addTo(Element parent, ProcessDefinitionEntity process) {
+    for (Element element : parent.elements()) {
+      String status = property(element, CaseStatusListener.PROPERTY);
+      ActivityImpl activity = element.attribute("id") == null ? null : process.findActivity(element.attribute("id"));
+      if (status != null && activity != null) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            listener.at(process.getKey(), status, activity.getName(), position(element)));
+      }
+      if ("subProcess".equals(element.getTagName())) {
+        addTo(element, process);
+      }
     }
   }
 
-  static String property(Element element, String name) {
+  private static CaseStatusListener.Position position(Element element) {
+    return switch (element.getTagName()) {
+      case "startEvent" -> CaseStatusListener.Position.START;
+      case "endEvent" -> CaseStatusListener.Position.END;
+      default -> CaseStatusListener.Position.STEP;
+    };
+  }
+
+  private static String property(Element element, String name) {
     Element extensions = element.element("extensionElements");
     Element properties = extensions == null ? null
         : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
