@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -23,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Component;
  *       type it can take; the same for case starters and start forms;</li>
  *   <li>every {@code processVariable} field of a task's form is used by an expression of the process (a gateway's
  *       condition, a listener, a timer), so nothing goes to the engine for nothing;</li>
- *   <li>every {@code caseStatus} a step declares is a status of the process's case type.</li>
+ *   <li>every {@code caseStatus} a step declares is a status of the process's case type;</li>
+ *   <li>every delegate a service task or listener names ({@code delegateExpression="${bean}"}) is a bean.</li>
  * </ul>
  */
 @Component
@@ -46,14 +49,19 @@ class ProcessConsistency {
   /** A process as read from its file: the model and the raw text, whose expressions are searched for variables. */
   record ProcessFile(String file, String text, BpmnModelInstance model) {}
 
+  private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+
   private final FormRegistry forms;
   private final ProcessSteps steps;
   private final CaseStatusListener caseStatus;
+  private final ListableBeanFactory beans;
 
-  ProcessConsistency(FormRegistry forms, ProcessSteps steps, CaseStatusListener caseStatus) {
+  ProcessConsistency(FormRegistry forms, ProcessSteps steps, CaseStatusListener caseStatus,
+                     ListableBeanFactory beans) {
     this.forms = forms;
     this.steps = steps;
     this.caseStatus = caseStatus;
+    this.beans = beans;
   }
 
   void verify() {
@@ -68,6 +76,12 @@ class ProcessConsistency {
     List<String> problems = new ArrayList<>();
     Map<String, ProcessFile> byProcessKey = new HashMap<>();
     for (ProcessFile file : files) {
+      Matcher delegate = DELEGATE_EXPRESSION.matcher(file.text());
+      while (delegate.find()) {
+        if (!beans.containsBean(delegate.group(1))) {
+          problems.add(file.file() + ": delegate bean '" + delegate.group(1) + "' does not exist");
+        }
+      }
       for (Process process : file.model().getModelElementsByType(Process.class)) {
         byProcessKey.put(process.getId(), file);
         checkProcess(file, process, problems);
@@ -180,7 +194,7 @@ class ProcessConsistency {
     return typed.target().getClass().getSimpleName().replaceAll("\\$\\$.*", "");
   }
 
-  private static List<ProcessFile> readProcesses() {
+  static List<ProcessFile> readProcesses() {
     List<ProcessFile> files = new ArrayList<>();
     try {
       for (Resource resource : new PathMatchingResourcePatternResolver().getResources(ProcessDeployment.PROCESSES)) {
