@@ -17,16 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import jp.lg.immunization.kpi.SlaTargets.Scope;
+import jp.lg.immunization.resident.ResidentFacts;
 import jp.lg.immunization.security.UserDirectory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import jp.lg.immunization.vaccination.DoseFacts;
+import jp.lg.immunization.workflow.ProcessFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The KPI computations, each one SQL aggregate over an index range: steps from the task read model, whole processes
- * from the engine's history, business days from the calendar table. Answers hold counts and durations only.
+ * The KPI computations, each one SQL aggregate over an index range: steps and whole processes from the workflow's
+ * published relations, business days from the calendar table. Answers hold counts and durations only.
  */
 @Service
 class KpiQueries {
@@ -92,13 +93,6 @@ class KpiQueries {
     this.clock = clock;
   }
 
-  /** Indexes the KPIs need on the engine's history, which Flyway cannot create (the engine makes its tables). */
-  @EventListener(ApplicationReadyEvent.class)
-  public void indexHistory() {
-    jdbc.execute("create index if not exists kpi_hi_procinst_start on act_hi_procinst (start_time_)");
-    jdbc.execute("create index if not exists kpi_hi_procinst_open on act_hi_procinst (proc_def_key_) where end_time_ is null");
-  }
-
   LocalDate today() {
     return LocalDate.now(clock.withZone(JAPAN));
   }
@@ -154,17 +148,17 @@ class KpiQueries {
     String jvmZone = TimeZone.getDefault().getID();
     // Counted per day first, so that the calendar is joined to a few hundred days, not to every open item.
     jdbc.query("""
-        select p.proc_def_key_, '', null, null, ? - s.ordinal, sum(p.n)
-        from (select proc_def_key_, ((start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date as day, count(*) as n
-              from act_hi_procinst where end_time_ is null group by 1, 2) p
-        join kpi_business_day s on s.day = p.day group by 1, 5""",
+        select p.process_key, '', null, null, ? - s.ordinal, sum(p.n)
+        from (select process_key, ((started_at at time zone ?) at time zone 'Asia/Tokyo')::date as day, count(*) as n
+              from %s i where ended_at is null group by 1, 2) p
+        join kpi_business_day s on s.day = p.day group by 1, 5""".formatted(ProcessFacts.instances()),
         rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal, jvmZone);
     jdbc.query("""
         select t.process_key, t.task_key, max(t.process_name), max(t.name), ? - s.ordinal, sum(t.n)
-        from (select process_key, task_key, max(process_name) as process_name, max(name) as name,
+        from (select process_key, task_key, max(process_name) as process_name, max(task_name) as name,
                      (created_at at time zone 'Asia/Tokyo')::date as day, count(*) as n
-              from task_view where status = 'OPEN' group by 1, 2, 5) t
-        join kpi_business_day s on s.day = t.day group by 1, 2, 5""",
+              from %s o where status = 'OPEN' group by 1, 2, 5) t
+        join kpi_business_day s on s.day = t.day group by 1, 2, 5""".formatted(ProcessFacts.steps()),
         rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal);
 
     // A process no longer deployed is named as its steps' rows name it.
@@ -228,16 +222,16 @@ class KpiQueries {
         select grp, band, count(*) from (
           select unnest(candidate_groups) grp, %s band
           from (select candidate_groups, extract(epoch from (? - created_at)) / 86400 age
-                from task_view where status = 'OPEN' and assignee is null) t) b
-        group by 1, 2""".formatted(AGE_BAND),
+                from %s o where status = 'OPEN' and assignee is null) t) b
+        group by 1, 2""".formatted(AGE_BAND, ProcessFacts.steps()),
         rs -> { groups.computeIfAbsent(rs.getString(1), k -> new long[AGE_BANDS.size()])[rs.getInt(2)] += rs.getLong(3); },
         now);
     Map<String, long[]> assignees = new java.util.TreeMap<>();
     jdbc.query("""
         select assignee, %s band, count(*) from (
           select assignee, extract(epoch from (? - created_at)) / 86400 age
-          from task_view where status = 'OPEN' and assignee is not null) t
-        group by 1, 2""".formatted(AGE_BAND),
+          from %s o where status = 'OPEN' and assignee is not null) t
+        group by 1, 2""".formatted(AGE_BAND, ProcessFacts.steps()),
         rs -> { assignees.computeIfAbsent(rs.getString(1), k -> new long[AGE_BANDS.size()])[rs.getInt(2)] += rs.getLong(3); },
         now);
     List<AgeingRow> rows = new ArrayList<>();
@@ -267,10 +261,11 @@ class KpiQueries {
     }
     args.add(limit);
     String sql = """
-        select t.id, t.process_key, t.process_name, t.task_key, t.name, t.assignee, t.candidate_groups, t.created_at, s.ordinal
-        from (select * from task_view t where %s order by t.created_at, t.id limit ?) t
+        select t.id, t.process_key, t.process_name, t.task_key, t.task_name, t.assignee, t.candidate_groups,
+               t.created_at, s.ordinal
+        from (select * from %s t where %s order by t.created_at, t.id limit ?) t
         join kpi_business_day s on s.day = (t.created_at at time zone 'Asia/Tokyo')::date
-        order by t.created_at, t.id""".formatted(where);
+        order by t.created_at, t.id""".formatted(ProcessFacts.steps(), where);
     return jdbc.query(sql, (rs, i) -> {
       Instant created = rs.getTimestamp(8).toInstant();
       String assignee = rs.getString(6);
@@ -296,19 +291,20 @@ class KpiQueries {
     return jdbc.query("""
         with people as (
           select id, coalesce(district, '(不明)') district, extract(year from birth_date - interval '3 months')::int cohort
-          from resident where status = 'REGISTERED'),
+          from %s r),
         population as (
           select cohort, case when grouping(district) = 1 then ? else district end district, count(*) n
           from people group by grouping sets ((cohort, district), (cohort))),
         vaccinated as (
           select d.vaccine, p.cohort, case when grouping(p.district) = 1 then ? else p.district end district,
                  count(distinct p.id) n
-          from dose_record d join people p on p.id = d.resident_id
+          from %s d join people p on p.id = d.resident_id
           where cast(? as varchar) is null or d.vaccine = ?
           group by grouping sets ((d.vaccine, p.cohort, p.district), (d.vaccine, p.cohort)))
         select v.vaccine, v.cohort, v.district, p.n, v.n
         from vaccinated v join population p using (cohort, district)
-        order by 1, 2 desc, v.district = ? desc, 3""", (rs, i) -> {
+        order by 1, 2 desc, v.district = ? desc, 3""".formatted(ResidentFacts.registered(), DoseFacts.doses()),
+        (rs, i) -> {
       long population = rs.getLong(4);
       long vaccinated = rs.getLong(5);
       boolean suppressed = population < minCell;

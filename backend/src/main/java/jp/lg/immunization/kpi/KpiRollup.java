@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.TimeZone;
 import jp.lg.immunization.platform.OfficeCalendar;
+import jp.lg.immunization.workflow.ProcessFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,12 +33,14 @@ class KpiRollup {
 
   /** Processes (from the engine's history, whose timestamps are the JVM's local time) and steps started per day. */
   private static final String STARTED = """
-      select ((start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date as day, proc_def_key_ as process_key,
+      select ((started_at at time zone ?) at time zone 'Asia/Tokyo')::date as day, process_key,
              '' as task_key, cast(null as varchar) as process_name, cast(null as varchar) as task_name, count(*) as started
-      from act_hi_procinst where start_time_ >= ? and start_time_ < ? group by 1, 2
+      from %s p where started_at >= ? and started_at < ? group by 1, 2
       union all
-      select (created_at at time zone 'Asia/Tokyo')::date, process_key, task_key, max(process_name), max(name), count(*)
-      from task_view where created_at >= ? and created_at < ? group by 1, 2, 3""";
+      select (created_at at time zone 'Asia/Tokyo')::date, process_key, task_key, max(process_name), max(task_name),
+             count(*)
+      from %s t where created_at >= ? and created_at < ? group by 1, 2, 3""".formatted(ProcessFacts.instances(),
+      ProcessFacts.steps());
 
   /**
    * Processes and steps completed per day (and supervisor's decision): counts and sums, with the histograms of their
@@ -45,28 +48,29 @@ class KpiRollup {
    */
   private static final String COMPLETED = """
       with fine as (
-        select ((p.end_time_ at time zone ?) at time zone 'Asia/Tokyo')::date as day, p.proc_def_key_ as process_key,
+        select ((p.ended_at at time zone ?) at time zone 'Asia/Tokyo')::date as day, p.process_key,
                '' as task_key, '' as decision, e.ordinal - s.ordinal as business_days,
-               kpi_duration_bucket(p.duration_ / 1000.0) as duration_bucket,
+               kpi_duration_bucket(p.duration_ms / 1000.0) as duration_bucket,
                cast(null as varchar) as process_name, cast(null as varchar) as task_name, count(*) as completed,
-               sum(p.duration_ / 1000.0)::float8 as cycle_seconds, 0::bigint as claimed, 0::float8 as wait_seconds,
+               sum(p.duration_ms / 1000.0)::float8 as cycle_seconds, 0::bigint as claimed, 0::float8 as wait_seconds,
                0::float8 as work_seconds
-        from act_hi_procinst p
-        join kpi_business_day s on s.day = ((p.start_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
-        join kpi_business_day e on e.day = ((p.end_time_ at time zone ?) at time zone 'Asia/Tokyo')::date
-        where p.end_time_ >= ? and p.end_time_ < ? and p.state_ = 'COMPLETED'
+        from %1$s p
+        join kpi_business_day s on s.day = ((p.started_at at time zone ?) at time zone 'Asia/Tokyo')::date
+        join kpi_business_day e on e.day = ((p.ended_at at time zone ?) at time zone 'Asia/Tokyo')::date
+        where p.ended_at >= ? and p.ended_at < ? and p.state = 'COMPLETED'
         group by 1, 2, 5, 6
         union all
         select (t.ended_at at time zone 'Asia/Tokyo')::date, t.process_key, t.task_key,
-               case when 'supervisor' = any (t.candidate_groups) and t.submission ->> 'decision' is not null
-                    then case t.submission ->> 'decision' when 'APPROVE' then 'APPROVE' when 'REJECT' then 'REJECT'
+               case when 'supervisor' = any (t.candidate_groups) and t.decision is not null
+                    then case t.decision when 'APPROVE' then 'APPROVE' when 'REJECT' then 'REJECT'
                          else 'OTHER' end
                     else '' end,
                e.ordinal - s.ordinal, kpi_duration_bucket(extract(epoch from t.ended_at - t.created_at)),
-               max(t.process_name), max(t.name), count(*), sum(extract(epoch from t.ended_at - t.created_at))::float8,
+               max(t.process_name), max(t.task_name), count(*),
+               sum(extract(epoch from t.ended_at - t.created_at))::float8,
                count(t.claimed_at), coalesce(sum(extract(epoch from t.claimed_at - t.created_at)), 0)::float8,
                coalesce(sum(extract(epoch from t.ended_at - t.claimed_at)), 0)::float8
-        from task_view t
+        from %2$s t
         join kpi_business_day s on s.day = (t.created_at at time zone 'Asia/Tokyo')::date
         join kpi_business_day e on e.day = (t.ended_at at time zone 'Asia/Tokyo')::date
         where t.status = 'COMPLETED' and t.ended_at >= ? and t.ended_at < ?
@@ -93,7 +97,8 @@ class KpiRollup {
              b.days as business_days, b.counts as business_day_counts
       from totals t
       join durations d using (day, process_key, task_key, decision)
-      join business b using (day, process_key, task_key, decision)""";
+      join business b using (day, process_key, task_key, decision)""".formatted(ProcessFacts.instances(),
+      ProcessFacts.steps());
 
   private static final String STARTED_COLUMNS = "process_key, task_key, process_name, task_name, started";
   private static final String COMPLETED_COLUMNS = """

@@ -1,0 +1,64 @@
+package jp.lg.immunization.workflow;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workflow's published reporting relations: the steps of every process (from the task read model) and the
+ * process instances (from the engine's history), for set-based reports such as the KPIs that aggregate a million
+ * rows in one query. Each is a parenthesised select to put into a {@code from} clause; the columns named here are
+ * the contract, so the tables behind them may change as long as these keep their names and meaning. The selects are
+ * plain projections, which PostgreSQL inlines into the caller's query, so indexes on the tables still serve it.
+ * Rows hold ids, keys, names of steps and timestamps, never residents' data.
+ */
+@Component
+public class ProcessFacts {
+
+  private static final String STEPS = """
+      (select id, process_key, process_name, task_key, name as task_name, status, candidate_groups, assignee,
+              created_at, claimed_at, ended_at, submission ->> 'decision' as decision
+       from task_view)""";
+
+  private static final String INSTANCES = """
+      (select proc_def_key_ as process_key, start_time_ as started_at, end_time_ as ended_at,
+              duration_ as duration_ms, state_ as state
+       from act_hi_procinst)""";
+
+  private final JdbcTemplate jdbc;
+
+  ProcessFacts(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * One row per user task, open or ended: {@code id}, {@code process_key}, {@code process_name}, {@code task_key},
+   * {@code task_name}, {@code status} ({@code OPEN}, {@code COMPLETED} or {@code DELETED}), {@code candidate_groups}
+   * (varchar[]), {@code assignee} (username, null while unclaimed), {@code created_at}, {@code claimed_at},
+   * {@code ended_at} (timestamptz) and {@code decision} (the {@code decision} field its form submitted, if any).
+   */
+  public static String steps() {
+    return STEPS;
+  }
+
+  /**
+   * One row per process instance, running or ended: {@code process_key}, {@code started_at}, {@code ended_at} (null
+   * while running), {@code duration_ms} and {@code state} ({@code ACTIVE}, {@code COMPLETED}, ...). The timestamps are
+   * the engine's: {@code timestamp} without zone, in the JVM's default time zone.
+   */
+  public static String instances() {
+    return INSTANCES;
+  }
+
+  /**
+   * Indexes that reports of process instances by start day and of running ones by process need. Created here,
+   * because the engine makes its history tables itself, after Flyway has run; the names are those the KPI module
+   * created them under before, so existing databases keep theirs.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void indexHistory() {
+    jdbc.execute("create index if not exists kpi_hi_procinst_start on act_hi_procinst (start_time_)");
+    jdbc.execute("create index if not exists kpi_hi_procinst_open on act_hi_procinst (proc_def_key_) where end_time_ is null");
+  }
+}
