@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * Residents as the audit trail names them: by id in each event, by 宛名番号 to auditors. Implemented by the module
  * that keeps the register, which itself writes to the audit trail (so the audit module cannot call it directly).
+ * Auditors' other screens that list residents by id (legal holds) name them through it too, in one batch.
  */
 public interface AuditedResidents {
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.audit.AuditedResidents;
 import jp.lg.immunization.platform.ApiException;
-import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,17 +22,23 @@ import org.springframework.transaction.annotation.Transactional;
 class LegalHolds {
 
   record Hold(long id, String addresseeNumber, String reason, String setBy, Instant setAt, String liftedBy,
-              Instant liftedAt, String liftReason) {}
+              Instant liftedAt, String liftReason) {
+
+    /** The hold naming its resident, whose 宛名番号 the register answers after the holds are read. */
+    Hold naming(String residentsAddresseeNumber) {
+      return new Hold(id, residentsAddresseeNumber, reason, setBy, setAt, liftedBy, liftedAt, liftReason);
+    }
+  }
 
   static final int LIMIT = 500;
 
   private final JdbcTemplate jdbc;
-  private final ResidentDirectory residents;
+  private final AuditedResidents residents;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
   private final Clock clock;
 
-  LegalHolds(JdbcTemplate jdbc, ResidentDirectory residents, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+  LegalHolds(JdbcTemplate jdbc, AuditedResidents residents, CurrentUser currentUser, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
     this.residents = residents;
     this.currentUser = currentUser;
@@ -45,24 +51,26 @@ class LegalHolds {
     return jdbc.queryForList("select distinct resident_id from legal_hold where lifted_at is null", Long.class);
   }
 
-  /** Active holds first, then lifted ones, newest first. */
+  /** Active holds first, then lifted ones, newest first; residents named by 宛名番号, looked up in one batch. */
   @Transactional(readOnly = true)
   List<Hold> list() {
-    return jdbc.query("""
-        select h.id, r.addressee_number, h.reason, h.set_by, h.set_at, h.lifted_by, h.lifted_at, h.lift_reason
-        from legal_hold h join resident r on r.id = h.resident_id
-        order by h.lifted_at is not null, coalesce(h.lifted_at, h.set_at) desc, h.id desc limit ?""",
+    record Stored(long residentId, Hold hold) {}
+    List<Stored> stored = jdbc.query("""
+        select id, resident_id, reason, set_by, set_at, lifted_by, lifted_at, lift_reason from legal_hold
+        order by lifted_at is not null, coalesce(lifted_at, set_at) desc, id desc limit ?""",
         (rs, n) -> {
           Timestamp lifted = rs.getTimestamp("lifted_at");
-          return new Hold(rs.getLong("id"), rs.getString("addressee_number"), rs.getString("reason"),
+          return new Stored(rs.getLong("resident_id"), new Hold(rs.getLong("id"), null, rs.getString("reason"),
               rs.getString("set_by"), rs.getTimestamp("set_at").toInstant(), rs.getString("lifted_by"),
-              lifted == null ? null : lifted.toInstant(), rs.getString("lift_reason"));
+              lifted == null ? null : lifted.toInstant(), rs.getString("lift_reason")));
         }, LIMIT);
+    Map<Long, String> numbers = residents.addresseeNumbers(stored.stream().map(Stored::residentId).distinct().toList());
+    return stored.stream().map(row -> row.hold().naming(numbers.get(row.residentId()))).toList();
   }
 
   @Transactional
   long place(String addresseeNumber, String reason) {
-    long residentId = residents.requireByAddresseeNumber(addresseeNumber).id();
+    long residentId = residents.requireId(addresseeNumber);
     long id = jdbc.queryForObject("""
         insert into legal_hold (resident_id, reason, set_by, set_at) values (?, ?, ?, ?) returning id""", Long.class,
         residentId, reason.strip(), currentUser.get().username(), Timestamp.from(Instant.now(clock)));
