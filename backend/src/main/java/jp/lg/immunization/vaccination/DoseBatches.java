@@ -26,7 +26,7 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
+import jp.lg.immunization.workflow.CaseType;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,15 +35,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Batches of dose records from clinics: upload, the report of accepted and rejected lines, corrections of rejected
- * lines, and the steps of the process DoseBatchRegistration (review of errors, approval by a second staff member).
- * Nothing reaches dose_record before the approval, and then everything at once (DoseBatchSteps).
+ * lines, and the batch as a case of the process DoseBatchRegistration (its status as the steps declare it, the
+ * context beside its tasks). What the review and the approval record is in their step handlers. Nothing reaches
+ * dose_record before the approval, and then everything at once (RegisterDoseBatch).
  */
 @Component
-class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
+class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
 
   static final String PROCESS_KEY = "DoseBatchRegistration";
-  static final String REVIEW_STEP = "ReviewBatchErrors";
-  static final String APPROVE_STEP = "ApproveBatch";
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   record OpenTask(String id, String name, String assignee) {}
@@ -196,35 +195,49 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
     return row(id, line);
   }
 
+  /** Review may send a batch on only when no line is rejected and at least one line will be registered. */
+  void requireReadyForApproval(long id) {
+    Summary summary = summary(id);
+    if (summary.rejectedRows() > 0) {
+      throw ApiException.badRequest("rows_rejected", "エラーの行が" + summary.rejectedRows()
+          + "行残っています。修正するか除外してから進めてください");
+    }
+    if (summary.acceptedRows() == 0) {
+      throw ApiException.badRequest("nothing_to_register", "登録できる行がありません。取り消してください");
+    }
+  }
+
+  void approve(long id) {
+    jdbc.update("update dose_batch set approved_by = ?, approved_at = ? where id = ?", currentUser.get().username(),
+        Timestamp.from(Instant.now(clock)), id);
+  }
+
   @Override
   public String processKey() {
     return PROCESS_KEY;
   }
 
   @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
+  public Set<String> processKeys() {
+    return Set.of(PROCESS_KEY);
+  }
+
+  @Override
+  public Class<DoseBatchStatus> statusType() {
+    return DoseBatchStatus.class;
+  }
+
+  /** A discarded batch also drops its file at once: it holds the clinics' data and will never be registered. */
+  @Override
+  public void enter(String businessKey, DoseBatchStatus status) {
     long id = Long.parseLong(businessKey);
-    Object decision = values.get("decision");
-    if (REVIEW_STEP.equals(taskKey) && "PROCEED".equals(decision)) {
-      Summary summary = summary(id);
-      if (summary.rejectedRows() > 0) {
-        throw ApiException.badRequest("rows_rejected", "エラーの行が" + summary.rejectedRows()
-            + "行残っています。修正するか除外してから進めてください");
-      }
-      if (summary.acceptedRows() == 0) {
-        throw ApiException.badRequest("nothing_to_register", "登録できる行がありません。取り消してください");
-      }
-      setStatus(id, DoseBatchStatus.AWAITING_APPROVAL);
-    } else if (REVIEW_STEP.equals(taskKey) && "DISCARD".equals(decision)
-        || APPROVE_STEP.equals(taskKey) && "REJECT".equals(decision)) {
-      jdbc.update("update dose_batch set status = 'DISCARDED', content = null, closed_at = ? where id = ?",
-          Timestamp.from(Instant.now(clock)), id);
-    } else if (APPROVE_STEP.equals(taskKey) && "APPROVE".equals(decision)) {
-      jdbc.update("update dose_batch set approved_by = ?, approved_at = ? where id = ?", currentUser.get().username(),
-          Timestamp.from(Instant.now(clock)), id);
-    } else if (APPROVE_STEP.equals(taskKey) && "SEND_BACK".equals(decision)) {
-      setStatus(id, DoseBatchStatus.REVIEW);
+    if (status == DoseBatchStatus.DISCARDED) {
+      jdbc.update("""
+          update dose_batch set status = 'DISCARDED', content = null, closed_at = ?, version = version + 1
+          where id = ? and status <> 'DISCARDED'""", Timestamp.from(Instant.now(clock)), id);
+    } else {
+      jdbc.update("update dose_batch set status = ?, version = version + 1 where id = ? and status <> ?",
+          status.name(), id, status.name());
     }
   }
 
@@ -246,10 +259,6 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
             new CaseContext.Row("除外した行", batch.excludedRows() + "行"),
             new CaseContext.Row("行の確認と修正", "一括登録 #" + batch.id() + " の画面を開く",
                 "/dose-batches/" + batch.id())))));
-  }
-
-  void setStatus(long id, DoseBatchStatus status) {
-    jdbc.update("update dose_batch set status = ?, version = version + 1 where id = ?", status.name(), id);
   }
 
   private void lockForReview(long id) {
