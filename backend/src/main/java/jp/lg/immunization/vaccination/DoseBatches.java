@@ -27,6 +27,8 @@ import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
 import jp.lg.immunization.workflow.CaseType;
+import jp.lg.immunization.workflow.OpenTasks;
+import jp.lg.immunization.workflow.OpenTasks.OpenTask;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,11 +47,15 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   static final String PROCESS_KEY = "DoseBatchRegistration";
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-  record OpenTask(String id, String name, String assignee) {}
-
   record Summary(long id, String fileName, String encoding, DoseBatchStatus status, String statusLabel, int rowCount,
                  int validatedRows, int acceptedRows, int rejectedRows, int excludedRows, String uploadedBy,
-                 Instant uploadedAt, String approvedBy, Instant approvedAt, Instant registeredAt, OpenTask openTask) {}
+                 Instant uploadedAt, String approvedBy, Instant approvedAt, Instant registeredAt, OpenTask openTask) {
+
+    Summary withOpenTask(OpenTask task) {
+      return new Summary(id, fileName, encoding, status, statusLabel, rowCount, validatedRows, acceptedRows,
+          rejectedRows, excludedRows, uploadedBy, uploadedAt, approvedBy, approvedAt, registeredAt, task);
+    }
+  }
 
   record Row(int line, String status, Map<String, String> items, List<DoseProblem> problems, String residentName) {}
 
@@ -60,10 +66,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
              b.approved_by, b.approved_at, b.registered_at,
              count(r.line) filter (where r.status = 'ACCEPTED') accepted,
              count(r.line) filter (where r.status = 'REJECTED') rejected,
-             count(r.line) filter (where r.status = 'EXCLUDED') excluded,
-             (select t.id || '|' || t.name || '|' || coalesce(t.assignee, '') from task_view t
-              where t.process_key = 'DoseBatchRegistration' and t.case_id = b.id::text and t.status = 'OPEN'
-              limit 1) open_task
+             count(r.line) filter (where r.status = 'EXCLUDED') excluded
       from dose_batch b left join dose_batch_row r on r.batch_id = b.id
       """;
 
@@ -75,12 +78,13 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   private final UserDirectory users;
   private final AuditTrail audit;
   private final RuntimeService runtime;
+  private final OpenTasks openTasks;
   private final DoseJson json;
   private final Clock clock;
 
   DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseReference reference, ResidentDirectory residents,
-              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, DoseJson json,
-              Clock clock) {
+              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, OpenTasks openTasks,
+              DoseJson json, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
     this.reference = reference;
@@ -89,6 +93,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
     this.users = users;
     this.audit = audit;
     this.runtime = runtime;
+    this.openTasks = openTasks;
     this.json = json;
     this.clock = clock;
   }
@@ -124,15 +129,16 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
 
   @Transactional(readOnly = true)
   Summary summary(long id) {
-    return jdbc.query(SUMMARY_SQL + " where b.id = ? group by b.id", this::summaryRow, id).stream().findFirst()
-        .orElseThrow(() -> ApiException.notFound("一括登録が見つかりません"));
+    return withOpenTasks(jdbc.query(SUMMARY_SQL + " where b.id = ? group by b.id", this::summaryRow, id)).stream()
+        .findFirst().orElseThrow(() -> ApiException.notFound("一括登録が見つかりません"));
   }
 
   @Transactional(readOnly = true)
   Page<Summary> list(int page, int size) {
     long total = jdbc.queryForObject("select count(*) from dose_batch", Long.class);
-    return new Page<>(jdbc.query(SUMMARY_SQL + " group by b.id order by b.uploaded_at desc, b.id desc limit ? offset ?",
-        this::summaryRow, size, (long) page * size), total);
+    return new Page<>(withOpenTasks(jdbc.query(
+        SUMMARY_SQL + " group by b.id order by b.uploaded_at desc, b.id desc limit ? offset ?", this::summaryRow, size,
+        (long) page * size)), total);
   }
 
   /** The report of lines: each line shown names a resident, so each is an audited access (R04). */
@@ -304,16 +310,17 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
 
   private Summary summaryRow(ResultSet rs, int n) throws SQLException {
     DoseBatchStatus status = DoseBatchStatus.valueOf(rs.getString("status"));
-    String task = rs.getString("open_task");
-    OpenTask openTask = null;
-    if (task != null) {
-      String[] parts = task.split("\\|", -1);
-      openTask = new OpenTask(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2]);
-    }
     return new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("encoding"), status, status.label(),
         rs.getInt("row_count"), rs.getInt("validated_rows"), rs.getInt("accepted"), rs.getInt("rejected"),
         rs.getInt("excluded"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), rs.getString("approved_by"),
-        instant(rs, "approved_at"), instant(rs, "registered_at"), openTask);
+        instant(rs, "approved_at"), instant(rs, "registered_at"), null);
+  }
+
+  /** The step each batch waits on, for a link to it: asked of the task list for the whole page at once. */
+  private List<Summary> withOpenTasks(List<Summary> batches) {
+    Map<String, OpenTask> open = openTasks.byCase(PROCESS_KEY,
+        batches.stream().map(batch -> String.valueOf(batch.id())).toList());
+    return batches.stream().map(batch -> batch.withOpenTask(open.get(String.valueOf(batch.id())))).toList();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
