@@ -10,30 +10,28 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** 住登外者確認: what staff asked 市町村CS, what it answered, and the resident record it became. */
 @Entity
 @Table(name = "non_resident_case")
 class NonResidentCase {
 
-  enum Status {
-    LOOKING_UP("照会中"),
-    PROPOSING("照合結果の提案待ち"),
-    DOUBLE_CHECK("確認待ち"),
-    CONFIRMED("確認済み・住登外者登録済み"),
-    NOT_FOUND("該当者なし"),
-    WITHDRAWN("取下げ"),
-    TIMED_OUT("回答なし（期限切れ）");
+  enum Status implements CaseStatus {
+    LOOKING_UP(Label.open("照会中")),
+    PROPOSING(Label.open("照合結果の提案待ち")),
+    DOUBLE_CHECK(Label.open("確認待ち")),
+    CONFIRMED(Label.ended("確認済み・住登外者登録済み")),
+    NOT_FOUND(Label.ended("該当者なし")),
+    WITHDRAWN(Label.ended("取下げ")),
+    TIMED_OUT(Label.ended("回答なし（期限切れ）"));
 
-    private final String label;
+    private final Label label;
 
-    Status(String label) {
-      this.label = label;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
+    @Override
+    public Label describe() { return label; }
   }
 
   enum LookupOutcome { FOUND, NOT_FOUND }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -17,17 +18,21 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
+import jp.lg.immunization.workflow.CaseType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The 住登外者確認 process's case data (R02): starting a case from the start form, the context shown
- * beside each task, and the status the BPMN sets as the case moves on.
+ * beside each task, and the status each step of the BPMN declares as the case moves on.
  */
 @Component("nonResidentCases")
-class NonResidentCases implements UntypedCaseSteps.Starter, CaseContextProvider {
+class NonResidentCases implements CaseStarter<NonResidentCases.Request>, CaseContextProvider,
+    CaseType<NonResidentCase.Status> {
+
+  /** The start form: who to ask 市町村CS about, and why. */
+  record Request(String nameKana, LocalDate birthDate, Sex sex, String reason) {}
 
   static final String PROCESS_KEY = "NonResidentConfirmation";
   private static final String REQUEST_PREFIX = "NRC-";
@@ -56,18 +61,32 @@ class NonResidentCases implements UntypedCaseSteps.Starter, CaseContextProvider 
 
   @Override
   @Transactional
-  public CaseStarter.StartedCase start(Map<String, Object> values) {
-    String nameKana = Resident.normaliseKana((String) values.get("nameKana"));
-    LocalDate birthDate = LocalDate.parse((String) values.get("birthDate"));
-    if (birthDate.isAfter(LocalDate.now(clock))) {
+  public StartedCase start(Request request) {
+    if (request.birthDate().isAfter(LocalDate.now(clock))) {
       throw ApiException.invalid("生年月日が未来の日付です", Map.of("birthDate", "生年月日が未来の日付です"));
     }
-    IdentityQuery query = new IdentityQuery(nameKana, birthDate, Sex.valueOf((String) values.get("sex")));
-    NonResidentCase created = cases.save(new NonResidentCase(query, (String) values.get("reason"),
-        currentUser.get().username(), Instant.now(clock)));
+    IdentityQuery query = new IdentityQuery(Resident.normaliseKana(request.nameKana()), request.birthDate(),
+        request.sex());
+    NonResidentCase created = cases.save(new NonResidentCase(query, request.reason(), currentUser.get().username(),
+        Instant.now(clock)));
     // The wait for 市町村CS is fixed when the case starts, so a configuration change never moves a running deadline.
-    return new CaseStarter.StartedCase(String.valueOf(created.id()),
-        Map.of("caseId", created.id(), "lookupTimeout", lookupTimeout.toString()));
+    // No resident yet: the case becomes one only when two staff have confirmed the match.
+    return StartedCase.of(created.id(), null, Map.of("caseId", created.id(), "lookupTimeout", lookupTimeout.toString()));
+  }
+
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(PROCESS_KEY);
+  }
+
+  @Override
+  public Class<NonResidentCase.Status> statusType() {
+    return NonResidentCase.Status.class;
+  }
+
+  @Override
+  public void enter(String businessKey, NonResidentCase.Status status) {
+    byBusinessKey(businessKey).status(status);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package jp.lg.immunization.resident;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -86,6 +87,16 @@ public class ResidentCohorts {
     return jdbc.queryForList("""
         select distinct district from resident where district is not null and status = 'REGISTERED'
         order by district""", String.class);
+  }
+
+  /**
+   * The ids of the residents who moved out or died before {@code day}, in order: the day the register recorded it ends
+   * the use of their records, which retention periods count from.
+   */
+  public List<Long> leftBefore(LocalDate day) {
+    return jdbc.queryForList("""
+        select id from resident where status in ('MOVED_OUT', 'DECEASED') and status_since < ? order by id""",
+        Long.class, Date.valueOf(day));
   }
 
   private record Query(String sql, List<Object> args) {}

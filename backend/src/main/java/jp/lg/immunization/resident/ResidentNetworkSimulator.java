@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * what it was asked, as the other side would, so that tests can check what left the city.
  */
 @Component
+@SimulatorsOnly
 class ResidentNetworkSimulator implements ResidentNetworkPort {
 
   static final String NOT_FOUND_MARKER = "フメイ";

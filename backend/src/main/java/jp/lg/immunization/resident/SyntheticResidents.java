@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Iterator;
-import jp.lg.immunization.platform.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,9 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads generated residents (source SYNTHETIC_DEMO) for demo mode, tests and the benchmark: never
- * anyone's real data. Demo mode loads its set once, into an empty register.
+ * anyone's real data. Loaded only in demo mode (which tests and the benchmark run in); it loads its set once, into an
+ * empty register.
  */
 @Service
+@ConditionalOnProperty(name = "immunization.demo.enabled", havingValue = "true")
 public class SyntheticResidents {
 
   private static final Logger log = LoggerFactory.getLogger(SyntheticResidents.class);
@@ -32,22 +34,20 @@ public class SyntheticResidents {
   private final TransactionTemplate transactions;
   private final MyNumberProtector protector;
   private final Clock clock;
-  private final DemoMode demoMode;
   private final int demoResidents;
 
   SyntheticResidents(JdbcTemplate jdbc, TransactionTemplate transactions, MyNumberProtector protector, Clock clock,
-                     DemoMode demoMode, @Value("${immunization.demo.residents:2000}") int demoResidents) {
+                     @Value("${immunization.demo.residents:2000}") int demoResidents) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.protector = protector;
     this.clock = clock;
-    this.demoMode = demoMode;
     this.demoResidents = demoResidents;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   public void loadDemoResidents() {
-    if (demoMode.enabled() && count() == 0) {
+    if (count() == 0) {
       load(demoResidents, 20261126L);
       log.info("Demo mode: loaded {} synthetic residents", demoResidents);
     }

@@ -1,19 +1,19 @@
 package jp.lg.immunization.vaccination;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import jp.lg.immunization.platform.DemoMode;
+import java.util.Set;
 import jp.lg.immunization.platform.PgCopy;
+import jp.lg.immunization.resident.ResidentCohorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * completed). Deterministic per resident; marked SYNTHETIC_DEMO.
  */
 @Component
+@ConditionalOnProperty(name = "immunization.demo.enabled", havingValue = "true")
 class DemoDoses {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDoses.class);
@@ -43,23 +44,23 @@ class DemoDoses {
   private final JdbcTemplate jdbc;
   private final PgCopy copy;
   private final TransactionTemplate transactions;
-  private final DemoMode demoMode;
+  private final ResidentCohorts residents;
   private final Clock clock;
   private final boolean enabled;
 
-  DemoDoses(JdbcTemplate jdbc, PgCopy copy, TransactionTemplate transactions, DemoMode demoMode, Clock clock,
+  DemoDoses(JdbcTemplate jdbc, PgCopy copy, TransactionTemplate transactions, ResidentCohorts residents, Clock clock,
             @Value("${immunization.demo.doses:true}") boolean enabled) {
     this.jdbc = jdbc;
     this.copy = copy;
     this.transactions = transactions;
-    this.demoMode = demoMode;
+    this.residents = residents;
     this.clock = clock;
     this.enabled = enabled;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void loadDemoDoses() {
-    if (!demoMode.enabled() || !enabled
+    if (!enabled
         || jdbc.queryForObject("select exists (select 1 from dose_record)", Boolean.class)) {
       return;
     }
@@ -69,12 +70,12 @@ class DemoDoses {
   /** @return how many doses were recorded for the children registered as of {@code today} */
   int record(LocalDate today) {
     List<List<Object>> rows = new ArrayList<>();
-    for (Map<String, Object> child : jdbc.queryForList("""
-        select id, birth_date, sex from resident where status = 'REGISTERED' and birth_date > ? order by id""",
-        Date.valueOf(today.minusYears(14)))) {
-      long id = ((Number) child.get("id")).longValue();
-      LocalDate birth = ((Date) child.get("birth_date")).toLocalDate();
-      String sex = (String) child.get("sex");
+    ResidentCohorts.Filter children = new ResidentCohorts.Filter(today.minusYears(14).plusDays(1), null, null, null,
+        Set.of("REGISTERED"));
+    for (ResidentCohorts.Member child : residents.list(children, 0, (int) residents.count(children))) {
+      long id = child.id();
+      LocalDate birth = child.birthDate();
+      String sex = child.sex().name();
       Random random = new Random(id * 31 + 7);
       for (Dose dose : dosesFor(birth, sex, today, random)) {
         String[] clinic = CLINICS[random.nextInt(CLINICS.length)];

@@ -1,20 +1,22 @@
 package jp.lg.immunization.vaccination;
 
-/** Where a batch stands; the BPMN process DoseBatchRegistration moves it. */
-enum DoseBatchStatus {
-  VALIDATING("検証中"),
-  REVIEW("エラー確認中"),
-  AWAITING_APPROVAL("承認待ち"),
-  REGISTERED("登録済み"),
-  DISCARDED("取消");
+import jp.lg.immunization.workflow.CaseStatus;
 
-  private final String label;
+/**
+ * Where a batch stands. A batch starts VALIDATING when it is uploaded; from then on the steps of the process
+ * DoseBatchRegistration declare the status they enter ({@code caseStatus}).
+ */
+enum DoseBatchStatus implements CaseStatus {
+  VALIDATING(Label.open("検証中")),
+  REVIEW(Label.open("エラー確認中")),
+  AWAITING_APPROVAL(Label.open("承認待ち")),
+  REGISTERED(Label.ended("登録済み")),
+  DISCARDED(Label.ended("取消"));
 
-  DoseBatchStatus(String label) {
-    this.label = label;
-  }
+  private final Label label;
 
-  String label() {
-    return label;
-  }
+  DoseBatchStatus(Label label) { this.label = label; }
+
+  @Override
+  public Label describe() { return label; }
 }

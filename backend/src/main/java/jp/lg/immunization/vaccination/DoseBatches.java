@@ -26,7 +26,9 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
+import jp.lg.immunization.workflow.CaseType;
+import jp.lg.immunization.workflow.OpenTasks;
+import jp.lg.immunization.workflow.OpenTasks.OpenTask;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,22 +37,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Batches of dose records from clinics: upload, the report of accepted and rejected lines, corrections of rejected
- * lines, and the steps of the process DoseBatchRegistration (review of errors, approval by a second staff member).
- * Nothing reaches dose_record before the approval, and then everything at once (DoseBatchSteps).
+ * lines, and the batch as a case of the process DoseBatchRegistration (its status as the steps declare it, the
+ * context beside its tasks). What the review and the approval record is in their step handlers. Nothing reaches
+ * dose_record before the approval, and then everything at once (RegisterDoseBatch).
  */
 @Component
-class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
+class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
 
   static final String PROCESS_KEY = "DoseBatchRegistration";
-  static final String REVIEW_STEP = "ReviewBatchErrors";
-  static final String APPROVE_STEP = "ApproveBatch";
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
-  record OpenTask(String id, String name, String assignee) {}
 
   record Summary(long id, String fileName, String encoding, DoseBatchStatus status, String statusLabel, int rowCount,
                  int validatedRows, int acceptedRows, int rejectedRows, int excludedRows, String uploadedBy,
-                 Instant uploadedAt, String approvedBy, Instant approvedAt, Instant registeredAt, OpenTask openTask) {}
+                 Instant uploadedAt, String approvedBy, Instant approvedAt, Instant registeredAt, OpenTask openTask) {
+
+    Summary withOpenTask(OpenTask task) {
+      return new Summary(id, fileName, encoding, status, statusLabel, rowCount, validatedRows, acceptedRows,
+          rejectedRows, excludedRows, uploadedBy, uploadedAt, approvedBy, approvedAt, registeredAt, task);
+    }
+  }
 
   record Row(int line, String status, Map<String, String> items, List<DoseProblem> problems, String residentName) {}
 
@@ -61,10 +66,7 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
              b.approved_by, b.approved_at, b.registered_at,
              count(r.line) filter (where r.status = 'ACCEPTED') accepted,
              count(r.line) filter (where r.status = 'REJECTED') rejected,
-             count(r.line) filter (where r.status = 'EXCLUDED') excluded,
-             (select t.id || '|' || t.name || '|' || coalesce(t.assignee, '') from task_view t
-              where t.process_key = 'DoseBatchRegistration' and t.case_id = b.id::text and t.status = 'OPEN'
-              limit 1) open_task
+             count(r.line) filter (where r.status = 'EXCLUDED') excluded
       from dose_batch b left join dose_batch_row r on r.batch_id = b.id
       """;
 
@@ -76,12 +78,13 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
   private final UserDirectory users;
   private final AuditTrail audit;
   private final RuntimeService runtime;
+  private final OpenTasks openTasks;
   private final DoseJson json;
   private final Clock clock;
 
   DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseReference reference, ResidentDirectory residents,
-              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, DoseJson json,
-              Clock clock) {
+              CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, OpenTasks openTasks,
+              DoseJson json, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
     this.reference = reference;
@@ -90,6 +93,7 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
     this.users = users;
     this.audit = audit;
     this.runtime = runtime;
+    this.openTasks = openTasks;
     this.json = json;
     this.clock = clock;
   }
@@ -125,15 +129,16 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
 
   @Transactional(readOnly = true)
   Summary summary(long id) {
-    return jdbc.query(SUMMARY_SQL + " where b.id = ? group by b.id", this::summaryRow, id).stream().findFirst()
-        .orElseThrow(() -> ApiException.notFound("一括登録が見つかりません"));
+    return withOpenTasks(jdbc.query(SUMMARY_SQL + " where b.id = ? group by b.id", this::summaryRow, id)).stream()
+        .findFirst().orElseThrow(() -> ApiException.notFound("一括登録が見つかりません"));
   }
 
   @Transactional(readOnly = true)
   Page<Summary> list(int page, int size) {
     long total = jdbc.queryForObject("select count(*) from dose_batch", Long.class);
-    return new Page<>(jdbc.query(SUMMARY_SQL + " group by b.id order by b.uploaded_at desc, b.id desc limit ? offset ?",
-        this::summaryRow, size, (long) page * size), total);
+    return new Page<>(withOpenTasks(jdbc.query(
+        SUMMARY_SQL + " group by b.id order by b.uploaded_at desc, b.id desc limit ? offset ?", this::summaryRow, size,
+        (long) page * size)), total);
   }
 
   /** The report of lines: each line shown names a resident, so each is an audited access (R04). */
@@ -196,35 +201,49 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
     return row(id, line);
   }
 
+  /** Review may send a batch on only when no line is rejected and at least one line will be registered. */
+  void requireReadyForApproval(long id) {
+    Summary summary = summary(id);
+    if (summary.rejectedRows() > 0) {
+      throw ApiException.badRequest("rows_rejected", "エラーの行が" + summary.rejectedRows()
+          + "行残っています。修正するか除外してから進めてください");
+    }
+    if (summary.acceptedRows() == 0) {
+      throw ApiException.badRequest("nothing_to_register", "登録できる行がありません。取り消してください");
+    }
+  }
+
+  void approve(long id) {
+    jdbc.update("update dose_batch set approved_by = ?, approved_at = ? where id = ?", currentUser.get().username(),
+        Timestamp.from(Instant.now(clock)), id);
+  }
+
   @Override
   public String processKey() {
     return PROCESS_KEY;
   }
 
   @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
+  public Set<String> processKeys() {
+    return Set.of(PROCESS_KEY);
+  }
+
+  @Override
+  public Class<DoseBatchStatus> statusType() {
+    return DoseBatchStatus.class;
+  }
+
+  /** A discarded batch also drops its file at once: it holds the clinics' data and will never be registered. */
+  @Override
+  public void enter(String businessKey, DoseBatchStatus status) {
     long id = Long.parseLong(businessKey);
-    Object decision = values.get("decision");
-    if (REVIEW_STEP.equals(taskKey) && "PROCEED".equals(decision)) {
-      Summary summary = summary(id);
-      if (summary.rejectedRows() > 0) {
-        throw ApiException.badRequest("rows_rejected", "エラーの行が" + summary.rejectedRows()
-            + "行残っています。修正するか除外してから進めてください");
-      }
-      if (summary.acceptedRows() == 0) {
-        throw ApiException.badRequest("nothing_to_register", "登録できる行がありません。取り消してください");
-      }
-      setStatus(id, DoseBatchStatus.AWAITING_APPROVAL);
-    } else if (REVIEW_STEP.equals(taskKey) && "DISCARD".equals(decision)
-        || APPROVE_STEP.equals(taskKey) && "REJECT".equals(decision)) {
-      jdbc.update("update dose_batch set status = 'DISCARDED', content = null, closed_at = ? where id = ?",
-          Timestamp.from(Instant.now(clock)), id);
-    } else if (APPROVE_STEP.equals(taskKey) && "APPROVE".equals(decision)) {
-      jdbc.update("update dose_batch set approved_by = ?, approved_at = ? where id = ?", currentUser.get().username(),
-          Timestamp.from(Instant.now(clock)), id);
-    } else if (APPROVE_STEP.equals(taskKey) && "SEND_BACK".equals(decision)) {
-      setStatus(id, DoseBatchStatus.REVIEW);
+    if (status == DoseBatchStatus.DISCARDED) {
+      jdbc.update("""
+          update dose_batch set status = 'DISCARDED', content = null, closed_at = ?, version = version + 1
+          where id = ? and status <> 'DISCARDED'""", Timestamp.from(Instant.now(clock)), id);
+    } else {
+      jdbc.update("update dose_batch set status = ?, version = version + 1 where id = ? and status <> ?",
+          status.name(), id, status.name());
     }
   }
 
@@ -246,10 +265,6 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
             new CaseContext.Row("除外した行", batch.excludedRows() + "行"),
             new CaseContext.Row("行の確認と修正", "一括登録 #" + batch.id() + " の画面を開く",
                 "/dose-batches/" + batch.id())))));
-  }
-
-  void setStatus(long id, DoseBatchStatus status) {
-    jdbc.update("update dose_batch set status = ?, version = version + 1 where id = ?", status.name(), id);
   }
 
   private void lockForReview(long id) {
@@ -295,16 +310,17 @@ class DoseBatches implements CaseContextProvider, UntypedCaseSteps.Handler {
 
   private Summary summaryRow(ResultSet rs, int n) throws SQLException {
     DoseBatchStatus status = DoseBatchStatus.valueOf(rs.getString("status"));
-    String task = rs.getString("open_task");
-    OpenTask openTask = null;
-    if (task != null) {
-      String[] parts = task.split("\\|", -1);
-      openTask = new OpenTask(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2]);
-    }
     return new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("encoding"), status, status.label(),
         rs.getInt("row_count"), rs.getInt("validated_rows"), rs.getInt("accepted"), rs.getInt("rejected"),
         rs.getInt("excluded"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"), rs.getString("approved_by"),
-        instant(rs, "approved_at"), instant(rs, "registered_at"), openTask);
+        instant(rs, "approved_at"), instant(rs, "registered_at"), null);
+  }
+
+  /** The step each batch waits on, for a link to it: asked of the task list for the whole page at once. */
+  private List<Summary> withOpenTasks(List<Summary> batches) {
+    Map<String, OpenTask> open = openTasks.byCase(PROCESS_KEY,
+        batches.stream().map(batch -> String.valueOf(batch.id())).toList());
+    return batches.stream().map(batch -> batch.withOpenTask(open.get(String.valueOf(batch.id())))).toList();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -17,6 +17,7 @@ import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
 import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.workflow.CaseVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -102,7 +103,7 @@ class DoseRegistration {
       throw ApiException.badRequest("nothing_changed", "変更された項目がありません");
     }
     if (!store.update(id, version, checked)) {
-      throw ApiException.conflict("stale", "この接種記録は他の職員が先に修正しました。画面を開き直してください");
+      throw CaseVersion.stale("接種記録");
     }
     jdbc.update("""
         insert into dose_correction (dose_record_id, before_content, after_content, reason, corrected_by, corrected_at)

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers an approved batch: every accepted line becomes a dose record in this one transaction, or none does.
  * The lines are checked again first, because doses registered since the review (at the counter, or by another
- * batch) may now make a line a duplicate; such lines go back to review. A second run registers nothing twice.
+ * batch) may now make a line a duplicate; such lines go back to review. A second run registers nothing twice. The
+ * steps reached next (review again, or the end as registered) set the batch's status.
  */
 @Component("registerDoseBatch")
 class RegisterDoseBatch implements JavaDelegate {
@@ -32,7 +33,6 @@ class RegisterDoseBatch implements JavaDelegate {
   private static final List<String> DOSE_COLUMNS = doseColumns();
 
   private final JdbcTemplate jdbc;
-  private final DoseBatches batches;
   private final DoseJson json;
   private final DoseStore store;
   private final DoseReference reference;
@@ -42,11 +42,10 @@ class RegisterDoseBatch implements JavaDelegate {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  RegisterDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseJson json, DoseStore store, DoseReference reference,
+  RegisterDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseReference reference,
                     ResidentDirectory residents, PgCopy copy, AuditTrail audit, ApplicationEventPublisher events,
                     Clock clock) {
     this.jdbc = jdbc;
-    this.batches = batches;
     this.json = json;
     this.store = store;
     this.reference = reference;
@@ -61,8 +60,8 @@ class RegisterDoseBatch implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long id = Long.parseLong(execution.getProcessBusinessKey());
     Map<String, Object> batch = jdbc.queryForMap(
-        "select status, uploaded_by, approved_by from dose_batch where id = ? for update", id);
-    if (DoseBatchStatus.REGISTERED.name().equals(batch.get("status"))) {
+        "select registered_at, uploaded_by, approved_by from dose_batch where id = ? for update", id);
+    if (batch.get("registered_at") != null) {
       return;
     }
     if (batch.get("approved_by") == null) {
@@ -91,9 +90,8 @@ class RegisterDoseBatch implements JavaDelegate {
     }
     long registered = copy.copy("dose_record", DOSE_COLUMNS, doses);
     jdbc.update("""
-        update dose_batch set status = 'REGISTERED', registered_at = ?, closed_at = ?, content = null,
-               version = version + 1 where id = ?""", Timestamp.from(Instant.now(clock)),
-        Timestamp.from(Instant.now(clock)), id);
+        update dose_batch set registered_at = ?, closed_at = ?, content = null where id = ?""",
+        Timestamp.from(Instant.now(clock)), Timestamp.from(Instant.now(clock)), id);
     audit.record(AuditOperation.DOSE_BATCH_REGISTER, null, "batch " + id + " registered " + registered
         + " doses, approved by " + batch.get("approved_by"));
     events.publishEvent(new DoseRecordsChanged(doses.stream().map(dose -> (Long) dose.get(0))
@@ -106,7 +104,6 @@ class RegisterDoseBatch implements JavaDelegate {
           json.write(result.problems()), id, result.pending().line());
     }
     jdbc.update("update dose_batch set approved_by = null, approved_at = null where id = ?", id);
-    batches.setStatus(id, DoseBatchStatus.REVIEW);
   }
 
   private static List<Object> dose(long batchId, DoseBatchCheck.Result result, String uploadedBy) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Checks every line of an uploaded batch into dose_batch_row. Chunks commit on their own so that the upload page
  * can show progress; a run that fails half-way and runs again starts over from a clean slate. Registers nothing.
+ * The number of rejected lines routes the batch to review or straight to approval, whose steps set its status.
  */
 @Component("validateDoseBatch")
 class ValidateDoseBatch implements JavaDelegate {
@@ -29,7 +30,6 @@ class ValidateDoseBatch implements JavaDelegate {
       "warnings_confirmed");
 
   private final JdbcTemplate jdbc;
-  private final DoseBatches batches;
   private final DoseJson json;
   private final DoseStore store;
   private final DoseReference reference;
@@ -38,10 +38,9 @@ class ValidateDoseBatch implements JavaDelegate {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  ValidateDoseBatch(JdbcTemplate jdbc, DoseBatches batches, DoseJson json, DoseStore store, DoseReference reference,
+  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseReference reference,
                     ResidentDirectory residents, PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
-    this.batches = batches;
     this.json = json;
     this.store = store;
     this.reference = reference;
@@ -62,7 +61,6 @@ class ValidateDoseBatch implements JavaDelegate {
     }
     int rejected = jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ? and status = 'REJECTED'",
         Integer.class, id);
-    batches.setStatus(id, rejected > 0 ? DoseBatchStatus.REVIEW : DoseBatchStatus.AWAITING_APPROVAL);
     execution.setVariable(REJECTED_ROWS, rejected);
   }
 

@@ -93,6 +93,8 @@ class DoseBatchProcessTest {
     assertThat(doses()).as("nothing is registered before the approval").isZero();
 
     String approval = driver.openTaskId(instance, "ApproveBatch");
+    assertThat(summary(batch).path("openTask").path("id").asText()).as("the batch links to its open step")
+        .isEqualTo(approval);
     engine.getTaskService().claim(approval, "staff1");
     driver.completeRequest("staff1", approval, Map.of("decision", "APPROVE"))
         .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
