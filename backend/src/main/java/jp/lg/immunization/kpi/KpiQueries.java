@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,7 @@ class KpiQueries {
       type.tasks().forEach(task -> tallies.put(key(type.key(), task.key()),
           new Tally(type.key(), type.name(), task.key(), task.name())));
     });
+    int deployedRows = tallies.size();
 
     Map<LocalDate, long[]> trend = trendBuckets(period);
     // Read once, so that started and completed rows split at the same day even if the job commits meanwhile.
@@ -168,7 +170,7 @@ class KpiQueries {
     List<ProcessRow> processes = new ArrayList<>();
     List<TaskRow> tasks = new ArrayList<>();
     List<ApprovalRow> approvals = new ArrayList<>();
-    for (Tally tally : tallies.values()) {
+    for (Tally tally : inDisplayOrder(tallies, deployedRows)) {
       tally.processName = processNames.getOrDefault(tally.processKey, tally.processKey);
       if (tally.taskKey.isEmpty()) {
         Stats stats = tally.stats();
@@ -184,7 +186,7 @@ class KpiQueries {
         }
       }
     }
-    approvals.sort(java.util.Comparator.comparing(ApprovalRow::processName).thenComparing(ApprovalRow::taskName));
+    approvals.sort(Comparator.comparing(ApprovalRow::processName).thenComparing(ApprovalRow::taskName));
     List<TrendPoint> trendPoints = new ArrayList<>();
     trend.forEach((day, counts) -> trendPoints.add(new TrendPoint(day, counts[0], counts[1], counts[2])));
     return new Dashboard(period, AGE_BANDS, processes, tasks, trendPoints, ageing(),
@@ -423,6 +425,17 @@ class KpiQueries {
     private static Double hours(Double seconds) {
       return seconds == null ? null : seconds / 3600;
     }
+  }
+
+  /**
+   * Deployed processes and steps in their catalogue order, then those only history knows (older versions, removed
+   * processes) by key: SQL hands these out in no fixed order, and the dashboard must not reorder itself.
+   */
+  private static List<Tally> inDisplayOrder(Map<String, Tally> tallies, int deployedRows) {
+    List<Tally> ordered = new ArrayList<>(tallies.values());
+    ordered.subList(deployedRows, ordered.size())
+        .sort(Comparator.comparing((Tally tally) -> tally.processKey).thenComparing(tally -> tally.taskKey));
+    return ordered;
   }
 
   private static String key(String processKey, String taskKey) {

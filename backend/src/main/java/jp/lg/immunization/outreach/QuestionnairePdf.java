@@ -64,12 +64,7 @@ class QuestionnairePdf {
 
   byte[] render(Path fontFile, List<Sheet> sheets, LocalDate issuedOn) {
     try (PDDocument document = new PDDocument()) {
-      PDType0Font font;
-      try {
-        font = PDType0Font.load(document, fontFile.toFile());
-      } catch (IOException | RuntimeException e) {
-        throw fonts.unreadable(fontFile);
-      }
+      PDType0Font font = fonts.load(document, fontFile);
       Glyphs glyphs = new Glyphs(font);
       for (Sheet sheet : sheets) {
         PDPage page = new PDPage(PDRectangle.A4);

@@ -1,8 +1,11 @@
 package jp.lg.immunization.platform;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -48,8 +51,16 @@ public class PrintFont {
         .orElseThrow(() -> ApiException.unavailable("print_font_missing", MISSING));
   }
 
-  /** The refusal when the file exists but is no TrueType font PDFBox can embed. */
-  public ApiException unreadable(Path font) {
+  /** The font embedded in {@code document}, or the refusal when the file is no TrueType font PDFBox can embed. */
+  public PDType0Font load(PDDocument document, Path font) {
+    try {
+      return PDType0Font.load(document, font.toFile());
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(font);
+    }
+  }
+
+  private ApiException unreadable(Path font) {
     return ApiException.unavailable("print_font_unreadable", "書類の印刷に使う日本語フォント（" + font.getFileName()
         + "）を読み込めないため、印刷できません。システム管理者に連絡してください（TrueType 形式の .ttf ファイルが必要です"
         + (configured ? "。設定 immunization.print.font を確認してください）" : "）"));

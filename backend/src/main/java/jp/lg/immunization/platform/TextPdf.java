@@ -39,12 +39,7 @@ public class TextPdf {
   public byte[] render(String title, String text) {
     Path fontFile = fonts.locate();
     try (PDDocument document = new PDDocument()) {
-      PDType0Font font;
-      try {
-        font = PDType0Font.load(document, fontFile.toFile());
-      } catch (IOException | RuntimeException e) {
-        throw fonts.unreadable(fontFile);
-      }
+      PDType0Font font = fonts.load(document, fontFile);
       List<String> lines = new ArrayList<>();
       for (String paragraph : text.split("\n", -1)) {
         lines.addAll(wrap(font, printable(font, paragraph), WIDTH - 2 * MARGIN));
