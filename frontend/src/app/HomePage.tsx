@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router-dom';
-import { useMe } from '../features/auth/AuthProvider';
-import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../features/auth/roles';
+import { useMe } from '../lib/auth/AuthProvider';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../lib/auth/roles';
 
 /** Sends each role to its daily work; roles without screens yet get a welcome. */
 export function HomePage() {

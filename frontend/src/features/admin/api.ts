@@ -1,5 +1,5 @@
 import { apiRequest } from '../../lib/api';
-import type { Permission } from '../auth/api';
+import type { Permission } from '../../lib/auth/session';
 
 /** A step that failed after all its retries; carries codes and ids, never personal data. */
 export interface Incident {

@@ -3,8 +3,8 @@ import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
 import { useAsync } from '../../../lib/useAsync';
-import type { Permission, Role } from '../../auth/api';
-import { PERMISSION_LABELS, ROLE_LABELS } from '../../auth/roles';
+import type { Permission, Role } from '../../../lib/auth/session';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
 import {
   changeAccess,
   createAccount,

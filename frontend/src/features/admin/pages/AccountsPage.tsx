@@ -3,7 +3,7 @@ import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import { useAsync } from '../../../lib/useAsync';
-import { ROLE_LABELS } from '../../auth/roles';
+import { ROLE_LABELS } from '../../../lib/auth/roles';
 import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
 import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
 

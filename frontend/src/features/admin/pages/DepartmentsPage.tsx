@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
 import { useAsync } from '../../../lib/useAsync';
-import type { Permission } from '../../auth/api';
-import { PERMISSION_LABELS } from '../../auth/roles';
+import type { Permission } from '../../../lib/auth/session';
+import { PERMISSION_LABELS } from '../../../lib/auth/roles';
 import {
   changeDepartment,
   createDepartment,

@@ -1,4 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../../../test/queryWrapper';
 import userEvent from '@testing-library/user-event';
 import { fakeBackend } from '../../../test/fakeBackend';
 import { AbnormalAccessPanel } from './AbnormalAccessPanel';

@@ -1,8 +1,8 @@
 import { ErrorMessage } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
-import type { Permission } from '../../auth/api';
-import { PERMISSION_LABELS, ROLE_LABELS } from '../../auth/roles';
+import type { Permission } from '../../../lib/auth/session';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
 import { accountReview } from '../api';
 
 /** アカウントの棚卸し: roles, permissions, last login and second factor of every account; unused ones stand out. */

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 

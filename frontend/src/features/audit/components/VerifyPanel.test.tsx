@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, SYSTEM_INFO } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 

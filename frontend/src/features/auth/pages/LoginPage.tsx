@@ -4,7 +4,7 @@ import { DemoBanner, useSystem } from '../../../app/SystemProvider';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { asApiError } from '../../../lib/useAsync';
 import { login, type Me } from '../api';
-import { useAuth } from '../AuthProvider';
+import { useAuth } from '../../../lib/auth/AuthProvider';
 import { SecondFactorForm } from './SecondFactorForm';
 
 interface LocationState {

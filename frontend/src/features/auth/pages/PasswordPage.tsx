@@ -4,7 +4,7 @@ import { ErrorMessage, Notice } from '../../../components/Message';
 import { TextField } from '../../../components/TextField';
 import { ApiError } from '../../../lib/api';
 import { changePassword, fetchMe } from '../api';
-import { useAuth, useMe } from '../AuthProvider';
+import { useAuth, useMe } from '../../../lib/auth/AuthProvider';
 
 /** パスワード変更: the server applies the policy (R08); an expired password leads here and nowhere else. */
 export function PasswordPage() {

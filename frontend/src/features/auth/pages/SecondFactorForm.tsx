@@ -3,7 +3,7 @@ import { ErrorMessage, Loading } from '../../../components/Message';
 import { TextField } from '../../../components/TextField';
 import { asApiError, useAsync } from '../../../lib/useAsync';
 import { startEnrolment, submitCode, type Enrolment, type Me, type SecondFactorChallenge } from '../api';
-import { useAuth } from '../AuthProvider';
+import { useAuth } from '../../../lib/auth/AuthProvider';
 
 /** The Base32 secret in groups of four, as people type it into an app by hand. */
 export function groupSecret(secret: string): string {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, STAFF1, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 import type { CoverageRow, Dashboard, OpenTask } from '../api';

@@ -3,8 +3,8 @@ import { ErrorMessage, Notice } from '../../../components/Message';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { asApiError } from '../../../lib/useAsync';
 import { saveDownload } from '../../../lib/download';
-import type { Me } from '../../auth/api';
-import { hasPermission } from '../../auth/roles';
+import type { Me } from '../../../lib/auth/session';
+import { hasPermission } from '../../../lib/auth/roles';
 import {
   exportCohort,
   ISSUABLE_STATUSES,

@@ -3,7 +3,7 @@ import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDate } from '../../../lib/date';
 import { useAsync } from '../../../lib/useAsync';
-import { useMe } from '../../auth/AuthProvider';
+import { useMe } from '../../../lib/auth/AuthProvider';
 import {
   criteriaFieldErrors,
   EMPTY_CRITERIA,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api';
-import { useMe } from '../../auth/AuthProvider';
-import { hasPermission } from '../../auth/roles';
+import { useMe } from '../../../lib/auth/AuthProvider';
+import { hasPermission } from '../../../lib/auth/roles';
 import { revealMyNumber } from '../api';
 
 /** 個人番号: masked; a user with the permission may show it for this page only, and each showing is recorded. */
