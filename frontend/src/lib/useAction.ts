@@ -35,14 +35,15 @@ export function useAction({ invalidates = EVERYTHING }: ActionOptions = {}) {
     }
   }
 
-  async function run(work: () => Promise<unknown>, done: string | null = null): Promise<boolean> {
+  /** `done` is the success message, or makes it from what the work returned (e.g. how many rows went out). */
+  async function run<T>(work: () => Promise<T>, done: string | null | ((result: T) => string) = null): Promise<boolean> {
     setBusy(true);
     setMessage(null);
     setError(null);
     setFields({});
     try {
-      await work();
-      setMessage(done);
+      const result = await work();
+      setMessage(typeof done === 'function' ? done(result) : done);
       invalidate();
       return true;
     } catch (failure) {

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, type Download } from '../../lib/api';
 import type { CsvEncoding } from '../../lib/csv';
 
@@ -260,3 +261,17 @@ export interface AccountReviewRow {
 export function accountReview(): Promise<AccountReviewRow[]> {
   return apiRequest<AccountReviewRow[]>('/audit/account-review');
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const auditKeys = {
+  all: ['audit'] as const,
+};
+
+export const accountReviewQuery = () =>
+  queryOptions({ queryKey: [...auditKeys.all, 'accountReview'] as const, queryFn: () => accountReview() });
+
+export const searchAuditEventsQuery = (criteria: AuditCriteria, page: number) =>
+  queryOptions({ queryKey: [...auditKeys.all, 'searchAuditEvents', criteria, page] as const, queryFn: () => searchAuditEvents(criteria, page) });
+
+export const latestVerificationQuery = () =>
+  queryOptions({ queryKey: [...auditKeys.all, 'latestVerification'] as const, queryFn: () => latestVerification() });

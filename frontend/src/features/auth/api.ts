@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
 import type { Me, SecondFactorChallenge } from '../../lib/auth/session';
 
@@ -43,3 +44,20 @@ export function startEnrolment(): Promise<Enrolment> {
 export function submitCode(code: string): Promise<Me> {
   return apiRequest<Me>('/auth/second-factor', { method: 'POST', body: { code }, ignoreUnauthorized: true });
 }
+
+export const authKeys = {
+  all: ['auth'] as const,
+};
+
+/**
+ * The secret to enrol, for an account without an authenticator app (none for one that has it). Each request makes
+ * a new secret, so it is asked once per form and never again behind the user's back (focus, a remount later).
+ */
+export const enrolmentQuery = (challenge: SecondFactorChallenge) =>
+  queryOptions({
+    queryKey: [...authKeys.all, 'enrolment', challenge.username, challenge.enrolled] as const,
+    queryFn: () => (challenge.enrolled ? null : startEnrolment()),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { FieldErrors } from '../../lib/api';
-import { asApiError } from '../../lib/useAsync';
+import { asApiError } from '../../lib/api';
 
 /** Why the server did not take a dose record. */
 export interface Refusal {

@@ -1,3 +1,4 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, type Download } from '../../lib/api';
 import type { EligibilityStatus, ResidentStatus, Sex, VaccineEligibility } from '../residents/api';
 
@@ -97,3 +98,21 @@ export function issueQuestionnaires(criteria: CohortCriteria): Promise<Download>
 export function criteriaFieldErrors(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([key, message]) => [key.replace(/^criteria\./, ''), message]));
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const outreachKeys = {
+  all: ['outreach'] as const,
+};
+
+export const outreachOptionsQuery = () =>
+  queryOptions({ queryKey: [...outreachKeys.all, 'fetchOutreachOptions'] as const, queryFn: () => fetchOutreachOptions() });
+
+/** The cohort of the criteria searched for, page by page; nothing is asked before a first search. */
+export const cohortQuery = (criteria: CohortCriteria | null, page: number) =>
+  queryOptions({
+    queryKey: [...outreachKeys.all, 'cohort', criteria, page] as const,
+    queryFn: () => searchCohort(criteria!, page),
+    enabled: criteria !== null,
+    // The list stays while the next page or the list after issuing 予診票 is fetched, and so does the message.
+    placeholderData: keepPreviousData,
+  });

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { TaskRow } from '../../components/TaskTable';
 import { apiRequest } from '../../lib/api';
 
@@ -170,3 +171,14 @@ export function fetchResidentCase(id: string): Promise<ResidentCase> {
 export function revealMyNumber(residentId: string): Promise<{ myNumber: string }> {
   return apiRequest<{ myNumber: string }>(`/residents/${encodeURIComponent(residentId)}/my-number`, { method: 'POST' });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const residentsKeys = {
+  all: ['residents'] as const,
+};
+
+export const residentCaseQuery = (id: string) =>
+  queryOptions({ queryKey: [...residentsKeys.all, 'fetchResidentCase', id] as const, queryFn: () => fetchResidentCase(id) });
+
+export const searchResidentsQuery = (criteria: ResidentCriteria, page: number) =>
+  queryOptions({ queryKey: [...residentsKeys.all, 'searchResidents', criteria, page] as const, queryFn: () => searchResidents(criteria, page) });

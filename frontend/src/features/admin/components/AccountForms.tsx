@@ -1,18 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
-import { useAsync } from '../../../lib/useAsync';
 import type { Permission, Role } from '../../../lib/auth/session';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
-import {
-  changeAccess,
-  createAccount,
-  fetchDepartments,
-  setTemporaryPassword,
-  type Account,
-  type AccountAccess,
-} from '../api';
+import { changeAccess, createAccount, setTemporaryPassword, type Account, type AccountAccess, departmentsQuery } from '../api';
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const PERMISSIONS = Object.keys(PERMISSION_LABELS) as Permission[];
@@ -25,7 +18,7 @@ function toggle<T>(list: T[], item: T): T[] {
 }
 
 function AccessFields({ id, access, fields, onChange }: { id: string; access: AccountAccess; fields: FieldErrors; onChange: (access: AccountAccess) => void }) {
-  const departments = useAsync(fetchDepartments, []);
+  const departments = useQuery(departmentsQuery());
   return (
     <>
       <TextField

@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
 import { ROLE_LABELS } from '../../../lib/auth/roles';
-import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
+import { changeAccount, setValidity, type Account, type AccountAction, accountsQuery } from '../api';
 import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
 
 const ACTION_LABELS: Record<AccountAction, string> = {
@@ -51,7 +51,7 @@ function actionsFor(account: Account): AccountAction[] {
  * second factor when a user's phone is lost or replaced (R07).
  */
 export function AccountsPage() {
-  const accounts = useAsync(fetchAccounts, []);
+  const accounts = useQuery(accountsQuery());
   const action = useAction();
   const { message, error } = action;
   const [editing, setEditing] = useState<{ username: string; from: string; until: string } | null>(null);
@@ -62,7 +62,6 @@ export function AccountsPage() {
     if (succeeded) {
       setEditing(null);
       setAccessOf(null);
-      accounts.reload();
     }
     return succeeded;
   }
@@ -75,7 +74,7 @@ export function AccountsPage() {
       </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      {accounts.loading && <Loading />}
+      {accounts.isPending && <Loading />}
       {accounts.error && <ErrorMessage>{accounts.error.message}</ErrorMessage>}
       {accounts.data && (
         <table className="data-table" data-testid="account-table">

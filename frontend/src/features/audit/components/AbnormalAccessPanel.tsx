@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Loading } from '../../../components/Message';
 import { ApiError } from '../../../lib/api';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import {
   abnormalAccessReport,
   exportAbnormalAccess,

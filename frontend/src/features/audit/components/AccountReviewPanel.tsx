@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
 import type { Permission } from '../../../lib/auth/session';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
-import { accountReview } from '../api';
+import { accountReviewQuery } from '../api';
 
 /** アカウントの棚卸し: roles, permissions, last login and second factor of every account; unused ones stand out. */
 export function AccountReviewPanel() {
-  const review = useAsync(accountReview, []);
+  const review = useQuery(accountReviewQuery());
   return (
     <section aria-labelledby="account-review-title" data-testid="account-review">
       <h2 id="account-review-title">アカウントの棚卸し</h2>

@@ -3,7 +3,7 @@ import { ErrorMessage, Notice } from '../../../components/Message';
 import type { Download } from '../../../lib/api';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { saveDownload } from '../../../lib/download';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 
 interface CsvExportControlProps {
   /** Prefix of ids and test ids, unique on the page. */

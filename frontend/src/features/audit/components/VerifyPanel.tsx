@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { latestVerification, verifyAuditLog, type AuditVerification } from '../api';
+import { asApiError } from '../../../lib/api';
+import { verifyAuditLog, type AuditVerification, latestVerificationQuery } from '../api';
 
 const TRIGGER_LABELS = { NIGHTLY: '夜間の自動検査', ON_DEMAND: '手動の検査' } as const;
 
@@ -25,7 +26,7 @@ export function VerifyPanel() {
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const last = useAsync(latestVerification, []);
+  const last = useQuery(latestVerificationQuery());
 
   async function verify() {
     setBusy(true);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { DemoBanner, useSystem } from '../../../app/SystemProvider';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { login, type Me } from '../api';
 import { useAuth } from '../../../lib/auth/AuthProvider';
 import { SecondFactorForm } from './SecondFactorForm';

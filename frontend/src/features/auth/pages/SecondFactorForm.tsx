@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { TextField } from '../../../components/TextField';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { startEnrolment, submitCode, type Enrolment, type Me, type SecondFactorChallenge } from '../api';
+import { ApiError } from '../../../lib/api';
+import { useAction } from '../../../lib/useAction';
+import { enrolmentQuery, submitCode, type Enrolment, type Me, type SecondFactorChallenge } from '../api';
 import { useAuth } from '../../../lib/auth/AuthProvider';
 
 /** The Base32 secret in groups of four, as people type it into an app by hand. */
@@ -40,33 +42,25 @@ function EnrolmentGuide({ enrolment }: { enrolment: Enrolment }) {
  */
 export function SecondFactorForm({ challenge, onSignedIn }: { challenge: SecondFactorChallenge; onSignedIn: (me: Me) => void }) {
   const { loginRefused, signOut } = useAuth();
-  const enrolment = useAsync(
-    () => (challenge.enrolled ? Promise.resolve(null) : startEnrolment()),
-    [challenge.username, challenge.enrolled],
-  );
+  const enrolment = useQuery(enrolmentQuery(challenge));
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [submitting, setSubmitting] = useState(false);
+  const action = useAction();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    setFieldError(undefined);
-    try {
-      onSignedIn(await submitCode(code));
-    } catch (failure) {
-      const refusal = asApiError(failure);
-      if (refusal.status === 401) {
-        // Locked or disabled meanwhile, or the session ended: the login starts again from the password.
-        loginRefused(refusal.message);
-        return;
+    const signedIn = await action.run(async () => {
+      try {
+        onSignedIn(await submitCode(code));
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.status === 401) {
+          // Locked or disabled meanwhile, or the session ended: the login starts again from the password.
+          loginRefused(failure.message);
+        }
+        throw failure;
       }
-      setError(refusal.message);
-      setFieldError(refusal.fields.code);
+    });
+    if (!signedIn) {
       setCode('');
-      setSubmitting(false);
     }
   }
 
@@ -74,24 +68,24 @@ export function SecondFactorForm({ challenge, onSignedIn }: { challenge: SecondF
     <>
       <h2>{challenge.enrolled ? '確認コードの入力' : '認証アプリの登録'}</h2>
       <p className="hint">ユーザーID {challenge.username}</p>
-      {enrolment.loading && <Loading />}
+      {enrolment.isPending && <Loading />}
       {enrolment.error && <ErrorMessage>{enrolment.error.message}</ErrorMessage>}
       {enrolment.data && <EnrolmentGuide enrolment={enrolment.data} />}
       {challenge.enrolled && <p>認証アプリに表示されている6桁の確認コードを入力してください。</p>}
-      {error && <ErrorMessage testId="totp-error">{error}</ErrorMessage>}
+      {action.error && <ErrorMessage testId="totp-error">{action.error}</ErrorMessage>}
       <form onSubmit={handleSubmit} className="login-form" noValidate>
         <TextField
           id="totp-code"
           label="確認コード"
           value={code}
-          error={fieldError}
+          error={action.fields.code}
           onChange={setCode}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={7}
           required
         />
-        <button type="submit" className="primary" data-testid="totp-submit" disabled={submitting || code.trim() === ''}>
+        <button type="submit" className="primary" data-testid="totp-submit" disabled={action.busy || code.trim() === ''}>
           {challenge.enrolled ? 'ログイン' : '登録してログイン'}
         </button>
         <button type="button" onClick={() => void signOut()}>

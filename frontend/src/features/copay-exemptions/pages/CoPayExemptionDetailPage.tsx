@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchCoPayExemption, type CoPayExemptionDetail } from '../api';
+import { type CoPayExemptionDetail, coPayExemptionQuery } from '../api';
 import { Facts } from '../components/Facts';
 import { MatchTable } from '../components/MatchTable';
 import { WithdrawalForm } from '../components/WithdrawalForm';
@@ -30,14 +30,14 @@ function applicationRows(detail: CoPayExemptionDetail): [string, string][] {
 /** One application with everything its decision rests on: the applicant, every recorded match, the decision, the notice. */
 export function CoPayExemptionDetailPage() {
   const { id = '' } = useParams();
-  const application = useAsync(() => fetchCoPayExemption(id), [id]);
+  const application = useQuery(coPayExemptionQuery(id));
   const back = (
     <p className="back-link">
       <Link to="/copay-exemptions">← 免除申請の一覧へ戻る</Link>
     </p>
   );
 
-  if (application.loading && !application.data) {
+  if (application.isPending) {
     return <Loading />;
   }
   if (application.error || !application.data) {
@@ -136,7 +136,7 @@ export function CoPayExemptionDetailPage() {
           <p className="empty">決定通知はまだありません。</p>
         )}
       </section>
-      {!detail.ended && <WithdrawalForm id={detail.id} version={detail.version} onWithdrawn={application.reload} />}
+      {!detail.ended && <WithdrawalForm id={detail.id} version={detail.version} />}
     </section>
   );
 }

@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchCoPayExemptions } from '../api';
+import { coPayExemptionsQuery } from '../api';
 
 /** The office's co-pay exemption applications, newest first; the detail page shows the person and the match. */
 export function CoPayExemptionsPage() {
   const navigate = useNavigate();
-  const applications = useAsync(fetchCoPayExemptions, []);
+  const applications = useQuery(coPayExemptionsQuery());
 
   return (
     <section>
@@ -16,8 +16,8 @@ export function CoPayExemptionsPage() {
         <button
           type="button"
           data-testid="copay-exemptions-refresh"
-          onClick={applications.reload}
-          disabled={applications.loading}
+          onClick={() => void applications.refetch()}
+          disabled={applications.isFetching}
         >
           最新の状態に更新
         </button>
@@ -26,7 +26,7 @@ export function CoPayExemptionsPage() {
         窓口と電子申請（ぴったりサービス）で受け付けた申請です。住民税の課税状況と生活保護の受給状況を庁内連携で照合し、照合を記録してから決定します。
         窓口の申請は<Link to="/processes">業務の開始</Link>から登録します。
       </p>
-      {applications.loading && <Loading />}
+      {applications.isPending && <Loading />}
       {applications.error && <ErrorMessage>{applications.error.message}</ErrorMessage>}
       {applications.data &&
         (applications.data.length === 0 ? (

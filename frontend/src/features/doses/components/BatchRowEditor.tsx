@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ErrorMessage } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { correctBatchRow, type BatchRow, type DoseReference } from '../api';
 import { allItems, type DoseItems } from '../items';
 import { fieldsFromProblems, problemsFromRow } from '../problems';

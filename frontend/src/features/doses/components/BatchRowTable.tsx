@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { excludeBatchRow, ROW_STATUS_LABELS, type BatchRow, type DoseReference } from '../api';
 import { displayItemValue } from '../display';
 import { problemsFromRow } from '../problems';

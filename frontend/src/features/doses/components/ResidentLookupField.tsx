@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { searchResidents, SEX_LABELS, STATUS_LABELS, type ResidentSummary } from '../../residents/api';
 
 const COMPLETE = /^\d{10}$/;

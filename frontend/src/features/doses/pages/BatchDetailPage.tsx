@@ -1,21 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { usePolling } from '../../../lib/usePolling';
-import {
-  BATCH_ROW_PAGE_SIZE,
-  ENCODING_LABELS,
-  fetchBatch,
-  fetchBatchRows,
-  fetchDoseReference,
-  type BatchEncoding,
-  type BatchRowFilter,
-  type BatchSummary,
-  type DoseReference,
-} from '../api';
+import { BATCH_ROW_PAGE_SIZE, ENCODING_LABELS, type BatchEncoding, type BatchRowFilter, type BatchSummary, type DoseReference, batchQuery, batchRowsQuery, doseReferenceQuery } from '../api';
 import { BatchRowTable } from '../components/BatchRowTable';
 import { BatchStatusBadge } from '../components/BatchStatusBadge';
 
@@ -40,9 +29,8 @@ const count = (value: number) => value.toLocaleString('ja-JP');
 /** One uploaded file: its progress through validation, review and approval, and the report of its lines. */
 export function BatchDetailPage() {
   const { batchId = '' } = useParams();
-  const batch = useAsync(() => fetchBatch(batchId), [batchId]);
-  const reference = useAsync(fetchDoseReference, []);
-  usePolling(batch.data?.status === 'VALIDATING', batch.loading, batch.reload);
+  const batch = useQuery(batchQuery(batchId));
+  const reference = useQuery(doseReferenceQuery());
 
   const back = (
     <p className="back-link">
@@ -104,8 +92,8 @@ export function BatchDetailPage() {
         <BatchRows
           batchId={batchId}
           summary={summary}
-          reference={reference.data}
-          onBatchChanged={batch.reload}
+          reference={reference.data ?? null}
+          onBatchChanged={() => void batch.refetch()}
         />
       )}
     </section>
@@ -164,7 +152,7 @@ function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsPro
         ? 'REJECTED'
         : 'ALL';
   const page = Number(params.get('page') ?? '0') || 0;
-  const rows = useAsync(() => fetchBatchRows(batchId, filter, page), [batchId, filter, page]);
+  const rows = useQuery(batchRowsQuery(batchId, filter, page));
 
   return (
     <section className="case-section" aria-labelledby="batch-rows-title">
@@ -184,7 +172,7 @@ function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsPro
           </button>
         ))}
       </div>
-      {rows.loading && !rows.data && <Loading />}
+      {rows.isPending && <Loading />}
       {rows.error && <ErrorMessage>{rows.error.message}</ErrorMessage>}
       {rows.data &&
         (rows.data.total === 0 ? (

@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatWarekiDate } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
 import { DOSE_SOURCE_LABELS, doseErrorText } from '../../residents/api';
-import { correctDose, fetchDose, fetchDoseReference, type DoseDetail, type DoseReference } from '../api';
+import { correctDose, type DoseDetail, type DoseReference, doseQuery, doseReferenceQuery } from '../api';
 import { CorrectionHistory } from '../components/CorrectionHistory';
 import { DoseItemFields } from '../components/DoseItemFields';
 import { SubmissionFeedback } from '../components/SubmissionFeedback';
@@ -19,15 +19,15 @@ export function DoseCorrectionPage() {
   const { doseId = '' } = useParams();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
-  const detail = useAsync(() => fetchDose(doseId), [doseId]);
-  const reference = useAsync(fetchDoseReference, []);
+  const detail = useQuery(doseQuery(doseId));
+  const reference = useQuery(doseReferenceQuery());
   const [notice, setNotice] = useState<string | null>(null);
   // Bumped to start the form again from what the server holds (after a save, or on request after a conflict).
   const [generation, setGeneration] = useState(0);
 
   function reload() {
     setGeneration((value) => value + 1);
-    detail.reload();
+    void detail.refetch();
   }
 
   const back = from && (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { CATEGORIES, CHANNELS, recordInquiry } from '../api';
 
 interface InquiryReceiptFormProps {

@@ -1,18 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import '../kpi.css';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
-import {
-  fetchCoverage,
-  fetchDashboard,
-  PERIOD_LABELS,
-  setSlaTarget,
-  type Dashboard,
-  type PeriodChoice,
-  type PeriodKind,
-} from '../api';
+import { PERIOD_LABELS, setSlaTarget, type Dashboard, type PeriodChoice, type PeriodKind, dashboardQuery, coverageQuery } from '../api';
 import { BarChart, HeatMap, LineChart } from '../components/Charts';
 import { KpiSection } from '../components/KpiTable';
 import {
@@ -36,7 +28,7 @@ export function officeToday(now: Date = new Date()): string {
 export function KpiDashboardPage() {
   const [draft, setDraft] = useState<PeriodChoice>({ period: 'MONTH', date: officeToday(), from: '', to: '' });
   const [choice, setChoice] = useState<PeriodChoice>(draft);
-  const dashboard = useAsync(() => fetchDashboard(choice), [choice]);
+  const dashboard = useQuery(dashboardQuery(choice));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -99,8 +91,8 @@ export function KpiDashboardPage() {
         </button>
       </form>
       {dashboard.error && <ErrorMessage testId="kpi-error">{dashboard.error.message}</ErrorMessage>}
-      {dashboard.loading && !dashboard.data && <Loading />}
-      {dashboard.data && <DashboardView dashboard={dashboard.data} onChanged={dashboard.reload} />}
+      {dashboard.isPending && <Loading />}
+      {dashboard.data && <DashboardView dashboard={dashboard.data} onChanged={() => void dashboard.refetch()} />}
       <CoverageSection />
     </div>
   );
@@ -255,7 +247,7 @@ function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: 
 function CoverageSection() {
   const [vaccine, setVaccine] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
-  const coverage = useAsync(() => fetchCoverage(chosen), [chosen]);
+  const coverage = useQuery(coverageQuery(chosen));
   return (
     <>
       <form

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from '../../../components/CamundaForm';
 import { ErrorMessage, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { startProcess, type ProcessDefinition, type StartedProcess } from '../api';
 
 interface StartProcessPanelProps {

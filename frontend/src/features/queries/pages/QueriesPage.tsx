@@ -1,22 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchMyQueries } from '../api';
+import { myQueriesQuery } from '../api';
 
 /** Lets staff follow their queries to other agencies, which pass approval and a double check out of their sight. */
 export function QueriesPage() {
-  const queries = useAsync(fetchMyQueries, []);
+  const queries = useQuery(myQueriesQuery());
 
   return (
     <section>
       <div className="page-heading">
         <h1>照会状況</h1>
-        <button type="button" data-testid="queries-refresh" onClick={queries.reload} disabled={queries.loading}>
+        <button type="button" data-testid="queries-refresh" onClick={() => void queries.refetch()} disabled={queries.isFetching}>
           最新の状態に更新
         </button>
       </div>
       <p>自分が依頼した情報照会の状態です。上長の承認後に送信され、結果は2人の職員が確認してから記録へ保存されます。</p>
-      {queries.loading && <Loading />}
+      {queries.isPending && <Loading />}
       {queries.error && <ErrorMessage>{queries.error.message}</ErrorMessage>}
       {queries.data &&
         (queries.data.length === 0 ? (

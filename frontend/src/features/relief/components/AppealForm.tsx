@@ -7,20 +7,17 @@ interface AppealFormProps {
   claimId: number;
   version: number;
   today: string;
-  onFiled: () => void;
 }
 
 /** 審査請求: records the claimant's appeal to the prefectural governor against a 不支給 decision. */
-export function AppealForm({ claimId, version, today, onFiled }: AppealFormProps) {
+export function AppealForm({ claimId, version, today }: AppealFormProps) {
   const [filedOn, setFiledOn] = useState(today);
   const [note, setNote] = useState('');
   const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => fileAppeal(claimId, version, filedOn, note.trim()))) {
-      onFiled();
-    }
+    await run(() => fileAppeal(claimId, version, filedOn, note.trim()));
   }
 
   return (

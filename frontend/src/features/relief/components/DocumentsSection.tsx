@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
 import { formatWarekiDate } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { documentUrl, uploadReliefDocument, type Code, type ReliefClaimDetail } from '../api';
 
 interface DocumentsSectionProps {

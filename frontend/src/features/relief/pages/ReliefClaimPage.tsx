@@ -1,19 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import {
-  fetchDocumentTypes,
-  fetchReliefClaim,
-  formatYen,
-  noticeUrl,
-  PAYMENT_STATUS,
-  paymentLabel,
-  type ReliefClaimDetail,
-} from '../api';
+import { formatYen, noticeUrl, PAYMENT_STATUS, paymentLabel, type ReliefClaimDetail, reliefClaimQuery, documentTypesQuery } from '../api';
 import { AppealForm } from '../components/AppealForm';
 import { DocumentsSection } from '../components/DocumentsSection';
 import { EntitlementForm } from '../components/EntitlementForm';
@@ -35,11 +27,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** The case page of a relief claim (R33): what happened, what is waiting, documents, the decision and payments. */
 export function ReliefClaimPage() {
   const { id = '' } = useParams();
-  const claim = useAsync(() => fetchReliefClaim(id), [id]);
-  const documentTypes = useAsync(fetchDocumentTypes, []);
+  const claim = useQuery(reliefClaimQuery(id));
+  const documentTypes = useQuery(documentTypesQuery());
   const today = officeToday();
 
-  if (claim.loading && !claim.data) {
+  if (claim.isPending) {
     return <Loading />;
   }
   if (claim.error) {
@@ -56,7 +48,7 @@ export function ReliefClaimPage() {
         <h1>
           健康被害救済の請求 #{data.id} <span className="badge" data-testid="relief-status">{data.statusLabel}</span>
         </h1>
-        <button type="button" onClick={claim.reload} disabled={claim.loading}>
+        <button type="button" onClick={() => void claim.refetch()} disabled={claim.isFetching}>
           最新の状態に更新
         </button>
       </div>
@@ -116,7 +108,7 @@ export function ReliefClaimPage() {
         claim={data}
         documentTypes={documentTypes.data ?? []}
         today={today}
-        onUploaded={claim.reload}
+        onUploaded={() => void claim.refetch()}
       />
 
       <section className="case-section" aria-labelledby="relief-review-title">
@@ -210,12 +202,12 @@ export function ReliefClaimPage() {
           version={data.version}
           periodicAmountYen={decision.periodicAmountYen}
           entitlementEndsOn={decision.entitlementEndsOn}
-          onRevised={claim.reload}
+          onRevised={() => void claim.refetch()}
         />
       )}
 
       {data.status === 'NOT_PAID' && (
-        <AppealForm claimId={data.id} version={data.version} today={today} onFiled={claim.reload} />
+        <AppealForm claimId={data.id} version={data.version} today={today} />
       )}
 
       <CaseTimeline id="relief-timeline" entries={data.timeline} />

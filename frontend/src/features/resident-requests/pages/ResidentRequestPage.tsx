@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
 import { useMe } from '../../../lib/auth/AuthProvider';
 import { hasPermission } from '../../../lib/auth/roles';
-import { fetchResidentRequest, noticePdfUrl, packagePdfUrl, type ResidentRequestDetail } from '../api';
+import { noticePdfUrl, packagePdfUrl, type ResidentRequestDetail, residentRequestQuery } from '../api';
 import { DeadlineBadges } from '../components/DeadlineBadges';
 import { ExtensionForm } from '../components/ExtensionForm';
 import { PackageView } from '../components/PackageView';
@@ -25,13 +25,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function ResidentRequestPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const request = useAsync(() => fetchResidentRequest(id), [id]);
+  const request = useQuery(residentRequestQuery(id));
   // Which request's copy is open: another request's page opens with it closed.
   const [packageShownFor, setPackageShownFor] = useState<number | null>(null);
   const today = officeToday();
   const canPrint = hasPermission(me, 'PRINT');
 
-  if (request.loading && !request.data) {
+  if (request.isPending) {
     return <Loading />;
   }
   if (request.error) {
@@ -52,7 +52,7 @@ export function ResidentRequestPage() {
             {data.statusLabel}
           </span>
         </h1>
-        <button type="button" onClick={request.reload} disabled={request.loading}>
+        <button type="button" onClick={() => void request.refetch()} disabled={request.isFetching}>
           最新の状態に更新
         </button>
       </div>
@@ -96,7 +96,7 @@ export function ResidentRequestPage() {
       </section>
 
       {data.open && !extended && (
-        <ExtensionForm key={data.version} requestId={data.id} version={data.version} today={today} onExtended={request.reload} />
+        <ExtensionForm key={data.version} requestId={data.id} version={data.version} today={today} />
       )}
 
       <section className="case-section" aria-labelledby="request-package-title">

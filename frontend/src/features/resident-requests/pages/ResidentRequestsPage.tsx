@@ -1,21 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, officeToday } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchResidentRequests } from '../api';
+import { residentRequestsQuery } from '../api';
 import { DeadlineBadges } from '../components/DeadlineBadges';
 
 /** 開示等請求: residents' disclosure, correction and suspension requests with their deadlines (R28), newest first. */
 export function ResidentRequestsPage() {
   const navigate = useNavigate();
-  const requests = useAsync(fetchResidentRequests, []);
+  const requests = useQuery(residentRequestsQuery());
   const today = officeToday();
 
   return (
     <section>
       <div className="page-heading">
         <h1>開示・訂正・利用停止請求</h1>
-        <button type="button" onClick={requests.reload} disabled={requests.loading}>
+        <button type="button" onClick={() => void requests.refetch()} disabled={requests.isFetching}>
           最新の状態に更新
         </button>
       </div>
@@ -24,7 +24,7 @@ export function ResidentRequestsPage() {
         請求は<Link to="/processes?start=ResidentDataRequest">業務の開始の「開示・訂正・利用停止請求」</Link>
         から受け付け、本人確認・決定・上長の承認はタスク一覧で行います。
       </p>
-      {requests.loading && <Loading />}
+      {requests.isPending && <Loading />}
       {requests.error && <ErrorMessage>{requests.error.message}</ErrorMessage>}
       {requests.data &&
         (requests.data.length === 0 ? (

@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchResidentCase, SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail } from '../api';
+import { SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail, residentCaseQuery } from '../api';
 import { DoseTimeline } from '../components/DoseTimeline';
 import { EligibilityTable } from '../components/EligibilityTable';
 import { HouseholdTable } from '../components/HouseholdTable';
@@ -34,7 +34,7 @@ function basicRows(r: ResidentDetail): [string, ReactNode][] {
 export function ResidentDetailPage() {
   const { residentId = '' } = useParams();
   const location = useLocation();
-  const residentCase = useAsync(() => fetchResidentCase(residentId), [residentId]);
+  const residentCase = useQuery(residentCaseQuery(residentId));
 
   const search = (location.state as { search?: string } | null)?.search ?? '';
   const back = (
@@ -43,7 +43,7 @@ export function ResidentDetailPage() {
     </p>
   );
 
-  if (residentCase.loading) {
+  if (residentCase.isPending) {
     return <Loading />;
   }
   if (residentCase.error || !residentCase.data) {

@@ -1,17 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { legalHolds, liftLegalHold, placeLegalHold, type RetentionArea } from '../api';
+import { asApiError } from '../../../lib/api';
+import { liftLegalHold, placeLegalHold, type RetentionArea, legalHoldsQuery } from '../api';
 
 const REASON_MAX_LENGTH = 200;
 
 /** 保全措置 (legal hold, R27): nothing of a held resident is deleted; placing and lifting are recorded and audited. */
 export function LegalHoldsSection({ area }: { area: RetentionArea }) {
-  const holds = useAsync(() => legalHolds(area), [area]);
+  const holds = useQuery(legalHoldsQuery(area));
   const [addresseeNumber, setAddresseeNumber] = useState('');
   const [reason, setReason] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -26,7 +27,7 @@ export function LegalHoldsSection({ area }: { area: RetentionArea }) {
     setFieldErrors({});
     try {
       setMessage(await action());
-      holds.reload();
+      void holds.refetch();
     } catch (failure) {
       const apiError = asApiError(failure);
       setError(apiError.message);
@@ -87,7 +88,7 @@ export function LegalHoldsSection({ area }: { area: RetentionArea }) {
           保全措置を設定
         </button>
       </form>
-      {holds.loading && <Loading />}
+      {holds.isPending && <Loading />}
       {holds.error && <ErrorMessage>{holds.error.message}</ErrorMessage>}
       {holds.data &&
         (holds.data.length === 0 ? (

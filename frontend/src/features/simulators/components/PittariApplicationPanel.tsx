@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { CO_PAY_VACCINE_LABELS, submitPittariApplication, type CoPayVaccine } from '../api';
 
 /**

@@ -3,7 +3,7 @@ import { TextField } from '../../../components/TextField';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { INFORMATION_ITEM_LABELS, PROVISION_ITEMS, receiveProvisionRequest, type ProvisionRequest } from '../api';
 
 const INITIAL_REQUEST: ProvisionRequest = {
