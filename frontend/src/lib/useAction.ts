@@ -21,12 +21,14 @@ const EVERYTHING: readonly QueryKey[] = [[]];
  *
  * Its state is React state rather than a useMutation's, so that the outcome is there as soon as `run` resolves.
  */
-export function useAction({ invalidates = EVERYTHING }: ActionOptions = {}) {
+export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptions = {}) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // What the last successful work returned, for actions that bring back something to show (a report, a check).
+  const [result, setResult] = useState<R | null>(null);
 
   function invalidate() {
     // Not awaited: the user sees the outcome at once, and the lists catch up behind it.
@@ -36,20 +38,22 @@ export function useAction({ invalidates = EVERYTHING }: ActionOptions = {}) {
   }
 
   /** `done` is the success message, or makes it from what the work returned (e.g. how many rows went out). */
-  async function run<T>(work: () => Promise<T>, done: string | null | ((result: T) => string) = null): Promise<boolean> {
+  async function run(work: () => Promise<R>, done: string | null | ((result: R) => string) = null): Promise<boolean> {
     setBusy(true);
     setMessage(null);
     setError(null);
     setFields({});
     try {
-      const result = await work();
-      setMessage(typeof done === 'function' ? done(result) : done);
+      const value = await work();
+      setResult(() => value);
+      setMessage(typeof done === 'function' ? done(value) : done);
       invalidate();
       return true;
     } catch (failure) {
       const apiError = asApiError(failure);
       setError(apiError.message);
       setFields(apiError.fields);
+      setResult(null);
       // A lost race (another officer acted first): what the page shows is out of date, so fetch its present state.
       if (apiError.status === 409) {
         invalidate();
@@ -65,7 +69,8 @@ export function useAction({ invalidates = EVERYTHING }: ActionOptions = {}) {
     setMessage(null);
     setError(null);
     setFields({});
+    setResult(null);
   }
 
-  return { run, message, error, fields, busy, reset };
+  return { run, message, error, fields, busy, result, reset };
 }

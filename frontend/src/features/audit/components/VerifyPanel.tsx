@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError } from '../../../lib/api';
-import { verifyAuditLog, type AuditVerification, latestVerificationQuery } from '../api';
+import { useAction } from '../../../lib/useAction';
+import { auditKeys, latestVerificationQuery, verifyAuditLog, type AuditVerification } from '../api';
 
 const TRIGGER_LABELS = { NIGHTLY: '夜間の自動検査', ON_DEMAND: '手動の検査' } as const;
 
@@ -23,23 +22,11 @@ function LastRun({ run }: { run: AuditVerification }) {
 }
 
 export function VerifyPanel() {
-  const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A check on demand becomes the latest run; nothing else changes.
+  const { run, result, error, busy } = useAction<AuditVerification>({ invalidates: [auditKeys.all] });
   const last = useQuery(latestVerificationQuery());
 
-  async function verify() {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await verifyAuditLog());
-    } catch (failure) {
-      setResult(null);
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const verify = () => run(verifyAuditLog);
 
   return (
     <section className="verify-panel" aria-labelledby="verify-title">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
+import type { Download } from '../../../lib/api';
 import { useAction } from '../../../lib/useAction';
 import { saveDownload } from '../../../lib/download';
 import type { Me } from '../../../lib/auth/session';
@@ -24,7 +25,7 @@ export function OutreachActions({ me, criteria, total }: OutreachActionsProps) {
   const canPrint = hasPermission(me, 'PRINT');
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
   // After 予診票 are issued the cohort is fetched again, so that the list shows them as issued.
-  const { run, busy, message: notice, error } = useAction();
+  const { run, busy, message: notice, error } = useAction<Download>();
   const issuable =
     criteria.vaccine !== null &&
     criteria.statuses.length > 0 &&
