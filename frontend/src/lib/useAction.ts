@@ -64,6 +64,13 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
     }
   }
 
+  /** A check made before anything is sent: its field errors show as the server's would. */
+  function refuse(fieldErrors: FieldErrors) {
+    setMessage(null);
+    setError(null);
+    setFields(fieldErrors);
+  }
+
   /** Forgets the last outcome, e.g. when the form it belongs to is closed. */
   function reset() {
     setMessage(null);
@@ -72,5 +79,5 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
     setResult(null);
   }
 
-  return { run, message, error, fields, busy, result, reset };
+  return { run, refuse, message, error, fields, busy, result, reset };
 }

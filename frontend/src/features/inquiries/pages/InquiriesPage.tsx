@@ -29,7 +29,6 @@ export function InquiriesPage() {
 
   function closed() {
     setClosing(null);
-    void receipts.refetch();
   }
 
   return (
@@ -44,7 +43,7 @@ export function InquiriesPage() {
         特定個人情報の取扱いに関する問い合わせと苦情は、受け付けたときに受付票を作成して対応を記録します。
         情報漏えい等の重大な事案は、関係先への事実確認の標準的な処理期間で管理し、対応を終えたら完了を記録します。
       </p>
-      <InquiryReceiptForm today={today} onRecorded={() => void receipts.refetch()} />
+      <InquiryReceiptForm today={today} />
       <section className="case-section" aria-labelledby="inquiry-list-title">
         <h2 id="inquiry-list-title">受付票</h2>
         <label>

@@ -108,7 +108,6 @@ export function ReliefClaimPage() {
         claim={data}
         documentTypes={documentTypes.data ?? []}
         today={today}
-        onUploaded={() => void claim.refetch()}
       />
 
       <section className="case-section" aria-labelledby="relief-review-title">
@@ -202,7 +201,6 @@ export function ReliefClaimPage() {
           version={data.version}
           periodicAmountYen={decision.periodicAmountYen}
           entitlementEndsOn={decision.entitlementEndsOn}
-          onRevised={() => void claim.refetch()}
         />
       )}
 
