@@ -7,7 +7,10 @@ describe('useAction', () => {
   it('keeps the success message and clears an earlier error', async () => {
     const { result } = renderHookWithQueries(() => useAction());
     await act(async () => {
-      await result.current.run(() => Promise.reject(new ApiError(400, '入力に誤りがあります', { name: '必須です' })), '保存しました');
+      await result.current.run(
+        () => Promise.reject(new ApiError(400, '入力に誤りがあります', { name: '必須です' })),
+        '保存しました',
+      );
     });
     expect(result.current.error).toBe('入力に誤りがあります');
     expect(result.current.fields).toEqual({ name: '必須です' });

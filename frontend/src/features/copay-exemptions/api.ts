@@ -103,7 +103,13 @@ export const copayExemptionsKeys = {
 };
 
 export const coPayExemptionQuery = (id: string) =>
-  queryOptions({ queryKey: [...copayExemptionsKeys.all, 'fetchCoPayExemption', id] as const, queryFn: () => fetchCoPayExemption(id) });
+  queryOptions({
+    queryKey: [...copayExemptionsKeys.all, 'fetchCoPayExemption', id] as const,
+    queryFn: () => fetchCoPayExemption(id),
+  });
 
 export const coPayExemptionsQuery = () =>
-  queryOptions({ queryKey: [...copayExemptionsKeys.all, 'fetchCoPayExemptions'] as const, queryFn: () => fetchCoPayExemptions() });
+  queryOptions({
+    queryKey: [...copayExemptionsKeys.all, 'fetchCoPayExemptions'] as const,
+    queryFn: () => fetchCoPayExemptions(),
+  });

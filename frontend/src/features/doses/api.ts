@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest, apiUpload, query, type UploadProgress } from '../../lib/api';
-import type { DoseRecord } from '../residents/api';
+import type { DoseRecord } from '../../lib/residents';
 import type { DoseItems } from './items';
 
 export interface VaccineChoice {

@@ -31,7 +31,7 @@ export function useDoseSubmission(): DoseSubmission {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   const submit = useCallback(
-    async <T,>(send: (confirmWarnings: boolean) => Promise<T>, confirmWarnings = false): Promise<T | undefined> => {
+    async <T>(send: (confirmWarnings: boolean) => Promise<T>, confirmWarnings = false): Promise<T | undefined> => {
       setBusy(true);
       setRefusal(null);
       try {

@@ -61,4 +61,7 @@ export const inquiriesKeys = {
 };
 
 export const inquiriesQuery = (openSeriousOnly: boolean) =>
-  queryOptions({ queryKey: [...inquiriesKeys.all, 'fetchInquiries', openSeriousOnly] as const, queryFn: () => fetchInquiries(openSeriousOnly) });
+  queryOptions({
+    queryKey: [...inquiriesKeys.all, 'fetchInquiries', openSeriousOnly] as const,
+    queryFn: () => fetchInquiries(openSeriousOnly),
+  });

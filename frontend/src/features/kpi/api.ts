@@ -122,7 +122,6 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
   CUSTOM: '期間指定',
 };
 
-
 export function fetchDashboard(choice: PeriodChoice): Promise<Dashboard> {
   const custom = choice.period === 'CUSTOM';
   return apiRequest<Dashboard>(
@@ -158,10 +157,19 @@ export const kpiKeys = {
 };
 
 export const dashboardQuery = (choice: PeriodChoice) =>
-  queryOptions({ queryKey: [...kpiKeys.all, 'fetchDashboard', choice] as const, queryFn: () => fetchDashboard(choice) });
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchDashboard', choice] as const,
+    queryFn: () => fetchDashboard(choice),
+  });
 
 export const coverageQuery = (vaccine: string | null) =>
-  queryOptions({ queryKey: [...kpiKeys.all, 'fetchCoverage', vaccine] as const, queryFn: () => fetchCoverage(vaccine) });
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchCoverage', vaccine] as const,
+    queryFn: () => fetchCoverage(vaccine),
+  });
 
 export const openTasksQuery = (processKey: string | null, taskKey: string | null) =>
-  queryOptions({ queryKey: [...kpiKeys.all, 'fetchOpenTasks', processKey, taskKey] as const, queryFn: () => fetchOpenTasks(processKey, taskKey) });
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchOpenTasks', processKey, taskKey] as const,
+    queryFn: () => fetchOpenTasks(processKey, taskKey),
+  });

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, type Download } from '../../lib/api';
-import type { EligibilityStatus, ResidentStatus, Sex, VaccineEligibility } from '../residents/api';
+import type { EligibilityStatus, ResidentStatus, Sex, VaccineEligibility } from '../../lib/residents';
 
 export type AgeUnit = 'YEARS' | 'MONTHS';
 import type { CsvEncoding } from '../../lib/csv';
@@ -67,7 +67,6 @@ export const EMPTY_CRITERIA: CohortCriteria = {
   doseCategory: null,
 };
 
-
 /** 予診票 go only to residents who may have the dose now or later in its period (the server checks the same). */
 export const ISSUABLE_STATUSES: EligibilityStatus[] = ['ELIGIBLE', 'UPCOMING'];
 
@@ -105,7 +104,10 @@ export const outreachKeys = {
 };
 
 export const outreachOptionsQuery = () =>
-  queryOptions({ queryKey: [...outreachKeys.all, 'fetchOutreachOptions'] as const, queryFn: () => fetchOutreachOptions() });
+  queryOptions({
+    queryKey: [...outreachKeys.all, 'fetchOutreachOptions'] as const,
+    queryFn: () => fetchOutreachOptions(),
+  });
 
 /** The cohort of the criteria searched for, page by page; nothing is asked before a first search. */
 export const cohortQuery = (criteria: CohortCriteria | null, page: number) =>

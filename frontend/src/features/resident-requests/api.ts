@@ -139,10 +139,19 @@ export const residentRequestsKeys = {
 };
 
 export const disclosurePackageQuery = (id: number) =>
-  queryOptions({ queryKey: [...residentRequestsKeys.all, 'fetchDisclosurePackage', id] as const, queryFn: () => fetchDisclosurePackage(id) });
+  queryOptions({
+    queryKey: [...residentRequestsKeys.all, 'fetchDisclosurePackage', id] as const,
+    queryFn: () => fetchDisclosurePackage(id),
+  });
 
 export const residentRequestQuery = (id: string) =>
-  queryOptions({ queryKey: [...residentRequestsKeys.all, 'fetchResidentRequest', id] as const, queryFn: () => fetchResidentRequest(id) });
+  queryOptions({
+    queryKey: [...residentRequestsKeys.all, 'fetchResidentRequest', id] as const,
+    queryFn: () => fetchResidentRequest(id),
+  });
 
 export const residentRequestsQuery = () =>
-  queryOptions({ queryKey: [...residentRequestsKeys.all, 'fetchResidentRequests'] as const, queryFn: () => fetchResidentRequests() });
+  queryOptions({
+    queryKey: [...residentRequestsKeys.all, 'fetchResidentRequests'] as const,
+    queryFn: () => fetchResidentRequests(),
+  });

@@ -90,4 +90,7 @@ export const legalHoldsQuery = (area: RetentionArea) =>
   queryOptions({ queryKey: [...retentionKeys.all, 'legalHolds', area] as const, queryFn: () => legalHolds(area) });
 
 export const retentionRunsQuery = (area: RetentionArea) =>
-  queryOptions({ queryKey: [...retentionKeys.all, 'retentionRuns', area] as const, queryFn: () => retentionRuns(area) });
+  queryOptions({
+    queryKey: [...retentionKeys.all, 'retentionRuns', area] as const,
+    queryFn: () => retentionRuns(area),
+  });

@@ -90,4 +90,7 @@ export const simulatorsKeys = {
 };
 
 export const intermediateServerLogQuery = () =>
-  queryOptions({ queryKey: [...simulatorsKeys.all, 'fetchIntermediateServerLog'] as const, queryFn: () => fetchIntermediateServerLog() });
+  queryOptions({
+    queryKey: [...simulatorsKeys.all, 'fetchIntermediateServerLog'] as const,
+    queryFn: () => fetchIntermediateServerLog(),
+  });

@@ -5,7 +5,14 @@ import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
 import type { Permission, Role } from '../../../lib/auth/session';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
-import { changeAccess, createAccount, setTemporaryPassword, type Account, type AccountAccess, departmentsQuery } from '../api';
+import {
+  changeAccess,
+  createAccount,
+  setTemporaryPassword,
+  type Account,
+  type AccountAccess,
+  departmentsQuery,
+} from '../api';
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const PERMISSIONS = Object.keys(PERMISSION_LABELS) as Permission[];
@@ -17,7 +24,17 @@ function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((held) => held !== item) : [...list, item];
 }
 
-function AccessFields({ id, access, fields, onChange }: { id: string; access: AccountAccess; fields: FieldErrors; onChange: (access: AccountAccess) => void }) {
+function AccessFields({
+  id,
+  access,
+  fields,
+  onChange,
+}: {
+  id: string;
+  access: AccountAccess;
+  fields: FieldErrors;
+  onChange: (access: AccountAccess) => void;
+}) {
   const departments = useQuery(departmentsQuery());
   return (
     <>
@@ -45,7 +62,11 @@ function AccessFields({ id, access, fields, onChange }: { id: string; access: Ac
         <legend>役割{fields.roles && <span className="field-error">　{fields.roles}</span>}</legend>
         {ROLES.map((role) => (
           <label key={role} className="checkbox">
-            <input type="checkbox" checked={access.roles.includes(role)} onChange={() => onChange({ ...access, roles: toggle(access.roles, role) })} />
+            <input
+              type="checkbox"
+              checked={access.roles.includes(role)}
+              onChange={() => onChange({ ...access, roles: toggle(access.roles, role) })}
+            />
             {ROLE_LABELS[role]}
           </label>
         ))}
@@ -70,7 +91,12 @@ function AccessFields({ id, access, fields, onChange }: { id: string; access: Ac
 /** A personal account with a temporary password, which the user must replace at the first login (R08). */
 export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldErrors; busy: boolean }) {
   const [username, setUsername] = useState('');
-  const [access, setAccess] = useState<AccountAccess>({ displayName: '', departmentCode: '', roles: [], permissions: [] });
+  const [access, setAccess] = useState<AccountAccess>({
+    displayName: '',
+    departmentCode: '',
+    roles: [],
+    permissions: [],
+  });
   const [validUntil, setValidUntil] = useState('');
   const [temporaryPassword, setTemporary] = useState('');
   return (
@@ -80,14 +106,29 @@ export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldE
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         void run(
-          () => createAccount({ username, ...access, validFrom: null, validUntil: validUntil || null, temporaryPassword }),
+          () =>
+            createAccount({ username, ...access, validFrom: null, validUntil: validUntil || null, temporaryPassword }),
           `アカウント「${username}」を作成しました。初回ログインで仮パスワードの変更が求められます。`,
         );
       }}
     >
-      <TextField id="new-account-username" label="ユーザーID（英小文字・数字）" required value={username} error={fields.username} onChange={setUsername} />
+      <TextField
+        id="new-account-username"
+        label="ユーザーID（英小文字・数字）"
+        required
+        value={username}
+        error={fields.username}
+        onChange={setUsername}
+      />
       <AccessFields id="new-account" access={access} fields={fields} onChange={setAccess} />
-      <TextField id="new-account-valid-until" label="有効期間の終了日（任意）" type="date" value={validUntil} error={fields.validUntil} onChange={setValidUntil} />
+      <TextField
+        id="new-account-valid-until"
+        label="有効期間の終了日（任意）"
+        type="date"
+        value={validUntil}
+        error={fields.validUntil}
+        onChange={setValidUntil}
+      />
       <TextField
         id="new-account-password"
         label="仮パスワード（本人に別途伝えてください）"
@@ -106,7 +147,19 @@ export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldE
 }
 
 /** Department, roles and permissions of one account, and a temporary password for a user who forgot theirs. */
-export function AccountAccessForm({ account, run, fields, busy, onClose }: { account: Account; run: Run; fields: FieldErrors; busy: boolean; onClose: () => void }) {
+export function AccountAccessForm({
+  account,
+  run,
+  fields,
+  busy,
+  onClose,
+}: {
+  account: Account;
+  run: Run;
+  fields: FieldErrors;
+  busy: boolean;
+  onClose: () => void;
+}) {
   const [access, setAccess] = useState<AccountAccess>({
     displayName: account.displayName,
     departmentCode: account.departmentCode,

@@ -105,16 +105,27 @@ export function AccountsPage() {
                       className="inline-form"
                       onSubmit={(event) => {
                         event.preventDefault();
-                        void run(() => setValidity(account.username, editing.from, editing.until), '有効期間を変更しました。');
+                        void run(
+                          () => setValidity(account.username, editing.from, editing.until),
+                          '有効期間を変更しました。',
+                        );
                       }}
                     >
                       <label>
                         開始
-                        <input type="date" value={editing.from} onChange={(e) => setEditing({ ...editing, from: e.target.value })} />
+                        <input
+                          type="date"
+                          value={editing.from}
+                          onChange={(e) => setEditing({ ...editing, from: e.target.value })}
+                        />
                       </label>
                       <label>
                         終了
-                        <input type="date" value={editing.until} onChange={(e) => setEditing({ ...editing, until: e.target.value })} />
+                        <input
+                          type="date"
+                          value={editing.until}
+                          onChange={(e) => setEditing({ ...editing, until: e.target.value })}
+                        />
                       </label>
                       <button type="submit" className="primary">
                         保存
@@ -132,7 +143,11 @@ export function AccountsPage() {
                         type="button"
                         className="link-button"
                         onClick={() =>
-                          setEditing({ username: account.username, from: account.validFrom ?? '', until: account.validUntil ?? '' })
+                          setEditing({
+                            username: account.username,
+                            from: account.validFrom ?? '',
+                            until: account.validUntil ?? '',
+                          })
                         }
                       >
                         変更
@@ -143,19 +158,23 @@ export function AccountsPage() {
                 <td>{account.lastLoginAt ? formatWarekiDateTime(account.lastLoginAt) : '—'}</td>
                 <td>{account.secondFactorEnrolled ? '登録済み' : '未登録'}</td>
                 <td className="row-actions">
-                  <button type="button" data-testid={`account-access-${account.username}`} onClick={() => setAccessOf(account)}>
+                  <button
+                    type="button"
+                    data-testid={`account-access-${account.username}`}
+                    onClick={() => setAccessOf(account)}
+                  >
                     権限
                   </button>
                   {actionsFor(account).map((action) => (
-                      <button
-                        key={action}
-                        type="button"
-                        data-testid={actionTestId(action, account.username)}
-                        onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
-                      >
-                        {ACTION_LABELS[action]}
-                      </button>
-                    ))}
+                    <button
+                      key={action}
+                      type="button"
+                      data-testid={actionTestId(action, account.username)}
+                      onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
+                    >
+                      {ACTION_LABELS[action]}
+                    </button>
+                  ))}
                 </td>
               </tr>
             ))}

@@ -51,7 +51,9 @@ export function DepartmentsPage() {
           </tbody>
         </table>
       )}
-      <NewDepartmentForm onCreate={(code, name) => run(() => createDepartment(code, name), `「${name}」を作成しました。`)} />
+      <NewDepartmentForm
+        onCreate={(code, name) => run(() => createDepartment(code, name), `「${name}」を作成しました。`)}
+      />
     </section>
   );
 }
@@ -74,7 +76,11 @@ function DepartmentRow({
     <tr data-testid="department-row">
       <td>{department.code}</td>
       <td>
-        <input aria-label={`${department.code}の部署名`} value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          aria-label={`${department.code}の部署名`}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </td>
       <td>
         <input

@@ -16,7 +16,9 @@ export function IncidentsPage() {
   return (
     <section>
       <h1>障害一覧</h1>
-      <p>自動処理（外部システムへの照会など）が再試行後も失敗した手順です。原因が解消してから再実行してください。案件はその手順で待機しています。</p>
+      <p>
+        自動処理（外部システムへの照会など）が再試行後も失敗した手順です。原因が解消してから再実行してください。案件はその手順で待機しています。
+      </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
       {incidents.isPending && <Loading />}

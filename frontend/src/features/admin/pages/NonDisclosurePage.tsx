@@ -6,7 +6,13 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
-import { addNonDisclosure, NON_DISCLOSURE_REASON_LABELS, removeNonDisclosure, type NonDisclosureReason, nonDisclosuresQuery } from '../api';
+import {
+  addNonDisclosure,
+  NON_DISCLOSURE_REASON_LABELS,
+  removeNonDisclosure,
+  type NonDisclosureReason,
+  nonDisclosuresQuery,
+} from '../api';
 
 interface Draft {
   addresseeNumber: string;

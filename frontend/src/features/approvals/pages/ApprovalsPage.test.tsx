@@ -172,7 +172,10 @@ describe('ApprovalsPage', () => {
   it('appends the next page on もっと見る', async () => {
     const { requests } = backend([], {
       'GET /api/approvals?size=20': { status: 200, body: { items: [approval('t-21', 21)], nextCursor: 'c-2' } },
-      'GET /api/approvals?cursor=c-2&size=20': { status: 200, body: { items: [approval('t-22', 22)], nextCursor: null } },
+      'GET /api/approvals?cursor=c-2&size=20': {
+        status: 200,
+        body: { items: [approval('t-22', 22)], nextCursor: null },
+      },
     });
     renderApp('/approvals');
 

@@ -72,7 +72,11 @@ export function AbnormalAccessPanel({ today = officeToday(), canExport }: Abnorm
             {formatWarekiDate(report.from)}〜{formatWarekiDate(report.to)}
             。執務時間は開庁日の{clock(report.opensAt)}〜{clock(report.closesAt)}です。
           </p>
-          <CsvExportControl id="abnormal-access" permitted={canExport} onExport={(encoding) => exportAbnormalAccess(shown, encoding)} />
+          <CsvExportControl
+            id="abnormal-access"
+            permitted={canExport}
+            onExport={(encoding) => exportAbnormalAccess(shown, encoding)}
+          />
           <AccessSection
             id="outside-hours"
             title="閉庁日・執務時間外のアクセス"

@@ -23,8 +23,7 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
   const [criteria, setCriteria] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [page, setPage] = useState(0);
   const events = useQuery(searchAuditEventsQuery(criteria, page));
-  const fieldError = (key: keyof AuditCriteria) =>
-    events.error?.fields[key] ?? events.error?.fields[`filter.${key}`];
+  const fieldError = (key: keyof AuditCriteria) => events.error?.fields[key] ?? events.error?.fields[`filter.${key}`];
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +77,11 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
             <p className="empty">該当する記録はありません。</p>
           ) : (
             <>
-              <CsvExportControl id="audit-events" permitted={canExport} onExport={(encoding) => exportAuditEvents(criteria, encoding)} />
+              <CsvExportControl
+                id="audit-events"
+                permitted={canExport}
+                onExport={(encoding) => exportAuditEvents(criteria, encoding)}
+              />
               <table className="data-table" data-testid="audit-events">
                 <thead>
                   <tr>

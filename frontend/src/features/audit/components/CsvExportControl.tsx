@@ -30,7 +30,11 @@ export function CsvExportControl({ id, onExport, permitted }: CsvExportControlPr
   }
 
   if (!permitted) {
-    return <p className="hint" data-testid={`${id}-export-not-permitted`}>CSV出力には「CSV出力」の権限が必要です（R12）。</p>;
+    return (
+      <p className="hint" data-testid={`${id}-export-not-permitted`}>
+        CSV出力には「CSV出力」の権限が必要です（R12）。
+      </p>
+    );
   }
   return (
     <div className="actions">

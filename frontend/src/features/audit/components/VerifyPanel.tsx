@@ -33,7 +33,13 @@ export function VerifyPanel() {
       <h2 id="verify-title">改ざん検査</h2>
       <p>監査ログのハッシュ連鎖を先頭から検査します。毎晩自動でも検査しています。</p>
       {last.data && !result && <LastRun run={last.data} />}
-      <button type="button" className="primary" data-testid="audit-verify-button" onClick={() => void verify()} disabled={busy}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="audit-verify-button"
+        onClick={() => void verify()}
+        disabled={busy}
+      >
         {busy ? '検査中…' : '検査する'}
       </button>
       {error && <ErrorMessage>{error}</ErrorMessage>}

@@ -20,7 +20,9 @@ export function PasswordPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (proposed !== repeated) {
-      setError(new ApiError(400, '新しいパスワードが一致しません', { repeated: '同じパスワードをもう一度入力してください' }));
+      setError(
+        new ApiError(400, '新しいパスワードが一致しません', { repeated: '同じパスワードをもう一度入力してください' }),
+      );
       return;
     }
     setBusy(true);
@@ -45,12 +47,37 @@ export function PasswordPage() {
       <p>12文字以上で、よく使われるもの・ユーザーIDを含むもの・現在や最近のパスワードに似たものは使えません。</p>
       {error && <ErrorMessage>{error.message}</ErrorMessage>}
       <form className="search-form" onSubmit={submit} noValidate>
-        <TextField id="password-current" label="現在のパスワード" type="password" autoComplete="current-password"
-          value={current} error={error?.fields.currentPassword} onChange={setCurrent} required />
-        <TextField id="password-new" label="新しいパスワード" type="password" autoComplete="new-password"
-          value={proposed} error={error?.fields.newPassword} onChange={setProposed} required wide />
-        <TextField id="password-repeated" label="新しいパスワード（確認）" type="password" autoComplete="new-password"
-          value={repeated} error={error?.fields.repeated} onChange={setRepeated} required />
+        <TextField
+          id="password-current"
+          label="現在のパスワード"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          error={error?.fields.currentPassword}
+          onChange={setCurrent}
+          required
+        />
+        <TextField
+          id="password-new"
+          label="新しいパスワード"
+          type="password"
+          autoComplete="new-password"
+          value={proposed}
+          error={error?.fields.newPassword}
+          onChange={setProposed}
+          required
+          wide
+        />
+        <TextField
+          id="password-repeated"
+          label="新しいパスワード（確認）"
+          type="password"
+          autoComplete="new-password"
+          value={repeated}
+          error={error?.fields.repeated}
+          onChange={setRepeated}
+          required
+        />
         <button type="submit" className="primary" disabled={busy} data-testid="password-submit">
           変更する
         </button>

@@ -17,7 +17,8 @@ function EnrolmentGuide({ enrolment }: { enrolment: Enrolment }) {
     <div className="totp-enrolment" data-testid="totp-enrolment">
       <p>次のQRコードを認証アプリで読み取ってください。</p>
       <p className="hint">
-        認証アプリは、Google Authenticator や Microsoft Authenticator など、時間ベースの確認コード（TOTP）に対応したスマートフォンのアプリです。
+        認証アプリは、Google Authenticator や Microsoft Authenticator
+        など、時間ベースの確認コード（TOTP）に対応したスマートフォンのアプリです。
       </p>
       <img className="totp-qr" src={enrolment.qrCode} alt="認証アプリ登録用のQRコード" data-testid="totp-qr" />
       <p>読み取れない場合は、認証アプリに次のキーを手入力してください（時間ベース、6桁）。</p>
@@ -40,7 +41,13 @@ function EnrolmentGuide({ enrolment }: { enrolment: Enrolment }) {
  * The second step of login (R07): the code of the user's authenticator app. An account without one enrols first,
  * from a QR code or the secret in text; the first valid code completes both the enrolment and the login.
  */
-export function SecondFactorForm({ challenge, onSignedIn }: { challenge: SecondFactorChallenge; onSignedIn: (me: Me) => void }) {
+export function SecondFactorForm({
+  challenge,
+  onSignedIn,
+}: {
+  challenge: SecondFactorChallenge;
+  onSignedIn: (me: Me) => void;
+}) {
   const { loginRefused, signOut } = useAuth();
   const enrolment = useQuery(enrolmentQuery(challenge));
   const [code, setCode] = useState('');
@@ -85,7 +92,12 @@ export function SecondFactorForm({ challenge, onSignedIn }: { challenge: SecondF
           maxLength={7}
           required
         />
-        <button type="submit" className="primary" data-testid="totp-submit" disabled={action.busy || code.trim() === ''}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="totp-submit"
+          disabled={action.busy || code.trim() === ''}
+        >
           {challenge.enrolled ? 'ログイン' : '登録してログイン'}
         </button>
         <button type="button" onClick={() => void signOut()}>

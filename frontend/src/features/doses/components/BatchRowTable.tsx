@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { asApiError } from '../../../lib/api';
 import { excludeBatchRow, ROW_STATUS_LABELS, type BatchRow, type DoseReference } from '../api';
@@ -30,14 +30,17 @@ export function BatchRowTable({ batchId, rows: loadedRows, reference, editable, 
   // Corrected rows stay where they were, with their new state, until the list is loaded again.
   const [rows, setRows] = useState(loadedRows);
   const [open, setOpen] = useState<number[]>([]);
+  const [shownRows, setShownRows] = useState(loadedRows);
   const [busyLine, setBusyLine] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // A newly loaded page (another filter or page, or the same one fetched again) replaces the corrected rows.
+  if (shownRows !== loadedRows) {
+    setShownRows(loadedRows);
     setRows(loadedRows);
     setOpen([]);
-  }, [loadedRows]);
+  }
 
   function replace(saved: BatchRow) {
     setRows((current) => current.map((row) => (row.line === saved.line ? saved : row)));
@@ -137,9 +140,7 @@ export function BatchRowTable({ batchId, rows: loadedRows, reference, editable, 
                     {displayItemValue('doseCategory', row.items.doseCategory, reference)}
                   </td>
                   <td>{displayItemValue('doseDate', row.items.doseDate, reference)}</td>
-                  <td>
-                    {row.problems.length === 0 ? '—' : <ProblemList problems={problemsFromRow(row.problems)} />}
-                  </td>
+                  <td>{row.problems.length === 0 ? '—' : <ProblemList problems={problemsFromRow(row.problems)} />}</td>
                   <td className="row-actions">
                     {correctable && (
                       <>

@@ -4,7 +4,17 @@ import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { BATCH_ROW_PAGE_SIZE, ENCODING_LABELS, type BatchEncoding, type BatchRowFilter, type BatchSummary, type DoseReference, batchQuery, batchRowsQuery, doseReferenceQuery } from '../api';
+import {
+  BATCH_ROW_PAGE_SIZE,
+  ENCODING_LABELS,
+  type BatchEncoding,
+  type BatchRowFilter,
+  type BatchSummary,
+  type DoseReference,
+  batchQuery,
+  batchRowsQuery,
+  doseReferenceQuery,
+} from '../api';
 import { BatchRowTable } from '../components/BatchRowTable';
 import { BatchStatusBadge } from '../components/BatchStatusBadge';
 
@@ -53,9 +63,7 @@ export function BatchDetailPage() {
       {back}
       <div className="page-heading">
         <div>
-          <h1>
-            一括登録 #{summary.id}
-          </h1>
+          <h1>一括登録 #{summary.id}</h1>
           <p className="subtitle" data-testid="batch-file-name">
             {summary.fileName}
           </p>
@@ -85,7 +93,9 @@ export function BatchDetailPage() {
       )}
       {batch.error && <ErrorMessage>{batch.error.message}</ErrorMessage>}
       {reference.error && (
-        <ErrorMessage>選択肢（ワクチン・医療機関）を読み込めないため、行を修正できません: {reference.error.message}</ErrorMessage>
+        <ErrorMessage>
+          選択肢（ワクチン・医療機関）を読み込めないため、行を修正できません: {reference.error.message}
+        </ErrorMessage>
       )}
       <BatchFacts summary={summary} />
       {summary.status !== 'VALIDATING' && summary.status !== 'FAILED' && (

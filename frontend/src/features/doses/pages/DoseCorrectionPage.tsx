@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatWarekiDate } from '../../../lib/date';
-import { DOSE_SOURCE_LABELS, doseErrorText } from '../../residents/api';
+import { DOSE_SOURCE_LABELS, doseErrorText } from '../../../lib/residents';
 import { correctDose, type DoseDetail, type DoseReference, doseQuery, doseReferenceQuery } from '../api';
 import { CorrectionHistory } from '../components/CorrectionHistory';
 import { DoseItemFields } from '../components/DoseItemFields';
@@ -51,7 +51,9 @@ export function DoseCorrectionPage() {
     <section>
       {back}
       <h1>接種記録の修正（職権）</h1>
-      <p>修正すると変更前後の内容と理由が記録されます。宛名番号（住民）は変更できません。別の住民の記録だった場合は、削除して登録し直してください。</p>
+      <p>
+        修正すると変更前後の内容と理由が記録されます。宛名番号（住民）は変更できません。別の住民の記録だった場合は、削除して登録し直してください。
+      </p>
       <DoseSummary detail={current} />
       {notice && <Notice testId="dose-correction-notice">{notice}</Notice>}
       <CorrectionForm

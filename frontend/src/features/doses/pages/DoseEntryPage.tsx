@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import type { ResidentSummary } from '../../residents/api';
+import type { ResidentSummary } from '../../../lib/residents';
 import { registerDose, type DoseReference, doseReferenceQuery } from '../api';
 import { DoseItemFields } from '../components/DoseItemFields';
 import { ResidentLookupField } from '../components/ResidentLookupField';
@@ -26,7 +26,9 @@ export function DoseEntryPage() {
   return (
     <section>
       <h1>接種記録の登録</h1>
-      <p>予診票の内容を入力します。エラーコードのある項目は登録できません。間隔の警告は内容を確認のうえ登録できます。</p>
+      <p>
+        予診票の内容を入力します。エラーコードのある項目は登録できません。間隔の警告は内容を確認のうえ登録できます。
+      </p>
       {registered && <RegisteredNotice registered={registered} />}
       {reference.isPending && <Loading />}
       {reference.error && <ErrorMessage>{reference.error.message}</ErrorMessage>}

@@ -4,7 +4,15 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
-import { PERIOD_LABELS, setSlaTarget, type Dashboard, type PeriodChoice, type PeriodKind, dashboardQuery, coverageQuery } from '../api';
+import {
+  PERIOD_LABELS,
+  setSlaTarget,
+  type Dashboard,
+  type PeriodChoice,
+  type PeriodKind,
+  dashboardQuery,
+  coverageQuery,
+} from '../api';
 import { BarChart, HeatMap, LineChart } from '../components/Charts';
 import { KpiSection } from '../components/KpiTable';
 import {
@@ -185,7 +193,12 @@ function DashboardView({ dashboard, onChanged }: { dashboard: Dashboard; onChang
           );
         }}
       />
-      <KpiSection title="承認（上長）の状況" testId="kpi-approvals" fileName="承認状況" table={approvalTable(dashboard)} />
+      <KpiSection
+        title="承認（上長）の状況"
+        testId="kpi-approvals"
+        fileName="承認状況"
+        table={approvalTable(dashboard)}
+      />
     </>
   );
 }
@@ -196,7 +209,10 @@ function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: 
   const { run, message, error } = useAction();
   const options = [
     ...dashboard.processes.map((row) => ({ value: `PROCESS:${row.processKey}`, label: `業務: ${row.processName}` })),
-    ...dashboard.tasks.map((row) => ({ value: `TASK:${row.taskKey}`, label: `工程: ${row.processName}／${row.taskName}` })),
+    ...dashboard.tasks.map((row) => ({
+      value: `TASK:${row.taskKey}`,
+      label: `工程: ${row.processName}／${row.taskName}`,
+    })),
   ];
 
   async function save(event: FormEvent) {
@@ -270,10 +286,12 @@ function CoverageSection() {
           testId="kpi-coverage"
           fileName="接種率"
           table={coverageTable(coverage.data)}
-          note={<p className="kpi-note">
+          note={
+            <p className="kpi-note">
               住民登録のある人のうち、そのワクチンの接種記録が1回以上ある人の割合です。「全地区」は生まれ年度ごとの合計です。
               対象人数の少ない欄は個人が特定されないよう「秘匿」と表示します。
-            </p>}
+            </p>
+          }
         />
       )}
     </>

@@ -38,7 +38,9 @@ export function KpiQueuePage() {
       <h1 data-testid="kpi-queue-title">
         未処理タスク（閲覧のみ）{first && taskKey ? `: ${first.processName}／${first.taskName}` : ''}
       </h1>
-      <p className="kpi-privacy">古い順に表示します。案件や住民の情報は表示しません。処理は担当職員がタスク一覧から行います。</p>
+      <p className="kpi-privacy">
+        古い順に表示します。案件や住民の情報は表示しません。処理は担当職員がタスク一覧から行います。
+      </p>
       {tasks.error && <ErrorMessage>{tasks.error.message}</ErrorMessage>}
       {tasks.isPending && <Loading />}
       {tasks.data && (

@@ -6,12 +6,7 @@ import { useAction } from '../../../lib/useAction';
 import { saveDownload } from '../../../lib/download';
 import type { Me } from '../../../lib/auth/session';
 import { hasPermission } from '../../../lib/auth/roles';
-import {
-  exportCohort,
-  ISSUABLE_STATUSES,
-  issueQuestionnaires,
-  type CohortCriteria,
-} from '../api';
+import { exportCohort, ISSUABLE_STATUSES, issueQuestionnaires, type CohortCriteria } from '../api';
 
 interface OutreachActionsProps {
   me: Me;
@@ -45,7 +40,7 @@ export function OutreachActions({ me, criteria, total }: OutreachActionsProps) {
       (file) => {
         saveDownload(file);
         const rows = file.headers.get('X-Row-Count') ?? String(total);
-      const replaced = Number(file.headers.get('X-Replaced-Characters') ?? '0');
+        const replaced = Number(file.headers.get('X-Replaced-Characters') ?? '0');
         return (
           `${rows}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は記録されています。` +
           (replaced > 0
@@ -85,7 +80,12 @@ export function OutreachActions({ me, criteria, total }: OutreachActionsProps) {
               </option>
             ))}
           </select>
-          <button type="button" data-testid="export-button" disabled={busy || total === 0} onClick={() => void exportCsv()}>
+          <button
+            type="button"
+            data-testid="export-button"
+            disabled={busy || total === 0}
+            onClick={() => void exportCsv()}
+          >
             CSV出力
           </button>
         </div>

@@ -54,7 +54,9 @@ export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) 
           )}
         </ErrorMessage>
       )}
-      {process.startForm && <CamundaForm ref={formRef} schema={process.startForm} onSubmit={(values) => void start(values)} />}
+      {process.startForm && (
+        <CamundaForm ref={formRef} schema={process.startForm} onSubmit={(values) => void start(values)} />
+      )}
       <div className="actions">
         <button type="button" onClick={onClose} disabled={busy}>
           キャンセル

@@ -39,9 +39,7 @@ export function CataloguePage() {
           </li>
         ))}
       </ul>
-      {selected && (
-        <StartProcessPanel key={selected.key} process={selected} onClose={() => setSelectedKey(null)} />
-      )}
+      {selected && <StartProcessPanel key={selected.key} process={selected} onClose={() => setSelectedKey(null)} />}
     </section>
   );
 }

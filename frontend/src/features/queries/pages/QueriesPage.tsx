@@ -11,7 +11,12 @@ export function QueriesPage() {
     <section>
       <div className="page-heading">
         <h1>照会状況</h1>
-        <button type="button" data-testid="queries-refresh" onClick={() => void queries.refetch()} disabled={queries.isFetching}>
+        <button
+          type="button"
+          data-testid="queries-refresh"
+          onClick={() => void queries.refetch()}
+          disabled={queries.isFetching}
+        >
           最新の状態に更新
         </button>
       </div>

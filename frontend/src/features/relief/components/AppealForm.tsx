@@ -23,7 +23,9 @@ export function AppealForm({ claimId, version, today }: AppealFormProps) {
   return (
     <section className="case-section" aria-labelledby="relief-appeal-title">
       <h2 id="relief-appeal-title">審査請求の受付</h2>
-      <p>請求者が都道府県知事に審査請求をしたときに記録します。裁決はタスク一覧の「審査請求の裁決の記録」で記録します。</p>
+      <p>
+        請求者が都道府県知事に審査請求をしたときに記録します。裁決はタスク一覧の「審査請求の裁決の記録」で記録します。
+      </p>
       {error && <ErrorMessage testId="relief-appeal-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <div className="field">
@@ -40,7 +42,12 @@ export function AppealForm({ claimId, version, today }: AppealFormProps) {
         </div>
         <div className="field field-wide">
           <label htmlFor="relief-appeal-note">備考</label>
-          <textarea id="relief-appeal-note" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            id="relief-appeal-note"
+            maxLength={500}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </div>
         <button type="submit" data-testid="relief-appeal-button" disabled={busy}>
           審査請求を記録

@@ -30,7 +30,9 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
   return (
     <section className="case-section" aria-labelledby="relief-entitlement-title">
       <h2 id="relief-entitlement-title">受給権の改定</h2>
-      <p>障害の程度の変更による額の改定や、受給権の終期（例：障害児養育年金は18歳に達する日）を記録します。次の支払期から適用されます。</p>
+      <p>
+        障害の程度の変更による額の改定や、受給権の終期（例：障害児養育年金は18歳に達する日）を記録します。次の支払期から適用されます。
+      </p>
       {error && <ErrorMessage testId="relief-entitlement-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <div className="field">

@@ -5,7 +5,15 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { formatYen, noticeUrl, PAYMENT_STATUS, paymentLabel, type ReliefClaimDetail, reliefClaimQuery, documentTypesQuery } from '../api';
+import {
+  formatYen,
+  noticeUrl,
+  PAYMENT_STATUS,
+  paymentLabel,
+  type ReliefClaimDetail,
+  reliefClaimQuery,
+  documentTypesQuery,
+} from '../api';
 import { AppealForm } from '../components/AppealForm';
 import { DocumentsSection } from '../components/DocumentsSection';
 import { EntitlementForm } from '../components/EntitlementForm';
@@ -46,7 +54,10 @@ export function ReliefClaimPage() {
     <section>
       <div className="page-heading">
         <h1>
-          健康被害救済の請求 #{data.id} <span className="badge" data-testid="relief-status">{data.statusLabel}</span>
+          健康被害救済の請求 #{data.id}{' '}
+          <span className="badge" data-testid="relief-status">
+            {data.statusLabel}
+          </span>
         </h1>
         <button type="button" onClick={() => void claim.refetch()} disabled={claim.isFetching}>
           最新の状態に更新
@@ -78,7 +89,10 @@ export function ReliefClaimPage() {
           {data.deathOn && <Fact label="死亡日">{formatWarekiDate(data.deathOn)}</Fact>}
           {data.late && (
             <Fact label="請求期限">
-              期限経過{data.lateReason ? `　上長の判断: ${data.lateReason}（${data.lateDecidedBy ?? '—'}）` : '（上長の確認待ち）'}
+              期限経過
+              {data.lateReason
+                ? `　上長の判断: ${data.lateReason}（${data.lateDecidedBy ?? '—'}）`
+                : '（上長の確認待ち）'}
             </Fact>
           )}
           {data.note && <Fact label="備考">{data.note}</Fact>}
@@ -103,12 +117,7 @@ export function ReliefClaimPage() {
         )}
       </section>
 
-      <DocumentsSection
-        key={data.version}
-        claim={data}
-        documentTypes={documentTypes.data ?? []}
-        today={today}
-      />
+      <DocumentsSection key={data.version} claim={data} documentTypes={documentTypes.data ?? []} today={today} />
 
       <section className="case-section" aria-labelledby="relief-review-title">
         <h2 id="relief-review-title">審査と決定</h2>
@@ -118,7 +127,9 @@ export function ReliefClaimPage() {
             {data.committeeOpinion && `　意見: ${data.committeeOpinion}（${data.committeeSummary ?? ''}）`}
           </Fact>
           <Fact label="進達">
-            {data.forwardedOn ? `${formatWarekiDate(data.forwardedOn)}（受付番号 ${data.ministryRequestId}）` : '未進達'}
+            {data.forwardedOn
+              ? `${formatWarekiDate(data.forwardedOn)}（受付番号 ${data.ministryRequestId}）`
+              : '未進達'}
           </Fact>
           <Fact label="厚生労働省">
             {decision.ministryOutcome
@@ -135,7 +146,8 @@ export function ReliefClaimPage() {
                 {decision.decision === '支給' && (
                   <>
                     <br />
-                    一時金等 {formatYen(decision.oneOffAmountYen)}・年金・手当 各期 {formatYen(decision.periodicAmountYen)}
+                    一時金等 {formatYen(decision.oneOffAmountYen)}・年金・手当 各期{' '}
+                    {formatYen(decision.periodicAmountYen)}
                     {decision.entitlementEndsOn && `（終期 ${formatWarekiDate(decision.entitlementEndsOn)}）`}
                   </>
                 )}
@@ -204,9 +216,7 @@ export function ReliefClaimPage() {
         />
       )}
 
-      {data.status === 'NOT_PAID' && (
-        <AppealForm claimId={data.id} version={data.version} today={today} />
-      )}
+      {data.status === 'NOT_PAID' && <AppealForm claimId={data.id} version={data.version} today={today} />}
 
       <CaseTimeline id="relief-timeline" entries={data.timeline} />
     </section>

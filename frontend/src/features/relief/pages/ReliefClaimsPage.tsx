@@ -13,13 +13,19 @@ export function ReliefClaimsPage() {
     <section>
       <div className="page-heading">
         <h1>健康被害救済</h1>
-        <button type="button" data-testid="relief-refresh" onClick={() => void claims.refetch()} disabled={claims.isFetching}>
+        <button
+          type="button"
+          data-testid="relief-refresh"
+          onClick={() => void claims.refetch()}
+          disabled={claims.isFetching}
+        >
           最新の状態に更新
         </button>
       </div>
       <p>
         予防接種健康被害救済制度の請求です。調査委員会、都道府県経由の厚生労働省への進達と認定・否認、市の決定と上長の承認を経てから支給します。
-        請求は<Link to="/processes">業務の開始</Link>の「健康被害救済の請求」から受け付け、支払は「健康被害救済の支払処理」でまとめて上長の承認を受けます。
+        請求は<Link to="/processes">業務の開始</Link>
+        の「健康被害救済の請求」から受け付け、支払は「健康被害救済の支払処理」でまとめて上長の承認を受けます。
       </p>
       {claims.isPending && <Loading />}
       {claims.error && <ErrorMessage>{claims.error.message}</ErrorMessage>}

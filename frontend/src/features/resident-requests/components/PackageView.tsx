@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { OPERATION_LABELS } from '../../audit/api';
-import type { DoseRecord, VaccineEligibility } from '../../residents/api';
-import { DoseTimeline } from '../../residents/components/DoseTimeline';
-import { EligibilityTable } from '../../residents/components/EligibilityTable';
+import { OPERATION_LABELS } from '../../../lib/auditOperations';
+import type { DoseRecord, VaccineEligibility } from '../../../lib/residents';
+import { DoseTimeline } from '../../../components/DoseTimeline';
+import { EligibilityTable } from '../../../components/EligibilityTable';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { disclosurePackageQuery } from '../api';

@@ -76,8 +76,7 @@ export function ResidentRequestPage() {
             {formatWarekiDate(data.receivedOn)}（{data.receivedBy}）
           </Fact>
           <Fact label="決定の期限">
-            {formatWarekiDate(data.dueOn)}{' '}
-            <DeadlineBadges request={{ ...data, extended }} today={today} />
+            {formatWarekiDate(data.dueOn)} <DeadlineBadges request={{ ...data, extended }} today={today} />
             {data.extension && (
               <>
                 <br />
@@ -108,7 +107,11 @@ export function ResidentRequestPage() {
               表示と印刷は記録されます。
             </p>
             <p>
-              <button type="button" data-testid="show-package" onClick={() => setPackageShownFor(showPackage ? null : data.id)}>
+              <button
+                type="button"
+                data-testid="show-package"
+                onClick={() => setPackageShownFor(showPackage ? null : data.id)}
+              >
                 {showPackage ? '写しを閉じる' : '写しを表示'}
               </button>{' '}
               {canPrint && (

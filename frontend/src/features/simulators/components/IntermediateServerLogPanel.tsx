@@ -10,7 +10,12 @@ export function IntermediateServerLogPanel() {
     <section className="simulator-panel" aria-labelledby="intermediate-server-log-title">
       <div className="page-heading">
         <h2 id="intermediate-server-log-title">中間サーバーが受け取った内容</h2>
-        <button type="button" data-testid="simulator-log-refresh" onClick={() => void log.refetch()} disabled={log.isFetching}>
+        <button
+          type="button"
+          data-testid="simulator-log-refresh"
+          onClick={() => void log.refetch()}
+          disabled={log.isFetching}
+        >
           更新
         </button>
       </div>

@@ -27,7 +27,11 @@ export function PittariApplicationPanel() {
         住民がマイナポータル（ぴったりサービス）で自己負担金の免除を申請した状態を作ります。庁内連携の照合結果は宛名番号の末尾で決まります：
         0 生活保護受給中、1・2 住民税非課税世帯、3 課税記録なし（当年度の転入）、4 生活保護の状況不明、5〜9 課税世帯。
       </p>
-      {submitted && <Notice testId="pittari-result">申請番号 {submitted} の申請を送信しました。まもなく「申請者の特定」のタスクになります</Notice>}
+      {submitted && (
+        <Notice testId="pittari-result">
+          申請番号 {submitted} の申請を送信しました。まもなく「申請者の特定」のタスクになります
+        </Notice>
+      )}
       {error && <ErrorMessage>{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <AddresseeNumberField

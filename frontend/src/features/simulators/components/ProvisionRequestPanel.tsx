@@ -33,7 +33,9 @@ export function ProvisionRequestPanel() {
     <section className="simulator-panel" aria-labelledby="provision-request-title">
       <h2 id="provision-request-title">情報提供の依頼を受信させる</h2>
       <p>他の機関から情報提供ネットワークシステム経由で依頼が届いた状態を作ります。</p>
-      {received !== null && <Notice testId="provision-request-result">情報提供の依頼 #{received} を受信しました</Notice>}
+      {received !== null && (
+        <Notice testId="provision-request-result">情報提供の依頼 #{received} を受信しました</Notice>
+      )}
       {error && <ErrorMessage>{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void send(event)}>
         <AddresseeNumberField

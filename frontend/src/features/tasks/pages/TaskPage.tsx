@@ -116,7 +116,13 @@ export function TaskPage() {
             <p className="hint">入力するには「担当する」を押してください。</p>
           )}
           {form ? (
-            <CamundaForm ref={formRef} schema={form} data={data} readOnly={!mayWork} onSubmit={(values) => void complete(values)} />
+            <CamundaForm
+              ref={formRef}
+              schema={form}
+              data={data}
+              readOnly={!mayWork}
+              onSubmit={(values) => void complete(values)}
+            />
           ) : (
             <p className="empty">この手順に入力項目はありません。</p>
           )}
