@@ -35,7 +35,7 @@ const featureZones = FEATURES.map((feature) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node/', 'node_modules/', 'e2e/'] },
+  { ignores: ['dist/', 'node/', 'node_modules/', 'target/', 'e2e/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   reactHooks.configs.flat['recommended-latest'],

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -133,14 +134,7 @@ function BatchFacts({ summary }: { summary: BatchSummary }) {
           </div>
         ))}
       </dl>
-      <dl className="detail-list">
-        {facts.map(([label, value]) => (
-          <div key={label} className="context-row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={facts} />
     </div>
   );
 }

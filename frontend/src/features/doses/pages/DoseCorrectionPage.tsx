@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { Fact, FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatWarekiDate } from '../../../lib/date';
@@ -84,22 +85,13 @@ function DoseSummary({ detail }: { detail: DoseDetail }) {
     ['登録元', DOSE_SOURCE_LABELS[dose.source] ?? dose.source],
   ];
   return (
-    <dl className="detail-list dose-summary" data-testid="dose-correction-summary">
-      {rows.map(([label, value]) => (
-        <div key={label} className="context-row">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
+    <FactList rows={rows} className="dose-summary" testId="dose-correction-summary">
       {dose.errorCode && (
-        <div className="context-row">
-          <dt>エラーコード</dt>
-          <dd>
-            <span className="badge badge-error-code">{dose.errorCode}</span> {doseErrorText(dose)}
-          </dd>
-        </div>
+        <Fact label="エラーコード">
+          <span className="badge badge-error-code">{dose.errorCode}</span> {doseErrorText(dose)}
+        </Fact>
       )}
-    </dl>
+    </FactList>
   );
 }
 

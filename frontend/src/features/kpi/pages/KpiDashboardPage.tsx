@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { officeToday } from '../../../lib/date';
 import '../kpi.css';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
@@ -27,10 +28,6 @@ import {
   trendLabel,
   trendTable,
 } from '../tables';
-
-export function officeToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
-}
 
 /** Managers' KPI dashboard: counts and durations only, never residents' data. */
 export function KpiDashboardPage() {

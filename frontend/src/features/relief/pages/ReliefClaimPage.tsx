@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Fact } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
-import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
+import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
 import {
   formatYen,
   noticeUrl,
@@ -17,20 +17,6 @@ import {
 import { AppealForm } from '../components/AppealForm';
 import { DocumentsSection } from '../components/DocumentsSection';
 import { EntitlementForm } from '../components/EntitlementForm';
-
-/** Today in the office's time zone, as an ISO date for date inputs. */
-function officeToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="context-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** The case page of a relief claim (R33): what happened, what is waiting, documents, the decision and payments. */
 export function ReliefClaimPage() {

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Fact } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
 import { useMe } from '../../../lib/auth/AuthProvider';
@@ -11,15 +12,6 @@ import { noticePdfUrl, packagePdfUrl, type ResidentRequestDetail, residentReques
 import { DeadlineBadges } from '../components/DeadlineBadges';
 import { ExtensionForm } from '../components/ExtensionForm';
 import { PackageView } from '../components/PackageView';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="context-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** One request (R28): requester, identity check, deadline and extension, the collected data, decision and notice. */
 export function ResidentRequestPage() {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
 import { SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail, residentCaseQuery } from '../api';
@@ -61,14 +62,7 @@ export function ResidentDetailPage() {
       <h1>住民詳細</h1>
       <section className="case-section">
         <h2>基本情報</h2>
-        <dl className="detail-list" data-testid="resident-detail">
-          {basicRows(resident).map(([label, value]) => (
-            <div key={label} className="context-row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList rows={basicRows(resident)} testId="resident-detail" />
       </section>
       <EligibilityTable eligibility={eligibility} />
       <DoseTimeline doses={doses} />
