@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { asApiError, type FieldErrors } from './api';
+import { ApiError, asApiError, type FieldErrors } from './api';
 
 export interface ActionOptions {
   /**
@@ -9,6 +9,11 @@ export interface ActionOptions {
    * once. A read-only action (a search, a reveal, a download) passes `[]`.
    */
   invalidates?: readonly QueryKey[];
+  /**
+   * Told of every failure of the work, for a caller whose part of the page may close before it could show it (a
+   * row editor that a lost race turns into a report hands the message to the table around it).
+   */
+  onFailure?: (failure: ApiError) => void;
 }
 
 const EVERYTHING: readonly QueryKey[] = [[]];
@@ -21,7 +26,7 @@ const EVERYTHING: readonly QueryKey[] = [[]];
  *
  * Its state is React state rather than a useMutation's, so that the outcome is there as soon as `run` resolves.
  */
-export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptions = {}) {
+export function useAction<R = unknown>({ invalidates = EVERYTHING, onFailure }: ActionOptions = {}) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +34,8 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
   const [busy, setBusy] = useState(false);
   // What the last successful work returned, for actions that bring back something to show (a report, a check).
   const [result, setResult] = useState<R | null>(null);
+  // The whole refusal, for callers that act on its status or code (a 422 asking for confirmation, a 409 conflict).
+  const [failure, setFailure] = useState<ApiError | null>(null);
 
   function invalidate() {
     // Not awaited: the user sees the outcome at once, and the lists catch up behind it.
@@ -43,6 +50,7 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
     setMessage(null);
     setError(null);
     setFields({});
+    setFailure(null);
     try {
       const value = await work();
       setResult(() => value);
@@ -54,6 +62,8 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
       setError(apiError.message);
       setFields(apiError.fields);
       setResult(null);
+      setFailure(apiError);
+      onFailure?.(apiError);
       // A lost race (another officer acted first): what the page shows is out of date, so fetch its present state.
       if (apiError.status === 409) {
         invalidate();
@@ -64,11 +74,15 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
     }
   }
 
-  /** A check made before anything is sent: its field errors show as the server's would. */
-  function refuse(fieldErrors: FieldErrors) {
+  /**
+   * A check made before anything is sent: its field errors show as the server's would, and its message (if any) as
+   * the server's message would.
+   */
+  function refuse(fieldErrors: FieldErrors, refusal: string | null = null) {
     setMessage(null);
-    setError(null);
+    setError(refusal);
     setFields(fieldErrors);
+    setFailure(null);
   }
 
   /** Forgets the last outcome, e.g. when the form it belongs to is closed. */
@@ -77,7 +91,8 @@ export function useAction<R = unknown>({ invalidates = EVERYTHING }: ActionOptio
     setError(null);
     setFields({});
     setResult(null);
+    setFailure(null);
   }
 
-  return { run, refuse, message, error, fields, busy, result, reset };
+  return { run, refuse, message, error, fields, busy, result, failure, reset };
 }

@@ -100,12 +100,7 @@ export function BatchDetailPage() {
       )}
       <BatchFacts summary={summary} />
       {summary.status !== 'VALIDATING' && summary.status !== 'FAILED' && (
-        <BatchRows
-          batchId={batchId}
-          summary={summary}
-          reference={reference.data ?? null}
-          onBatchChanged={() => void batch.refetch()}
-        />
+        <BatchRows batchId={batchId} summary={summary} reference={reference.data ?? null} />
       )}
     </section>
   );
@@ -143,10 +138,9 @@ interface BatchRowsProps {
   batchId: string;
   summary: BatchSummary;
   reference: DoseReference | null;
-  onBatchChanged: () => void;
 }
 
-function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsProps) {
+function BatchRows({ batchId, summary, reference }: BatchRowsProps) {
   const [params, setParams] = useSearchParams();
   const requested = params.get('rows') as BatchRowFilter | null;
   const filter: BatchRowFilter =
@@ -190,7 +184,6 @@ function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsPro
               rows={rows.data.items}
               reference={reference}
               editable={summary.status === 'REVIEW'}
-              onBatchChanged={onBatchChanged}
             />
             <Pager
               page={page}
