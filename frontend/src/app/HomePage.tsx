@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router-dom';
-import { useMe } from '../features/auth/AuthProvider';
-import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../features/auth/roles';
+import { useMe } from '../lib/auth/AuthProvider';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../lib/auth/roles';
 
 /** Sends each role to its daily work; roles without screens yet get a welcome. */
 export function HomePage() {
@@ -26,7 +26,8 @@ export function HomePage() {
       <section className="welcome">
         <h1>利用できる業務がありません</h1>
         <p>
-          {me.displayName}さん（{me.department.name}）には、この部署で使える役割がありません。予防接種事務を担当しない部署の所属か、役割が設定されていません。システム管理者に確認してください。
+          {me.displayName}さん（{me.department.name}
+          ）には、この部署で使える役割がありません。予防接種事務を担当しない部署の所属か、役割が設定されていません。システム管理者に確認してください。
         </p>
       </section>
     );

@@ -1,7 +1,7 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../components/Message';
-import { useAuth } from '../features/auth/AuthProvider';
-import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../features/auth/roles';
+import { useAuth } from '../lib/auth/AuthProvider';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../lib/auth/roles';
 import { DemoBanner, useSystem } from './SystemProvider';
 
 /** The frame of every signed-in page; anyone not signed in is sent to the login page. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../components/Message';
 import type { Me } from '../features/auth/api';
-import { useMe } from '../features/auth/AuthProvider';
+import { useMe } from '../lib/auth/AuthProvider';
 
 interface RequireRoleProps {
   allowed: (me: Me) => boolean;

@@ -7,7 +7,7 @@ import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
 import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
 import { OutreachPage } from '../features/outreach/pages/OutreachPage';
 import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
-import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis } from '../features/auth/roles';
+import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis } from '../lib/auth/roles';
 import { KpiDashboardPage } from '../features/kpi/pages/KpiDashboardPage';
 import { KpiQueuePage } from '../features/kpi/pages/KpiQueuePage';
 import { AuditPage } from '../features/audit/pages/AuditPage';

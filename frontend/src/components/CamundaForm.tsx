@@ -37,7 +37,9 @@ export function CamundaForm({ schema, data, readOnly = false, onSubmit, ref }: C
   const formRef = useRef<Form | null>(null);
   const onSubmitRef = useRef(onSubmit);
   const readOnlyRef = useRef(readOnly);
-  const [importFailed, setImportFailed] = useState(false);
+  // The schema and values whose import failed: another schema (the next task) starts without the error.
+  const [failedImport, setFailedImport] = useState<{ schema: FormSchema; data: FormValues | undefined } | null>(null);
+  const importFailed = failedImport !== null && failedImport.schema === schema && failedImport.data === data;
 
   useEffect(() => {
     onSubmitRef.current = onSubmit;
@@ -51,7 +53,6 @@ export function CamundaForm({ schema, data, readOnly = false, onSubmit, ref }: C
   useEffect(() => {
     let alive = true;
     let form: Form | null = null;
-    setImportFailed(false);
     import('./formJs')
       .then(({ Form: FormViewer }) => {
         if (!alive || !containerRef.current) {
@@ -73,7 +74,7 @@ export function CamundaForm({ schema, data, readOnly = false, onSubmit, ref }: C
       })
       .catch(() => {
         if (alive) {
-          setImportFailed(true);
+          setFailedImport({ schema, data });
         }
       });
     return () => {

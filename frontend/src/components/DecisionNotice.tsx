@@ -1,5 +1,15 @@
 /** A decision notice's text as sent, with a link to its printable PDF when the user may print it. */
-export function DecisionNotice({ heading, text, pdfUrl, testId }: { heading: string; text: string; pdfUrl: string | null; testId: string }) {
+export function DecisionNotice({
+  heading,
+  text,
+  pdfUrl,
+  testId,
+}: {
+  heading: string;
+  text: string;
+  pdfUrl: string | null;
+  testId: string;
+}) {
   return (
     <>
       <h3>

@@ -19,6 +19,11 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   onChange: (value: string) => void;
 }
 
+/** The options of a code → label table, in its order. */
+export function labelledOptions(labels: Record<string, string>): SelectOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 /**
  * A labelled select with the server's field error under it. A value that is not among the options (a clinic's
  * unknown code, a contract that ended) stays selected and visible, marked, so that nothing is changed unseen.

@@ -1,8 +1,7 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { FormField } from './FormField';
 
-interface TextAreaFieldProps
-  extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
   id: string;
   label: ReactNode;
   value: string;

@@ -50,7 +50,9 @@ describe('apiRequest', () => {
       'POST /api/auth/login': { status: 200, body: {} },
     });
 
-    await expect(apiRequest('/tasks/1/complete', { method: 'POST', body: { values: { a: 1 } } })).resolves.toBeUndefined();
+    await expect(
+      apiRequest('/tasks/1/complete', { method: 'POST', body: { values: { a: 1 } } }),
+    ).resolves.toBeUndefined();
     await apiRequest('/auth/login', { method: 'POST', body: new URLSearchParams({ username: 'u', password: 'p w' }) });
 
     expect(requests[0].headers['Content-Type']).toBe('application/json');
@@ -122,7 +124,10 @@ describe('apiRequest', () => {
   });
 
   it('falls back to a Japanese message when the error body is not JSON', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad Gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad Gateway</html>', { status: 502 })),
+    );
 
     await expect(apiRequest('/tasks')).rejects.toMatchObject({
       status: 502,
@@ -135,7 +140,10 @@ describe('apiRequest', () => {
     const listener = vi.fn();
     onUnauthorized(listener);
     fakeBackend({
-      'GET /api/tasks/counts': { status: 401, body: { status: 401, error: 'Unauthorized', message: 'ログインしてください' } },
+      'GET /api/tasks/counts': {
+        status: 401,
+        body: { status: 401, error: 'Unauthorized', message: 'ログインしてください' },
+      },
     });
 
     await expect(apiRequest('/tasks/counts')).rejects.toMatchObject({ status: 401, message: 'ログインしてください' });
@@ -160,7 +168,10 @@ describe('apiRequest', () => {
   });
 
   it('turns a network failure into an ApiError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
 
     await expect(apiRequest('/me')).rejects.toMatchObject({
       status: 0,
@@ -200,7 +211,11 @@ describe('apiUpload', () => {
     const duplicate = apiUpload('/dose-batches', new FormData());
     await vi.waitFor(() => expect(FakeXhr.instances).toHaveLength(1));
     FakeXhr.last().respond(409, { status: 409, error: 'duplicate_file', message: '既に取り込まれています' });
-    await expect(duplicate).rejects.toMatchObject({ status: 409, code: 'duplicate_file', message: '既に取り込まれています' });
+    await expect(duplicate).rejects.toMatchObject({
+      status: 409,
+      code: 'duplicate_file',
+      message: '既に取り込まれています',
+    });
 
     const expired = apiUpload('/dose-batches', new FormData());
     await vi.waitFor(() => expect(FakeXhr.instances).toHaveLength(2));
@@ -221,7 +236,7 @@ describe('query', () => {
 
 describe('fileNameOf', () => {
   it('reads the UTF-8 name of an attachment, else the plain one, else the fallback', () => {
-    expect(fileNameOf("attachment; filename=\"a.csv\"; filename*=UTF-8''%E4%BA%88%E8%A8%BA%E7%A5%A8.pdf", 'x')).toBe(
+    expect(fileNameOf('attachment; filename="a.csv"; filename*=UTF-8\'\'%E4%BA%88%E8%A8%BA%E7%A5%A8.pdf', 'x')).toBe(
       '予診票.pdf',
     );
     expect(fileNameOf('attachment; filename="cohort.csv"', 'x')).toBe('cohort.csv');

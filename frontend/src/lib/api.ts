@@ -66,8 +66,18 @@ function toApiError(status: number, text: string): ApiError {
   return new ApiError(status, message, fields, code);
 }
 
-function parseBody<T>(text: string): T {
-  return (text === '' ? undefined : JSON.parse(text)) as T;
+function parseBody<T>(text: string, status: number): T {
+  try {
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  } catch {
+    // Every failure a caller sees is an ApiError, so that queries and actions can show its message as it is.
+    throw new ApiError(status, '予期しない応答を受け取りました。');
+  }
+}
+
+/** Any failure as an ApiError, so that the user always reads a Japanese message. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, '予期しないエラーが発生しました。');
 }
 
 export interface RequestOptions {
@@ -126,7 +136,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options, 'application/json');
   const text = await response.text().catch(() => '');
-  return parseBody<T>(text);
+  return parseBody<T>(text, response.status);
 }
 
 /** How much of an upload's body the browser has sent so far. */
@@ -163,9 +173,9 @@ export async function apiUpload<T>(
       const text = xhr.responseText ?? '';
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(parseBody<T>(text));
-        } catch {
-          reject(new ApiError(xhr.status, '予期しない応答を受け取りました。'));
+          resolve(parseBody<T>(text, xhr.status));
+        } catch (failure) {
+          reject(asApiError(failure));
         }
         return;
       }

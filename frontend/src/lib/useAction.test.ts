@@ -1,12 +1,16 @@
-import { act, renderHook } from '@testing-library/react';
+import { act } from '@testing-library/react';
+import { renderHookWithQueries } from '../test/queryWrapper';
 import { ApiError } from './api';
 import { useAction } from './useAction';
 
 describe('useAction', () => {
   it('keeps the success message and clears an earlier error', async () => {
-    const { result } = renderHook(() => useAction());
+    const { result } = renderHookWithQueries(() => useAction());
     await act(async () => {
-      await result.current.run(() => Promise.reject(new ApiError(400, '入力に誤りがあります', { name: '必須です' })), '保存しました');
+      await result.current.run(
+        () => Promise.reject(new ApiError(400, '入力に誤りがあります', { name: '必須です' })),
+        '保存しました',
+      );
     });
     expect(result.current.error).toBe('入力に誤りがあります');
     expect(result.current.fields).toEqual({ name: '必須です' });

@@ -1,4 +1,4 @@
-import type { Me } from '../features/auth/api';
+import type { Me } from '../lib/auth/session';
 
 export interface RecordedRequest {
   method: string;

@@ -1,4 +1,4 @@
-import type { TaskSummary } from '../features/tasks/api';
+import type { TaskSummary } from '../lib/tasks';
 
 /** A task as the server lists it; tests override what they are about. */
 export function taskSummary(overrides: Partial<TaskSummary> = {}): TaskSummary {

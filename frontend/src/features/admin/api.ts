@@ -1,5 +1,6 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
-import type { Permission } from '../auth/api';
+import type { Permission } from '../../lib/auth/session';
 
 /** A step that failed after all its retries; carries codes and ids, never personal data. */
 export interface Incident {
@@ -156,3 +157,20 @@ export function createDepartment(code: string, name: string): Promise<Department
 export function changeDepartment(code: string, change: DepartmentChange): Promise<Department> {
   return apiRequest<Department>(`/admin/departments/${encodeURIComponent(code)}`, { method: 'PUT', body: change });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const adminKeys = {
+  all: ['admin'] as const,
+};
+
+export const departmentsQuery = () =>
+  queryOptions({ queryKey: [...adminKeys.all, 'fetchDepartments'] as const, queryFn: () => fetchDepartments() });
+
+export const accountsQuery = () =>
+  queryOptions({ queryKey: [...adminKeys.all, 'fetchAccounts'] as const, queryFn: () => fetchAccounts() });
+
+export const incidentsQuery = () =>
+  queryOptions({ queryKey: [...adminKeys.all, 'fetchIncidents'] as const, queryFn: () => fetchIncidents() });
+
+export const nonDisclosuresQuery = () =>
+  queryOptions({ queryKey: [...adminKeys.all, 'fetchNonDisclosures'] as const, queryFn: () => fetchNonDisclosures() });

@@ -1,10 +1,9 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiRequest, query } from '../../lib/api';
-import type { TaskDetail } from '../tasks/api';
+import { cursorPaging, type CursorPage } from '../../lib/paging';
+import type { TaskDetail } from '../../lib/tasks';
 
-export interface ApprovalPage {
-  items: TaskDetail[];
-  nextCursor: string | null;
-}
+export type ApprovalPage = CursorPage<TaskDetail>;
 
 /** A rejection sends the case back to its requester, who needs to know why. */
 export type ApprovalDecision = { decision: 'APPROVE' } | { decision: 'REJECT'; reason: string };
@@ -21,3 +20,14 @@ export function fetchApprovals(cursor: string | null = null): Promise<ApprovalPa
 export function decideApproval(taskId: string, values: ApprovalDecision): Promise<void> {
   return apiRequest<void>(`/approvals/${encodeURIComponent(taskId)}`, { method: 'POST', body: { values } });
 }
+
+export const approvalKeys = {
+  all: ['approvals'] as const,
+};
+
+export const approvalsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: approvalKeys.all,
+    queryFn: ({ pageParam }) => fetchApprovals(pageParam),
+    ...cursorPaging<TaskDetail>(),
+  });

@@ -2,8 +2,15 @@ import { auditFilter, previousMonth } from './api';
 
 describe('auditFilter', () => {
   it('leaves out empty criteria and trims the rest, so that the server applies only the filters given', () => {
-    expect(auditFilter({ username: ' staff1 ', addresseeNumber: '', operation: 'RESIDENT_VIEW', from: '', to: '2026-11-30' }))
-      .toEqual({ username: 'staff1', operation: 'RESIDENT_VIEW', to: '2026-11-30' });
+    expect(
+      auditFilter({
+        username: ' staff1 ',
+        addresseeNumber: '',
+        operation: 'RESIDENT_VIEW',
+        from: '',
+        to: '2026-11-30',
+      }),
+    ).toEqual({ username: 'staff1', operation: 'RESIDENT_VIEW', to: '2026-11-30' });
     expect(auditFilter({ username: '', addresseeNumber: '  ', operation: '', from: '', to: '' })).toEqual({});
   });
 });

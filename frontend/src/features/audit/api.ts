@@ -1,82 +1,9 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, type Download } from '../../lib/api';
 import type { CsvEncoding } from '../../lib/csv';
 
 /** Japanese names of the operations the server records (AuditOperation). */
-export const OPERATION_LABELS: Record<string, string> = {
-  LOGIN: 'ログイン',
-  LOGIN_FAILED: 'ログイン失敗',
-  LOGOUT: 'ログアウト',
-  RESIDENT_VIEW: '住民情報の閲覧',
-  RESIDENT_SEARCH_HIT: '住民検索（該当）',
-  RESIDENT_REGISTER: '住民情報の登録',
-  MY_NUMBER_REVEAL: '個人番号の表示',
-  NON_RESIDENT_CASE_VIEW: '住登外者確認案件の閲覧',
-  TASK_CLAIM: 'タスクの担当',
-  TASK_UNCLAIM: 'タスクの担当解除',
-  TASK_COMPLETE: 'タスクの完了',
-  TASK_REFUSED: 'タスク操作の拒否',
-  PROCESS_START: '業務の開始',
-  AUDIT_VERIFY: '監査ログの改ざん検査',
-  AUDIT_SEARCH: '監査ログの検索',
-  INCIDENT_RETRY: '障害の再実行',
-  CASE_VIEW: '案件の閲覧',
-  NON_DISCLOSURE_SET: '不開示設定',
-  NON_DISCLOSURE_LIFTED: '不開示設定の解除',
-  FUKUHON_RECONCILIATION: '副本の照合',
-  DOSE_REGISTER: '接種記録の登録',
-  DOSE_CORRECT: '接種記録の職権修正',
-  DOSE_BATCH_UPLOAD: '一括登録ファイルの取込',
-  DOSE_BATCH_VIEW: '一括登録の行の閲覧',
-  DOSE_BATCH_ROW_CORRECT: '一括登録の行の修正・除外',
-  DOSE_BATCH_REGISTER: '一括登録の実行',
-  COPAY_EXEMPTION_REGISTERED: '免除申請の受付',
-  COPAY_STATUS_MATCH: '課税・生活保護状況の照合',
-  COPAY_EXEMPTION_DECIDED: '免除の決定',
-  COPAY_EXEMPTION_NOTICE: '決定通知',
-  COPAY_EXEMPTION_WITHDRAWN: '免除申請の取下げ',
-  COPAY_SIMULATED_APPLICATION: '電子申請（シミュレーター）',
-  RESIDENT_EXPORT: '住民情報の出力',
-  COHORT_EXPORT: '対象者一覧のCSV出力',
-  QUESTIONNAIRE_ISSUE: '予診票の発行',
-  QUESTIONNAIRE_BATCH: '予診票の一括発行',
-  PERMISSION_REFUSED: '権限のない操作の拒否',
-  ACCOUNT_LOCKED: 'アカウントのロック',
-  ACCOUNT_UNLOCKED: 'アカウントのロック解除',
-  ACCOUNT_DISABLED: 'アカウントの利用停止',
-  ACCOUNT_ENABLED: 'アカウントの利用再開',
-  ACCOUNT_VALIDITY_SET: 'アカウントの有効期間の変更',
-  ACCOUNT_EXPIRED: 'アカウントの有効期間終了',
-  PASSWORD_CHANGED: 'パスワード変更',
-  ACCOUNT_REVIEW: 'アカウントの棚卸し',
-  KPI_SLA_TARGET_SET: 'SLA目標の変更',
-  DEPARTMENT_CREATED: '部署の作成',
-  ACCOUNT_CREATED: 'アカウントの作成',
-  ACCOUNT_ACCESS_CHANGED: 'アカウントの権限の変更',
-  ACCOUNT_PASSWORD_RESET: '仮パスワードの設定',
-  DEPARTMENT_AUTHORITY_SET: '部署の権限の変更',
-  KPI_ROLLUP_REBUILT: '業務指標の再集計',
-  RETENTION_DELETE: '保存期間経過データの削除',
-  RELIEF_CLAIM_REGISTERED: '救済請求の受付',
-  RELIEF_CLAIM_VIEW: '救済請求の閲覧',
-  RELIEF_CLAIM_UPDATED: '救済請求の更新',
-  RELIEF_DOCUMENT_UPLOAD: '救済請求書類の登録',
-  RELIEF_DOCUMENT_VIEW: '救済請求書類の閲覧',
-  RELIEF_DECISION: '救済の決定',
-  RELIEF_PAYMENT: '救済給付の支払',
-  SECOND_FACTOR_ENROLLED: '認証アプリの登録',
-  SECOND_FACTOR_RESET: '認証アプリのリセット',
-  RESIDENT_REQUEST_REGISTERED: '開示等請求の受付',
-  RESIDENT_REQUEST_VIEW: '開示等請求の閲覧',
-  RESIDENT_REQUEST_UPDATED: '開示等請求の更新',
-  RESIDENT_REQUEST_PRINT: '開示等請求の印刷',
-  INQUIRY_RECORDED: '問い合わせの受付',
-  INQUIRY_VIEW: '問い合わせの閲覧',
-  INQUIRY_CLOSED: '問い合わせの完了',
-  AUDIT_EXPORT: '監査ログのCSV出力',
-  ABNORMAL_ACCESS_REPORT: '異常アクセス報告の表示',
-  LEGAL_HOLD_SET: '保全措置（削除停止）の設定',
-  LEGAL_HOLD_LIFTED: '保全措置（削除停止）の解除',
-};
+export { OPERATION_LABELS } from '../../lib/auditOperations';
 
 export interface AuditVerification {
   intact: boolean;
@@ -260,3 +187,20 @@ export interface AccountReviewRow {
 export function accountReview(): Promise<AccountReviewRow[]> {
   return apiRequest<AccountReviewRow[]>('/audit/account-review');
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const auditKeys = {
+  all: ['audit'] as const,
+};
+
+export const accountReviewQuery = () =>
+  queryOptions({ queryKey: [...auditKeys.all, 'accountReview'] as const, queryFn: () => accountReview() });
+
+export const searchAuditEventsQuery = (criteria: AuditCriteria, page: number) =>
+  queryOptions({
+    queryKey: [...auditKeys.all, 'searchAuditEvents', criteria, page] as const,
+    queryFn: () => searchAuditEvents(criteria, page),
+  });
+
+export const latestVerificationQuery = () =>
+  queryOptions({ queryKey: [...auditKeys.all, 'latestVerification'] as const, queryFn: () => latestVerification() });

@@ -1,30 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
+import type { Me, SecondFactorChallenge } from '../../lib/auth/session';
 
-export type Role = 'STAFF' | 'SUPERVISOR' | 'MANAGER' | 'AUDITOR' | 'ADMIN';
-
-/** Permissions of their own beside the roles: CSV出力 and 帳票印刷 (R12). */
-export type Permission = 'EXPORT' | 'PRINT' | 'REVEAL_MY_NUMBER';
-
-export interface Me {
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** Always sent by the server; optional so that older fixtures and sessions need not name it. */
-  permissions?: Permission[];
-  department: { code: string; name: string };
-  /** The password has expired: nothing but changing it works until it is changed (R08). */
-  passwordChangeRequired?: boolean;
-}
+// The session itself (who is signed in, the second step, logout) is shared by every feature: see lib/auth.
+export {
+  fetchMe,
+  fetchSecondFactor,
+  logout,
+  SECOND_FACTOR_REQUIRED,
+  type Me,
+  type Permission,
+  type Role,
+  type SecondFactorChallenge,
+} from '../../lib/auth/session';
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   return apiRequest<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } });
-}
-
-/** After the password, the second step of login (R07): a code from an authenticator app, enrolled first if need be. */
-export interface SecondFactorChallenge {
-  username: string;
-  /** False until the account has confirmed an authenticator app: the login page shows the enrolment first. */
-  enrolled: boolean;
 }
 
 /** A secret for the authenticator app: the QR code (an image data URL) and the same secret as Base32 text. */
@@ -45,11 +36,6 @@ export function login(username: string, password: string): Promise<SecondFactorC
   });
 }
 
-/** The second step still to come for this session, e.g. after the page was reloaded between the steps. */
-export function fetchSecondFactor(): Promise<SecondFactorChallenge> {
-  return apiRequest<SecondFactorChallenge>('/auth/second-factor', { ignoreUnauthorized: true });
-}
-
 export function startEnrolment(): Promise<Enrolment> {
   return apiRequest<Enrolment>('/auth/second-factor/enrolment', { method: 'POST', ignoreUnauthorized: true });
 }
@@ -59,13 +45,19 @@ export function submitCode(code: string): Promise<Me> {
   return apiRequest<Me>('/auth/second-factor', { method: 'POST', body: { code }, ignoreUnauthorized: true });
 }
 
-/** The server's answer to a session that has passed the password but not the code. */
-export const SECOND_FACTOR_REQUIRED = 'second_factor_required';
+export const authKeys = {
+  all: ['auth'] as const,
+};
 
-export function logout(): Promise<void> {
-  return apiRequest<void>('/auth/logout', { method: 'POST', ignoreUnauthorized: true });
-}
-
-export function fetchMe(): Promise<Me> {
-  return apiRequest<Me>('/me', { ignoreUnauthorized: true });
-}
+/**
+ * The secret to enrol, for an account without an authenticator app (none for one that has it). Each request makes
+ * a new secret, so it is asked once per form and never again behind the user's back (focus, a remount later).
+ */
+export const enrolmentQuery = (challenge: SecondFactorChallenge) =>
+  queryOptions({
+    queryKey: [...authKeys.all, 'enrolment', challenge.username, challenge.enrolled] as const,
+    queryFn: () => (challenge.enrolled ? null : startEnrolment()),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });

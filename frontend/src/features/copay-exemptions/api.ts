@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
 
 /** One application in the list: the server sends Japanese labels and no personal data. */
@@ -95,3 +96,20 @@ export function fetchCoPayExemption(id: string): Promise<CoPayExemptionDetail> {
 export function withdrawCoPayExemption(id: number, version: number, reason: string): Promise<void> {
   return apiRequest<void>(`/copay-exemptions/${id}/withdrawal`, { method: 'POST', body: { version, reason } });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const copayExemptionsKeys = {
+  all: ['copay-exemptions'] as const,
+};
+
+export const coPayExemptionQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...copayExemptionsKeys.all, 'fetchCoPayExemption', id] as const,
+    queryFn: () => fetchCoPayExemption(id),
+  });
+
+export const coPayExemptionsQuery = () =>
+  queryOptions({
+    queryKey: [...copayExemptionsKeys.all, 'fetchCoPayExemptions'] as const,
+    queryFn: () => fetchCoPayExemptions(),
+  });

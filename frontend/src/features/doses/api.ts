@@ -1,5 +1,6 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest, apiUpload, query, type UploadProgress } from '../../lib/api';
-import type { DoseRecord } from '../residents/api';
+import type { DoseRecord } from '../../lib/residents';
 import type { DoseItems } from './items';
 
 export interface VaccineChoice {
@@ -192,3 +193,41 @@ export function correctBatchRow(
 export function excludeBatchRow(id: string, line: number): Promise<BatchRow> {
   return apiRequest<BatchRow>(`/dose-batches/${encodeURIComponent(id)}/rows/${line}/exclude`, { method: 'POST' });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const dosesKeys = {
+  all: ['doses'] as const,
+};
+
+/** While a file is being validated its page asks again every second, to show the progress; then it stops. */
+export const VALIDATION_POLL_MS = 1000;
+
+export const batchQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...dosesKeys.all, 'fetchBatch', id] as const,
+    queryFn: () => fetchBatch(id),
+    refetchInterval: (query) => (query.state.data?.status === 'VALIDATING' ? VALIDATION_POLL_MS : false),
+  });
+
+export const doseReferenceQuery = () =>
+  queryOptions({ queryKey: [...dosesKeys.all, 'fetchDoseReference'] as const, queryFn: () => fetchDoseReference() });
+
+export const batchRowsQuery = (id: string, status: BatchRowFilter, page: number) =>
+  queryOptions({
+    queryKey: [...dosesKeys.all, 'fetchBatchRows', id, status, page] as const,
+    queryFn: () => fetchBatchRows(id, status, page),
+    // The rows of the page before stay while the next is fetched, so that the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+
+export const batchesQuery = (page: number) =>
+  queryOptions({
+    queryKey: [...dosesKeys.all, 'fetchBatches', page] as const,
+    queryFn: () => fetchBatches(page),
+    // Files still being checked show their progress in the list.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((batch) => batch.status === 'VALIDATING') ? VALIDATION_POLL_MS : false,
+  });
+
+export const doseQuery = (id: string) =>
+  queryOptions({ queryKey: [...dosesKeys.all, 'fetchDose', id] as const, queryFn: () => fetchDose(id) });

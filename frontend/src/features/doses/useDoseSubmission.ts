@@ -1,6 +1,5 @@
-import { useCallback, useState } from 'react';
 import type { FieldErrors } from '../../lib/api';
-import { asApiError } from '../../lib/useAsync';
+import { useAction } from '../../lib/useAction';
 
 /** Why the server did not take a dose record. */
 export interface Refusal {
@@ -25,40 +24,37 @@ export interface DoseSubmission {
   clear: () => void;
 }
 
-/** The submit cycle shared by registration and correction: 400 errors by item, 422 confirmation, 409 conflict. */
+/**
+ * The submit cycle shared by registration and correction: 400 errors by item, 422 confirmation, 409 conflict.
+ * It refreshes no query itself: the correction form is keyed by the record's version, and fetching the record after
+ * a 409 would replace the form, and the conflict message with its 「最新の内容を読み込む」, before the user chose to.
+ * The pages reload what they show when they move on.
+ */
 export function useDoseSubmission(): DoseSubmission {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const action = useAction({ invalidates: [] });
+  const { failure } = action;
+  const refusal: Refusal | null = failure && {
+    status: failure.status,
+    code: failure.code,
+    message: failure.message,
+    fields: failure.fields,
+    needsConfirmation: failure.status === 422 || failure.code === 'confirmation_required',
+    conflict: failure.status === 409,
+  };
 
-  const submit = useCallback(
-    async <T,>(send: (confirmWarnings: boolean) => Promise<T>, confirmWarnings = false): Promise<T | undefined> => {
-      setBusy(true);
-      setRefusal(null);
-      try {
-        return await send(confirmWarnings);
-      } catch (failure) {
-        const error = asApiError(failure);
-        setRefusal({
-          status: error.status,
-          code: error.code,
-          message: error.message,
-          fields: error.fields,
-          needsConfirmation: error.status === 422 || error.code === 'confirmation_required',
-          conflict: error.status === 409,
-        });
-        return undefined;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [],
-  );
+  async function submit<T>(send: (confirmWarnings: boolean) => Promise<T>, confirmWarnings = false) {
+    let sent: T | undefined;
+    const succeeded = await action.run(async () => {
+      sent = await send(confirmWarnings);
+    });
+    return succeeded ? sent : undefined;
+  }
 
-  const itemsChanged = useCallback(() => {
-    setRefusal((current) => (current?.needsConfirmation ? null : current));
-  }, []);
+  function itemsChanged() {
+    if (refusal?.needsConfirmation) {
+      action.reset();
+    }
+  }
 
-  const clear = useCallback(() => setRefusal(null), []);
-
-  return { busy, refusal, submit, itemsChanged, clear };
+  return { busy: action.busy, refusal, submit, itemsChanged, clear: action.reset };
 }

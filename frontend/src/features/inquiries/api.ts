@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
 
 /** A receipt (受付票) of an inquiry or complaint (R29). */
@@ -53,3 +54,14 @@ export function recordInquiry(inquiry: NewInquiry): Promise<InquiryReceipt> {
 export function closeInquiry(id: number, version: number, closedOn: string, outcome: string): Promise<InquiryReceipt> {
   return apiRequest<InquiryReceipt>(`/inquiries/${id}/close`, { method: 'POST', body: { version, closedOn, outcome } });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const inquiriesKeys = {
+  all: ['inquiries'] as const,
+};
+
+export const inquiriesQuery = (openSeriousOnly: boolean) =>
+  queryOptions({
+    queryKey: [...inquiriesKeys.all, 'fetchInquiries', openSeriousOnly] as const,
+    queryFn: () => fetchInquiries(openSeriousOnly),
+  });

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, query, type Download } from '../../lib/api';
 
 export type PeriodKind = 'WEEK' | 'MONTH' | 'FISCAL_YEAR' | 'CUSTOM';
@@ -121,7 +122,6 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
   CUSTOM: '期間指定',
 };
 
-
 export function fetchDashboard(choice: PeriodChoice): Promise<Dashboard> {
   const custom = choice.period === 'CUSTOM';
   return apiRequest<Dashboard>(
@@ -150,3 +150,26 @@ export function setSlaTarget(scope: 'PROCESS' | 'TASK', key: string, businessDay
 export function downloadCsv(fileName: string, encoding: CsvEncoding, rows: string[][]): Promise<Download> {
   return apiDownload('/kpi/csv', { method: 'POST', body: { fileName, encoding, rows } }, `${fileName}.csv`);
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const kpiKeys = {
+  all: ['kpi'] as const,
+};
+
+export const dashboardQuery = (choice: PeriodChoice) =>
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchDashboard', choice] as const,
+    queryFn: () => fetchDashboard(choice),
+  });
+
+export const coverageQuery = (vaccine: string | null) =>
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchCoverage', vaccine] as const,
+    queryFn: () => fetchCoverage(vaccine),
+  });
+
+export const openTasksQuery = (processKey: string | null, taskKey: string | null) =>
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchOpenTasks', processKey, taskKey] as const,
+    queryFn: () => fetchOpenTasks(processKey, taskKey),
+  });

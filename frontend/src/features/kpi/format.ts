@@ -26,6 +26,8 @@ export function formatCount(count: number): string {
  */
 export function formatFiscalYear(startYear: number): string {
   const date = new Date(Date.UTC(startYear, 11, 31));
-  const text = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const text = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
   return `${text.replace(/^(\D+)1年$/, '$1元年').replace(/年$/, '')}年度`;
 }

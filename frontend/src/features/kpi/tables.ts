@@ -7,7 +7,19 @@ import type { TableModel } from './components/KpiTable';
 
 export function processTable(dashboard: Dashboard): TableModel {
   return {
-    header: ['業務', '開始', '完了', '処理中', '平均処理時間', '90%値', 'SLA（営業日）', '期限内完了', '期限超過完了', '期限超過（処理中）', '期限間近'],
+    header: [
+      '業務',
+      '開始',
+      '完了',
+      '処理中',
+      '平均処理時間',
+      '90%値',
+      'SLA（営業日）',
+      '期限内完了',
+      '期限超過完了',
+      '期限超過（処理中）',
+      '期限間近',
+    ],
     rows: dashboard.processes.map((row) => [
       row.processName,
       formatCount(row.stats.started),
@@ -43,7 +55,16 @@ export function taskTable(dashboard: Dashboard): TableModel {
 
 export function slaTable(dashboard: Dashboard): TableModel {
   return {
-    header: ['業務', '工程', '目標（営業日）', '設定', '期限内完了', '期限超過完了', '期限超過（未処理）', '期限間近（残り1営業日以内）'],
+    header: [
+      '業務',
+      '工程',
+      '目標（営業日）',
+      '設定',
+      '期限内完了',
+      '期限超過完了',
+      '期限超過（未処理）',
+      '期限間近（残り1営業日以内）',
+    ],
     rows: dashboard.tasks.map((row) => [
       row.processName,
       row.taskName,
@@ -110,7 +131,18 @@ export function oldestTable(dashboard: Dashboard): TableModel {
 
 export function approvalTable(dashboard: Dashboard): TableModel {
   return {
-    header: ['業務', '承認工程', '判断件数', '承認', '却下', 'その他（差戻し等）', '承認率', '却下率', '平均所要時間', '90%値'],
+    header: [
+      '業務',
+      '承認工程',
+      '判断件数',
+      '承認',
+      '却下',
+      'その他（差戻し等）',
+      '承認率',
+      '却下率',
+      '平均所要時間',
+      '90%値',
+    ],
     rows: dashboard.approvals.map((row) => [
       row.processName,
       row.taskName,

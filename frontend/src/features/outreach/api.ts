@@ -1,5 +1,6 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, type Download } from '../../lib/api';
-import type { EligibilityStatus, ResidentStatus, Sex, VaccineEligibility } from '../residents/api';
+import type { EligibilityStatus, ResidentStatus, Sex, VaccineEligibility } from '../../lib/residents';
 
 export type AgeUnit = 'YEARS' | 'MONTHS';
 import type { CsvEncoding } from '../../lib/csv';
@@ -66,7 +67,6 @@ export const EMPTY_CRITERIA: CohortCriteria = {
   doseCategory: null,
 };
 
-
 /** 予診票 go only to residents who may have the dose now or later in its period (the server checks the same). */
 export const ISSUABLE_STATUSES: EligibilityStatus[] = ['ELIGIBLE', 'UPCOMING'];
 
@@ -97,3 +97,24 @@ export function issueQuestionnaires(criteria: CohortCriteria): Promise<Download>
 export function criteriaFieldErrors(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([key, message]) => [key.replace(/^criteria\./, ''), message]));
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const outreachKeys = {
+  all: ['outreach'] as const,
+};
+
+export const outreachOptionsQuery = () =>
+  queryOptions({
+    queryKey: [...outreachKeys.all, 'fetchOutreachOptions'] as const,
+    queryFn: () => fetchOutreachOptions(),
+  });
+
+/** The cohort of the criteria searched for, page by page; nothing is asked before a first search. */
+export const cohortQuery = (criteria: CohortCriteria | null, page: number) =>
+  queryOptions({
+    queryKey: [...outreachKeys.all, 'cohort', criteria, page] as const,
+    queryFn: () => searchCohort(criteria!, page),
+    enabled: criteria !== null,
+    // The list stays while the next page or the list after issuing 予診票 is fetched, and so does the message.
+    placeholderData: keepPreviousData,
+  });

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { FormSchema, FormValues } from '../../components/CamundaForm';
 import { apiRequest } from '../../lib/api';
 
@@ -24,3 +25,11 @@ export function startProcess(key: string, values: FormValues): Promise<StartedPr
     body: { values },
   });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const processesKeys = {
+  all: ['processes'] as const,
+};
+
+export const processesQuery = () =>
+  queryOptions({ queryKey: [...processesKeys.all, 'fetchProcesses'] as const, queryFn: () => fetchProcesses() });

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, apiUpload } from '../../lib/api';
 
 /** One claim in the list. */
@@ -176,3 +177,17 @@ export function paymentLabel(payment: ReliefPayment): string {
 export function formatYen(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? '—' : `${amount.toLocaleString('ja-JP')}円`;
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const reliefKeys = {
+  all: ['relief'] as const,
+};
+
+export const reliefClaimQuery = (id: string) =>
+  queryOptions({ queryKey: [...reliefKeys.all, 'fetchReliefClaim', id] as const, queryFn: () => fetchReliefClaim(id) });
+
+export const documentTypesQuery = () =>
+  queryOptions({ queryKey: [...reliefKeys.all, 'fetchDocumentTypes'] as const, queryFn: () => fetchDocumentTypes() });
+
+export const reliefClaimsQuery = () =>
+  queryOptions({ queryKey: [...reliefKeys.all, 'fetchReliefClaims'] as const, queryFn: () => fetchReliefClaims() });

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
 
 export type RequestKind = 'DISCLOSURE' | 'CORRECTION' | 'SUSPENSION';
@@ -131,3 +132,26 @@ export function packagePdfUrl(id: number): string {
 export function noticePdfUrl(id: number): string {
   return `/api/resident-requests/${id}/notice.pdf`;
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const residentRequestsKeys = {
+  all: ['resident-requests'] as const,
+};
+
+export const disclosurePackageQuery = (id: number) =>
+  queryOptions({
+    queryKey: [...residentRequestsKeys.all, 'fetchDisclosurePackage', id] as const,
+    queryFn: () => fetchDisclosurePackage(id),
+  });
+
+export const residentRequestQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...residentRequestsKeys.all, 'fetchResidentRequest', id] as const,
+    queryFn: () => fetchResidentRequest(id),
+  });
+
+export const residentRequestsQuery = () =>
+  queryOptions({
+    queryKey: [...residentRequestsKeys.all, 'fetchResidentRequests'] as const,
+    queryFn: () => fetchResidentRequests(),
+  });

@@ -25,7 +25,9 @@ describe('deadline badges', () => {
   });
 
   it('shows no deadline for a decided request, but still that it was extended', () => {
-    expect(deadlineBadges({ ...OPEN, open: false, extended: true }, '2026-06-30').map((b) => b.label)).toEqual(['延長']);
+    expect(deadlineBadges({ ...OPEN, open: false, extended: true }, '2026-06-30').map((b) => b.label)).toEqual([
+      '延長',
+    ]);
     expect(deadlineBadges({ ...OPEN, extended: true }, '2026-04-28').map((b) => b.label)).toEqual([
       '期限まであと3日',
       '延長',

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
 
 /** Auditors reach these answers under /audit, administrators under /admin: the same data for both roles. */
@@ -79,3 +80,17 @@ export function describeDeletions(run: RetentionRun): string {
     .map(([kind, count]) => `${RETENTION_KIND_LABELS[kind] ?? kind} ${count.toLocaleString('ja-JP')}件`)
     .join('、');
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const retentionKeys = {
+  all: ['retention'] as const,
+};
+
+export const legalHoldsQuery = (area: RetentionArea) =>
+  queryOptions({ queryKey: [...retentionKeys.all, 'legalHolds', area] as const, queryFn: () => legalHolds(area) });
+
+export const retentionRunsQuery = (area: RetentionArea) =>
+  queryOptions({
+    queryKey: [...retentionKeys.all, 'retentionRuns', area] as const,
+    queryFn: () => retentionRuns(area),
+  });

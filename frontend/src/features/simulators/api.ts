@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api';
 
 /** The external systems whose simulators can be told to fail; the names are the server's path segments. */
@@ -82,3 +83,14 @@ export function submitPittariApplication(
     body: { addresseeNumber, vaccine },
   });
 }
+
+/** The cache keys of this feature's server state; everything under `all` is refreshed together. */
+export const simulatorsKeys = {
+  all: ['simulators'] as const,
+};
+
+export const intermediateServerLogQuery = () =>
+  queryOptions({
+    queryKey: [...simulatorsKeys.all, 'fetchIntermediateServerLog'] as const,
+    queryFn: () => fetchIntermediateServerLog(),
+  });

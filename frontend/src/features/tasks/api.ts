@@ -1,46 +1,19 @@
-import type { FormSchema, FormValues } from '../../components/CamundaForm';
+import type { FormValues } from '../../components/CamundaForm';
+import type { TaskDetail, TaskSummary } from '../../lib/tasks';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiRequest, query } from '../../lib/api';
+import { cursorPaging, type CursorPage } from '../../lib/paging';
+
+// A task and its case context are shown by the approval queue too: see lib/tasks.
+export type { CaseContext, TaskDetail, TaskSummary } from '../../lib/tasks';
 
 export type TaskView = 'mine' | 'group';
 
-export interface TaskSummary {
-  id: string;
-  name: string;
-  taskKey: string;
-  processKey: string;
-  processName: string;
-  caseId: string;
-  caseLabel: string;
-  assignee: string | null;
-  assigneeName: string | null;
-  candidateGroups: string[];
-  created: string;
-  due: string | null;
-}
-
-export interface TaskPage {
-  items: TaskSummary[];
-  nextCursor: string | null;
-}
+export type TaskPage = CursorPage<TaskSummary>;
 
 export interface TaskCounts {
   mine: number;
   group: number;
-}
-
-export interface CaseContext {
-  title: string;
-  /** A row's link is a path inside the app where the step's work happens. */
-  sections: { heading: string; rows: { label: string; value: string; link?: string | null }[] }[];
-}
-
-export interface TaskDetail {
-  task: TaskSummary;
-  form: FormSchema | null;
-  data: FormValues;
-  context: CaseContext;
-  canComplete: boolean;
-  refusal: string | null;
 }
 
 const TASK_PAGE_SIZE = 50;
@@ -71,3 +44,21 @@ export function completeTask(id: string, values: FormValues): Promise<void> {
     body: { values },
   });
 }
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  list: (view: TaskView) => [...taskKeys.all, 'list', view] as const,
+  counts: () => [...taskKeys.all, 'counts'] as const,
+  detail: (id: string) => [...taskKeys.all, 'detail', id] as const,
+};
+
+export const tasksQuery = (view: TaskView) =>
+  infiniteQueryOptions({
+    queryKey: taskKeys.list(view),
+    queryFn: ({ pageParam }) => fetchTasks(view, pageParam),
+    ...cursorPaging<TaskSummary>(),
+  });
+
+export const taskCountsQuery = () => queryOptions({ queryKey: taskKeys.counts(), queryFn: fetchTaskCounts });
+
+export const taskQuery = (id: string) => queryOptions({ queryKey: taskKeys.detail(id), queryFn: () => fetchTask(id) });

@@ -1,17 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
-import { useAsync } from '../../../lib/useAsync';
-import type { Permission, Role } from '../../auth/api';
-import { PERMISSION_LABELS, ROLE_LABELS } from '../../auth/roles';
+import type { Permission, Role } from '../../../lib/auth/session';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
 import {
   changeAccess,
   createAccount,
-  fetchDepartments,
   setTemporaryPassword,
   type Account,
   type AccountAccess,
+  departmentsQuery,
 } from '../api';
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
@@ -24,8 +24,18 @@ function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((held) => held !== item) : [...list, item];
 }
 
-function AccessFields({ id, access, fields, onChange }: { id: string; access: AccountAccess; fields: FieldErrors; onChange: (access: AccountAccess) => void }) {
-  const departments = useAsync(fetchDepartments, []);
+function AccessFields({
+  id,
+  access,
+  fields,
+  onChange,
+}: {
+  id: string;
+  access: AccountAccess;
+  fields: FieldErrors;
+  onChange: (access: AccountAccess) => void;
+}) {
+  const departments = useQuery(departmentsQuery());
   return (
     <>
       <TextField
@@ -52,7 +62,11 @@ function AccessFields({ id, access, fields, onChange }: { id: string; access: Ac
         <legend>役割{fields.roles && <span className="field-error">　{fields.roles}</span>}</legend>
         {ROLES.map((role) => (
           <label key={role} className="checkbox">
-            <input type="checkbox" checked={access.roles.includes(role)} onChange={() => onChange({ ...access, roles: toggle(access.roles, role) })} />
+            <input
+              type="checkbox"
+              checked={access.roles.includes(role)}
+              onChange={() => onChange({ ...access, roles: toggle(access.roles, role) })}
+            />
             {ROLE_LABELS[role]}
           </label>
         ))}
@@ -77,7 +91,12 @@ function AccessFields({ id, access, fields, onChange }: { id: string; access: Ac
 /** A personal account with a temporary password, which the user must replace at the first login (R08). */
 export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldErrors; busy: boolean }) {
   const [username, setUsername] = useState('');
-  const [access, setAccess] = useState<AccountAccess>({ displayName: '', departmentCode: '', roles: [], permissions: [] });
+  const [access, setAccess] = useState<AccountAccess>({
+    displayName: '',
+    departmentCode: '',
+    roles: [],
+    permissions: [],
+  });
   const [validUntil, setValidUntil] = useState('');
   const [temporaryPassword, setTemporary] = useState('');
   return (
@@ -87,14 +106,29 @@ export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldE
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         void run(
-          () => createAccount({ username, ...access, validFrom: null, validUntil: validUntil || null, temporaryPassword }),
+          () =>
+            createAccount({ username, ...access, validFrom: null, validUntil: validUntil || null, temporaryPassword }),
           `アカウント「${username}」を作成しました。初回ログインで仮パスワードの変更が求められます。`,
         );
       }}
     >
-      <TextField id="new-account-username" label="ユーザーID（英小文字・数字）" required value={username} error={fields.username} onChange={setUsername} />
+      <TextField
+        id="new-account-username"
+        label="ユーザーID（英小文字・数字）"
+        required
+        value={username}
+        error={fields.username}
+        onChange={setUsername}
+      />
       <AccessFields id="new-account" access={access} fields={fields} onChange={setAccess} />
-      <TextField id="new-account-valid-until" label="有効期間の終了日（任意）" type="date" value={validUntil} error={fields.validUntil} onChange={setValidUntil} />
+      <TextField
+        id="new-account-valid-until"
+        label="有効期間の終了日（任意）"
+        type="date"
+        value={validUntil}
+        error={fields.validUntil}
+        onChange={setValidUntil}
+      />
       <TextField
         id="new-account-password"
         label="仮パスワード（本人に別途伝えてください）"
@@ -113,7 +147,19 @@ export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldE
 }
 
 /** Department, roles and permissions of one account, and a temporary password for a user who forgot theirs. */
-export function AccountAccessForm({ account, run, fields, busy, onClose }: { account: Account; run: Run; fields: FieldErrors; busy: boolean; onClose: () => void }) {
+export function AccountAccessForm({
+  account,
+  run,
+  fields,
+  busy,
+  onClose,
+}: {
+  account: Account;
+  run: Run;
+  fields: FieldErrors;
+  busy: boolean;
+  onClose: () => void;
+}) {
   const [access, setAccess] = useState<AccountAccess>({
     displayName: account.displayName,
     departmentCode: account.departmentCode,

@@ -102,7 +102,7 @@ describe('AccountsPage', () => {
     expect(await screen.findByText('有効期間が正しくありません')).toBeInTheDocument();
   });
 
-  it('changes an account\'s access with its version and shows field errors of a new account', async () => {
+  it("changes an account's access with its version and shows field errors of a new account", async () => {
     document.cookie = 'XSRF-TOKEN=token-1';
     const { requests } = fakeBackend({
       'GET /api/system': { status: 200, body: SYSTEM_INFO },
@@ -110,9 +110,14 @@ describe('AccountsPage', () => {
       'GET /api/admin/accounts': { status: 200, body: [account({})] },
       'GET /api/admin/departments': {
         status: 200,
-        body: [{ code: 'HOKEN', name: '母子健康センター', affair: true, permissions: ['PRINT'], members: 1, version: 0 }],
+        body: [
+          { code: 'HOKEN', name: '母子健康センター', affair: true, permissions: ['PRINT'], members: 1, version: 0 },
+        ],
       },
-      'PUT /api/admin/accounts/staff9/access': { status: 200, body: account({ roles: ['SUPERVISOR'], accessVersion: 3 }) },
+      'PUT /api/admin/accounts/staff9/access': {
+        status: 200,
+        body: account({ roles: ['SUPERVISOR'], accessVersion: 3 }),
+      },
       'POST /api/admin/accounts': {
         status: 400,
         body: {

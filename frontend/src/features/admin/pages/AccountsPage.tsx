@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
-import { ROLE_LABELS } from '../../auth/roles';
-import { changeAccount, fetchAccounts, setValidity, type Account, type AccountAction } from '../api';
+import { ROLE_LABELS } from '../../../lib/auth/roles';
+import { changeAccount, setValidity, type Account, type AccountAction, accountsQuery } from '../api';
 import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
 
 const ACTION_LABELS: Record<AccountAction, string> = {
@@ -51,7 +51,7 @@ function actionsFor(account: Account): AccountAction[] {
  * second factor when a user's phone is lost or replaced (R07).
  */
 export function AccountsPage() {
-  const accounts = useAsync(fetchAccounts, []);
+  const accounts = useQuery(accountsQuery());
   const action = useAction();
   const { message, error } = action;
   const [editing, setEditing] = useState<{ username: string; from: string; until: string } | null>(null);
@@ -62,7 +62,6 @@ export function AccountsPage() {
     if (succeeded) {
       setEditing(null);
       setAccessOf(null);
-      accounts.reload();
     }
     return succeeded;
   }
@@ -75,7 +74,7 @@ export function AccountsPage() {
       </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      {accounts.loading && <Loading />}
+      {accounts.isPending && <Loading />}
       {accounts.error && <ErrorMessage>{accounts.error.message}</ErrorMessage>}
       {accounts.data && (
         <table className="data-table" data-testid="account-table">
@@ -106,16 +105,27 @@ export function AccountsPage() {
                       className="inline-form"
                       onSubmit={(event) => {
                         event.preventDefault();
-                        void run(() => setValidity(account.username, editing.from, editing.until), '有効期間を変更しました。');
+                        void run(
+                          () => setValidity(account.username, editing.from, editing.until),
+                          '有効期間を変更しました。',
+                        );
                       }}
                     >
                       <label>
                         開始
-                        <input type="date" value={editing.from} onChange={(e) => setEditing({ ...editing, from: e.target.value })} />
+                        <input
+                          type="date"
+                          value={editing.from}
+                          onChange={(e) => setEditing({ ...editing, from: e.target.value })}
+                        />
                       </label>
                       <label>
                         終了
-                        <input type="date" value={editing.until} onChange={(e) => setEditing({ ...editing, until: e.target.value })} />
+                        <input
+                          type="date"
+                          value={editing.until}
+                          onChange={(e) => setEditing({ ...editing, until: e.target.value })}
+                        />
                       </label>
                       <button type="submit" className="primary">
                         保存
@@ -133,7 +143,11 @@ export function AccountsPage() {
                         type="button"
                         className="link-button"
                         onClick={() =>
-                          setEditing({ username: account.username, from: account.validFrom ?? '', until: account.validUntil ?? '' })
+                          setEditing({
+                            username: account.username,
+                            from: account.validFrom ?? '',
+                            until: account.validUntil ?? '',
+                          })
                         }
                       >
                         変更
@@ -144,19 +158,23 @@ export function AccountsPage() {
                 <td>{account.lastLoginAt ? formatWarekiDateTime(account.lastLoginAt) : '—'}</td>
                 <td>{account.secondFactorEnrolled ? '登録済み' : '未登録'}</td>
                 <td className="row-actions">
-                  <button type="button" data-testid={`account-access-${account.username}`} onClick={() => setAccessOf(account)}>
+                  <button
+                    type="button"
+                    data-testid={`account-access-${account.username}`}
+                    onClick={() => setAccessOf(account)}
+                  >
                     権限
                   </button>
                   {actionsFor(account).map((action) => (
-                      <button
-                        key={action}
-                        type="button"
-                        data-testid={actionTestId(action, account.username)}
-                        onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
-                      >
-                        {ACTION_LABELS[action]}
-                      </button>
-                    ))}
+                    <button
+                      key={action}
+                      type="button"
+                      data-testid={actionTestId(action, account.username)}
+                      onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
+                    >
+                      {ACTION_LABELS[action]}
+                    </button>
+                  ))}
                 </td>
               </tr>
             ))}

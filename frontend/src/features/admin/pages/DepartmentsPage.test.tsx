@@ -24,9 +24,12 @@ function backend(extra: Parameters<typeof fakeBackend>[0] = {}) {
 }
 
 describe('DepartmentsPage', () => {
-  it('shows a department\'s row of the matrix and saves a change with its version', async () => {
+  it("shows a department's row of the matrix and saves a change with its version", async () => {
     const { requests } = backend({
-      'PUT /api/admin/departments/menuma': { status: 200, body: { ...BRANCH, permissions: ['PRINT', 'EXPORT'], version: 4 } },
+      'PUT /api/admin/departments/menuma': {
+        status: 200,
+        body: { ...BRANCH, permissions: ['PRINT', 'EXPORT'], version: 4 },
+      },
     });
     renderApp('/admin/departments');
     const row = await screen.findByTestId('department-row');
@@ -47,11 +50,15 @@ describe('DepartmentsPage', () => {
     });
   });
 
-  it('shows the server\'s message when another administrator saved first', async () => {
+  it("shows the server's message when another administrator saved first", async () => {
     backend({
       'PUT /api/admin/departments/menuma': {
         status: 409,
-        body: { status: 409, error: 'stale_department', message: 'ほかの管理者が先に変更しました。画面を読み込み直してください。' },
+        body: {
+          status: 409,
+          error: 'stale_department',
+          message: 'ほかの管理者が先に変更しました。画面を読み込み直してください。',
+        },
       },
     });
     renderApp('/admin/departments');

@@ -1,29 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
-import type { Permission } from '../../auth/api';
-import { PERMISSION_LABELS } from '../../auth/roles';
-import {
-  changeDepartment,
-  createDepartment,
-  fetchDepartments,
-  type Department,
-} from '../api';
+import type { Permission } from '../../../lib/auth/session';
+import { PERMISSION_LABELS } from '../../../lib/auth/roles';
+import { changeDepartment, createDepartment, type Department, departmentsQuery } from '../api';
 
 const PERMISSIONS = Object.keys(PERMISSION_LABELS) as Permission[];
 
 /** The department dimension of the permission matrix: which departments do the affair and may hold which functions. */
 export function DepartmentsPage() {
-  const departments = useAsync(fetchDepartments, []);
-  const action = useAction();
-  const { message, error } = action;
-
-  async function run(work: () => Promise<unknown>, done: string) {
-    if (await action.run(work, done)) {
-      departments.reload();
-    }
-  }
+  const departments = useQuery(departmentsQuery());
+  const { run, message, error } = useAction();
 
   return (
     <section>
@@ -34,7 +22,7 @@ export function DepartmentsPage() {
       </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      {departments.loading && <Loading />}
+      {departments.isPending && <Loading />}
       {departments.error && <ErrorMessage>{departments.error.message}</ErrorMessage>}
       {departments.data && (
         <table className="table" data-testid="departments">
@@ -63,7 +51,9 @@ export function DepartmentsPage() {
           </tbody>
         </table>
       )}
-      <NewDepartmentForm onCreate={(code, name) => run(() => createDepartment(code, name), `「${name}」を作成しました。`)} />
+      <NewDepartmentForm
+        onCreate={(code, name) => run(() => createDepartment(code, name), `「${name}」を作成しました。`)}
+      />
     </section>
   );
 }
@@ -86,7 +76,11 @@ function DepartmentRow({
     <tr data-testid="department-row">
       <td>{department.code}</td>
       <td>
-        <input aria-label={`${department.code}の部署名`} value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          aria-label={`${department.code}の部署名`}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </td>
       <td>
         <input

@@ -1,27 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchIncidents, retryIncident } from '../api';
+import { retryIncident, incidentsQuery } from '../api';
 
 /** Failed automatic steps (e.g. a national system that did not answer) and their retry. */
 export function IncidentsPage() {
-  const incidents = useAsync(fetchIncidents, []);
+  const incidents = useQuery(incidentsQuery());
   const { run, message, error } = useAction();
 
   async function retry(id: string) {
-    if (await run(() => retryIncident(id), '再実行を予約しました。しばらくしてから一覧を更新してください。')) {
-      incidents.reload();
-    }
+    await run(() => retryIncident(id), '再実行を予約しました。しばらくしてから一覧を更新してください。');
   }
 
   return (
     <section>
       <h1>障害一覧</h1>
-      <p>自動処理（外部システムへの照会など）が再試行後も失敗した手順です。原因が解消してから再実行してください。案件はその手順で待機しています。</p>
+      <p>
+        自動処理（外部システムへの照会など）が再試行後も失敗した手順です。原因が解消してから再実行してください。案件はその手順で待機しています。
+      </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      {incidents.loading && <Loading />}
+      {incidents.isPending && <Loading />}
       {incidents.error && <ErrorMessage>{incidents.error.message}</ErrorMessage>}
       {incidents.data &&
         (incidents.data.length === 0 ? (

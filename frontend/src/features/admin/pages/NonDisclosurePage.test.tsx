@@ -30,13 +30,11 @@ describe('NonDisclosurePage', () => {
 
     const rows = await screen.findAllByTestId('non-disclosure-row');
     expect(rows).toHaveLength(1);
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '0000001234',
-      'DV等支援措置',
-      'admin1',
-      '令和8年11月26日 10:30',
-      '解除',
-    ]);
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['0000001234', 'DV等支援措置', 'admin1', '令和8年11月26日 10:30', '解除']);
     expect(screen.getByText(/照会に自動で応答されません（R16）/)).toBeInTheDocument();
 
     await userEvent.click(within(rows[0]).getByTestId('non-disclosure-remove-button'));
@@ -54,7 +52,10 @@ describe('NonDisclosurePage', () => {
   });
 
   it('does not remove a setting when the confirmation is declined', async () => {
-    vi.stubGlobal('confirm', vi.fn(() => false));
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => false),
+    );
     const { requests } = backend();
     renderApp('/admin/non-disclosure');
 

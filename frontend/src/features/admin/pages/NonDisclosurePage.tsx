@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
@@ -5,13 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
 import {
   addNonDisclosure,
-  fetchNonDisclosures,
   NON_DISCLOSURE_REASON_LABELS,
   removeNonDisclosure,
   type NonDisclosureReason,
+  nonDisclosuresQuery,
 } from '../api';
 
 interface Draft {
@@ -26,7 +26,7 @@ const NOTE_MAX_LENGTH = 200;
 
 /** Residents protected from automatic answers to the network (DV and stalking victims, R16). */
 export function NonDisclosurePage() {
-  const settings = useAsync(fetchNonDisclosures, []);
+  const settings = useQuery(nonDisclosuresQuery());
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const { run, message, error, fields: fieldErrors, busy } = useAction();
 
@@ -40,7 +40,6 @@ export function NonDisclosurePage() {
     );
     if (added) {
       setDraft(EMPTY_DRAFT);
-      settings.reload();
     }
   }
 
@@ -52,9 +51,7 @@ export function NonDisclosurePage() {
     ) {
       return;
     }
-    if (await run(() => removeNonDisclosure(addresseeNumber), `宛名番号 ${addresseeNumber} の不開示設定を解除しました。`)) {
-      settings.reload();
-    }
+    await run(() => removeNonDisclosure(addresseeNumber), `宛名番号 ${addresseeNumber} の不開示設定を解除しました。`);
   }
 
   return (
@@ -96,7 +93,7 @@ export function NonDisclosurePage() {
         </button>
       </form>
       <h2>設定中の住民</h2>
-      {settings.loading && <Loading />}
+      {settings.isPending && <Loading />}
       {settings.error && <ErrorMessage>{settings.error.message}</ErrorMessage>}
       {settings.data &&
         (settings.data.length === 0 ? (

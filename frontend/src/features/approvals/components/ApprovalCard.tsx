@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, FieldError } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
-import { CaseContextPanel } from '../../tasks/components/CaseContextPanel';
-import type { TaskDetail } from '../../tasks/api';
+import { useAction } from '../../../lib/useAction';
+import { CaseContextPanel } from '../../../components/CaseContextPanel';
+import type { TaskDetail } from '../../../lib/tasks';
 import { decideApproval, REJECT_REASON_MAX_LENGTH, type ApprovalDecision } from '../api';
 
 interface ApprovalCardProps {
@@ -22,31 +22,26 @@ export function ApprovalCard({ detail, onDecided }: ApprovalCardProps) {
   const reasonId = useId();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Checked here before anything is sent; the server's own message for the reason comes through the action.
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const action = useAction();
   const subject = `「${task.name}」（${task.caseLabel}）`;
+  const reasonError = reasonMissing ? REASON_REQUIRED : action.fields.reason;
+  const error = action.error;
+  const busy = action.busy;
 
   async function decide(values: ApprovalDecision, notice: string) {
-    setBusy(true);
-    setError(null);
-    setReasonError(undefined);
-    try {
-      await decideApproval(task.id, values);
+    setReasonMissing(false);
+    // On a failure the card stays so that the supervisor sees why, e.g. the four-eyes refusal or a case decided.
+    if (await action.run(() => decideApproval(task.id, values))) {
       onDecided(notice);
-    } catch (failure) {
-      // The card stays so that the supervisor sees why, e.g. the four-eyes refusal or a case already decided.
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setReasonError(apiError.fields.reason);
-      setBusy(false);
     }
   }
 
   function confirmRejection() {
     const trimmed = reason.trim();
     if (trimmed === '') {
-      setReasonError(REASON_REQUIRED);
+      setReasonMissing(true);
       return;
     }
     void decide({ decision: 'REJECT', reason: trimmed }, `${subject}を差し戻しました。`);

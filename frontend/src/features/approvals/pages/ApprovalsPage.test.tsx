@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBackend, STAFF1, SUPERVISOR1, SYSTEM_INFO } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 import { taskSummary } from '../../../test/taskFixtures';
-import type { TaskDetail } from '../../tasks/api';
+import type { TaskDetail } from '../../../lib/tasks';
 
 const FOUR_EYES = '自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）';
 
@@ -172,7 +172,10 @@ describe('ApprovalsPage', () => {
   it('appends the next page on もっと見る', async () => {
     const { requests } = backend([], {
       'GET /api/approvals?size=20': { status: 200, body: { items: [approval('t-21', 21)], nextCursor: 'c-2' } },
-      'GET /api/approvals?cursor=c-2&size=20': { status: 200, body: { items: [approval('t-22', 22)], nextCursor: null } },
+      'GET /api/approvals?cursor=c-2&size=20': {
+        status: 200,
+        body: { items: [approval('t-22', 22)], nextCursor: null },
+      },
     });
     renderApp('/approvals');
 

@@ -1,83 +1,67 @@
+import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import type { TaskDetail } from '../../tasks/api';
-import { fetchApprovals } from '../api';
+import { LoadMore } from '../../../components/LoadMore';
+import { Notice } from '../../../components/Message';
+import { QueryResult } from '../../../components/QueryResult';
+import { loadedItems } from '../../../lib/paging';
+import type { ApiError } from '../../../lib/api';
+import { approvalsQuery, type ApprovalPage } from '../api';
 import { ApprovalCard } from '../components/ApprovalCard';
 
 /** The supervisors' queue: every case waiting for their approval, decided right on its card. */
 export function ApprovalsPage() {
   const [refreshes, setRefreshes] = useState(0);
+  const approvals = useInfiniteQuery(approvalsQuery());
+
+  function refresh() {
+    // A fresh list also forgets the notices and hidden cards of the decisions before it.
+    setRefreshes((value) => value + 1);
+    void approvals.refetch();
+  }
 
   return (
     <section>
       <div className="page-heading">
         <h1>承認待ち</h1>
-        <button type="button" data-testid="approvals-refresh" onClick={() => setRefreshes((value) => value + 1)}>
+        <button type="button" data-testid="approvals-refresh" onClick={refresh}>
           最新の状態に更新
         </button>
       </div>
       <p>承認が必要な案件です。内容を確認し、その場で承認または差戻しできます。承認・差戻しは記録されます。</p>
-      <ApprovalList key={refreshes} />
+      <ApprovalList key={refreshes} approvals={approvals} />
     </section>
   );
 }
 
-function ApprovalList() {
-  const firstPage = useAsync(() => fetchApprovals(), []);
-  const [more, setMore] = useState<{ items: TaskDetail[]; nextCursor: string | null } | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+interface ApprovalListProps {
+  approvals: UseInfiniteQueryResult<InfiniteData<ApprovalPage>, ApiError>;
+}
+
+function ApprovalList({ approvals }: ApprovalListProps) {
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (firstPage.loading) {
-    return <Loading />;
-  }
-  if (firstPage.error || !firstPage.data) {
-    return <ErrorMessage>{firstPage.error?.message}</ErrorMessage>;
-  }
-
-  const items = [...firstPage.data.items, ...(more?.items ?? [])].filter((item) => !decided.has(item.task.id));
-  const nextCursor = more ? more.nextCursor : firstPage.data.nextCursor;
-
-  async function loadMore() {
-    if (!nextCursor) {
-      return;
-    }
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchApprovals(nextCursor);
-      setMore((previous) => ({
-        items: [...(previous?.items ?? []), ...page.items],
-        nextCursor: page.nextCursor,
-      }));
-    } catch (failure) {
-      setMoreError(asApiError(failure).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
   function handleDecided(taskId: string, text: string) {
+    // Hidden at once: the queue is fetched again behind it, without the decided case.
     setDecided((previous) => new Set(previous).add(taskId));
     setNotice(text);
   }
 
   return (
-    <>
-      {notice && <Notice testId="approval-notice">{notice}</Notice>}
-      {items.length === 0 && !nextCursor && <p className="empty">承認待ちの案件はありません。</p>}
-      {items.map((item) => (
-        <ApprovalCard key={item.task.id} detail={item} onDecided={(text) => handleDecided(item.task.id, text)} />
-      ))}
-      {moreError && <ErrorMessage>{moreError}</ErrorMessage>}
-      {nextCursor && (
-        <button type="button" className="load-more" onClick={() => void loadMore()} disabled={loadingMore}>
-          もっと見る
-        </button>
-      )}
-    </>
+    <QueryResult query={approvals}>
+      {(data) => {
+        const items = loadedItems(data).filter((item) => !decided.has(item.task.id));
+        return (
+          <>
+            {notice && <Notice testId="approval-notice">{notice}</Notice>}
+            {items.length === 0 && !approvals.hasNextPage && <p className="empty">承認待ちの案件はありません。</p>}
+            {items.map((item) => (
+              <ApprovalCard key={item.task.id} detail={item} onDecided={(text) => handleDecided(item.task.id, text)} />
+            ))}
+            <LoadMore query={approvals} label="もっと見る" />
+          </>
+        );
+      }}
+    </QueryResult>
   );
 }

@@ -1,4 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../../../test/queryWrapper';
 import userEvent from '@testing-library/user-event';
 import { fakeBackend } from '../../../test/fakeBackend';
 import { AbnormalAccessPanel } from './AbnormalAccessPanel';
@@ -48,9 +49,11 @@ describe('AbnormalAccessPanel', () => {
     expect(outside).toHaveTextContent('閉庁日・執務時間外のアクセス（3件）');
     expect(outside).toHaveTextContent('先頭の2件を表示しています。');
     const [, early, holiday] = within(outside).getAllByRole('row');
-    expect(within(early).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '令和8年11月20日 07:59', '始業前', 'staff1', '住民情報の閲覧', '0000000007', '10.0.0.5',
-    ]);
+    expect(
+      within(early)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['令和8年11月20日 07:59', '始業前', 'staff1', '住民情報の閲覧', '0000000007', '10.0.0.5']);
     expect(holiday).toHaveTextContent('勤労感謝の日');
 
     expect(within(report).getByTestId('login-failures')).toHaveTextContent('ログイン失敗（1件）');
@@ -64,7 +67,12 @@ describe('AbnormalAccessPanel', () => {
     fakeBackend({
       'POST /api/audit/abnormal-access': {
         status: 400,
-        body: { status: 400, error: 'validation_failed', message: '期間が正しくありません', fields: { to: '終了日は開始日以降の日付にしてください' } },
+        body: {
+          status: 400,
+          error: 'validation_failed',
+          message: '期間が正しくありません',
+          fields: { to: '終了日は開始日以降の日付にしてください' },
+        },
       },
     });
     render(<AbnormalAccessPanel today="2026-12-03" canExport />);

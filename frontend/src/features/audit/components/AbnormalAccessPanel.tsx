@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Loading } from '../../../components/Message';
-import { ApiError } from '../../../lib/api';
-import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
+import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
+import { useAction } from '../../../lib/useAction';
 import {
   abnormalAccessReport,
   exportAbnormalAccess,
@@ -22,10 +21,6 @@ interface AbnormalAccessPanelProps {
   canExport: boolean;
 }
 
-function todayInJapan(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
-
 /** "08:30:00" → "8:30" */
 function clock(time: string): string {
   const [hours, minutes] = time.split(':');
@@ -33,27 +28,20 @@ function clock(time: string): string {
 }
 
 /** 異常アクセス報告 (R11): closed days and outside office hours, failed logins, lockouts, heavy viewers. */
-export function AbnormalAccessPanel({ today = todayInJapan(), canExport }: AbnormalAccessPanelProps) {
+export function AbnormalAccessPanel({ today = officeToday(), canExport }: AbnormalAccessPanelProps) {
   const [period, setPeriod] = useState<ReportPeriod>(() => previousMonth(today));
-  const [report, setReport] = useState<AbnormalAccessReport | null>(null);
-  const [shown, setShown] = useState<ReportPeriod | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The report comes with the period it was asked for, so that its CSV is of the same period.
+  const { run, result, error, fields, busy } = useAction<{ report: AbnormalAccessReport; shown: ReportPeriod }>({
+    invalidates: [],
+  });
 
   async function show(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await abnormalAccessReport(period));
-      setShown(period);
-    } catch (failure) {
-      setReport(null);
-      setError(asApiError(failure));
-    } finally {
-      setBusy(false);
-    }
+    const asked = period;
+    await run(async () => ({ report: await abnormalAccessReport(asked), shown: asked }));
   }
+  const report = result?.report;
+  const shown = result?.shown;
 
   return (
     <section aria-labelledby="abnormal-access-title" data-testid="abnormal-access-panel">
@@ -69,7 +57,7 @@ export function AbnormalAccessPanel({ today = todayInJapan(), canExport }: Abnor
               value={period[key]}
               onChange={(event) => setPeriod({ ...period, [key]: event.target.value })}
             />
-            <FieldError id={`abnormal-${key}-error`} message={error?.fields[key]} />
+            <FieldError id={`abnormal-${key}-error`} message={fields[key]} />
           </div>
         ))}
         <button type="submit" className="primary" disabled={busy} data-testid="abnormal-access-button">
@@ -77,14 +65,18 @@ export function AbnormalAccessPanel({ today = todayInJapan(), canExport }: Abnor
         </button>
       </form>
       {busy && <Loading />}
-      {error && <ErrorMessage>{error.message}</ErrorMessage>}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
       {report && shown && (
         <div data-testid="abnormal-access-report">
           <p>
             {formatWarekiDate(report.from)}〜{formatWarekiDate(report.to)}
             。執務時間は開庁日の{clock(report.opensAt)}〜{clock(report.closesAt)}です。
           </p>
-          <CsvExportControl id="abnormal-access" permitted={canExport} onExport={(encoding) => exportAbnormalAccess(shown, encoding)} />
+          <CsvExportControl
+            id="abnormal-access"
+            permitted={canExport}
+            onExport={(encoding) => exportAbnormalAccess(shown, encoding)}
+          />
           <AccessSection
             id="outside-hours"
             title="閉庁日・執務時間外のアクセス"

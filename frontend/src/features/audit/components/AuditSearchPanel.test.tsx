@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 
@@ -62,7 +62,13 @@ describe('AuditSearchPanel', () => {
 
     const table = await screen.findByTestId('audit-events');
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('0000000007');
-    const filter = { username: 'staff1', addresseeNumber: '0000000007', operation: 'RESIDENT_VIEW', from: '2026-11-01', to: '2026-11-30' };
+    const filter = {
+      username: 'staff1',
+      addresseeNumber: '0000000007',
+      operation: 'RESIDENT_VIEW',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    };
     expect(bodyOf(requests, '/api/audit/events/search').at(-1)).toEqual({ filter, page: 0, size: 50 });
     expect(requests.every((request) => !request.path.includes('0000000007'))).toBe(true);
 
@@ -84,7 +90,9 @@ describe('AuditSearchPanel', () => {
   it('offers no CSV export to an auditor without the EXPORT permission (R12)', async () => {
     backend({ ...AUDITOR, permissions: [] });
     renderApp('/audit');
-    expect(await screen.findByTestId('audit-events-export-not-permitted')).toHaveTextContent('「CSV出力」の権限が必要です');
+    expect(await screen.findByTestId('audit-events-export-not-permitted')).toHaveTextContent(
+      '「CSV出力」の権限が必要です',
+    );
     expect(screen.queryByRole('button', { name: 'CSV出力' })).not.toBeInTheDocument();
   });
 });

@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { exportAuditEvents, OPERATION_LABELS, searchAuditEvents, type AuditCriteria } from '../api';
+import { exportAuditEvents, OPERATION_LABELS, type AuditCriteria, searchAuditEventsQuery } from '../api';
 import { CsvExportControl } from './CsvExportControl';
 
 const EMPTY_CRITERIA: AuditCriteria = { username: '', addresseeNumber: '', operation: '', from: '', to: '' };
@@ -22,9 +22,8 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
   const [draft, setDraft] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [criteria, setCriteria] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [page, setPage] = useState(0);
-  const events = useAsync(() => searchAuditEvents(criteria, page), [criteria, page]);
-  const fieldError = (key: keyof AuditCriteria) =>
-    events.error?.fields[key] ?? events.error?.fields[`filter.${key}`];
+  const events = useQuery(searchAuditEventsQuery(criteria, page));
+  const fieldError = (key: keyof AuditCriteria) => events.error?.fields[key] ?? events.error?.fields[`filter.${key}`];
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -70,15 +69,19 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
           検索
         </button>
       </form>
-      {events.loading && <Loading />}
+      {events.isPending && <Loading />}
       {events.error && <ErrorMessage>{events.error.message}</ErrorMessage>}
-      {!events.loading && events.data && (
+      {!events.isFetching && events.data && (
         <>
           {events.data.total === 0 ? (
             <p className="empty">該当する記録はありません。</p>
           ) : (
             <>
-              <CsvExportControl id="audit-events" permitted={canExport} onExport={(encoding) => exportAuditEvents(criteria, encoding)} />
+              <CsvExportControl
+                id="audit-events"
+                permitted={canExport}
+                onExport={(encoding) => exportAuditEvents(criteria, encoding)}
+              />
               <table className="data-table" data-testid="audit-events">
                 <thead>
                   <tr>

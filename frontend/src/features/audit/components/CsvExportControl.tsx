@@ -3,7 +3,7 @@ import { ErrorMessage, Notice } from '../../../components/Message';
 import type { Download } from '../../../lib/api';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { saveDownload } from '../../../lib/download';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 
 interface CsvExportControlProps {
   /** Prefix of ids and test ids, unique on the page. */
@@ -16,29 +16,25 @@ interface CsvExportControlProps {
 /** Encoding choice and a CSV出力 button; says how many rows went out and that the export itself is recorded. */
 export function CsvExportControl({ id, onExport, permitted }: CsvExportControlProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An export changes nothing on screen: only the audit log, which records it.
+  const { run, busy, message: notice, error } = useAction<Download>({ invalidates: [] });
 
   async function exportCsv() {
-    setBusy(true);
-    setNotice(null);
-    setError(null);
-    try {
-      const file = await onExport(encoding);
-      saveDownload(file);
-      setNotice(
-        `${file.headers.get('X-Row-Count') ?? ''}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は監査ログに記録されています。`,
-      );
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => onExport(encoding),
+      (file) => {
+        saveDownload(file);
+        return `${file.headers.get('X-Row-Count') ?? ''}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は監査ログに記録されています。`;
+      },
+    );
   }
 
   if (!permitted) {
-    return <p className="hint" data-testid={`${id}-export-not-permitted`}>CSV出力には「CSV出力」の権限が必要です（R12）。</p>;
+    return (
+      <p className="hint" data-testid={`${id}-export-not-permitted`}>
+        CSV出力には「CSV出力」の権限が必要です（R12）。
+      </p>
+    );
   }
   return (
     <div className="actions">

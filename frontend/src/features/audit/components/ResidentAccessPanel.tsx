@@ -1,29 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ErrorMessage } from '../../../components/Message';
-import { ApiError } from '../../../lib/api';
+import { useAction } from '../../../lib/useAction';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { OPERATION_LABELS, residentAccessLog, type ResidentAccessLog } from '../api';
 
 /** 住民ごとのアクセス履歴: who viewed or changed one resident's data (R10); the lookup itself is audited. */
 export function ResidentAccessPanel() {
   const [addresseeNumber, setAddresseeNumber] = useState('');
-  const [log, setLog] = useState<ResidentAccessLog | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A lookup changes nothing but the audit log, which no query on screen shows.
+  const { run, result: log, error, fields, busy } = useAction<ResidentAccessLog>({ invalidates: [] });
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setLog(await residentAccessLog(addresseeNumber));
-    } catch (failure) {
-      setLog(null);
-      setError(failure instanceof ApiError ? failure : new ApiError(0, '照会できませんでした。'));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => residentAccessLog(addresseeNumber));
   }
 
   return (
@@ -33,14 +23,14 @@ export function ResidentAccessPanel() {
         <AddresseeNumberField
           id="resident-access"
           value={addresseeNumber}
-          error={error?.fields.addresseeNumber}
+          error={fields.addresseeNumber}
           onChange={setAddresseeNumber}
         />
         <button type="submit" className="primary" disabled={busy} data-testid="resident-access-button">
           表示
         </button>
       </form>
-      {error && !error.fields.addresseeNumber && <ErrorMessage>{error.message}</ErrorMessage>}
+      {error && !fields.addresseeNumber && <ErrorMessage>{error}</ErrorMessage>}
       {log && (
         <>
           <p data-testid="resident-access-subject">

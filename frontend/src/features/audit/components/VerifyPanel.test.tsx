@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, SYSTEM_INFO } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 
@@ -20,8 +20,17 @@ function backend(latest: { status: number; body?: unknown }) {
       status: 200,
       body: [
         {
-          account: { username: 'staff9', displayName: '試験 職員', roles: ['STAFF'], permissions: ['PRINT'], enabled: true,
-            usable: true, lastLoginAt: null, validUntil: null, secondFactorEnrolled: false },
+          account: {
+            username: 'staff9',
+            displayName: '試験 職員',
+            roles: ['STAFF'],
+            permissions: ['PRINT'],
+            enabled: true,
+            usable: true,
+            lastLoginAt: null,
+            validUntil: null,
+            secondFactorEnrolled: false,
+          },
           daysSinceLastLogin: null,
           unused: true,
         },

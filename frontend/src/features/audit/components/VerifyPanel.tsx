@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { latestVerification, verifyAuditLog, type AuditVerification } from '../api';
+import { useAction } from '../../../lib/useAction';
+import { auditKeys, latestVerificationQuery, verifyAuditLog, type AuditVerification } from '../api';
 
 const TRIGGER_LABELS = { NIGHTLY: '夜間の自動検査', ON_DEMAND: '手動の検査' } as const;
 
@@ -22,30 +22,24 @@ function LastRun({ run }: { run: AuditVerification }) {
 }
 
 export function VerifyPanel() {
-  const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const last = useAsync(latestVerification, []);
+  // A check on demand becomes the latest run; nothing else changes.
+  const { run, result, error, busy } = useAction<AuditVerification>({ invalidates: [auditKeys.all] });
+  const last = useQuery(latestVerificationQuery());
 
-  async function verify() {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await verifyAuditLog());
-    } catch (failure) {
-      setResult(null);
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const verify = () => run(verifyAuditLog);
 
   return (
     <section className="verify-panel" aria-labelledby="verify-title">
       <h2 id="verify-title">改ざん検査</h2>
       <p>監査ログのハッシュ連鎖を先頭から検査します。毎晩自動でも検査しています。</p>
       {last.data && !result && <LastRun run={last.data} />}
-      <button type="button" className="primary" data-testid="audit-verify-button" onClick={() => void verify()} disabled={busy}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="audit-verify-button"
+        onClick={() => void verify()}
+        disabled={busy}
+      >
         {busy ? '検査中…' : '検査する'}
       </button>
       {error && <ErrorMessage>{error}</ErrorMessage>}

@@ -3,8 +3,8 @@ import { AccountReviewPanel } from '../components/AccountReviewPanel';
 import { AuditSearchPanel } from '../components/AuditSearchPanel';
 import { ResidentAccessPanel } from '../components/ResidentAccessPanel';
 import { VerifyPanel } from '../components/VerifyPanel';
-import { useMe } from '../../auth/AuthProvider';
-import { hasPermission } from '../../auth/roles';
+import { useMe } from '../../../lib/auth/AuthProvider';
+import { hasPermission } from '../../../lib/auth/roles';
 
 export function AuditPage() {
   const canExport = hasPermission(useMe(), 'EXPORT');

@@ -39,7 +39,12 @@ describe('LoginPage', () => {
         return codes === 1
           ? {
               status: 400,
-              body: { status: 400, error: 'validation_failed', message: '確認コードが正しくありません', fields: { code: '最新の確認コードを入力してください' } },
+              body: {
+                status: 400,
+                error: 'validation_failed',
+                message: '確認コードが正しくありません',
+                fields: { code: '最新の確認コードを入力してください' },
+              },
             }
           : { status: 200, body: STAFF1 };
       },
@@ -60,7 +65,9 @@ describe('LoginPage', () => {
     await userEvent.type(screen.getByLabelText(/確認コード/), '123456');
     await userEvent.click(screen.getByTestId('totp-submit'));
     await screen.findByRole('heading', { name: 'タスク一覧' });
-    const sent = requests.filter((request) => request.path === '/api/auth/second-factor').map((request) => request.body);
+    const sent = requests
+      .filter((request) => request.path === '/api/auth/second-factor')
+      .map((request) => request.body);
     expect(sent).toEqual(['{"code":"000000"}', '{"code":"123456"}']);
     expect(requests.some((request) => request.path.includes('JBSW'))).toBe(false);
   });

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { DemoBanner, useSystem } from '../../../app/SystemProvider';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
 import { login, type Me } from '../api';
-import { useAuth } from '../AuthProvider';
+import { useAuth } from '../../../lib/auth/AuthProvider';
+import { useAction } from '../../../lib/useAction';
 import { SecondFactorForm } from './SecondFactorForm';
 
 interface LocationState {
@@ -20,8 +20,8 @@ export function LoginPage() {
   const from = (location.state as LocationState | null)?.from ?? '/';
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  // Nothing cached belongs to the person not yet signed in: there is nothing to refresh.
+  const { run, error, busy } = useAction({ invalidates: [] });
 
   if (state.status === 'authenticated') {
     return <Navigate to={from} replace />;
@@ -29,15 +29,10 @@ export function LoginPage() {
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
+    await run(async () => {
       passwordAccepted(await login(username, password));
       setPassword('');
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    }
-    setSubmitting(false);
+    });
   }
 
   function enter(me: Me) {
@@ -63,7 +58,7 @@ export function LoginPage() {
               <ErrorMessage testId="login-error">{state.message}</ErrorMessage>
             )}
             {error && <ErrorMessage testId="login-error">{error}</ErrorMessage>}
-            <form onSubmit={handleSubmit} className="login-form">
+            <form onSubmit={(event) => void handleSubmit(event)} className="login-form">
               <label htmlFor="login-username">ユーザーID</label>
               <input
                 id="login-username"
@@ -83,7 +78,7 @@ export function LoginPage() {
                 onChange={(event) => setPassword(event.target.value)}
                 required
               />
-              <button type="submit" className="primary" data-testid="login-submit" disabled={submitting}>
+              <button type="submit" className="primary" data-testid="login-submit" disabled={busy}>
                 ログイン
               </button>
             </form>

@@ -22,7 +22,10 @@ describe('PasswordPage', () => {
     expect(await screen.findByText(/有効期限が切れています/)).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/password');
     await userEvent.type(screen.getByLabelText(/^現在のパスワード/), 'ogano-mountain-path-2026');
-    await userEvent.type(screen.getByLabelText(/^新しいパスワード$|^新しいパスワード\s*必須$/), 'hanazono-river-lantern');
+    await userEvent.type(
+      screen.getByLabelText(/^新しいパスワード$|^新しいパスワード\s*必須$/),
+      'hanazono-river-lantern',
+    );
     await userEvent.type(screen.getByLabelText(/（確認）/), 'hanazono-river-lantern');
     await userEvent.click(screen.getByTestId('password-submit'));
 
@@ -40,8 +43,12 @@ describe('PasswordPage', () => {
       'GET /api/me': { status: 200, body: STAFF1 },
       'POST /api/me/password': {
         status: 400,
-        body: { status: 400, error: 'validation_failed', message: '新しいパスワードが条件を満たしていません',
-          fields: { newPassword: 'パスワードは12文字以上にしてください' } },
+        body: {
+          status: 400,
+          error: 'validation_failed',
+          message: '新しいパスワードが条件を満たしていません',
+          fields: { newPassword: 'パスワードは12文字以上にしてください' },
+        },
       },
     });
     renderApp('/password');

@@ -7,19 +7,16 @@ interface WithdrawalFormProps {
   id: number;
   /** The version on screen: if the application changed meanwhile, the server refuses and asks for a refresh. */
   version: number;
-  onWithdrawn: () => void;
 }
 
 /** 取下げ at the applicant's request: ends the case wherever it waits, with the reason on record. */
-export function WithdrawalForm({ id, version, onWithdrawn }: WithdrawalFormProps) {
+export function WithdrawalForm({ id, version }: WithdrawalFormProps) {
   const [reason, setReason] = useState('');
   const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function withdraw(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => withdrawCoPayExemption(id, version, reason.trim()))) {
-      onWithdrawn();
-    }
+    await run(() => withdrawCoPayExemption(id, version, reason.trim()));
   }
 
   return (

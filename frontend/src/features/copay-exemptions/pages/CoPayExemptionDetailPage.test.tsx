@@ -16,7 +16,13 @@ const APPROVED: CoPayExemptionDetail = {
   receivedAt: '2026-11-26T01:30:00Z',
   receivedBy: '佐藤 花子',
   note: '非課税証明書を持参',
-  resident: { id: 40, addresseeNumber: '1000000043', nameKanji: '山田 太郎', nameKana: 'ヤマダ タロウ', birthDate: '1950-05-01' },
+  resident: {
+    id: 40,
+    addresseeNumber: '1000000043',
+    nameKanji: '山田 太郎',
+    nameKana: 'ヤマダ タロウ',
+    birthDate: '1950-05-01',
+  },
   applicant: null,
   matches: [
     {
@@ -121,7 +127,11 @@ describe('CoPayExemptionDetailPage', () => {
     expect(facts('resident-facts')).toMatchObject({ 宛名番号: '1000000043', 生年月日: '昭和25年5月1日' });
 
     const matches = screen.getAllByTestId('match-row');
-    expect(within(matches[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(matches[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '令和8年11月26日 10:30',
       '庁内連携（住民税課税台帳・生活保護台帳）',
       '回答あり',
@@ -152,8 +162,14 @@ describe('CoPayExemptionDetailPage', () => {
       'GET /api/copay-exemptions/13': () => ({
         status: 200,
         body: withdrawn
-          ? { ...WAITING_E_APPLICATION, status: '取下げ', statusCode: 'WITHDRAWN', ended: true,
-              closingReason: '電話で取下げの申し出', closedBy: '山田 花子' }
+          ? {
+              ...WAITING_E_APPLICATION,
+              status: '取下げ',
+              statusCode: 'WITHDRAWN',
+              ended: true,
+              closingReason: '電話で取下げの申し出',
+              closedBy: '山田 花子',
+            }
           : WAITING_E_APPLICATION,
       }),
       'POST /api/copay-exemptions/13/withdrawal': () => {

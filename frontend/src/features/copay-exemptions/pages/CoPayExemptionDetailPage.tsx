@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchCoPayExemption, type CoPayExemptionDetail } from '../api';
-import { Facts } from '../components/Facts';
+import { type CoPayExemptionDetail, coPayExemptionQuery } from '../api';
+import { FactList } from '../../../components/Fact';
 import { MatchTable } from '../components/MatchTable';
 import { WithdrawalForm } from '../components/WithdrawalForm';
 
@@ -30,14 +30,14 @@ function applicationRows(detail: CoPayExemptionDetail): [string, string][] {
 /** One application with everything its decision rests on: the applicant, every recorded match, the decision, the notice. */
 export function CoPayExemptionDetailPage() {
   const { id = '' } = useParams();
-  const application = useAsync(() => fetchCoPayExemption(id), [id]);
+  const application = useQuery(coPayExemptionQuery(id));
   const back = (
     <p className="back-link">
       <Link to="/copay-exemptions">← 免除申請の一覧へ戻る</Link>
     </p>
   );
 
-  if (application.loading && !application.data) {
+  if (application.isPending) {
     return <Loading />;
   }
   if (application.error || !application.data) {
@@ -60,12 +60,12 @@ export function CoPayExemptionDetailPage() {
       </h1>
       <section className="case-section">
         <h2>申請</h2>
-        <Facts rows={applicationRows(detail)} testId="application-facts" />
+        <FactList rows={applicationRows(detail)} testId="application-facts" />
       </section>
       {detail.applicant && (
         <section className="case-section">
           <h2>申請者（ぴったりサービスの入力内容）</h2>
-          <Facts
+          <FactList
             testId="applicant-facts"
             rows={[
               ['申請番号', detail.applicant.applicationNumber],
@@ -80,7 +80,7 @@ export function CoPayExemptionDetailPage() {
       <section className="case-section">
         <h2>対象者</h2>
         {detail.resident ? (
-          <Facts
+          <FactList
             testId="resident-facts"
             rows={[
               ['宛名番号', detail.resident.addresseeNumber],
@@ -100,7 +100,7 @@ export function CoPayExemptionDetailPage() {
       <section className="case-section">
         <h2>決定</h2>
         {detail.decision ? (
-          <Facts
+          <FactList
             testId="decision-facts"
             rows={[
               ['決定', detail.decision.decision],
@@ -122,7 +122,7 @@ export function CoPayExemptionDetailPage() {
       <section className="case-section">
         <h2>決定通知</h2>
         {detail.notice ? (
-          <Facts
+          <FactList
             testId="notice-facts"
             rows={[
               ['通知番号', detail.notice.number],
@@ -136,7 +136,7 @@ export function CoPayExemptionDetailPage() {
           <p className="empty">決定通知はまだありません。</p>
         )}
       </section>
-      {!detail.ended && <WithdrawalForm id={detail.id} version={detail.version} onWithdrawn={application.reload} />}
+      {!detail.ended && <WithdrawalForm id={detail.id} version={detail.version} />}
     </section>
   );
 }

@@ -41,7 +41,11 @@ describe('CoPayExemptionsPage', () => {
     const { router } = renderApp('/copay-exemptions');
 
     const rows = await screen.findAllByTestId('copay-exemption-row');
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '#12',
       '電子申請（ぴったりサービス）',
       '高齢者インフルエンザ',
@@ -56,9 +60,7 @@ describe('CoPayExemptionsPage', () => {
     expect(screen.getByRole('link', { name: '免除申請' })).toHaveClass('active');
 
     await userEvent.click(screen.getByTestId('copay-exemptions-refresh'));
-    await waitFor(() =>
-      expect(requests.filter((request) => request.path === '/api/copay-exemptions')).toHaveLength(2),
-    );
+    await waitFor(() => expect(requests.filter((request) => request.path === '/api/copay-exemptions')).toHaveLength(2));
 
     await userEvent.click((await screen.findAllByTestId('copay-exemption-row'))[1]);
     expect(router.state.location.pathname).toBe('/copay-exemptions/9');

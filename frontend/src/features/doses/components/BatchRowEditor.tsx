@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ErrorMessage } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { correctBatchRow, type BatchRow, type DoseReference } from '../api';
 import { allItems, type DoseItems } from '../items';
 import { fieldsFromProblems, problemsFromRow } from '../problems';
@@ -24,29 +24,27 @@ export function BatchRowEditor({ batchId, row, reference, onSaved, onConflict, o
   const [items, setItems] = useState<DoseItems>(row.items);
   // The problems refer to the values they were found in; once the user edits, a confirmation no longer applies.
   const [edited, setEdited] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The table around the editor refreshes the batch and says what became of the row; a 409 closes this editor (the
+  // batch left review), so its message goes to the table, and only other refusals stay here.
+  const { run, busy, error, failure } = useAction<BatchRow>({
+    invalidates: [],
+    onFailure: (refusal) => {
+      if (refusal.status === 409) {
+        onConflict(refusal.message);
+      }
+    },
+  });
   const idPrefix = `batch-row-${row.line}`;
   const onlyWarnings = row.problems.length > 0 && row.problems.every((problem) => problem.warning);
 
   async function save(confirmWarnings: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await correctBatchRow(batchId, row.line, allItems(items), confirmWarnings);
       setItems(saved.items);
       setEdited(false);
       onSaved(saved);
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      if (apiError.status === 409) {
-        onConflict(apiError.message);
-      } else {
-        setError(apiError.message);
-      }
-    } finally {
-      setBusy(false);
-    }
+      return saved;
+    });
   }
 
   function handleSubmit(event: FormEvent) {
@@ -62,7 +60,7 @@ export function BatchRowEditor({ batchId, row, reference, onSaved, onConflict, o
       aria-label={`${row.line}行目の修正`}
       data-testid={`${idPrefix}-form`}
     >
-      {error && <ErrorMessage testId={`${idPrefix}-error`}>{error}</ErrorMessage>}
+      {error && failure?.status !== 409 && <ErrorMessage testId={`${idPrefix}-error`}>{error}</ErrorMessage>}
       {onlyWarnings && !edited && (
         <WarningConfirmation
           message="確認が必要な項目があります。内容を確かめ、このまま受け付ける場合は確認のうえ登録してください。"

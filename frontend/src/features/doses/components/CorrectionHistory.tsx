@@ -52,9 +52,7 @@ export function CorrectionHistory({ corrections, reference }: CorrectionHistoryP
                           {displayItemValue(key, correction.before[key], reference)}
                         </span>
                         <span className="change-arrow">→</span>
-                        <span className="change-after">
-                          {displayItemValue(key, correction.after[key], reference)}
-                        </span>
+                        <span className="change-after">{displayItemValue(key, correction.after[key], reference)}</span>
                       </li>
                     ))}
                   </ul>

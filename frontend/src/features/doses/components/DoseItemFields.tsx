@@ -168,10 +168,7 @@ export function DoseItemFields({ idPrefix, items, errors, reference, onChange, a
         <legend>医療機関</legend>
         {select('institutionId', institutions)}
         {select('doctorId', doctorsOf(items.institutionId))}
-        {select(
-          'placeId',
-          reference.places.filter((place) => place.active).map(withId),
-        )}
+        {select('placeId', reference.places.filter((place) => place.active).map(withId))}
         {text('billingMonth', { inputMode: 'numeric', hint: '例: 202404', maxLength: 7 })}
       </fieldset>
       <details

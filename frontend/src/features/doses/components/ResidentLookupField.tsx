@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
-import { searchResidents, SEX_LABELS, STATUS_LABELS, type ResidentSummary } from '../../residents/api';
+import { residentByNumberQuery, SEX_LABELS, STATUS_LABELS, type ResidentSummary } from '../../../lib/residents';
 
 const COMPLETE = /^\d{10}$/;
 
@@ -28,38 +28,25 @@ interface ResidentLookupFieldProps {
  * birth date with the 予診票 before registering. Each look-up is a search the server audits.
  */
 export function ResidentLookupField({ id, value, error, onChange, onResident }: ResidentLookupFieldProps) {
-  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   const number = value.trim();
+  const complete = COMPLETE.test(number);
+  const query = useQuery({ ...residentByNumberQuery(number), enabled: complete });
+  const lookup: Lookup = !complete
+    ? { state: 'idle' }
+    : query.isPending
+      ? { state: 'searching' }
+      : query.isError
+        ? { state: 'failed', message: query.error.message }
+        : query.data
+          ? { state: 'found', resident: query.data }
+          : { state: 'not-found' };
+  const resident = lookup.state === 'found' ? lookup.resident : null;
 
   useEffect(() => {
-    if (!COMPLETE.test(number)) {
-      setLookup({ state: 'idle' });
-      onResident(null);
-      return;
-    }
-    let current = true;
-    setLookup({ state: 'searching' });
-    searchResidents({ name: '', birthDate: '', addresseeNumber: number }, 0).then(
-      (page) => {
-        if (!current) {
-          return;
-        }
-        const resident = page.items.find((item) => item.addresseeNumber === number) ?? null;
-        setLookup(resident ? { state: 'found', resident } : { state: 'not-found' });
-        onResident(resident);
-      },
-      (failure: unknown) => {
-        if (current) {
-          setLookup({ state: 'failed', message: asApiError(failure).message });
-          onResident(null);
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // onResident is the parent's setter; only the number decides a new look-up.
-  }, [number]);
+    onResident(resident);
+    // onResident is the parent's setter; only the resident found decides what it is told.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the parent passes a new closure on every render
+  }, [resident]);
 
   return (
     <div className="resident-lookup">
@@ -79,7 +66,8 @@ function ResidentLine({ resident }: { resident: ResidentSummary }) {
   return (
     <>
       <span className="resident-name">{resident.nameKanji}</span>（{resident.nameKana}）{' '}
-      {formatWarekiDate(resident.birthDate)}生{age === null ? '' : `（${age}歳）`} {SEX_LABELS[resident.sex] ?? resident.sex}
+      {formatWarekiDate(resident.birthDate)}生{age === null ? '' : `（${age}歳）`}{' '}
+      {SEX_LABELS[resident.sex] ?? resident.sex}
       {resident.status !== 'REGISTERED' && `・${STATUS_LABELS[resident.status] ?? resident.status}`}
     </>
   );

@@ -12,7 +12,12 @@ const UNKNOWN_RESIDENT_ROW = batchRow({
   items: { ...batchRow().items, addresseeNumber: '0000009999', doseDate: '2026-10-01', doctorId: 'D1010301' },
   problems: [
     { code: 'E010', item: 'addresseeNumber', message: 'この宛名番号の住民は登録されていません', warning: false },
-    { code: 'E052', item: 'doctorId', message: '接種_医師ID「D1010301」（中央 誠）は医療機関「1110101」に所属していません', warning: false },
+    {
+      code: 'E052',
+      item: 'doctorId',
+      message: '接種_医師ID「D1010301」（中央 誠）は医療機関「1110101」に所属していません',
+      warning: false,
+    },
   ],
   residentName: null,
 });
@@ -32,7 +37,11 @@ function backend(summaries: BatchSummary[], rows: BatchRow[], extra: Record<stri
 
 describe('BatchDetailPage', () => {
   it('lists the rejected rows with their エラーコード and re-submits a corrected row', async () => {
-    const accepted = batchRow({ status: 'ACCEPTED', items: { ...batchRow().items, doseDate: '2026-10-05' }, problems: [] });
+    const accepted = batchRow({
+      status: 'ACCEPTED',
+      items: { ...batchRow().items, doseDate: '2026-10-05' },
+      problems: [],
+    });
     const { requests } = backend(
       [batchSummary(), batchSummary({ acceptedRows: 38, rejectedRows: 1 })],
       [batchRow(), UNKNOWN_RESIDENT_ROW],
@@ -50,14 +59,23 @@ describe('BatchDetailPage', () => {
 
     const row3 = await screen.findByTestId('batch-row-3');
     const row5 = screen.getByTestId('batch-row-5');
-    expect(within(row3).getAllByRole('cell').slice(0, 5).map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(row3)
+        .getAllByRole('cell')
+        .slice(0, 5)
+        .map((cell) => cell.textContent),
+    ).toEqual([
       'エラー',
       '0000000001山田 太郎',
       'MR（麻しん風しん）1期',
       '令和9年10月5日',
       'E030接種年月日:接種年月日が未来の日付です',
     ]);
-    expect(within(row5).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(row5)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
       'E010宛名番号:この宛名番号の住民は登録されていません',
       'E052接種医師:接種_医師ID「D1010301」（中央 誠）は医療機関「1110101」に所属していません',
     ]);
@@ -118,7 +136,9 @@ describe('BatchDetailPage', () => {
 
     await waitFor(() => expect(screen.getByTestId('batch-row-3')).toHaveAttribute('data-status', 'ACCEPTED'));
     expect(
-      requests.filter((request) => request.method === 'PUT').map((request) => JSON.parse(request.body!).confirmWarnings),
+      requests
+        .filter((request) => request.method === 'PUT')
+        .map((request) => JSON.parse(request.body!).confirmWarnings),
     ).toEqual([false, true]);
   });
 
@@ -142,12 +162,16 @@ describe('BatchDetailPage', () => {
   });
 
   it('says so when the batch left review meanwhile (409)', async () => {
-    backend([batchSummary(), batchSummary({ status: 'AWAITING_APPROVAL', statusLabel: '承認待ち', openTask: null })], [batchRow()], {
-      'PUT /api/dose-batches/7/rows/3': {
-        status: 409,
-        body: { status: 409, error: 'not_in_review', message: 'この一括登録はエラー確認中ではありません' },
+    backend(
+      [batchSummary(), batchSummary({ status: 'AWAITING_APPROVAL', statusLabel: '承認待ち', openTask: null })],
+      [batchRow()],
+      {
+        'PUT /api/dose-batches/7/rows/3': {
+          status: 409,
+          body: { status: 409, error: 'not_in_review', message: 'この一括登録はエラー確認中ではありません' },
+        },
       },
-    });
+    );
     renderApp('/dose-batches/7');
 
     await userEvent.click(await screen.findByTestId('batch-row-edit-3'));

@@ -1,20 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { usePolling } from '../../../lib/usePolling';
 import {
   BATCH_ROW_PAGE_SIZE,
   ENCODING_LABELS,
-  fetchBatch,
-  fetchBatchRows,
-  fetchDoseReference,
   type BatchEncoding,
   type BatchRowFilter,
   type BatchSummary,
   type DoseReference,
+  batchQuery,
+  batchRowsQuery,
+  doseReferenceQuery,
 } from '../api';
 import { BatchRowTable } from '../components/BatchRowTable';
 import { BatchStatusBadge } from '../components/BatchStatusBadge';
@@ -40,9 +40,8 @@ const count = (value: number) => value.toLocaleString('ja-JP');
 /** One uploaded file: its progress through validation, review and approval, and the report of its lines. */
 export function BatchDetailPage() {
   const { batchId = '' } = useParams();
-  const batch = useAsync(() => fetchBatch(batchId), [batchId]);
-  const reference = useAsync(fetchDoseReference, []);
-  usePolling(batch.data?.status === 'VALIDATING', batch.loading, batch.reload);
+  const batch = useQuery(batchQuery(batchId));
+  const reference = useQuery(doseReferenceQuery());
 
   const back = (
     <p className="back-link">
@@ -65,9 +64,7 @@ export function BatchDetailPage() {
       {back}
       <div className="page-heading">
         <div>
-          <h1>
-            一括登録 #{summary.id}
-          </h1>
+          <h1>一括登録 #{summary.id}</h1>
           <p className="subtitle" data-testid="batch-file-name">
             {summary.fileName}
           </p>
@@ -97,16 +94,13 @@ export function BatchDetailPage() {
       )}
       {batch.error && <ErrorMessage>{batch.error.message}</ErrorMessage>}
       {reference.error && (
-        <ErrorMessage>選択肢（ワクチン・医療機関）を読み込めないため、行を修正できません: {reference.error.message}</ErrorMessage>
+        <ErrorMessage>
+          選択肢（ワクチン・医療機関）を読み込めないため、行を修正できません: {reference.error.message}
+        </ErrorMessage>
       )}
       <BatchFacts summary={summary} />
       {summary.status !== 'VALIDATING' && summary.status !== 'FAILED' && (
-        <BatchRows
-          batchId={batchId}
-          summary={summary}
-          reference={reference.data}
-          onBatchChanged={batch.reload}
-        />
+        <BatchRows batchId={batchId} summary={summary} reference={reference.data ?? null} />
       )}
     </section>
   );
@@ -135,14 +129,7 @@ function BatchFacts({ summary }: { summary: BatchSummary }) {
           </div>
         ))}
       </dl>
-      <dl className="detail-list">
-        {facts.map(([label, value]) => (
-          <div key={label} className="context-row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={facts} />
     </div>
   );
 }
@@ -151,10 +138,9 @@ interface BatchRowsProps {
   batchId: string;
   summary: BatchSummary;
   reference: DoseReference | null;
-  onBatchChanged: () => void;
 }
 
-function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsProps) {
+function BatchRows({ batchId, summary, reference }: BatchRowsProps) {
   const [params, setParams] = useSearchParams();
   const requested = params.get('rows') as BatchRowFilter | null;
   const filter: BatchRowFilter =
@@ -164,7 +150,7 @@ function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsPro
         ? 'REJECTED'
         : 'ALL';
   const page = Number(params.get('page') ?? '0') || 0;
-  const rows = useAsync(() => fetchBatchRows(batchId, filter, page), [batchId, filter, page]);
+  const rows = useQuery(batchRowsQuery(batchId, filter, page));
 
   return (
     <section className="case-section" aria-labelledby="batch-rows-title">
@@ -184,7 +170,7 @@ function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsPro
           </button>
         ))}
       </div>
-      {rows.loading && !rows.data && <Loading />}
+      {rows.isPending && <Loading />}
       {rows.error && <ErrorMessage>{rows.error.message}</ErrorMessage>}
       {rows.data &&
         (rows.data.total === 0 ? (
@@ -198,7 +184,6 @@ function BatchRows({ batchId, summary, reference, onBatchChanged }: BatchRowsPro
               rows={rows.data.items}
               reference={reference}
               editable={summary.status === 'REVIEW'}
-              onBatchChanged={onBatchChanged}
             />
             <Pager
               page={page}

@@ -42,7 +42,11 @@ describe('BatchUploadPage', () => {
     });
     const { requests } = backend(
       [],
-      [validating, { ...validating, validatedRows: 30 }, batchSummary({ acceptedRows: 39, rejectedRows: 1, excludedRows: 0 })],
+      [
+        validating,
+        { ...validating, validatedRows: 30 },
+        batchSummary({ acceptedRows: 39, rejectedRows: 1, excludedRows: 0 }),
+      ],
     );
     const { router } = renderApp('/dose-batches');
 
@@ -112,7 +116,9 @@ describe('BatchUploadPage', () => {
       }),
     );
 
-    expect(await screen.findByTestId('batch-upload-error')).toHaveTextContent('このファイルは既に取り込まれています（一括登録 #5）');
+    expect(await screen.findByTestId('batch-upload-error')).toHaveTextContent(
+      'このファイルは既に取り込まれています（一括登録 #5）',
+    );
     expect(screen.queryByTestId('batch-upload-progress')).not.toBeInTheDocument();
     expect(screen.getByTestId('batch-upload-button')).toBeEnabled();
   });
@@ -131,17 +137,15 @@ describe('BatchUploadPage', () => {
     renderApp('/dose-batches');
 
     const [row] = await screen.findAllByTestId('batch-list-row');
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '#7',
-      'さくら小児科_202610.csv',
-      '登録済み',
-      '40',
-      '39',
-      '0',
-      '1',
-      'staff1令和8年11月26日 09:15',
-    ]);
-    expect(within(row).getByRole('link', { name: 'さくら小児科_202610.csv' })).toHaveAttribute('href', '/dose-batches/7');
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['#7', 'さくら小児科_202610.csv', '登録済み', '40', '39', '0', '1', 'staff1令和8年11月26日 09:15']);
+    expect(within(row).getByRole('link', { name: 'さくら小児科_202610.csv' })).toHaveAttribute(
+      'href',
+      '/dose-batches/7',
+    );
   });
 
   it('offers a template CSV with the Japanese headers and a UTF-8 BOM', async () => {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
@@ -5,9 +6,8 @@ import { Pager } from '../../../components/Pager';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { SelectField } from '../../../components/SelectField';
 import type { UploadProgress } from '../../../lib/api';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { usePolling } from '../../../lib/usePolling';
-import { BATCH_PAGE_SIZE, ENCODING_LABELS, fetchBatches, uploadBatch, type BatchEncoding } from '../api';
+import { asApiError } from '../../../lib/api';
+import { BATCH_PAGE_SIZE, ENCODING_LABELS, uploadBatch, type BatchEncoding, batchesQuery } from '../api';
 import { BatchTable } from '../components/BatchTable';
 import { templateCsv } from '../items';
 
@@ -29,10 +29,7 @@ function downloadTemplate() {
 export function BatchUploadPage() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '0') || 0;
-  const batches = useAsync(() => fetchBatches(page), [page]);
-  // Files still being checked show their progress in the list.
-  const validating = Boolean(batches.data?.items.some((batch) => batch.status === 'VALIDATING'));
-  usePolling(validating, batches.loading, batches.reload);
+  const batches = useQuery(batchesQuery(page));
 
   return (
     <section>
@@ -43,7 +40,7 @@ export function BatchUploadPage() {
       <UploadForm />
       <section className="case-section" aria-labelledby="batch-list-title">
         <h2 id="batch-list-title">取り込み履歴</h2>
-        {batches.loading && !batches.data && <Loading />}
+        {batches.isPending && <Loading />}
         {batches.error && <ErrorMessage>{batches.error.message}</ErrorMessage>}
         {batches.data &&
           (batches.data.total === 0 ? (

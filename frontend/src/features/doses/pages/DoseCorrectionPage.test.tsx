@@ -54,12 +54,17 @@ describe('DoseCorrectionPage', () => {
     expect(screen.queryByLabelText('宛名番号（10桁）')).not.toBeInTheDocument();
 
     const [entry] = within(screen.getByTestId('dose-correction-history')).getAllByTestId('dose-correction-entry');
-    expect(within(entry).getAllByRole('cell').slice(0, 3).map((cell) => cell.textContent)).toEqual([
-      '令和8年11月20日 10:30',
-      'staff2',
-      '医療機関からの訂正依頼',
-    ]);
-    expect(within(entry).getAllByTestId('dose-correction-change').map((change) => change.textContent)).toEqual([
+    expect(
+      within(entry)
+        .getAllByRole('cell')
+        .slice(0, 3)
+        .map((cell) => cell.textContent),
+    ).toEqual(['令和8年11月20日 10:30', 'staff2', '医療機関からの訂正依頼']);
+    expect(
+      within(entry)
+        .getAllByTestId('dose-correction-change')
+        .map((change) => change.textContent),
+    ).toEqual([
       'ロット番号（LotNo）JE-001→JE-100',
       '接種年月日令和6年5月1日→令和6年5月10日',
       '備考（空欄）→医療機関から訂正',
@@ -177,7 +182,11 @@ describe('DoseCorrectionPage', () => {
     const newer = doseDetail({ version: 4, items: { ...doseDetail().items, lotNumber: 'JE-300' } });
     const { requests } = backend([doseDetail(), newer], () => ({
       status: 409,
-      body: { status: 409, error: 'stale', message: 'この接種記録は他の職員が先に修正しました。画面を開き直してください' },
+      body: {
+        status: 409,
+        error: 'stale',
+        message: 'この接種記録は他の職員が先に修正しました。画面を開き直してください',
+      },
     }));
     renderApp('/doses/41/correct');
 

@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { Fact, FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatWarekiDate } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { DOSE_SOURCE_LABELS, doseErrorText } from '../../residents/api';
-import { correctDose, fetchDose, fetchDoseReference, type DoseDetail, type DoseReference } from '../api';
+import { DOSE_SOURCE_LABELS, doseErrorText } from '../../../lib/residents';
+import { correctDose, type DoseDetail, type DoseReference, doseQuery, doseReferenceQuery } from '../api';
 import { CorrectionHistory } from '../components/CorrectionHistory';
 import { DoseItemFields } from '../components/DoseItemFields';
 import { SubmissionFeedback } from '../components/SubmissionFeedback';
@@ -19,15 +20,15 @@ export function DoseCorrectionPage() {
   const { doseId = '' } = useParams();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
-  const detail = useAsync(() => fetchDose(doseId), [doseId]);
-  const reference = useAsync(fetchDoseReference, []);
+  const detail = useQuery(doseQuery(doseId));
+  const reference = useQuery(doseReferenceQuery());
   const [notice, setNotice] = useState<string | null>(null);
   // Bumped to start the form again from what the server holds (after a save, or on request after a conflict).
   const [generation, setGeneration] = useState(0);
 
   function reload() {
     setGeneration((value) => value + 1);
-    detail.reload();
+    void detail.refetch();
   }
 
   const back = from && (
@@ -51,7 +52,9 @@ export function DoseCorrectionPage() {
     <section>
       {back}
       <h1>接種記録の修正（職権）</h1>
-      <p>修正すると変更前後の内容と理由が記録されます。宛名番号（住民）は変更できません。別の住民の記録だった場合は、削除して登録し直してください。</p>
+      <p>
+        修正すると変更前後の内容と理由が記録されます。宛名番号（住民）は変更できません。別の住民の記録だった場合は、削除して登録し直してください。
+      </p>
       <DoseSummary detail={current} />
       {notice && <Notice testId="dose-correction-notice">{notice}</Notice>}
       <CorrectionForm
@@ -82,22 +85,13 @@ function DoseSummary({ detail }: { detail: DoseDetail }) {
     ['登録元', DOSE_SOURCE_LABELS[dose.source] ?? dose.source],
   ];
   return (
-    <dl className="detail-list dose-summary" data-testid="dose-correction-summary">
-      {rows.map(([label, value]) => (
-        <div key={label} className="context-row">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
+    <FactList rows={rows} className="dose-summary" testId="dose-correction-summary">
       {dose.errorCode && (
-        <div className="context-row">
-          <dt>エラーコード</dt>
-          <dd>
-            <span className="badge badge-error-code">{dose.errorCode}</span> {doseErrorText(dose)}
-          </dd>
-        </div>
+        <Fact label="エラーコード">
+          <span className="badge badge-error-code">{dose.errorCode}</span> {doseErrorText(dose)}
+        </Fact>
       )}
-    </dl>
+    </FactList>
   );
 }
 

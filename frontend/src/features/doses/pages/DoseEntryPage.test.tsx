@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { DOSE_REFERENCE } from '../../../test/doseFixtures';
 import { fakeBackend, STAFF1, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
-import type { ResidentSummary } from '../../residents/api';
+import type { ResidentSummary } from '../../../lib/residents';
 
 const RESIDENT: ResidentSummary = {
   id: 'r-1',
@@ -39,28 +39,32 @@ const field = (key: string) => screen.getByTestId(`dose-entry-${key}`);
 /** A 予診票 as the clerk types it: the resident, MR 1期 at 市立中央病院. */
 async function fillForm() {
   await userEvent.type(await screen.findByLabelText('宛名番号（10桁）'), '0000000001');
-  expect(await screen.findByTestId('dose-entry-resident')).toHaveTextContent(/山田 太郎（ヤマダ タロウ） 令和元年5月1日生/);
+  expect(await screen.findByTestId('dose-entry-resident')).toHaveTextContent(
+    /山田 太郎（ヤマダ タロウ） 令和元年5月1日生/,
+  );
 
   // 接種区分 follows the vaccine, 医師 the institution.
-  expect(within(field('doseCategory')).getAllByRole('option').map((option) => option.textContent)).toEqual([
-    '選択してください',
-  ]);
+  expect(
+    within(field('doseCategory'))
+      .getAllByRole('option')
+      .map((option) => option.textContent),
+  ).toEqual(['選択してください']);
   await userEvent.selectOptions(screen.getByLabelText('接種種別'), 'MR（麻しん風しん）');
-  expect(within(field('doseCategory')).getAllByRole('option').map((option) => option.textContent)).toEqual([
-    '選択してください',
-    '1期',
-    '2期',
-  ]);
+  expect(
+    within(field('doseCategory'))
+      .getAllByRole('option')
+      .map((option) => option.textContent),
+  ).toEqual(['選択してください', '1期', '2期']);
   await userEvent.selectOptions(screen.getByLabelText('接種区分'), '1期');
   await userEvent.type(screen.getByLabelText('接種年月日'), '2027-10-05');
   expect(field('doseDate')).toHaveAccessibleDescription('和暦: 令和9年10月5日');
   await userEvent.type(screen.getByLabelText('ロット番号（LotNo）'), 'MR-01');
   await userEvent.selectOptions(screen.getByLabelText('接種医療機関'), '市立中央病院（1110103）');
-  expect(within(field('doctorId')).getAllByRole('option').map((option) => option.textContent)).toEqual([
-    '選択してください',
-    '中央 誠（D1010301）',
-    '市川 涼子（D1010302）',
-  ]);
+  expect(
+    within(field('doctorId'))
+      .getAllByRole('option')
+      .map((option) => option.textContent),
+  ).toEqual(['選択してください', '中央 誠（D1010301）', '市川 涼子（D1010302）']);
   await userEvent.selectOptions(screen.getByLabelText('接種医師'), '中央 誠（D1010301）');
 }
 
@@ -99,7 +103,11 @@ describe('DoseEntryPage', () => {
 
     const summary = await screen.findByTestId('dose-entry-error');
     expect(summary).toHaveTextContent('接種記録に誤りがあります（E030、E002）');
-    expect(within(summary).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
       'E030接種年月日:接種年月日が未来の日付です',
       'E002ツベルクリン 大きさ縦（mm）:大きさ縦はmm単位の数値で入力してください（0〜99.9）',
     ]);

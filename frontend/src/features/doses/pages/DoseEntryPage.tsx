@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { useAsync } from '../../../lib/useAsync';
-import type { ResidentSummary } from '../../residents/api';
-import { fetchDoseReference, registerDose, type DoseReference } from '../api';
+import type { ResidentSummary } from '../../../lib/residents';
+import { registerDose, type DoseReference, doseReferenceQuery } from '../api';
 import { DoseItemFields } from '../components/DoseItemFields';
 import { ResidentLookupField } from '../components/ResidentLookupField';
 import { SubmissionFeedback } from '../components/SubmissionFeedback';
@@ -18,7 +18,7 @@ interface Registered {
 
 /** 接種記録の登録: one dose from a 予診票 at the counter. */
 export function DoseEntryPage() {
-  const reference = useAsync(fetchDoseReference, []);
+  const reference = useQuery(doseReferenceQuery());
   const [registered, setRegistered] = useState<Registered | null>(null);
   // A new key gives the next record a fresh form.
   const [formKey, setFormKey] = useState(0);
@@ -26,9 +26,11 @@ export function DoseEntryPage() {
   return (
     <section>
       <h1>接種記録の登録</h1>
-      <p>予診票の内容を入力します。エラーコードのある項目は登録できません。間隔の警告は内容を確認のうえ登録できます。</p>
+      <p>
+        予診票の内容を入力します。エラーコードのある項目は登録できません。間隔の警告は内容を確認のうえ登録できます。
+      </p>
       {registered && <RegisteredNotice registered={registered} />}
-      {reference.loading && <Loading />}
+      {reference.isPending && <Loading />}
       {reference.error && <ErrorMessage>{reference.error.message}</ErrorMessage>}
       {reference.data && (
         <DoseEntryForm

@@ -1,44 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { CATEGORIES, CHANNELS, recordInquiry } from '../api';
 
 interface InquiryReceiptFormProps {
   today: string;
-  onRecorded: () => void;
 }
 
 /** 受付票: every inquiry or complaint is recorded when it is received, with its number, date, channel and summary. */
-export function InquiryReceiptForm({ today, onRecorded }: InquiryReceiptFormProps) {
+export function InquiryReceiptForm({ today }: InquiryReceiptFormProps) {
   const [receivedOn, setReceivedOn] = useState(today);
   const [channel, setChannel] = useState('TELEPHONE');
   const [category, setCategory] = useState('INQUIRY');
   const [summary, setSummary] = useState('');
   const [serious, setSerious] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { run, error, message: notice, fields: fieldErrors, busy } = useAction<{ receiptNumber: string }>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    setFieldErrors({});
-    try {
-      const receipt = await recordInquiry({ receivedOn, channel, category, summary: summary.trim(), serious });
-      setNotice(`受付票 ${receipt.receiptNumber} を作成しました。`);
+    const recorded = await run(
+      () => recordInquiry({ receivedOn, channel, category, summary: summary.trim(), serious }),
+      (receipt) => `受付票 ${receipt.receiptNumber} を作成しました。`,
+    );
+    if (recorded) {
       setSummary('');
       setSerious(false);
-      onRecorded();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -50,6 +50,8 @@ describe('inquiries page', () => {
       summary: '開示請求の方法について',
       serious: false,
     });
-    await waitFor(() => expect(requests.filter((r) => r.path === '/api/inquiries' && r.method === 'GET')).toHaveLength(2));
+    await waitFor(() =>
+      expect(requests.filter((r) => r.path === '/api/inquiries' && r.method === 'GET')).toHaveLength(2),
+    );
   });
 });

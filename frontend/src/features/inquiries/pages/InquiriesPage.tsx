@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, officeToday } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchInquiries, type InquiryReceipt } from '../api';
+import { type InquiryReceipt, inquiriesQuery } from '../api';
 import { CloseInquiryForm } from '../components/CloseInquiryForm';
 import { InquiryReceiptForm } from '../components/InquiryReceiptForm';
 
@@ -24,19 +24,18 @@ function StatusBadges({ receipt }: { receipt: InquiryReceipt }) {
 export function InquiriesPage() {
   const [openSeriousOnly, setOpenSeriousOnly] = useState(false);
   const [closing, setClosing] = useState<number | null>(null);
-  const receipts = useAsync(() => fetchInquiries(openSeriousOnly), [openSeriousOnly]);
+  const receipts = useQuery(inquiriesQuery(openSeriousOnly));
   const today = officeToday();
 
   function closed() {
     setClosing(null);
-    receipts.reload();
   }
 
   return (
     <section>
       <div className="page-heading">
         <h1>問い合わせ・苦情</h1>
-        <button type="button" onClick={receipts.reload} disabled={receipts.loading}>
+        <button type="button" onClick={() => void receipts.refetch()} disabled={receipts.isFetching}>
           最新の状態に更新
         </button>
       </div>
@@ -44,7 +43,7 @@ export function InquiriesPage() {
         特定個人情報の取扱いに関する問い合わせと苦情は、受け付けたときに受付票を作成して対応を記録します。
         情報漏えい等の重大な事案は、関係先への事実確認の標準的な処理期間で管理し、対応を終えたら完了を記録します。
       </p>
-      <InquiryReceiptForm today={today} onRecorded={receipts.reload} />
+      <InquiryReceiptForm today={today} />
       <section className="case-section" aria-labelledby="inquiry-list-title">
         <h2 id="inquiry-list-title">受付票</h2>
         <label>
@@ -56,7 +55,7 @@ export function InquiriesPage() {
           />{' '}
           対応中の重大事故だけ（処理期限の早い順）
         </label>
-        {receipts.loading && <Loading />}
+        {receipts.isPending && <Loading />}
         {receipts.error && <ErrorMessage>{receipts.error.message}</ErrorMessage>}
         {receipts.data &&
           (receipts.data.length === 0 ? (

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/Message';
 import { saveDownload } from '../../../lib/download';
-import { asApiError } from '../../../lib/useAsync';
+import { asApiError } from '../../../lib/api';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { downloadCsv } from '../api';
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, STAFF1, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 import type { CoverageRow, Dashboard, OpenTask } from '../api';
@@ -28,8 +28,23 @@ const OLD_TASK: OpenTask = {
   slaDays: 2,
 };
 
-const STATS = { started: 4, completed: 3, open: 1, avgCycleHours: 30, p90CycleHours: 72, avgWaitHours: 2, avgWorkHours: 28 };
-const SLA = { targetDays: 2, setByManager: false, completedWithin: 2, completedBreached: 1, openBreached: 1, openAtRisk: 0 };
+const STATS = {
+  started: 4,
+  completed: 3,
+  open: 1,
+  avgCycleHours: 30,
+  p90CycleHours: 72,
+  avgWaitHours: 2,
+  avgWorkHours: 28,
+};
+const SLA = {
+  targetDays: 2,
+  setByManager: false,
+  completedWithin: 2,
+  completedBreached: 1,
+  openBreached: 1,
+  openAtRisk: 0,
+};
 
 const DASHBOARD: Dashboard = {
   period: { kind: 'FISCAL_YEAR', first: '2026-04-01', last: '2027-03-31', label: '令和8年度' },
@@ -70,9 +85,33 @@ const DASHBOARD: Dashboard = {
 };
 
 const COVERAGE: CoverageRow[] = [
-  { vaccine: 'MR', cohortFiscalYear: 2019, district: '全地区', suppressed: false, population: 45, vaccinated: 40, rate: 40 / 45 },
-  { vaccine: 'MR', cohortFiscalYear: 2019, district: '本町', suppressed: false, population: 40, vaccinated: 38, rate: 0.95 },
-  { vaccine: 'MR', cohortFiscalYear: 2019, district: '山町', suppressed: true, population: null, vaccinated: null, rate: null },
+  {
+    vaccine: 'MR',
+    cohortFiscalYear: 2019,
+    district: '全地区',
+    suppressed: false,
+    population: 45,
+    vaccinated: 40,
+    rate: 40 / 45,
+  },
+  {
+    vaccine: 'MR',
+    cohortFiscalYear: 2019,
+    district: '本町',
+    suppressed: false,
+    population: 40,
+    vaccinated: 38,
+    rate: 0.95,
+  },
+  {
+    vaccine: 'MR',
+    cohortFiscalYear: 2019,
+    district: '山町',
+    suppressed: true,
+    population: null,
+    vaccinated: null,
+    rate: null,
+  },
 ];
 
 function backend(me: Me, dashboard: (request: RecordedRequest) => { status: number; body: unknown }) {
@@ -83,7 +122,11 @@ function backend(me: Me, dashboard: (request: RecordedRequest) => { status: numb
     'GET /api/kpi/coverage': { status: 200, body: COVERAGE },
     'GET /api/kpi/open-tasks': { status: 200, body: [OLD_TASK] },
     'PUT /api/kpi/sla': { status: 200, body: {} },
-    'POST /api/kpi/csv': { status: 200, body: 'csv', headers: { 'Content-Disposition': 'attachment; filename="x.csv"' } },
+    'POST /api/kpi/csv': {
+      status: 200,
+      body: 'csv',
+      headers: { 'Content-Disposition': 'attachment; filename="x.csv"' },
+    },
   });
 }
 
@@ -101,12 +144,17 @@ describe('KPI dashboard', () => {
 
     const processes = screen.getByTestId('kpi-processes');
     expect(within(processes).getByRole('img', { name: '業務別の完了件数' })).toBeInTheDocument();
-    expect(within(processes).getAllByRole('cell').slice(0, 6).map((cell) => cell.textContent)).toEqual([
-      '情報照会', '4', '3', '1', '30.0時間', '3.0日',
-    ]);
+    expect(
+      within(processes)
+        .getAllByRole('cell')
+        .slice(0, 6)
+        .map((cell) => cell.textContent),
+    ).toEqual(['情報照会', '4', '3', '1', '30.0時間', '3.0日']);
     expect(within(screen.getByTestId('kpi-trend')).getAllByTestId('line')).toHaveLength(3);
     expect(within(screen.getByTestId('kpi-ageing')).getAllByTestId('heat-cell')).toHaveLength(6);
-    const approvals = within(screen.getByTestId('kpi-approvals')).getAllByRole('cell').map((cell) => cell.textContent);
+    const approvals = within(screen.getByTestId('kpi-approvals'))
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
     expect(approvals).toContain('66.7%');
     expect(await screen.findByTestId('kpi-coverage')).toHaveTextContent('令和元年度');
     const mountain = within(screen.getByTestId('kpi-coverage')).getByText('山町').closest('tr');
@@ -114,10 +162,13 @@ describe('KPI dashboard', () => {
     expect(mountain).not.toHaveTextContent('NaN');
   });
 
-  it('asks for another period and shows the server\'s message for a bad one', async () => {
+  it("asks for another period and shows the server's message for a bad one", async () => {
     const { requests } = backend(MANAGER1, (request) =>
       request.path.includes('CUSTOM')
-        ? { status: 400, body: { status: 400, error: 'invalid_period', message: '終了日が開始日より前になっています。' } }
+        ? {
+            status: 400,
+            body: { status: 400, error: 'invalid_period', message: '終了日が開始日より前になっています。' },
+          }
         : { status: 200, body: DASHBOARD },
     );
     renderApp('/kpi');
@@ -145,7 +196,18 @@ describe('KPI dashboard', () => {
     expect(body.fileName).toBe('承認状況');
     expect(body.encoding).toBe('SHIFT_JIS');
     expect(body.rows[0][0]).toBe('業務');
-    expect(body.rows[1]).toEqual(['情報照会', '照会内容の承認（上長）', '3', '2', '1', '0', '66.7%', '33.3%', '4.0時間', '6.0時間']);
+    expect(body.rows[1]).toEqual([
+      '情報照会',
+      '照会内容の承認（上長）',
+      '3',
+      '2',
+      '1',
+      '0',
+      '66.7%',
+      '33.3%',
+      '4.0時間',
+      '6.0時間',
+    ]);
   });
 
   it('sets an SLA target and reloads', async () => {

@@ -1,17 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { officeToday } from '../../../lib/date';
 import '../kpi.css';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
-import { useAsync } from '../../../lib/useAsync';
 import {
-  fetchCoverage,
-  fetchDashboard,
   PERIOD_LABELS,
   setSlaTarget,
   type Dashboard,
   type PeriodChoice,
   type PeriodKind,
+  dashboardQuery,
+  coverageQuery,
 } from '../api';
 import { BarChart, HeatMap, LineChart } from '../components/Charts';
 import { KpiSection } from '../components/KpiTable';
@@ -28,15 +29,11 @@ import {
   trendTable,
 } from '../tables';
 
-export function officeToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
-}
-
 /** Managers' KPI dashboard: counts and durations only, never residents' data. */
 export function KpiDashboardPage() {
   const [draft, setDraft] = useState<PeriodChoice>({ period: 'MONTH', date: officeToday(), from: '', to: '' });
   const [choice, setChoice] = useState<PeriodChoice>(draft);
-  const dashboard = useAsync(() => fetchDashboard(choice), [choice]);
+  const dashboard = useQuery(dashboardQuery(choice));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -99,8 +96,8 @@ export function KpiDashboardPage() {
         </button>
       </form>
       {dashboard.error && <ErrorMessage testId="kpi-error">{dashboard.error.message}</ErrorMessage>}
-      {dashboard.loading && !dashboard.data && <Loading />}
-      {dashboard.data && <DashboardView dashboard={dashboard.data} onChanged={dashboard.reload} />}
+      {dashboard.isPending && <Loading />}
+      {dashboard.data && <DashboardView dashboard={dashboard.data} onChanged={() => void dashboard.refetch()} />}
       <CoverageSection />
     </div>
   );
@@ -193,7 +190,12 @@ function DashboardView({ dashboard, onChanged }: { dashboard: Dashboard; onChang
           );
         }}
       />
-      <KpiSection title="承認（上長）の状況" testId="kpi-approvals" fileName="承認状況" table={approvalTable(dashboard)} />
+      <KpiSection
+        title="承認（上長）の状況"
+        testId="kpi-approvals"
+        fileName="承認状況"
+        table={approvalTable(dashboard)}
+      />
     </>
   );
 }
@@ -204,7 +206,10 @@ function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: 
   const { run, message, error } = useAction();
   const options = [
     ...dashboard.processes.map((row) => ({ value: `PROCESS:${row.processKey}`, label: `業務: ${row.processName}` })),
-    ...dashboard.tasks.map((row) => ({ value: `TASK:${row.taskKey}`, label: `工程: ${row.processName}／${row.taskName}` })),
+    ...dashboard.tasks.map((row) => ({
+      value: `TASK:${row.taskKey}`,
+      label: `工程: ${row.processName}／${row.taskName}`,
+    })),
   ];
 
   async function save(event: FormEvent) {
@@ -255,7 +260,7 @@ function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: 
 function CoverageSection() {
   const [vaccine, setVaccine] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
-  const coverage = useAsync(() => fetchCoverage(chosen), [chosen]);
+  const coverage = useQuery(coverageQuery(chosen));
   return (
     <>
       <form
@@ -278,10 +283,12 @@ function CoverageSection() {
           testId="kpi-coverage"
           fileName="接種率"
           table={coverageTable(coverage.data)}
-          note={<p className="kpi-note">
+          note={
+            <p className="kpi-note">
               住民登録のある人のうち、そのワクチンの接種記録が1回以上ある人の割合です。「全地区」は生まれ年度ごとの合計です。
               対象人数の少ない欄は個人が特定されないよう「秘匿」と表示します。
-            </p>}
+            </p>
+          }
         />
       )}
     </>

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchOpenTasks } from '../api';
+import { openTasksQuery } from '../api';
 import { KpiSection, type TableModel } from '../components/KpiTable';
 
 /**
@@ -14,7 +14,7 @@ export function KpiQueuePage() {
   const processKey = params.get('processKey');
   const taskKey = params.get('taskKey');
   const highlighted = params.get('task');
-  const tasks = useAsync(() => fetchOpenTasks(processKey, taskKey), [processKey, taskKey]);
+  const tasks = useQuery(openTasksQuery(processKey, taskKey));
   const first = tasks.data?.[0];
   const table: TableModel = {
     header: ['タスク', '業務', '工程', '作成日時', '経過日数', '経過営業日', 'SLA（営業日）', '候補グループ', '担当者'],
@@ -38,9 +38,11 @@ export function KpiQueuePage() {
       <h1 data-testid="kpi-queue-title">
         未処理タスク（閲覧のみ）{first && taskKey ? `: ${first.processName}／${first.taskName}` : ''}
       </h1>
-      <p className="kpi-privacy">古い順に表示します。案件や住民の情報は表示しません。処理は担当職員がタスク一覧から行います。</p>
+      <p className="kpi-privacy">
+        古い順に表示します。案件や住民の情報は表示しません。処理は担当職員がタスク一覧から行います。
+      </p>
       {tasks.error && <ErrorMessage>{tasks.error.message}</ErrorMessage>}
-      {tasks.loading && !tasks.data && <Loading />}
+      {tasks.isPending && <Loading />}
       {tasks.data && (
         <KpiSection
           title="未処理タスク"

@@ -7,7 +7,7 @@ import {
   type EligibilityStatus,
   type ResidentStatus,
   type Sex,
-} from '../../residents/api';
+} from '../../../lib/residents';
 import type { AgeUnit, CohortCriteria, OutreachOptions } from '../api';
 
 const RESIDENT_STATUSES: ResidentStatus[] = ['REGISTERED', 'NON_RESIDENT', 'MOVED_OUT', 'DECEASED'];
@@ -120,7 +120,9 @@ export function CohortCriteriaForm({ options, initial, errors, onSearch }: Cohor
         <select
           id="cohort-sex"
           value={draft.sex ?? ''}
-          onChange={(event) => setDraft({ ...draft, sex: event.target.value === '' ? null : (event.target.value as Sex) })}
+          onChange={(event) =>
+            setDraft({ ...draft, sex: event.target.value === '' ? null : (event.target.value as Sex) })
+          }
         >
           <option value="">指定なし</option>
           {(Object.keys(SEX_LABELS) as Sex[]).map((sex) => (
@@ -178,7 +180,9 @@ export function CohortCriteriaForm({ options, initial, errors, onSearch }: Cohor
                 type="checkbox"
                 data-testid={`status-${status}`}
                 checked={draft.statuses.includes(status)}
-                onChange={(event) => setDraft({ ...draft, statuses: toggle(draft.statuses, status, event.target.checked) })}
+                onChange={(event) =>
+                  setDraft({ ...draft, statuses: toggle(draft.statuses, status, event.target.checked) })
+                }
               />
               {ELIGIBILITY_STATUS_LABELS[status]}
             </label>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { ELIGIBILITY_STATUS_LABELS, SEX_LABELS, STATUS_LABELS } from '../../residents/api';
-import { BADGE_CLASSES } from '../../residents/components/EligibilityTable';
+import { ELIGIBILITY_STATUS_LABELS, SEX_LABELS, STATUS_LABELS } from '../../../lib/residents';
+import { BADGE_CLASSES } from '../../../components/EligibilityTable';
 import type { CohortRow } from '../api';
 
 /** 1歳未満は月齢、それ以上は満年齢（2歳未満は月も）: the way staff talk about infants. */

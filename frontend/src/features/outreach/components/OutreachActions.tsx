@@ -1,33 +1,26 @@
 import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
-import { asApiError } from '../../../lib/useAsync';
+import type { Download } from '../../../lib/api';
+import { useAction } from '../../../lib/useAction';
 import { saveDownload } from '../../../lib/download';
-import type { Me } from '../../auth/api';
-import { hasPermission } from '../../auth/roles';
-import {
-  exportCohort,
-  ISSUABLE_STATUSES,
-  issueQuestionnaires,
-  type CohortCriteria,
-} from '../api';
+import type { Me } from '../../../lib/auth/session';
+import { hasPermission } from '../../../lib/auth/roles';
+import { exportCohort, ISSUABLE_STATUSES, issueQuestionnaires, type CohortCriteria } from '../api';
 
 interface OutreachActionsProps {
   me: Me;
   criteria: CohortCriteria;
   total: number;
-  /** After 予診票 were issued, so that the list shows them as issued. */
-  onIssued: () => void;
 }
 
 /** CSV出力 and 予診票の発行 for the cohort on screen, offered only to users with the permission. */
-export function OutreachActions({ me, criteria, total, onIssued }: OutreachActionsProps) {
+export function OutreachActions({ me, criteria, total }: OutreachActionsProps) {
   const canExport = hasPermission(me, 'EXPORT');
   const canPrint = hasPermission(me, 'PRINT');
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // After 予診票 are issued the cohort is fetched again, so that the list shows them as issued.
+  const { run, busy, message: notice, error } = useAction<Download>();
   const issuable =
     criteria.vaccine !== null &&
     criteria.statuses.length > 0 &&
@@ -41,43 +34,33 @@ export function OutreachActions({ me, criteria, total, onIssued }: OutreachActio
     );
   }
 
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    setNotice(null);
-    setError(null);
-    try {
-      setNotice(await action());
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const exportCsv = () =>
-    run(async () => {
-      const file = await exportCohort(criteria, encoding);
-      saveDownload(file);
-      const rows = file.headers.get('X-Row-Count') ?? String(total);
-      const replaced = Number(file.headers.get('X-Replaced-Characters') ?? '0');
-      return (
-        `${rows}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は記録されています。` +
-        (replaced > 0
-          ? `Shift_JIS で表せない文字${replaced}文字を「〓」に置き換えました。元の文字のまま必要な場合は UTF-8 を選んでください。`
-          : '')
-      );
-    });
+    run(
+      () => exportCohort(criteria, encoding),
+      (file) => {
+        saveDownload(file);
+        const rows = file.headers.get('X-Row-Count') ?? String(total);
+        const replaced = Number(file.headers.get('X-Replaced-Characters') ?? '0');
+        return (
+          `${rows}件をCSV（${CSV_ENCODING_LABELS[encoding]}）で出力しました。出力は記録されています。` +
+          (replaced > 0
+            ? `Shift_JIS で表せない文字${replaced}文字を「〓」に置き換えました。元の文字のまま必要な場合は UTF-8 を選んでください。`
+            : '')
+        );
+      },
+    );
 
   const issue = () => {
     if (!window.confirm(`${total}人分の予診票を発行します。発行は住民ごとに記録されます。よろしいですか？`)) {
       return;
     }
-    void run(async () => {
-      const file = await issueQuestionnaires(criteria);
-      saveDownload(file);
-      onIssued();
-      return `${file.headers.get('X-Row-Count') ?? total}人分の予診票（PDF）を発行しました。`;
-    });
+    void run(
+      () => issueQuestionnaires(criteria),
+      (file) => {
+        saveDownload(file);
+        return `${file.headers.get('X-Row-Count') ?? total}人分の予診票（PDF）を発行しました。`;
+      },
+    );
   };
 
   return (
@@ -97,7 +80,12 @@ export function OutreachActions({ me, criteria, total, onIssued }: OutreachActio
               </option>
             ))}
           </select>
-          <button type="button" data-testid="export-button" disabled={busy || total === 0} onClick={() => void exportCsv()}>
+          <button
+            type="button"
+            data-testid="export-button"
+            disabled={busy || total === 0}
+            onClick={() => void exportCsv()}
+          >
             CSV出力
           </button>
         </div>

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Me } from '../../auth/api';
+import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, STAFF1, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 import type { CohortPage, CohortRow, OutreachOptions } from '../api';
@@ -55,7 +55,8 @@ function backend(me: Me, search: CohortPage | ((request: RecordedRequest) => { s
       status: 200,
       body: 'csv',
       headers: {
-        'Content-Disposition': "attachment; filename*=UTF-8''%E4%BA%88%E9%98%B2%E6%8E%A5%E7%A8%AE%E5%AF%BE%E8%B1%A1%E8%80%85.csv",
+        'Content-Disposition':
+          "attachment; filename*=UTF-8''%E4%BA%88%E9%98%B2%E6%8E%A5%E7%A8%AE%E5%AF%BE%E8%B1%A1%E8%80%85.csv",
         'X-Row-Count': '1',
         'X-Replaced-Characters': '2',
       },
@@ -101,7 +102,11 @@ describe('OutreachPage', () => {
 
     const rows = await screen.findAllByTestId('cohort-row');
     expect(rows).toHaveLength(1);
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '0000000041',
       '相沢 陽翔',
       'アイザワ ハルト',
@@ -159,7 +164,10 @@ describe('OutreachPage', () => {
     expect(await screen.findByTestId('outreach-notice')).toHaveTextContent(
       '1件をCSV（Shift_JIS）で出力しました。出力は記録されています。Shift_JIS で表せない文字2文字を「〓」に置き換えました。',
     );
-    expect(lastBody(requests, '/api/outreach/export')).toMatchObject({ encoding: 'SHIFT_JIS', criteria: { vaccine: 'MR' } });
+    expect(lastBody(requests, '/api/outreach/export')).toMatchObject({
+      encoding: 'SHIFT_JIS',
+      criteria: { vaccine: 'MR' },
+    });
     expect(click).toHaveBeenCalledTimes(1);
     expect((click.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe('予防接種対象者.csv');
     click.mockRestore();
@@ -223,14 +231,20 @@ describe('OutreachPage', () => {
       'POST /api/outreach/search': { status: 200, body: page([ROW]) },
       'POST /api/outreach/export': {
         status: 403,
-        body: { status: 403, error: 'permission_required', message: '「CSV出力」の権限がないため、この操作はできません。' },
+        body: {
+          status: 403,
+          error: 'permission_required',
+          message: '「CSV出力」の権限がないため、この操作はできません。',
+        },
       },
     });
     renderApp('/outreach');
     await userEvent.click(await screen.findByTestId('cohort-search-button'));
     await screen.findAllByTestId('cohort-row');
     await userEvent.click(screen.getByTestId('export-button'));
-    expect(await screen.findByTestId('outreach-error')).toHaveTextContent('「CSV出力」の権限がないため、この操作はできません。');
+    expect(await screen.findByTestId('outreach-error')).toHaveTextContent(
+      '「CSV出力」の権限がないため、この操作はできません。',
+    );
     expect(refusing.requests.some((r) => r.path === '/api/outreach/export')).toBe(true);
   });
 });

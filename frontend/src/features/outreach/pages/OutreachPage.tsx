@@ -1,17 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDate } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { useMe } from '../../auth/AuthProvider';
-import {
-  criteriaFieldErrors,
-  EMPTY_CRITERIA,
-  fetchOutreachOptions,
-  searchCohort,
-  type CohortCriteria,
-  type CohortPage,
-} from '../api';
+import { useMe } from '../../../lib/auth/AuthProvider';
+import { cohortQuery, criteriaFieldErrors, EMPTY_CRITERIA, outreachOptionsQuery, type CohortCriteria } from '../api';
 import { CohortCriteriaForm } from '../components/CohortCriteriaForm';
 import { CohortTable } from '../components/CohortTable';
 import { OutreachActions } from '../components/OutreachActions';
@@ -19,20 +12,17 @@ import { OutreachActions } from '../components/OutreachActions';
 /** 対象者抽出: a cohort by age band, district and vaccine status; its CSV and its 予診票. */
 export function OutreachPage() {
   const me = useMe();
-  const options = useAsync(fetchOutreachOptions, []);
+  const options = useQuery(outreachOptionsQuery());
   const [criteria, setCriteria] = useState<CohortCriteria | null>(null);
   const [page, setPage] = useState(0);
-  const result = useAsync<CohortPage | null>(
-    () => (criteria === null ? Promise.resolve(null) : searchCohort(criteria, page)),
-    [criteria, page],
-  );
+  const result = useQuery(cohortQuery(criteria, page));
 
   function search(next: CohortCriteria) {
     setCriteria(next);
     setPage(0);
   }
 
-  if (options.loading) {
+  if (options.isPending) {
     return <Loading />;
   }
   if (options.error || !options.data) {
@@ -49,7 +39,7 @@ export function OutreachPage() {
       {criteria === null && (
         <p className="hint">条件を指定して「抽出」を押してください。接種状況で絞り込むときはワクチンを選びます。</p>
       )}
-      {criteria !== null && result.loading && <Loading />}
+      {criteria !== null && result.isFetching && <Loading />}
       {criteria !== null && result.error && <ErrorMessage testId="cohort-error">{result.error.message}</ErrorMessage>}
       {/* While the list reloads (after issuing 予診票) it stays, and so does the message of what was done. */}
       {criteria !== null && !result.error && result.data && (
@@ -57,7 +47,7 @@ export function OutreachPage() {
           <p className="result-summary" data-testid="cohort-summary">
             {formatWarekiDate(result.data.asOf)}時点で {result.data.total.toLocaleString('ja-JP')}人が該当します。
           </p>
-          <OutreachActions me={me} criteria={criteria} total={result.data.total} onIssued={result.reload} />
+          <OutreachActions me={me} criteria={criteria} total={result.data.total} />
           {result.data.total === 0 ? (
             <p className="empty">該当する住民はいません。</p>
           ) : (

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from '../../../components/CamundaForm';
 import { ErrorMessage, Notice } from '../../../components/Message';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { startProcess, type ProcessDefinition, type StartedProcess } from '../api';
 
 interface StartProcessPanelProps {
@@ -12,27 +12,14 @@ interface StartProcessPanelProps {
 
 export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) {
   const formRef = useRef<CamundaFormHandle>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ text: string; fields: string[] } | null>(null);
-  const [started, setStarted] = useState<StartedProcess | null>(null);
+  const action = useAction<StartedProcess>();
+  const { busy, result: started } = action;
+  const error = action.error && {
+    text: action.error,
+    fields: Object.entries(action.fields).map(([key, message]) => `${fieldLabel(process.startForm, key)}: ${message}`),
+  };
 
-  async function start(values: FormValues) {
-    setBusy(true);
-    setError(null);
-    try {
-      setStarted(await startProcess(process.key, values));
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError({
-        text: apiError.message,
-        fields: Object.entries(apiError.fields).map(
-          ([key, message]) => `${fieldLabel(process.startForm, key)}: ${message}`,
-        ),
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const start = (values: FormValues) => action.run(() => startProcess(process.key, values));
 
   if (started) {
     return (
@@ -43,7 +30,7 @@ export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) 
         </Notice>
         <div className="actions">
           <Link to="/tasks?view=group">タスク一覧へ</Link>
-          <button type="button" onClick={() => setStarted(null)}>
+          <button type="button" onClick={action.reset}>
             続けて開始する
           </button>
         </div>
@@ -67,7 +54,9 @@ export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) 
           )}
         </ErrorMessage>
       )}
-      {process.startForm && <CamundaForm ref={formRef} schema={process.startForm} onSubmit={(values) => void start(values)} />}
+      {process.startForm && (
+        <CamundaForm ref={formRef} schema={process.startForm} onSubmit={(values) => void start(values)} />
+      )}
       <div className="actions">
         <button type="button" onClick={onClose} disabled={busy}>
           キャンセル

@@ -1,17 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchProcesses } from '../api';
+import { processesQuery } from '../api';
 import { StartProcessPanel } from '../components/StartProcessPanel';
 
 export function CataloguePage() {
-  const processes = useAsync(fetchProcesses, []);
+  const processes = useQuery(processesQuery());
   // ?start=ProcessKey opens that process's start form, e.g. from a feature's list page.
   const [searchParams] = useSearchParams();
   const [selectedKey, setSelectedKey] = useState<string | null>(searchParams.get('start'));
 
-  if (processes.loading) {
+  if (processes.isPending) {
     return <Loading />;
   }
   if (processes.error || !processes.data) {
@@ -39,9 +39,7 @@ export function CataloguePage() {
           </li>
         ))}
       </ul>
-      {selected && (
-        <StartProcessPanel key={selected.key} process={selected} onClose={() => setSelectedKey(null)} />
-      )}
+      {selected && <StartProcessPanel key={selected.key} process={selected} onClose={() => setSelectedKey(null)} />}
     </section>
   );
 }

@@ -40,7 +40,11 @@ describe('QueriesPage', () => {
 
     const rows = await screen.findAllByTestId('query-row');
     expect(rows).toHaveLength(2);
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '#7',
       '予防接種の実施に関する情報',
       '番号法第19条第8号 別表第14項',

@@ -7,26 +7,25 @@ interface AppealFormProps {
   claimId: number;
   version: number;
   today: string;
-  onFiled: () => void;
 }
 
 /** 審査請求: records the claimant's appeal to the prefectural governor against a 不支給 decision. */
-export function AppealForm({ claimId, version, today, onFiled }: AppealFormProps) {
+export function AppealForm({ claimId, version, today }: AppealFormProps) {
   const [filedOn, setFiledOn] = useState(today);
   const [note, setNote] = useState('');
   const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => fileAppeal(claimId, version, filedOn, note.trim()))) {
-      onFiled();
-    }
+    await run(() => fileAppeal(claimId, version, filedOn, note.trim()));
   }
 
   return (
     <section className="case-section" aria-labelledby="relief-appeal-title">
       <h2 id="relief-appeal-title">審査請求の受付</h2>
-      <p>請求者が都道府県知事に審査請求をしたときに記録します。裁決はタスク一覧の「審査請求の裁決の記録」で記録します。</p>
+      <p>
+        請求者が都道府県知事に審査請求をしたときに記録します。裁決はタスク一覧の「審査請求の裁決の記録」で記録します。
+      </p>
       {error && <ErrorMessage testId="relief-appeal-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <div className="field">
@@ -43,7 +42,12 @@ export function AppealForm({ claimId, version, today, onFiled }: AppealFormProps
         </div>
         <div className="field field-wide">
           <label htmlFor="relief-appeal-note">備考</label>
-          <textarea id="relief-appeal-note" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            id="relief-appeal-note"
+            maxLength={500}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </div>
         <button type="submit" data-testid="relief-appeal-button" disabled={busy}>
           審査請求を記録

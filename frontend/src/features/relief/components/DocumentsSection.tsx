@@ -1,48 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
 import { formatWarekiDate } from '../../../lib/date';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { documentUrl, uploadReliefDocument, type Code, type ReliefClaimDetail } from '../api';
 
 interface DocumentsSectionProps {
   claim: ReliefClaimDetail;
   documentTypes: Code[];
   today: string;
-  onUploaded: () => void;
 }
 
 /** Documents received and missing; a scanned document (PDF, PNG, JPEG) is uploaded here and opened to view. */
-export function DocumentsSection({ claim, documentTypes, today, onUploaded }: DocumentsSectionProps) {
+export function DocumentsSection({ claim, documentTypes, today }: DocumentsSectionProps) {
   const [type, setType] = useState(claim.missingDocuments[0]?.code ?? '');
   const [receivedOn, setReceivedOn] = useState(today);
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, refuse, error, fields: fieldErrors, message: done, busy } = useAction();
 
   async function upload(event: FormEvent) {
     event.preventDefault();
     if (!file) {
-      setFieldErrors({ file: 'ファイルを選んでください' });
+      refuse({ file: 'ファイルを選んでください' });
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    setDone(null);
-    try {
-      await uploadReliefDocument(claim.id, type, receivedOn, file);
-      setDone(`${file.name} を登録しました。`);
+    if (await run(() => uploadReliefDocument(claim.id, type, receivedOn, file), `${file.name} を登録しました。`)) {
       setFile(null);
-      onUploaded();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
     }
   }
 

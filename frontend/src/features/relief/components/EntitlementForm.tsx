@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldError } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { useAction } from '../../../lib/useAction';
 import { reviseEntitlement } from '../api';
 
 interface EntitlementFormProps {
@@ -9,44 +8,31 @@ interface EntitlementFormProps {
   version: number;
   periodicAmountYen: number | null;
   entitlementEndsOn: string | null;
-  onRevised: () => void;
 }
 
 /** 受給権の改定: a new amount per period or an end date (e.g. the 18th birthday), from the next period on. */
-export function EntitlementForm({ claimId, version, periodicAmountYen, entitlementEndsOn, onRevised }: EntitlementFormProps) {
+export function EntitlementForm({ claimId, version, periodicAmountYen, entitlementEndsOn }: EntitlementFormProps) {
   const [amount, setAmount] = useState(String(periodicAmountYen ?? 0));
   const [endsOn, setEndsOn] = useState(entitlementEndsOn ?? '');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { run, refuse, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const yen = Number(amount);
     if (!/^\d+$/.test(amount.trim()) || !Number.isSafeInteger(yen)) {
-      setFieldErrors({ periodicAmountYen: '0以上の整数（円）を入力してください' });
+      refuse({ periodicAmountYen: '0以上の整数（円）を入力してください' });
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await reviseEntitlement(claimId, version, yen, endsOn === '' ? null : endsOn, reason.trim());
-      onRevised();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => reviseEntitlement(claimId, version, yen, endsOn === '' ? null : endsOn, reason.trim()));
   }
 
   return (
     <section className="case-section" aria-labelledby="relief-entitlement-title">
       <h2 id="relief-entitlement-title">受給権の改定</h2>
-      <p>障害の程度の変更による額の改定や、受給権の終期（例：障害児養育年金は18歳に達する日）を記録します。次の支払期から適用されます。</p>
+      <p>
+        障害の程度の変更による額の改定や、受給権の終期（例：障害児養育年金は18歳に達する日）を記録します。次の支払期から適用されます。
+      </p>
       {error && <ErrorMessage testId="relief-entitlement-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <div className="field">

@@ -1,45 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Fact } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
-import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
+import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
 import {
-  fetchDocumentTypes,
-  fetchReliefClaim,
   formatYen,
   noticeUrl,
   PAYMENT_STATUS,
   paymentLabel,
   type ReliefClaimDetail,
+  reliefClaimQuery,
+  documentTypesQuery,
 } from '../api';
 import { AppealForm } from '../components/AppealForm';
 import { DocumentsSection } from '../components/DocumentsSection';
 import { EntitlementForm } from '../components/EntitlementForm';
 
-/** Today in the office's time zone, as an ISO date for date inputs. */
-function officeToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="context-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 /** The case page of a relief claim (R33): what happened, what is waiting, documents, the decision and payments. */
 export function ReliefClaimPage() {
   const { id = '' } = useParams();
-  const claim = useAsync(() => fetchReliefClaim(id), [id]);
-  const documentTypes = useAsync(fetchDocumentTypes, []);
+  const claim = useQuery(reliefClaimQuery(id));
+  const documentTypes = useQuery(documentTypesQuery());
   const today = officeToday();
 
-  if (claim.loading && !claim.data) {
+  if (claim.isPending) {
     return <Loading />;
   }
   if (claim.error) {
@@ -54,9 +40,12 @@ export function ReliefClaimPage() {
     <section>
       <div className="page-heading">
         <h1>
-          健康被害救済の請求 #{data.id} <span className="badge" data-testid="relief-status">{data.statusLabel}</span>
+          健康被害救済の請求 #{data.id}{' '}
+          <span className="badge" data-testid="relief-status">
+            {data.statusLabel}
+          </span>
         </h1>
-        <button type="button" onClick={claim.reload} disabled={claim.loading}>
+        <button type="button" onClick={() => void claim.refetch()} disabled={claim.isFetching}>
           最新の状態に更新
         </button>
       </div>
@@ -86,7 +75,10 @@ export function ReliefClaimPage() {
           {data.deathOn && <Fact label="死亡日">{formatWarekiDate(data.deathOn)}</Fact>}
           {data.late && (
             <Fact label="請求期限">
-              期限経過{data.lateReason ? `　上長の判断: ${data.lateReason}（${data.lateDecidedBy ?? '—'}）` : '（上長の確認待ち）'}
+              期限経過
+              {data.lateReason
+                ? `　上長の判断: ${data.lateReason}（${data.lateDecidedBy ?? '—'}）`
+                : '（上長の確認待ち）'}
             </Fact>
           )}
           {data.note && <Fact label="備考">{data.note}</Fact>}
@@ -111,13 +103,7 @@ export function ReliefClaimPage() {
         )}
       </section>
 
-      <DocumentsSection
-        key={data.version}
-        claim={data}
-        documentTypes={documentTypes.data ?? []}
-        today={today}
-        onUploaded={claim.reload}
-      />
+      <DocumentsSection key={data.version} claim={data} documentTypes={documentTypes.data ?? []} today={today} />
 
       <section className="case-section" aria-labelledby="relief-review-title">
         <h2 id="relief-review-title">審査と決定</h2>
@@ -127,7 +113,9 @@ export function ReliefClaimPage() {
             {data.committeeOpinion && `　意見: ${data.committeeOpinion}（${data.committeeSummary ?? ''}）`}
           </Fact>
           <Fact label="進達">
-            {data.forwardedOn ? `${formatWarekiDate(data.forwardedOn)}（受付番号 ${data.ministryRequestId}）` : '未進達'}
+            {data.forwardedOn
+              ? `${formatWarekiDate(data.forwardedOn)}（受付番号 ${data.ministryRequestId}）`
+              : '未進達'}
           </Fact>
           <Fact label="厚生労働省">
             {decision.ministryOutcome
@@ -144,7 +132,8 @@ export function ReliefClaimPage() {
                 {decision.decision === '支給' && (
                   <>
                     <br />
-                    一時金等 {formatYen(decision.oneOffAmountYen)}・年金・手当 各期 {formatYen(decision.periodicAmountYen)}
+                    一時金等 {formatYen(decision.oneOffAmountYen)}・年金・手当 各期{' '}
+                    {formatYen(decision.periodicAmountYen)}
                     {decision.entitlementEndsOn && `（終期 ${formatWarekiDate(decision.entitlementEndsOn)}）`}
                   </>
                 )}
@@ -210,13 +199,10 @@ export function ReliefClaimPage() {
           version={data.version}
           periodicAmountYen={decision.periodicAmountYen}
           entitlementEndsOn={decision.entitlementEndsOn}
-          onRevised={claim.reload}
         />
       )}
 
-      {data.status === 'NOT_PAID' && (
-        <AppealForm claimId={data.id} version={data.version} today={today} onFiled={claim.reload} />
-      )}
+      {data.status === 'NOT_PAID' && <AppealForm claimId={data.id} version={data.version} today={today} />}
 
       <CaseTimeline id="relief-timeline" entries={data.timeline} />
     </section>

@@ -109,8 +109,28 @@ const PAYING: ReliefClaimDetail = {
     periodicAmountYen: 50000,
   },
   payments: [
-    { id: 1, claimId: 7, kind: 'ONE_OFF', periodNo: 0, dueOn: '2026-10-02', amountYen: 120000, status: 'PAID', runId: 2, paidOn: '2026-10-20' },
-    { id: 2, claimId: 7, kind: 'PERIODIC', periodNo: 1, dueOn: '2026-11-02', amountYen: 50000, status: 'SCHEDULED', runId: null, paidOn: null },
+    {
+      id: 1,
+      claimId: 7,
+      kind: 'ONE_OFF',
+      periodNo: 0,
+      dueOn: '2026-10-02',
+      amountYen: 120000,
+      status: 'PAID',
+      runId: 2,
+      paidOn: '2026-10-20',
+    },
+    {
+      id: 2,
+      claimId: 7,
+      kind: 'PERIODIC',
+      periodNo: 1,
+      dueOn: '2026-11-02',
+      amountYen: 50000,
+      status: 'SCHEDULED',
+      runId: null,
+      paidOn: null,
+    },
   ],
   waiting: [{ what: '予定: 次の支払期', since: null, due: '2026-12-01T15:00:00Z', assignee: null }],
 };
@@ -125,7 +145,12 @@ function backend(detail: ReliefClaimDetail) {
     'POST /api/relief/claims/7/appeal': { status: 204 },
     'POST /api/relief/claims/7/entitlement': {
       status: 400,
-      body: { status: 400, error: 'invalid', message: '額が正しくありません', fields: { periodicAmountYen: '0以上の額を入力してください' } },
+      body: {
+        status: 400,
+        error: 'invalid',
+        message: '額が正しくありません',
+        fields: { periodicAmountYen: '0以上の額を入力してください' },
+      },
     },
   });
 }
@@ -135,14 +160,11 @@ describe('relief pages', () => {
     backend(PAYING);
     const { router } = renderApp('/relief');
     const row = await screen.findByTestId('relief-claim-row');
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '#7',
-      '架空 太郎（1000000043）',
-      '本人',
-      'A類 MR',
-      '令和8年5月1日',
-      '支給中',
-    ]);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['#7', '架空 太郎（1000000043）', '本人', 'A類 MR', '令和8年5月1日', '支給中']);
     await userEvent.click(row);
     await waitFor(() => expect(router.state.location.pathname).toBe('/relief/7'));
   });
@@ -159,13 +181,11 @@ describe('relief pages', () => {
     expect(screen.getByTestId('relief-notice')).toHaveTextContent('不支給決定通知書');
     expect(screen.getByTestId('relief-notice-pdf')).toHaveAttribute('href', '/api/relief/claims/7/notice.pdf');
     const payments = within(screen.getByTestId('relief-payments')).getAllByRole('row').slice(1);
-    expect(within(payments[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '一時金等',
-      '令和8年10月2日',
-      '120,000円',
-      '支払済み（支払処理 #2）',
-      '令和8年10月20日',
-    ]);
+    expect(
+      within(payments[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['一時金等', '令和8年10月2日', '120,000円', '支払済み（支払処理 #2）', '令和8年10月20日']);
     expect(within(payments[1]).getAllByRole('cell')[0]).toHaveTextContent('年金・手当 第2期');
     expect(screen.getByTestId('relief-timeline')).toHaveTextContent('令和8年5月1日 10:00 請求を受付（佐藤 花子）');
     expect(screen.getByTestId('relief-waiting')).toHaveTextContent('予定: 次の支払期（期日 令和8年12月2日 00:00）');
@@ -181,7 +201,7 @@ describe('relief pages', () => {
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ version: 12, note: '' });
   });
 
-  it('revises a paying entitlement with the version on screen and shows the server\'s refusal', async () => {
+  it("revises a paying entitlement with the version on screen and shows the server's refusal", async () => {
     const { requests } = backend(PAYING);
     renderApp('/relief/7');
     const amount = await screen.findByTestId('relief-entitlement-amount');

@@ -7,20 +7,17 @@ interface ExtensionFormProps {
   requestId: number;
   version: number;
   today: string;
-  onExtended: () => void;
 }
 
 /** 期限の延長: once, by 30 days, after the notice (reason and period) was sent to the requester. */
-export function ExtensionForm({ requestId, version, today, onExtended }: ExtensionFormProps) {
+export function ExtensionForm({ requestId, version, today }: ExtensionFormProps) {
   const [reason, setReason] = useState('');
   const [noticeSentOn, setNoticeSentOn] = useState('');
   const { run, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => extendDeadline(requestId, version, reason.trim(), noticeSentOn))) {
-      onExtended();
-    }
+    await run(() => extendDeadline(requestId, version, reason.trim(), noticeSentOn));
   }
 
   return (

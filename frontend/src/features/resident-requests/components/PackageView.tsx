@@ -1,11 +1,11 @@
-import { OPERATION_LABELS } from '../../audit/api';
-import type { DoseRecord, VaccineEligibility } from '../../residents/api';
-import { DoseTimeline } from '../../residents/components/DoseTimeline';
-import { EligibilityTable } from '../../residents/components/EligibilityTable';
+import { useQuery } from '@tanstack/react-query';
+import { OPERATION_LABELS } from '../../../lib/auditOperations';
+import type { DoseRecord, VaccineEligibility } from '../../../lib/residents';
+import { DoseTimeline } from '../../../components/DoseTimeline';
+import { EligibilityTable } from '../../../components/EligibilityTable';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchDisclosurePackage } from '../api';
+import { disclosurePackageQuery } from '../api';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) {
@@ -16,8 +16,8 @@ function cell(value: unknown): string {
 
 /** The collected data as stored on the request: the resident's records and who accessed them (no 個人番号). */
 export function PackageView({ requestId }: { requestId: number }) {
-  const content = useAsync(() => fetchDisclosurePackage(requestId), [requestId]);
-  if (content.loading) {
+  const content = useQuery(disclosurePackageQuery(requestId));
+  if (content.isPending) {
     return <Loading />;
   }
   if (content.error || !content.data) {

@@ -1,37 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Fact } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { useMe } from '../../auth/AuthProvider';
-import { hasPermission } from '../../auth/roles';
-import { fetchResidentRequest, noticePdfUrl, packagePdfUrl, type ResidentRequestDetail } from '../api';
+import { useMe } from '../../../lib/auth/AuthProvider';
+import { hasPermission } from '../../../lib/auth/roles';
+import { noticePdfUrl, packagePdfUrl, type ResidentRequestDetail, residentRequestQuery } from '../api';
 import { DeadlineBadges } from '../components/DeadlineBadges';
 import { ExtensionForm } from '../components/ExtensionForm';
 import { PackageView } from '../components/PackageView';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="context-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** One request (R28): requester, identity check, deadline and extension, the collected data, decision and notice. */
 export function ResidentRequestPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const request = useAsync(() => fetchResidentRequest(id), [id]);
+  const request = useQuery(residentRequestQuery(id));
   // Which request's copy is open: another request's page opens with it closed.
   const [packageShownFor, setPackageShownFor] = useState<number | null>(null);
   const today = officeToday();
   const canPrint = hasPermission(me, 'PRINT');
 
-  if (request.loading && !request.data) {
+  if (request.isPending) {
     return <Loading />;
   }
   if (request.error) {
@@ -52,7 +44,7 @@ export function ResidentRequestPage() {
             {data.statusLabel}
           </span>
         </h1>
-        <button type="button" onClick={request.reload} disabled={request.loading}>
+        <button type="button" onClick={() => void request.refetch()} disabled={request.isFetching}>
           最新の状態に更新
         </button>
       </div>
@@ -76,8 +68,7 @@ export function ResidentRequestPage() {
             {formatWarekiDate(data.receivedOn)}（{data.receivedBy}）
           </Fact>
           <Fact label="決定の期限">
-            {formatWarekiDate(data.dueOn)}{' '}
-            <DeadlineBadges request={{ ...data, extended }} today={today} />
+            {formatWarekiDate(data.dueOn)} <DeadlineBadges request={{ ...data, extended }} today={today} />
             {data.extension && (
               <>
                 <br />
@@ -96,7 +87,7 @@ export function ResidentRequestPage() {
       </section>
 
       {data.open && !extended && (
-        <ExtensionForm key={data.version} requestId={data.id} version={data.version} today={today} onExtended={request.reload} />
+        <ExtensionForm key={data.version} requestId={data.id} version={data.version} today={today} />
       )}
 
       <section className="case-section" aria-labelledby="request-package-title">
@@ -108,7 +99,11 @@ export function ResidentRequestPage() {
               表示と印刷は記録されます。
             </p>
             <p>
-              <button type="button" data-testid="show-package" onClick={() => setPackageShownFor(showPackage ? null : data.id)}>
+              <button
+                type="button"
+                data-testid="show-package"
+                onClick={() => setPackageShownFor(showPackage ? null : data.id)}
+              >
                 {showPackage ? '写しを閉じる' : '写しを表示'}
               </button>{' '}
               {canPrint && (

@@ -68,14 +68,25 @@ function backend(detail: ResidentRequestDetail = DETAIL) {
     'GET /api/me': { status: 200, body: { ...STAFF1, permissions: ['PRINT'] } },
     'GET /api/resident-requests': {
       status: 200,
-      body: [SUMMARY, { ...SUMMARY, id: 2, dueOn: '2026-04-20', overdue: true }, { ...SUMMARY, id: 1, open: false, extended: true, statusLabel: '完了' }],
+      body: [
+        SUMMARY,
+        { ...SUMMARY, id: 2, dueOn: '2026-04-20', overdue: true },
+        { ...SUMMARY, id: 1, open: false, extended: true, statusLabel: '完了' },
+      ],
     },
     'GET /api/resident-requests/3': { status: 200, body: detail },
     'GET /api/resident-requests/3/package': {
       status: 200,
       body: {
         collectedAt: '2026-04-01T01:00:00Z',
-        resident: { addresseeNumber: '1000000043', name: '架空 花子', nameKana: 'カクウ ハナコ', birthDate: '2020-05-01', sex: '女', living: true },
+        resident: {
+          addresseeNumber: '1000000043',
+          name: '架空 花子',
+          nameKana: 'カクウ ハナコ',
+          birthDate: '2020-05-01',
+          sex: '女',
+          living: true,
+        },
         sections: { doses: [], eligibility: [] },
         accesses: [{ occurredAt: '2026-03-01T01:00:00Z', user: '鈴木 一郎', operation: 'RESIDENT_VIEW' }],
         accessesComplete: true,
@@ -106,7 +117,11 @@ describe('resident request pages', () => {
     backend();
     renderApp('/resident-requests');
     const rows = await screen.findAllByTestId('resident-request-row');
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '第3号',
       '開示請求',
       '架空 花子（1000000043）',
@@ -117,7 +132,10 @@ describe('resident request pages', () => {
     ]);
     expect(within(rows[1]).getByTestId('deadline-badge')).toHaveTextContent('期限超過');
     expect(within(rows[2]).getByTestId('deadline-badge')).toHaveTextContent('延長');
-    expect(screen.getByRole('link', { name: '業務の開始の「開示・訂正・利用停止請求」' })).toHaveAttribute('href', '/processes?start=ResidentDataRequest');
+    expect(screen.getByRole('link', { name: '業務の開始の「開示・訂正・利用停止請求」' })).toHaveAttribute(
+      'href',
+      '/processes?start=ResidentDataRequest',
+    );
   });
 
   it('shows the request, its collected data with who accessed it, and a refused extension with the reason', async () => {
@@ -133,7 +151,11 @@ describe('resident request pages', () => {
     expect(await screen.findByTestId('request-extension-error')).toHaveTextContent('延長の通知（理由と送付日）');
     expect(screen.getByText('延長の通知を請求者に送付した日を入力してください')).toBeInTheDocument();
     const post = requests.find((r) => r.method === 'POST' && r.path === '/api/resident-requests/3/extension');
-    expect(JSON.parse(post?.body ?? '{}')).toEqual({ version: 6, reason: '調査に時間を要するため', noticeSentOn: null });
+    expect(JSON.parse(post?.body ?? '{}')).toEqual({
+      version: 6,
+      reason: '調査に時間を要するため',
+      noticeSentOn: null,
+    });
   });
 
   it('offers no second extension and shows the one recorded', async () => {

@@ -1,33 +1,21 @@
-import { useState } from 'react';
-import { ApiError } from '../../../lib/api';
-import { useMe } from '../../auth/AuthProvider';
-import { hasPermission } from '../../auth/roles';
+import { useAction } from '../../../lib/useAction';
+import { useMe } from '../../../lib/auth/AuthProvider';
+import { hasPermission } from '../../../lib/auth/roles';
 import { revealMyNumber } from '../api';
 
 /** 個人番号: masked; a user with the permission may show it for this page only, and each showing is recorded. */
 export function MyNumberValue({ residentId, masked }: { residentId: string; masked: string }) {
   const me = useMe();
-  const [shown, setShown] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function reveal() {
-    setBusy(true);
-    setError(null);
-    try {
-      setShown((await revealMyNumber(residentId)).myNumber);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '個人番号を表示できませんでした。');
-    } finally {
-      setBusy(false);
-    }
-  }
+  // A reveal changes nothing on screen but this value; the server records it.
+  const { run, result, error, busy, reset } = useAction<{ myNumber: string }>({ invalidates: [] });
+  const shown = result?.myNumber;
+  const reveal = () => run(() => revealMyNumber(residentId));
 
   if (shown) {
     return (
       <span data-testid="my-number">
         <span className="my-number-revealed">{shown.replace(/(\d{4})(?=\d)/g, '$1 ')}</span>{' '}
-        <button type="button" className="link-button" onClick={() => setShown(null)}>
+        <button type="button" className="link-button" onClick={reset}>
           隠す
         </button>
       </span>

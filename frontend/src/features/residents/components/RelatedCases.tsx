@@ -3,7 +3,13 @@ import { formatWarekiDate } from '../../../lib/date';
 import type { CaseLink, ReliefClaimLink } from '../api';
 
 /** The resident's co-pay exemption applications and relief claims, each a link to its page. */
-export function RelatedCases({ copayExemptions, reliefClaims }: { copayExemptions: CaseLink[]; reliefClaims: ReliefClaimLink[] }) {
+export function RelatedCases({
+  copayExemptions,
+  reliefClaims,
+}: {
+  copayExemptions: CaseLink[];
+  reliefClaims: ReliefClaimLink[];
+}) {
   return (
     <section className="case-section" data-testid="related-cases">
       <h2>自己負担免除・健康被害救済</h2>

@@ -99,7 +99,14 @@ function residentCase(overrides: Partial<ResidentCase> = {}): ResidentCase {
       },
     ],
     copayExemptions: [
-      { id: 7, vaccine: '高齢者インフルエンザ', fiscalYear: '令和8年度', status: '決定通知済み', decision: '免除', receivedAt: '2026-10-01T00:30:00Z' },
+      {
+        id: 7,
+        vaccine: '高齢者インフルエンザ',
+        fiscalYear: '令和8年度',
+        status: '決定通知済み',
+        decision: '免除',
+        receivedAt: '2026-10-01T00:30:00Z',
+      },
     ],
     reliefClaims: [
       { id: 3, statusLabel: '調査委員会', vaccinationClass: 'A', vaccine: 'MR', receivedOn: '2026-09-01', late: false },
@@ -130,7 +137,11 @@ describe('ResidentDetailPage', () => {
     expect(within(detail).getByText('合成データ（デモ）')).toBeInTheDocument();
 
     const [eligible] = within(screen.getByTestId('eligibility')).getAllByTestId('eligibility-row');
-    expect(within(eligible).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(eligible)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '日本脳炎',
       '接種可',
       '1期初回2回目',
@@ -145,23 +156,19 @@ describe('ResidentDetailPage', () => {
     ]);
 
     const [member] = within(screen.getByTestId('household')).getAllByTestId('household-row');
-    expect(within(member).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '山田 花',
-      'ヤマダ ハナ',
-      '令和3年6月15日',
-      '住民',
-    ]);
+    expect(
+      within(member)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['山田 花', 'ヤマダ ハナ', '令和3年6月15日', '住民']);
     expect(within(member).getByRole('link', { name: '山田 花' })).toHaveAttribute('href', '/residents/r-2');
 
     const [task] = within(screen.getByTestId('open-tasks')).getAllByTestId('open-task-row');
-    expect(within(task).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '住登外者確認',
-      '接種記録の登録',
-      '住登外者確認 #12',
-      '未割当',
-      '令和8年11月26日 10:30',
-      '—',
-    ]);
+    expect(
+      within(task)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['住登外者確認', '接種記録の登録', '住登外者確認 #12', '未割当', '令和8年11月26日 10:30', '—']);
     expect(within(task).getByRole('link', { name: '接種記録の登録' })).toHaveAttribute('href', '/tasks/t-1');
 
     const related = within(screen.getByTestId('related-cases')).getAllByTestId('related-case-row');
@@ -250,13 +257,11 @@ describe('ResidentDetailPage', () => {
     expect(within(rows[0]).getAllByRole('cell')[3]).toHaveTextContent(/^—$/);
 
     const legend = screen.getByTestId('eligibility-legend');
-    expect(within(legend).getAllByRole('listitem').map((item) => item.firstElementChild?.textContent)).toEqual([
-      '接種可',
-      '期限切れ',
-      '接種時期前',
-      '完了',
-      '対象外',
-    ]);
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((item) => item.firstElementChild?.textContent),
+    ).toEqual(['接種可', '期限切れ', '接種時期前', '完了', '対象外']);
   });
 
   it('shows an open-ended 接種期間 with a dash on the missing side', async () => {
@@ -273,7 +278,14 @@ describe('ResidentDetailPage', () => {
 
   it('says so when a section has nothing to show', async () => {
     backend({
-      'r-1': residentCase({ household: [], doses: [], eligibility: [], openTasks: [], copayExemptions: [], reliefClaims: [] }),
+      'r-1': residentCase({
+        household: [],
+        doses: [],
+        eligibility: [],
+        openTasks: [],
+        copayExemptions: [],
+        reliefClaims: [],
+      }),
     });
     renderApp('/residents/r-1');
 

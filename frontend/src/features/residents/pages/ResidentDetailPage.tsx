@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { fetchResidentCase, SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail } from '../api';
-import { DoseTimeline } from '../components/DoseTimeline';
-import { EligibilityTable } from '../components/EligibilityTable';
+import { SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail, residentCaseQuery } from '../api';
+import { DoseTimeline } from '../../../components/DoseTimeline';
+import { EligibilityTable } from '../../../components/EligibilityTable';
 import { HouseholdTable } from '../components/HouseholdTable';
 import { MyNumberValue } from '../components/MyNumberValue';
 import { OpenTaskTable } from '../components/OpenTaskTable';
@@ -34,7 +35,7 @@ function basicRows(r: ResidentDetail): [string, ReactNode][] {
 export function ResidentDetailPage() {
   const { residentId = '' } = useParams();
   const location = useLocation();
-  const residentCase = useAsync(() => fetchResidentCase(residentId), [residentId]);
+  const residentCase = useQuery(residentCaseQuery(residentId));
 
   const search = (location.state as { search?: string } | null)?.search ?? '';
   const back = (
@@ -43,7 +44,7 @@ export function ResidentDetailPage() {
     </p>
   );
 
-  if (residentCase.loading) {
+  if (residentCase.isPending) {
     return <Loading />;
   }
   if (residentCase.error || !residentCase.data) {
@@ -61,14 +62,7 @@ export function ResidentDetailPage() {
       <h1>住民詳細</h1>
       <section className="case-section">
         <h2>基本情報</h2>
-        <dl className="detail-list" data-testid="resident-detail">
-          {basicRows(resident).map(([label, value]) => (
-            <div key={label} className="context-row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList rows={basicRows(resident)} testId="resident-detail" />
       </section>
       <EligibilityTable eligibility={eligibility} />
       <DoseTimeline doses={doses} />

@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDate } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { searchResidents, SEX_LABELS, STATUS_LABELS, type ResidentCriteria } from '../api';
+import { SEX_LABELS, STATUS_LABELS, type ResidentCriteria, searchResidentsQuery } from '../api';
 
 function criteriaFrom(params: URLSearchParams): ResidentCriteria {
   return {
@@ -96,12 +96,9 @@ function ResidentResults({ criteria, page, onPage }: ResidentResultsProps) {
   const location = useLocation();
   // The detail page links back to these very results.
   const backState = { search: location.search };
-  const result = useAsync(
-    () => searchResidents(criteria, page),
-    [criteria.name, criteria.birthDate, criteria.addresseeNumber, page],
-  );
+  const result = useQuery(searchResidentsQuery(criteria, page));
 
-  if (result.loading) {
+  if (result.isPending) {
     return <Loading />;
   }
   if (result.error || !result.data) {

@@ -1,50 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { TextField } from '../../../components/TextField';
-import type { FieldErrors } from '../../../lib/api';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { legalHolds, liftLegalHold, placeLegalHold, type RetentionArea } from '../api';
+import { useAction } from '../../../lib/useAction';
+import { liftLegalHold, placeLegalHold, type RetentionArea, legalHoldsQuery } from '../api';
 
 const REASON_MAX_LENGTH = 200;
 
 /** 保全措置 (legal hold, R27): nothing of a held resident is deleted; placing and lifting are recorded and audited. */
 export function LegalHoldsSection({ area }: { area: RetentionArea }) {
-  const holds = useAsync(() => legalHolds(area), [area]);
+  const holds = useQuery(legalHoldsQuery(area));
   const [addresseeNumber, setAddresseeNumber] = useState('');
   const [reason, setReason] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function act(action: () => Promise<string>) {
-    setBusy(true);
-    setMessage(null);
-    setError(null);
-    setFieldErrors({});
-    try {
-      setMessage(await action());
-      holds.reload();
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, message, error, fields: fieldErrors, busy } = useAction();
 
   function place(event: FormEvent) {
     event.preventDefault();
     const number = addresseeNumber.trim();
-    void act(async () => {
+    void run(async () => {
       await placeLegalHold(area, number, reason.trim());
       setAddresseeNumber('');
       setReason('');
-      return `宛名番号 ${number} に保全措置を設定しました。解除するまで、この住民のデータは削除されません。`;
-    });
+    }, `宛名番号 ${number} に保全措置を設定しました。解除するまで、この住民のデータは削除されません。`);
   }
 
   function lift(id: number, number: string) {
@@ -52,10 +31,10 @@ export function LegalHoldsSection({ area }: { area: RetentionArea }) {
     if (liftReason === null) {
       return;
     }
-    void act(async () => {
-      await liftLegalHold(area, id, liftReason.trim());
-      return `宛名番号 ${number} の保全措置を解除しました。保存期間を過ぎたデータは次回の削除で削除されます。`;
-    });
+    void run(
+      () => liftLegalHold(area, id, liftReason.trim()),
+      `宛名番号 ${number} の保全措置を解除しました。保存期間を過ぎたデータは次回の削除で削除されます。`,
+    );
   }
 
   return (
@@ -87,7 +66,7 @@ export function LegalHoldsSection({ area }: { area: RetentionArea }) {
           保全措置を設定
         </button>
       </form>
-      {holds.loading && <Loading />}
+      {holds.isPending && <Loading />}
       {holds.error && <ErrorMessage>{holds.error.message}</ErrorMessage>}
       {holds.data &&
         (holds.data.length === 0 ? (

@@ -1,15 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { useAsync } from '../../../lib/useAsync';
-import { describeDeletions, RETENTION_KIND_LABELS, retentionRuns, type RetentionArea } from '../api';
+import { describeDeletions, RETENTION_KIND_LABELS, type RetentionArea, retentionRunsQuery } from '../api';
 
 /** 保存期間経過データの削除 (R27): each nightly run, what it deleted, and any rule that failed. */
 export function RetentionRunsSection({ area }: { area: RetentionArea }) {
-  const overview = useAsync(() => retentionRuns(area), [area]);
+  const overview = useQuery(retentionRunsQuery(area));
   return (
     <section aria-labelledby="retention-runs-title">
       <h2 id="retention-runs-title">保存期間経過データの削除</h2>
-      {overview.loading && <Loading />}
+      {overview.isPending && <Loading />}
       {overview.error && <ErrorMessage>{overview.error.message}</ErrorMessage>}
       {overview.data && (
         <>

@@ -1,21 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Loading } from '../../../components/Message';
-import { useAsync } from '../../../lib/useAsync';
-import { DIRECTION_LABELS, fetchIntermediateServerLog, INFORMATION_ITEM_LABELS } from '../api';
+import { DIRECTION_LABELS, INFORMATION_ITEM_LABELS, intermediateServerLogQuery } from '../api';
 
 /** Shows what actually left the city: 符号 and request ids, never a name or an addressee number. */
 export function IntermediateServerLogPanel() {
-  const log = useAsync(fetchIntermediateServerLog, []);
+  const log = useQuery(intermediateServerLogQuery());
 
   return (
     <section className="simulator-panel" aria-labelledby="intermediate-server-log-title">
       <div className="page-heading">
         <h2 id="intermediate-server-log-title">中間サーバーが受け取った内容</h2>
-        <button type="button" data-testid="simulator-log-refresh" onClick={log.reload} disabled={log.loading}>
+        <button
+          type="button"
+          data-testid="simulator-log-refresh"
+          onClick={() => void log.refetch()}
+          disabled={log.isFetching}
+        >
           更新
         </button>
       </div>
       <p>新しいものから順に表示します。市区町村の外へ出るのは符号だけで、氏名や宛名番号は含まれません。</p>
-      {log.loading && <Loading />}
+      {log.isPending && <Loading />}
       {log.error && <ErrorMessage>{log.error.message}</ErrorMessage>}
       {log.data &&
         (log.data.length === 0 ? (

@@ -23,13 +23,17 @@ describe('PittariApplicationPanel', () => {
     });
     renderApp('/admin/simulators');
 
-    const panel = (await screen.findByRole('heading', { name: 'ぴったりサービスから免除申請を届ける' })).closest('section')!;
+    const panel = (await screen.findByRole('heading', { name: 'ぴったりサービスから免除申請を届ける' })).closest(
+      'section',
+    )!;
     expect(panel).toHaveTextContent('0 生活保護受給中');
     await userEvent.type(within(panel).getByLabelText('宛名番号（10桁）'), '1000000043');
     await userEvent.selectOptions(within(panel).getByLabelText('予防接種'), '高齢者肺炎球菌');
     await userEvent.click(screen.getByTestId('pittari-button'));
 
-    expect(await screen.findByTestId('pittari-result')).toHaveTextContent('申請番号 PT-0001-0002-0003 の申請を送信しました');
+    expect(await screen.findByTestId('pittari-result')).toHaveTextContent(
+      '申請番号 PT-0001-0002-0003 の申請を送信しました',
+    );
     const sent = requests.find((request) => request.path.endsWith('/pittari-service/applications'));
     expect(JSON.parse(sent!.body!)).toEqual({ addresseeNumber: '1000000043', vaccine: 'PNEUMOCOCCAL_ELDERLY' });
   });

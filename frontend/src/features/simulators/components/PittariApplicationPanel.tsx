@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
-import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
-import type { FieldErrors } from '../../../lib/api';
-import { asApiError } from '../../../lib/useAsync';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { labelledOptions, SelectField } from '../../../components/SelectField';
+import { useAction } from '../../../lib/useAction';
 import { CO_PAY_VACCINE_LABELS, submitPittariApplication, type CoPayVaccine } from '../api';
 
 /**
@@ -12,27 +12,12 @@ import { CO_PAY_VACCINE_LABELS, submitPittariApplication, type CoPayVaccine } fr
 export function PittariApplicationPanel() {
   const [addresseeNumber, setAddresseeNumber] = useState('');
   const [vaccine, setVaccine] = useState<CoPayVaccine>('INFLUENZA_ELDERLY');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, result, error, fields: fieldErrors, busy } = useAction<{ applicationNumber: string }>();
+  const submitted = result?.applicationNumber;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setSubmitted(null);
-    setError(null);
-    setFieldErrors({});
-    try {
-      const { applicationNumber } = await submitPittariApplication(addresseeNumber.trim(), vaccine);
-      setSubmitted(applicationNumber);
-    } catch (failure) {
-      const apiError = asApiError(failure);
-      setError(apiError.message);
-      setFieldErrors(apiError.fields);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => submitPittariApplication(addresseeNumber.trim(), vaccine));
   }
 
   return (
@@ -42,7 +27,11 @@ export function PittariApplicationPanel() {
         住民がマイナポータル（ぴったりサービス）で自己負担金の免除を申請した状態を作ります。庁内連携の照合結果は宛名番号の末尾で決まります：
         0 生活保護受給中、1・2 住民税非課税世帯、3 課税記録なし（当年度の転入）、4 生活保護の状況不明、5〜9 課税世帯。
       </p>
-      {submitted && <Notice testId="pittari-result">申請番号 {submitted} の申請を送信しました。まもなく「申請者の特定」のタスクになります</Notice>}
+      {submitted && (
+        <Notice testId="pittari-result">
+          申請番号 {submitted} の申請を送信しました。まもなく「申請者の特定」のタスクになります
+        </Notice>
+      )}
       {error && <ErrorMessage>{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <AddresseeNumberField
@@ -51,24 +40,15 @@ export function PittariApplicationPanel() {
           error={fieldErrors.addresseeNumber}
           onChange={setAddresseeNumber}
         />
-        <div className="field">
-          <label htmlFor="pittari-vaccine">予防接種</label>
-          <select
-            id="pittari-vaccine"
-            data-testid="pittari-vaccine"
-            value={vaccine}
-            aria-invalid={Boolean(fieldErrors.vaccine)}
-            aria-describedby={fieldErrors.vaccine ? 'pittari-vaccine-error' : undefined}
-            onChange={(event) => setVaccine(event.target.value as CoPayVaccine)}
-          >
-            {(Object.keys(CO_PAY_VACCINE_LABELS) as CoPayVaccine[]).map((code) => (
-              <option key={code} value={code}>
-                {CO_PAY_VACCINE_LABELS[code]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="pittari-vaccine-error" message={fieldErrors.vaccine} />
-        </div>
+        <SelectField
+          id="pittari-vaccine"
+          label="予防接種"
+          value={vaccine}
+          placeholder={null}
+          options={labelledOptions(CO_PAY_VACCINE_LABELS)}
+          error={fieldErrors.vaccine}
+          onChange={(value) => setVaccine(value as CoPayVaccine)}
+        />
         <button type="submit" className="primary" data-testid="pittari-button" disabled={busy}>
           申請を送信する
         </button>

@@ -41,20 +41,20 @@ describe('SimulatorsPage', () => {
       'これは外部システムのシミュレーターです。本番環境では使用しません。',
     );
     const rows = await screen.findAllByTestId('simulator-log-row');
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '情報提供',
-      'P-0042',
-      'NC-PRV-9F3A',
-      '地方税関係情報',
-      '提供（地方税関係情報）',
-    ]);
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['情報提供', 'P-0042', 'NC-PRV-9F3A', '地方税関係情報', '提供（地方税関係情報）']);
     expect(within(rows[1]).getAllByRole('cell')[2]).toHaveTextContent('NC-QRY-1B2C');
     expect(screen.getByRole('link', { name: 'シミュレーター' })).toHaveClass('active');
 
     await userEvent.click(screen.getByTestId('simulator-log-refresh'));
 
     await waitFor(() =>
-      expect(requests.filter((request) => request.path === '/api/admin/simulators/intermediate-server/log')).toHaveLength(2),
+      expect(
+        requests.filter((request) => request.path === '/api/admin/simulators/intermediate-server/log'),
+      ).toHaveLength(2),
     );
   });
 
@@ -74,7 +74,9 @@ describe('SimulatorsPage', () => {
     expect(screen.getByLabelText('照会元機関')).toHaveValue('架空県架空町');
     await userEvent.click(screen.getByTestId('provision-request-button'));
 
-    expect(await screen.findByTestId('provision-request-result')).toHaveTextContent('情報提供の依頼 #42 を受信しました');
+    expect(await screen.findByTestId('provision-request-result')).toHaveTextContent(
+      '情報提供の依頼 #42 を受信しました',
+    );
     const provision = requests.find((request) => request.path.endsWith('/provision-requests'));
     expect(JSON.parse(provision!.body!)).toEqual({
       addresseeNumber: '0000001234',

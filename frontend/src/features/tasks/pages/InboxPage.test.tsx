@@ -4,11 +4,15 @@ import { fakeBackend, STAFF1, SYSTEM_INFO } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
 import { taskSummary } from '../../../test/taskFixtures';
 
-
-
 const MINE = [
   taskSummary({ id: 't-1', assignee: 'staff1', assigneeName: '山田 花子', due: '2026-12-01T08:00:00Z' }),
-  taskSummary({ id: 't-2', name: '接種記録の登録', caseLabel: '住登外者確認 #13', assignee: 'staff1', assigneeName: '山田 花子' }),
+  taskSummary({
+    id: 't-2',
+    name: '接種記録の登録',
+    caseLabel: '住登外者確認 #13',
+    assignee: 'staff1',
+    assigneeName: '山田 花子',
+  }),
 ];
 const GROUP = [taskSummary({ id: 't-3', name: '照合結果の確認（ダブルチェック）', caseLabel: '住登外者確認 #11' })];
 
@@ -29,7 +33,11 @@ describe('InboxPage', () => {
 
     const rows = await screen.findAllByTestId('task-row');
     expect(rows).toHaveLength(2);
-    expect(within(rows[0]).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       '住登外者確認',
       '照合結果の提案',
       '住登外者確認 #12',

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useSearchParams } from 'react-router-dom';
-import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { fetchTaskCounts, fetchTasks, type TaskSummary, type TaskView } from '../api';
+import { LoadMore } from '../../../components/LoadMore';
+import { Notice } from '../../../components/Message';
+import { QueryResult } from '../../../components/QueryResult';
 import { TaskTable } from '../../../components/TaskTable';
+import { loadedItems } from '../../../lib/paging';
+import { taskCountsQuery, taskKeys, tasksQuery, type TaskView } from '../api';
 
 const TABS: { view: TaskView; label: string; empty: string }[] = [
   { view: 'mine', label: '自分のタスク', empty: '担当しているタスクはありません。' },
@@ -17,16 +19,16 @@ interface InboxLocationState {
 export function InboxPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
+  const queryClient = useQueryClient();
   const view: TaskView = searchParams.get('view') === 'group' ? 'group' : 'mine';
-  const [refreshes, setRefreshes] = useState(0);
-  const counts = useAsync(fetchTaskCounts, [view, refreshes]);
+  const counts = useQuery(taskCountsQuery());
   const notice = (location.state as InboxLocationState | null)?.notice;
 
   return (
     <section>
       <div className="page-heading">
         <h1>タスク一覧</h1>
-        <button type="button" onClick={() => setRefreshes((value) => value + 1)}>
+        <button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: taskKeys.all })}>
           最新の状態に更新
         </button>
       </div>
@@ -52,60 +54,22 @@ export function InboxPage() {
         ))}
       </div>
       <div id="task-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <TaskList
-          key={`${view}-${refreshes}`}
-          view={view}
-          emptyText={TABS.find((tab) => tab.view === view)!.empty}
-        />
+        <TaskList key={view} view={view} emptyText={TABS.find((tab) => tab.view === view)!.empty} />
       </div>
     </section>
   );
 }
 
 function TaskList({ view, emptyText }: { view: TaskView; emptyText: string }) {
-  const firstPage = useAsync(() => fetchTasks(view), [view]);
-  const [more, setMore] = useState<{ items: TaskSummary[]; nextCursor: string | null } | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  if (firstPage.loading) {
-    return <Loading />;
-  }
-  if (firstPage.error || !firstPage.data) {
-    return <ErrorMessage>{firstPage.error?.message}</ErrorMessage>;
-  }
-
-  const items = [...firstPage.data.items, ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : firstPage.data.nextCursor;
-
-  async function loadMore() {
-    if (!nextCursor) {
-      return;
-    }
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchTasks(view, nextCursor);
-      setMore((previous) => ({
-        items: [...(previous?.items ?? []), ...page.items],
-        nextCursor: page.nextCursor,
-      }));
-    } catch (failure) {
-      setMoreError(asApiError(failure).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
+  const tasks = useInfiniteQuery(tasksQuery(view));
   return (
-    <>
-      <TaskTable tasks={items} emptyText={emptyText} />
-      {moreError && <ErrorMessage>{moreError}</ErrorMessage>}
-      {nextCursor && (
-        <button type="button" className="load-more" onClick={() => void loadMore()} disabled={loadingMore}>
-          さらに表示
-        </button>
+    <QueryResult query={tasks}>
+      {(data) => (
+        <>
+          <TaskTable tasks={loadedItems(data)} emptyText={emptyText} />
+          <LoadMore query={tasks} />
+        </>
       )}
-    </>
+    </QueryResult>
   );
 }

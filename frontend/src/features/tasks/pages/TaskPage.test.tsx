@@ -28,7 +28,12 @@ const DECISION_FORM = {
 };
 
 function summary(overrides: Partial<TaskSummary> = {}): TaskSummary {
-  return taskSummary({ id: 't-9', name: '照合結果の確認（ダブルチェック）', taskKey: 'DoubleCheckMatch', ...overrides });
+  return taskSummary({
+    id: 't-9',
+    name: '照合結果の確認（ダブルチェック）',
+    taskKey: 'DoubleCheckMatch',
+    ...overrides,
+  });
 }
 
 function detail(overrides: Partial<TaskDetail>): TaskDetail {
@@ -88,13 +93,21 @@ describe('TaskPage', () => {
       detail({
         context: {
           title: '一括登録 #3（エラー確認中）',
-          sections: [{ heading: '件数', rows: [{ label: '行の確認と修正', value: '一括登録 #3 の画面を開く', link: '/dose-batches/3' }] }],
+          sections: [
+            {
+              heading: '件数',
+              rows: [{ label: '行の確認と修正', value: '一括登録 #3 の画面を開く', link: '/dose-batches/3' }],
+            },
+          ],
         },
       }),
     );
     renderApp('/tasks/t-9');
 
-    expect(await screen.findByRole('link', { name: '一括登録 #3 の画面を開く' })).toHaveAttribute('href', '/dose-batches/3');
+    expect(await screen.findByRole('link', { name: '一括登録 #3 の画面を開く' })).toHaveAttribute(
+      'href',
+      '/dose-batches/3',
+    );
   });
 
   it('shows a refusal returned by a claim attempt', async () => {
@@ -114,10 +127,9 @@ describe('TaskPage', () => {
   });
 
   it('completes a task assigned to me with the values entered in the form', async () => {
-    const { requests } = backend(
-      detail({ task: summary({ assignee: 'staff1', assigneeName: '山田 花子' }) }),
-      { 'POST /api/tasks/t-9/complete': { status: 204 } },
-    );
+    const { requests } = backend(detail({ task: summary({ assignee: 'staff1', assigneeName: '山田 花子' }) }), {
+      'POST /api/tasks/t-9/complete': { status: 204 },
+    });
     const { router } = renderApp('/tasks/t-9');
 
     await userEvent.click(await screen.findByLabelText('確認する'));

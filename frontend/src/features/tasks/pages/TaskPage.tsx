@@ -1,40 +1,24 @@
-import { useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from '../../../components/CamundaForm';
+import { CaseContextPanel } from '../../../components/CaseContextPanel';
 import { ErrorMessage, Loading } from '../../../components/Message';
-import { ApiError } from '../../../lib/api';
+import { useMe } from '../../../lib/auth/AuthProvider';
 import { formatWarekiDateTime } from '../../../lib/date';
-import { asApiError, useAsync } from '../../../lib/useAsync';
-import { useMe } from '../../auth/AuthProvider';
-import { claimTask, completeTask, fetchTask, unclaimTask, type TaskDetail } from '../api';
-import { CaseContextPanel } from '../components/CaseContextPanel';
-
-interface ActionError {
-  text: string;
-  fields: { label: string; message: string }[];
-}
-
-function toActionError(failure: unknown, detail: TaskDetail): ActionError {
-  const error = asApiError(failure);
-  return {
-    text: error.message,
-    fields: Object.entries(error.fields).map(([key, message]) => ({
-      label: fieldLabel(detail.form, key),
-      message,
-    })),
-  };
-}
+import { useAction } from '../../../lib/useAction';
+import { claimTask, completeTask, taskQuery, unclaimTask } from '../api';
 
 export function TaskPage() {
   const { taskId = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const detail = useAsync(() => fetchTask(taskId), [taskId]);
+  const detail = useQuery(taskQuery(taskId));
   const formRef = useRef<CamundaFormHandle>(null);
-  const [actionError, setActionError] = useState<ActionError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
 
-  // After claim/unclaim the page reloads in place; keep showing the old data meanwhile.
+  // After claim/unclaim (or a lost race, 409) the task is fetched again; the old data stays meanwhile.
   if (!detail.data) {
     if (detail.error) {
       return (
@@ -54,34 +38,16 @@ export function TaskPage() {
   const assignedToMe = task.assignee === me.username;
   const mayWork = canComplete && refusal === null && assignedToMe;
 
-  async function runAction(action: () => Promise<unknown>) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await action();
-      detail.reload();
-    } catch (failure) {
-      setActionError(toActionError(failure, current));
-      // Someone else acted on the task in the meantime; show its present state.
-      if (failure instanceof ApiError && failure.status === 409) {
-        detail.reload();
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  const actionError = action.error && {
+    text: action.error,
+    fields: Object.entries(action.fields).map(([key, message]) => ({ label: fieldLabel(form, key), message })),
+  };
 
   async function complete(values: FormValues) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await completeTask(task.id, values);
+    if (await action.run(() => completeTask(task.id, values))) {
       navigate('/tasks', {
         state: { notice: `「${task.name}」（${task.caseLabel}）を完了しました。` },
       });
-    } catch (failure) {
-      setActionError(toActionError(failure, current));
-      setBusy(false);
     }
   }
 
@@ -150,7 +116,13 @@ export function TaskPage() {
             <p className="hint">入力するには「担当する」を押してください。</p>
           )}
           {form ? (
-            <CamundaForm ref={formRef} schema={form} data={data} readOnly={!mayWork} onSubmit={(values) => void complete(values)} />
+            <CamundaForm
+              ref={formRef}
+              schema={form}
+              data={data}
+              readOnly={!mayWork}
+              onSubmit={(values) => void complete(values)}
+            />
           ) : (
             <p className="empty">この手順に入力項目はありません。</p>
           )}
@@ -159,7 +131,7 @@ export function TaskPage() {
               <button
                 type="button"
                 data-testid="claim-button"
-                onClick={() => void runAction(() => claimTask(task.id))}
+                onClick={() => void action.run(() => claimTask(task.id))}
                 disabled={busy || refusal !== null}
               >
                 担当する
@@ -169,7 +141,7 @@ export function TaskPage() {
               <button
                 type="button"
                 data-testid="unclaim-button"
-                onClick={() => void runAction(() => unclaimTask(task.id))}
+                onClick={() => void action.run(() => unclaimTask(task.id))}
                 disabled={busy}
               >
                 担当を外す

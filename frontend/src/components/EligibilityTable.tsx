@@ -1,5 +1,5 @@
-import { formatWarekiDate } from '../../../lib/date';
-import { ELIGIBILITY_STATUS_LABELS, type EligibilityStatus, type VaccineEligibility } from '../api';
+import { formatWarekiDate } from '../lib/date';
+import { ELIGIBILITY_STATUS_LABELS, type EligibilityStatus, type VaccineEligibility } from '../lib/residents';
 
 export const BADGE_CLASSES: Record<EligibilityStatus, string> = {
   ELIGIBLE: 'badge badge-eligible',

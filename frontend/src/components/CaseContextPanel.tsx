@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import type { CaseContext } from '../api';
+import type { CaseContext } from '../lib/tasks';
 
 export function CaseContextPanel({ context }: { context: CaseContext }) {
   // The approval queue shows one panel per card, so the heading id must be unique per panel.

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, onUnauthorized } from '../../lib/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, onUnauthorized } from '../api';
 import {
   fetchMe,
   fetchSecondFactor,
@@ -7,7 +8,7 @@ import {
   SECOND_FACTOR_REQUIRED,
   type Me,
   type SecondFactorChallenge,
-} from './api';
+} from './session';
 
 type AuthState =
   | { status: 'loading' }
@@ -42,8 +43,19 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const [state, setAuthState] = useState<AuthState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  // Whoever signs in next must never see the answers cached for the one before (personal data, their tasks).
+  const setState = useCallback(
+    (next: AuthState) => {
+      if (next.status !== 'authenticated') {
+        queryClient.clear();
+      }
+      setAuthState(next);
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     let current = true;
@@ -66,22 +78,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [attempt]);
+  }, [attempt, setState]);
 
   useEffect(() => {
     onUnauthorized(() => setState({ status: 'anonymous', expired: true }));
     return () => onUnauthorized(null);
-  }, []);
+  }, [setState]);
 
   const passwordAccepted = useCallback(
     (challenge: SecondFactorChallenge) => setState({ status: 'second-factor', challenge }),
-    [],
+    [setState],
   );
   const loginRefused = useCallback(
     (message: string) => setState({ status: 'anonymous', expired: false, message }),
-    [],
+    [setState],
   );
-  const signedIn = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
+  const signedIn = useCallback((me: Me) => setState({ status: 'authenticated', me }), [setState]);
 
   const signOut = useCallback(async () => {
     try {
@@ -90,12 +102,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // An already expired session cannot be ended; the user leaves all the same.
     }
     setState({ status: 'anonymous', expired: false });
-  }, []);
+  }, [setState]);
 
   const retry = useCallback(() => {
     setState({ status: 'loading' });
     setAttempt((value) => value + 1);
-  }, []);
+  }, [setState]);
 
   const value = useMemo(
     () => ({ state, passwordAccepted, loginRefused, signedIn, signOut, retry }),

@@ -1,4 +1,4 @@
-import type { Me, Permission, Role } from './api';
+import type { Me, Permission, Role } from './session';
 
 export const ROLE_LABELS: Record<Role, string> = {
   STAFF: '担当職員',

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router-dom';
-import { formatWarekiDate } from '../../../lib/date';
-import { DOSE_SOURCE_LABELS, doseErrorText, type DoseRecord } from '../api';
+import { formatWarekiDate } from '../lib/date';
+import { DOSE_SOURCE_LABELS, doseErrorText, type DoseRecord } from '../lib/residents';
 
 /** The resident's doses, oldest first, each with where it came from and a way to correct it (職権修正). */
 export function DoseTimeline({ doses }: { doses: DoseRecord[] }) {
