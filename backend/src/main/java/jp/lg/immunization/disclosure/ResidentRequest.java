@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** One request (開示・訂正・利用停止請求) as stored: the requester, the identity check, the deadline and the decision (R28). */
 record ResidentRequest(long id, Kind kind, Status status, long residentId, String requesterType, String requesterName,
@@ -94,25 +95,22 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
     }
   }
 
-  enum Status {
-    RECEIVED("受付"),
-    IDENTITY_CHECK("本人確認中"),
-    RETURNED("本人確認できず返戻"),
-    DECIDING("決定中"),
-    AWAITING_APPROVAL("上長の承認待ち"),
-    CORRECTING("訂正の実施中"),
-    NOTIFYING("決定通知の送付待ち"),
-    CLOSED("完了");
+  enum Status implements CaseStatus {
+    RECEIVED(Label.open("受付")),
+    IDENTITY_CHECK(Label.open("本人確認中")),
+    RETURNED(Label.ended("本人確認できず返戻")),
+    DECIDING(Label.open("決定中")),
+    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
+    CORRECTING(Label.open("訂正の実施中")),
+    NOTIFYING(Label.open("決定通知の送付待ち")),
+    CLOSED(Label.ended("完了"));
 
-    private final String label;
+    private final Label label;
 
-    Status(String label) {
-      this.label = label;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
+    @Override
+    public Label describe() { return label; }
 
     /** Still to be decided: the deadline runs. */
     boolean undecided() {
