@@ -128,12 +128,13 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
     return new ResidentRequest(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
         Status.valueOf(rs.getString("status")), rs.getLong("resident_id"), rs.getString("requester_type"),
         rs.getString("requester_name"), rs.getString("requester_relation"), rs.getString("request_text"),
-        date(rs, "received_on"), rs.getString("received_by"), date(rs, "due_on"), rs.getBoolean("overdue"),
+        rs.getObject("received_on", LocalDate.class), rs.getString("received_by"),
+        rs.getObject("due_on", LocalDate.class), rs.getBoolean("overdue"),
         rs.getString("identity_document"), rs.getString("identity_result"), rs.getString("identity_note"),
         rs.getString("identity_checked_by"), instant(rs, "identity_checked_at"),
         Decision.of(rs.getString("decision")).orElse(null), rs.getString("decision_reason"), rs.getString("decided_by"),
         instant(rs, "decided_at"), rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("notice_text"),
-        instant(rs, "notice_prepared_at"), date(rs, "notice_sent_on"), rs.getInt("version"));
+        instant(rs, "notice_prepared_at"), rs.getObject("notice_sent_on", LocalDate.class), rs.getInt("version"));
   }
 
   static String requesterTypeLabel(String type) {
@@ -154,11 +155,6 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
       case "RESIDENCE_CARD" -> "在留カード";
       default -> "その他";
     };
-  }
-
-  private static LocalDate date(ResultSet rs, String column) throws SQLException {
-    java.sql.Date date = rs.getDate(column);
-    return date == null ? null : date.toLocalDate();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
