@@ -19,6 +19,7 @@ import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.UserDirectory;
+import jp.lg.immunization.workflow.CaseVersion;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,8 @@ class Inquiries {
                  Instant recordedAt, boolean serious, LocalDate dueOn, boolean overdue, LocalDate closedOn,
                  String closedBy, String outcome, int version) {}
 
+  /** How staff call an inquiry's record in messages. */
+  private static final String NOUN = "受付票";
   private static final Map<String, String> CHANNELS = Map.of("TELEPHONE", "電話", "COUNTER", "窓口", "MAIL", "郵便",
       "EMAIL", "電子メール", "OTHER", "その他");
   private static final Map<String, String> CATEGORIES = Map.of("INQUIRY", "問い合わせ", "COMPLAINT", "苦情");
@@ -128,9 +131,7 @@ class Inquiries {
   @Transactional
   Receipt close(long id, int version, LocalDate closedOn, String outcome) {
     Receipt receipt = byId(id);
-    if (receipt.version() != version) {
-      throw staleReceipt();
-    }
+    CaseVersion.require(receipt.version(), version, NOUN);
     if (receipt.closedOn() != null) {
       throw ApiException.conflict("already_closed", "この問い合わせは既に完了しています（"
           + JapaneseDates.format(receipt.closedOn()) + "）");
@@ -142,14 +143,10 @@ class Inquiries {
         update inquiry set closed_on = ?, closed_by = ?, outcome = ?, version = version + 1
         where id = ? and version = ? and closed_on is null""", Date.valueOf(closedOn), currentUser.get().username(),
         outcome.strip(), id, version) == 0) {
-      throw staleReceipt();
+      throw CaseVersion.stale(NOUN);
     }
     audit.record(AuditOperation.INQUIRY_CLOSED, null, "inquiry=" + id);
     return byId(id);
-  }
-
-  private static ApiException staleReceipt() {
-    return ApiException.conflict("concurrent_edit", "この受付票は他の職員によって更新されました。画面を更新してから操作してください");
   }
 
   private Receipt byId(long id) {

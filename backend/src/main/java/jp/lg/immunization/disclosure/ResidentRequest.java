@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** One request (開示・訂正・利用停止請求) as stored: the requester, the identity check, the deadline and the decision (R28). */
 record ResidentRequest(long id, Kind kind, Status status, long residentId, String requesterType, String requesterName,
@@ -94,25 +95,22 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
     }
   }
 
-  enum Status {
-    RECEIVED("受付"),
-    IDENTITY_CHECK("本人確認中"),
-    RETURNED("本人確認できず返戻"),
-    DECIDING("決定中"),
-    AWAITING_APPROVAL("上長の承認待ち"),
-    CORRECTING("訂正の実施中"),
-    NOTIFYING("決定通知の送付待ち"),
-    CLOSED("完了");
+  enum Status implements CaseStatus {
+    RECEIVED(Label.open("受付")),
+    IDENTITY_CHECK(Label.open("本人確認中")),
+    RETURNED(Label.ended("本人確認できず返戻")),
+    DECIDING(Label.open("決定中")),
+    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
+    CORRECTING(Label.open("訂正の実施中")),
+    NOTIFYING(Label.open("決定通知の送付待ち")),
+    CLOSED(Label.ended("完了"));
 
-    private final String label;
+    private final Label label;
 
-    Status(String label) {
-      this.label = label;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
+    @Override
+    public Label describe() { return label; }
 
     /** Still to be decided: the deadline runs. */
     boolean undecided() {
@@ -130,12 +128,13 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
     return new ResidentRequest(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
         Status.valueOf(rs.getString("status")), rs.getLong("resident_id"), rs.getString("requester_type"),
         rs.getString("requester_name"), rs.getString("requester_relation"), rs.getString("request_text"),
-        date(rs, "received_on"), rs.getString("received_by"), date(rs, "due_on"), rs.getBoolean("overdue"),
+        rs.getObject("received_on", LocalDate.class), rs.getString("received_by"),
+        rs.getObject("due_on", LocalDate.class), rs.getBoolean("overdue"),
         rs.getString("identity_document"), rs.getString("identity_result"), rs.getString("identity_note"),
         rs.getString("identity_checked_by"), instant(rs, "identity_checked_at"),
         Decision.of(rs.getString("decision")).orElse(null), rs.getString("decision_reason"), rs.getString("decided_by"),
         instant(rs, "decided_at"), rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("notice_text"),
-        instant(rs, "notice_prepared_at"), date(rs, "notice_sent_on"), rs.getInt("version"));
+        instant(rs, "notice_prepared_at"), rs.getObject("notice_sent_on", LocalDate.class), rs.getInt("version"));
   }
 
   static String requesterTypeLabel(String type) {
@@ -156,11 +155,6 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
       case "RESIDENCE_CARD" -> "在留カード";
       default -> "その他";
     };
-  }
-
-  private static LocalDate date(ResultSet rs, String column) throws SQLException {
-    java.sql.Date date = rs.getDate(column);
-    return date == null ? null : date.toLocalDate();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

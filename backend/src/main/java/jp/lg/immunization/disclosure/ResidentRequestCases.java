@@ -8,18 +8,16 @@ import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
-import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The request process as the task list sees it: a request started from the intake form, the case beside each step
- * (with a link to the request's page, where the collected data, the extension and the prints are), and what each
- * step's form records on the request. The engine gets ids, codes and dates only.
+ * The request process as the task list sees it: a request started from the intake form, and the case beside each
+ * step (with a link to the request's page, where the collected data, the extension and the prints are). What each
+ * step's form records on the request is in the step's handler. The engine gets ids, codes and dates only.
  */
 @Component
-class ResidentRequestCases implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
+class ResidentRequestCases implements CaseStarter<ResidentRequests.Intake>, CaseContextProvider {
 
   private final ResidentRequests requests;
   private final ResidentRequestViews views;
@@ -37,37 +35,12 @@ class ResidentRequestCases implements UntypedCaseSteps.Starter, CaseContextProvi
   }
 
   @Override
-  @Transactional
-  public CaseStarter.StartedCase start(Map<String, Object> values) {
-    ResidentRequest request = requests.register(new ResidentRequests.Intake((String) values.get("kind"),
-        (String) values.get("addresseeNumber"), (String) values.get("requesterType"),
-        (String) values.get("requesterName"), (String) values.get("requesterRelation"),
-        (String) values.get("requestText"), ResidentRequests.date(values.get("receivedOn"), "receivedOn")));
+  public StartedCase start(ResidentRequests.Intake intake) {
+    ResidentRequest request = requests.register(intake);
     Map<String, Object> variables = new HashMap<>(deadlines.timerVariables(request.dueOn()));
-    variables.put(ResidentTasks.RESIDENT_ID, request.residentId());
     variables.put("requestKind", request.kind().name());
     variables.put(RequestDeadlines.EXTENDED, false);
-    return new CaseStarter.StartedCase(String.valueOf(request.id()), variables);
-  }
-
-  @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
-    switch (taskKey) {
-      case "CheckRequesterIdentity" -> requests.checkIdentity(businessKey, (String) values.get("identityDocument"),
-          (String) values.get("identityResult"), (String) values.get("identityNote"));
-      case "DecideRequest" -> requests.decide(businessKey, (String) values.get("decision"), (String) values.get("reason"));
-      case "ApproveRequestDecision" -> requests.approve(businessKey, (String) values.get("approval"),
-          (String) values.get("reason"));
-      case "FollowUpDeadline" -> requests.recordFollowUp(businessKey, "期限が近い請求の確認", (String) values.get("note"));
-      case "FollowUpOverdueRequest" -> requests.recordFollowUp(businessKey, "期限を過ぎた請求の確認",
-          (String) values.get("note"));
-      case "RecordCorrection" -> requests.recordCorrection(businessKey, (String) values.get("item"),
-          (String) values.get("beforeText"), (String) values.get("afterText"));
-      case "RecordNoticeSent" -> requests.recordNoticeSent(businessKey,
-          ResidentRequests.date(values.get("noticeSentOn"), "noticeSentOn"), (String) values.get("delivery"));
-      default -> throw new IllegalStateException("No handling for step " + taskKey);
-    }
+    return StartedCase.of(request.id(), request.residentId(), variables);
   }
 
   @Override

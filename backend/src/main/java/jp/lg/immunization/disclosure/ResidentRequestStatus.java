@@ -1,24 +1,17 @@
 package jp.lg.immunization.disclosure;
 
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import java.util.Optional;
+import java.util.Set;
+import jp.lg.immunization.workflow.CaseTimeline;
+import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
-/** Moves the request's business status as the process reaches each step, and puts the step on the timeline (R28). */
+/**
+ * The request as a case (R28): its business status follows the {@code caseStatus} each step of the BPMN declares,
+ * and reaching a step is written on the request's timeline.
+ */
 @Component("residentRequestStatus")
-class ResidentRequestStatus implements ExecutionListener {
-
-  private static final Map<String, ResidentRequest.Status> STATUS_AT = Map.of(
-      "RequestReceived", ResidentRequest.Status.RECEIVED,
-      "CheckRequesterIdentity", ResidentRequest.Status.IDENTITY_CHECK,
-      "RequestReturned", ResidentRequest.Status.RETURNED,
-      "DecideRequest", ResidentRequest.Status.DECIDING,
-      "ApproveRequestDecision", ResidentRequest.Status.AWAITING_APPROVAL,
-      "RecordCorrection", ResidentRequest.Status.CORRECTING,
-      "RecordNoticeSent", ResidentRequest.Status.NOTIFYING,
-      "RequestClosed", ResidentRequest.Status.CLOSED);
+class ResidentRequestStatus implements CaseType<ResidentRequest.Status> {
 
   private final ResidentRequests requests;
   private final ResidentRequestEvents events;
@@ -29,17 +22,22 @@ class ResidentRequestStatus implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    String step = execution.getCurrentActivityId();
-    ResidentRequest.Status status = STATUS_AT.get(step);
-    if (status == null) {
-      throw new IllegalStateException("No resident request status for step " + step);
-    }
-    requests.status(execution.getProcessBusinessKey(), status);
-    if (!"RequestReceived".equals(step)) {
-      events.record(Long.parseLong(execution.getProcessBusinessKey()), "STEP",
-          (execution.getBpmnModelElementInstance() instanceof EndEvent ? "終了: " : "手順: ")
-              + execution.getCurrentActivityName(), ResidentRequestEvents.SYSTEM);
-    }
+  public Set<String> processKeys() {
+    return Set.of(ResidentRequests.PROCESS_KEY);
+  }
+
+  @Override
+  public Class<ResidentRequest.Status> statusType() {
+    return ResidentRequest.Status.class;
+  }
+
+  @Override
+  public void enter(String businessKey, ResidentRequest.Status status) {
+    requests.status(businessKey, status);
+  }
+
+  @Override
+  public Optional<CaseTimeline> timeline() {
+    return Optional.of(events);
   }
 }

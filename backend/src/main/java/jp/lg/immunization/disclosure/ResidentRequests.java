@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.workflow.CaseVersion;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +32,11 @@ class ResidentRequests {
 
   static final String PROCESS_KEY = "ResidentDataRequest";
   static final String EXTENSION_MESSAGE = "ResidentRequestDeadlineExtended";
+  /** How staff call a request in messages. */
+  private static final String NOUN = "請求";
 
   /** What staff enter at the counter; the requester is named and related, nothing more. */
-  record Intake(String kind, String addresseeNumber, String requesterType, String requesterName,
+  record Intake(ResidentRequest.Kind kind, String addresseeNumber, String requesterType, String requesterName,
                 String requesterRelation, String requestText, LocalDate receivedOn) {}
 
   private final JdbcTemplate jdbc;
@@ -83,7 +85,7 @@ class ResidentRequests {
     if (!problems.isEmpty()) {
       throw ApiException.invalid("入力内容に誤りがあります", problems);
     }
-    ResidentRequest.Kind kind = ResidentRequest.Kind.valueOf(intake.kind());
+    ResidentRequest.Kind kind = intake.kind();
     LocalDate dueOn = RequestDeadlines.dueOn(intake.receivedOn());
     String user = currentUser.get().username();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -133,9 +135,8 @@ class ResidentRequests {
   }
 
   @Transactional
-  void decide(String businessKey, String code, String reason) {
+  void decide(String businessKey, ResidentRequest.Decision decision, String reason) {
     ResidentRequest request = byBusinessKey(businessKey);
-    ResidentRequest.Decision decision = ResidentRequest.Decision.of(code).orElseThrow();
     if (decision.kind() != request.kind()) {
       throw ApiException.invalid("請求の種類に合わない決定です", Map.of("decision", request.kind().label() + "への決定は "
           + request.kind().decisions().stream().map(ResidentRequest.Decision::label).collect(Collectors.joining("・"))
@@ -232,7 +233,7 @@ class ResidentRequests {
       throw ApiException.invalid("延長には、請求者への延長の通知（理由と送付日）の記録が必要です", problems);
     }
     ResidentRequest request = byId(id);
-    requireVersion(request, version);
+    CaseVersion.require(request.version(), version, NOUN);
     LocalDate today = LocalDate.now(clock);
     LocalDate alreadyExtendedTo = extendedDueOn(id);
     if (alreadyExtendedTo != null) {
@@ -255,7 +256,7 @@ class ResidentRequests {
     // The row lock of this update makes a second extension at the same moment wait, then find the version moved.
     if (jdbc.update("update resident_request set due_on = ?, version = version + 1 where id = ? and version = ?",
         Date.valueOf(newDue), id, version) == 0) {
-      throw staleVersion();
+      throw CaseVersion.stale(NOUN);
     }
     jdbc.update("""
         insert into resident_request_extension (request_id, reason, notice_sent_on, previous_due_on, new_due_on,
@@ -279,27 +280,5 @@ class ResidentRequests {
   LocalDate extendedDueOn(long id) {
     return jdbc.queryForList("select new_due_on from resident_request_extension where request_id = ?", Date.class, id)
         .stream().findFirst().map(Date::toLocalDate).orElse(null);
-  }
-
-  static void requireVersion(ResidentRequest request, int version) {
-    if (request.version() != version) {
-      throw staleVersion();
-    }
-  }
-
-  private static ApiException staleVersion() {
-    return ApiException.conflict("concurrent_edit",
-        "この請求は他の職員または処理によって更新されました。画面を更新してから操作してください");
-  }
-
-  static LocalDate date(Object value, String field) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse((String) value);
-    } catch (DateTimeParseException | ClassCastException e) {
-      throw ApiException.invalid("日付が正しくありません", Map.of(field, "日付（YYYY-MM-DD）で入力してください"));
-    }
   }
 }

@@ -3,6 +3,7 @@ package jp.lg.immunization.subsidy;
 import java.time.Duration;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * 0 生活保護受給中 (and non-taxable), 1-2 住民税非課税世帯, 3 no tax record (moved in this year),
  * 4 public-assistance status unknown, 5-9 taxable and not a recipient.
  */
+@SimulatorsOnly
 @Component
 class CityLinkageSimulator implements CityLinkagePort {
 

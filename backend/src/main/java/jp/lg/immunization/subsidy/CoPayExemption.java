@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** 自己負担金免除申請: one application, from receipt to the decision that was notified. */
 @Entity
@@ -33,30 +34,21 @@ class CoPayExemption {
     }
   }
 
-  enum Status {
-    IDENTIFYING("申請者の確認待ち", false),
-    MATCHING("庁内連携で照合中", false),
-    AWAITING_DECISION("職員の判断待ち", false),
-    AWAITING_APPROVAL("上長の承認待ち", false),
-    NOTIFIED("決定通知済み", true),
-    RETURNED("返戻", true),
-    WITHDRAWN("取下げ", true);
+  enum Status implements CaseStatus {
+    IDENTIFYING(Label.open("申請者の確認待ち")),
+    MATCHING(Label.open("庁内連携で照合中")),
+    AWAITING_DECISION(Label.open("職員の判断待ち")),
+    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
+    NOTIFIED(Label.ended("決定通知済み")),
+    RETURNED(Label.ended("返戻")),
+    WITHDRAWN(Label.ended("取下げ"));
 
-    private final String label;
-    private final boolean ended;
+    private final Label label;
 
-    Status(String label, boolean ended) {
-      this.label = label;
-      this.ended = ended;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
-
-    boolean ended() {
-      return ended;
-    }
+    @Override
+    public Label describe() { return label; }
   }
 
   enum Decision {

@@ -3,29 +3,25 @@ package jp.lg.immunization.subsidy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The 自己負担金免除申請 process as the task list sees it: an application started at the counter from the start form,
- * the case shown beside each step, and what each step's form changes in the application.
+ * and the case shown beside each step. What each step's form changes in the application is in the step's handler.
  */
 @Component
-class CoPayExemptionCases implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
+class CoPayExemptionCases implements CaseStarter<ExemptionApplications.AtCounter>, CaseContextProvider {
 
   private final ExemptionApplications applications;
-  private final ExemptionDecisions decisions;
   private final CoPayExemptionViews views;
 
-  CoPayExemptionCases(ExemptionApplications applications, ExemptionDecisions decisions, CoPayExemptionViews views) {
+  CoPayExemptionCases(ExemptionApplications applications, CoPayExemptionViews views) {
     this.applications = applications;
-    this.decisions = decisions;
     this.views = views;
   }
 
@@ -35,38 +31,9 @@ class CoPayExemptionCases implements UntypedCaseSteps.Starter, CaseContextProvid
   }
 
   @Override
-  @Transactional
-  public CaseStarter.StartedCase start(Map<String, Object> values) {
-    CoPayExemption exemption = applications.registerAtCounter((String) values.get("addresseeNumber"),
-        CoPayVaccine.valueOf((String) values.get("vaccineCode")), (String) values.get("note"));
-    return new CaseStarter.StartedCase(String.valueOf(exemption.id()), applications.processVariables());
-  }
-
-  @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
-    switch (taskKey) {
-      case "IdentifyApplicant" -> {
-        if ("ACCEPT".equals(values.get("decision"))) {
-          applications.identifyApplicant(businessKey, (String) values.get("addresseeNumber"));
-        } else {
-          applications.returnApplication(businessKey, (String) values.get("reason"));
-        }
-      }
-      case "DecideExemption" -> decisions.decideByStaff(businessKey,
-          CoPayExemption.Decision.valueOf((String) values.get("decision")),
-          values.get("exemptionGround") == null ? null
-              : ExemptionDecisions.Ground.valueOf((String) values.get("exemptionGround")),
-          StatusMatch.Source.valueOf((String) values.get("evidence")), (String) values.get("reason"));
-      case "ApproveExemption" -> {
-        if ("APPROVE".equals(values.get("decision"))) {
-          decisions.approve(businessKey);
-        } else {
-          decisions.sendBack(businessKey);
-        }
-      }
-      default -> throw new IllegalStateException("No handling for step " + taskKey);
-    }
+  public StartedCase start(ExemptionApplications.AtCounter application) {
+    CoPayExemption exemption = applications.registerAtCounter(application);
+    return StartedCase.of(exemption.id(), exemption.residentId(), applications.processVariables());
   }
 
   @Override

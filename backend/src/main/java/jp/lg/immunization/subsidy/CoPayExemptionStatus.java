@@ -2,23 +2,13 @@ package jp.lg.immunization.subsidy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import java.util.Set;
+import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
-/** Moves the application's business status as the process reaches each step; the step decides the status. */
+/** The application as a case: its business status follows the {@code caseStatus} each step of the BPMN declares. */
 @Component("coPayExemptionStatus")
-class CoPayExemptionStatus implements ExecutionListener {
-
-  private static final Map<String, CoPayExemption.Status> STATUS_AT = Map.of(
-      "IdentifyApplicant", CoPayExemption.Status.IDENTIFYING,
-      "MatchTaxAndWelfareStatus", CoPayExemption.Status.MATCHING,
-      "DecideExemption", CoPayExemption.Status.AWAITING_DECISION,
-      "ApproveExemption", CoPayExemption.Status.AWAITING_APPROVAL,
-      "NoticeSent", CoPayExemption.Status.NOTIFIED,
-      "ApplicationReturned", CoPayExemption.Status.RETURNED,
-      "ApplicationWithdrawn", CoPayExemption.Status.WITHDRAWN);
+class CoPayExemptionStatus implements CaseType<CoPayExemption.Status> {
 
   private final ExemptionApplications applications;
   private final Clock clock;
@@ -29,11 +19,18 @@ class CoPayExemptionStatus implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    CoPayExemption.Status status = STATUS_AT.get(execution.getCurrentActivityId());
-    if (status == null) {
-      throw new IllegalStateException("No co-pay exemption status for step " + execution.getCurrentActivityId());
-    }
-    applications.byBusinessKey(execution.getProcessBusinessKey()).status(status, Instant.now(clock));
+  public Set<String> processKeys() {
+    return Set.of(ExemptionApplications.PROCESS_KEY);
+  }
+
+  @Override
+  public Class<CoPayExemption.Status> statusType() {
+    return CoPayExemption.Status.class;
+  }
+
+  /** The first end of an application is its end: entering an ended status again keeps that time. */
+  @Override
+  public void enter(String businessKey, CoPayExemption.Status status) {
+    applications.byBusinessKey(businessKey).status(status, Instant.now(clock));
   }
 }

@@ -10,6 +10,7 @@ import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.workflow.CaseVersion;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +29,11 @@ class ExemptionApplications {
   static final String PROCESS_KEY = "CoPayExemption";
   static final String WITHDRAWN_MESSAGE = "CoPayExemptionWithdrawn";
   static final String MATCH_TIMEOUT = "matchTimeout";
+  /** How staff call an application in messages. */
+  private static final String NOUN = "申請";
+
+  /** What staff enter at the counter (the start form): the resident found, the vaccine and a note. */
+  record AtCounter(String addresseeNumber, CoPayVaccine vaccineCode, String note) {}
 
   private final CoPayExemptionRepository exemptions;
   private final ResidentDirectory residents;
@@ -66,10 +72,11 @@ class ExemptionApplications {
   }
 
   @Transactional
-  CoPayExemption registerAtCounter(String addresseeNumber, CoPayVaccine vaccine, String note) {
-    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(addresseeNumber);
-    CoPayExemption exemption = CoPayExemption.atCounter(resident.id(), vaccine, note, currentUser.get().username(),
-        LocalDate.now(clock), Instant.now(clock));
+  CoPayExemption registerAtCounter(AtCounter application) {
+    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(application.addresseeNumber());
+    CoPayVaccine vaccine = application.vaccineCode();
+    CoPayExemption exemption = CoPayExemption.atCounter(resident.id(), vaccine, application.note(),
+        currentUser.get().username(), LocalDate.now(clock), Instant.now(clock));
     refuseDuplicate(resident.id(), exemption);
     exemptions.save(exemption);
     audit.record(AuditOperation.COPAY_EXEMPTION_REGISTERED, resident.id(),
@@ -118,18 +125,14 @@ class ExemptionApplications {
       throw ApiException.conflict("already_ended",
           "この申請は既に終了しているため取り下げられません（" + exemption.status().label() + "）");
     }
-    if (exemption.version() != version) {
-      throw ApiException.conflict("concurrent_edit",
-          "この申請は他の職員または処理によって更新されました。画面を更新してから操作してください");
-    }
+    CaseVersion.require(exemption.version(), version, NOUN);
     exemption.close(reason, currentUser.get().username());
     audit.record(AuditOperation.COPAY_EXEMPTION_WITHDRAWN, exemption.residentId(), "case=" + exemption.id());
     try {
       runtime.createMessageCorrelation(WITHDRAWN_MESSAGE).processInstanceBusinessKey(String.valueOf(id))
           .correlateWithResult();
     } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
-      throw ApiException.conflict("concurrent_edit",
-          "この申請は他の職員または処理によって同時に更新されました。画面を更新してから操作してください");
+      throw CaseVersion.stale(NOUN);
     }
     return exemption;
   }

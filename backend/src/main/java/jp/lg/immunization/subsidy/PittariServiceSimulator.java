@@ -7,6 +7,7 @@ import java.time.Instant;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import jp.lg.immunization.resident.ResidentDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * city after a delay, as the city's download of its applications would bring it. The applicant's entries are
  * copied from the register (the simulator plays the resident), so staff can identify them.
  */
+@SimulatorsOnly
 @Component
 class PittariServiceSimulator {
 
