@@ -75,10 +75,6 @@ class Inquiries {
     }
   }
 
-  /** Japanese fiscal years start on April 1 and are named by the year they start in. */
-  static int fiscalYearOf(LocalDate date) {
-    return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-  }
 
   @Transactional
   Receipt record(NewInquiry inquiry) {
@@ -95,7 +91,7 @@ class Inquiries {
     if (!problems.isEmpty()) {
       throw ApiException.invalid("入力内容に誤りがあります", problems);
     }
-    int fiscalYear = fiscalYearOf(inquiry.receivedOn());
+    int fiscalYear = JapaneseDates.fiscalYearOf(inquiry.receivedOn());
     // The counter row is locked by the update until this transaction ends, so two receipts never share a number.
     int number = jdbc.queryForObject("""
         insert into inquiry_receipt_counter (fiscal_year, last_number) values (?, 1)

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import jp.lg.immunization.platform.PdfDownload;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,26 +58,17 @@ class ResidentRequestController {
 
   @GetMapping("/{id}/package.pdf")
   ResponseEntity<byte[]> disclosurePackagePdf(@PathVariable long id) {
-    return pdf("保有個人情報の写し-" + id + ".pdf", prints.disclosurePackage(id));
+    return PdfDownload.inline("保有個人情報の写し-" + id + ".pdf", prints.disclosurePackage(id));
   }
 
   @GetMapping("/{id}/notice.pdf")
   ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
-    return pdf("決定通知書-" + id + ".pdf", prints.notice(id));
+    return PdfDownload.inline("決定通知書-" + id + ".pdf", prints.notice(id));
   }
 
   @PostMapping("/{id}/extension")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void extend(@PathVariable long id, @Valid @RequestBody ExtensionNotice notice) {
     requests.extend(id, notice.version(), notice.reason(), notice.noticeSentOn());
-  }
-
-  private static ResponseEntity<byte[]> pdf(String fileName, byte[] bytes) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-            .filename(fileName, StandardCharsets.UTF_8).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(bytes);
   }
 }

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import jp.lg.immunization.platform.ApiException;
-import jp.lg.immunization.platform.OfficeCalendar;
 import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.platform.OfficeCalendar;
 
 /**
  * A reporting period, first and last day inclusive, in Japanese dates: this week (Monday to Sunday), a month, a
@@ -37,7 +37,7 @@ record Period(String kind, LocalDate first, LocalDate last, String label) {
             first.getYear() + "年" + first.getMonthValue() + "月");
       }
       case "FISCAL_YEAR" -> {
-        int startYear = fiscalYearOf(reference);
+        int startYear = JapaneseDates.fiscalYearOf(reference);
         yield new Period(chosen, LocalDate.of(startYear, 4, 1), LocalDate.of(startYear + 1, 3, 31),
             JapaneseDates.formatFiscalYear(startYear));
       }
@@ -60,10 +60,6 @@ record Period(String kind, LocalDate first, LocalDate last, String label) {
     };
   }
 
-  /** The fiscal year (年度) a day belongs to, by the calendar year it starts in: 2026-03-31 → 2025. */
-  static int fiscalYearOf(LocalDate day) {
-    return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
-  }
 
   private static LocalDate parse(String text, String field) {
     try {

@@ -38,6 +38,11 @@ public final class JapaneseDates {
     return format(instant.atZone(JAPAN).toLocalDate()) + " " + TIME.format(instant);
   }
 
+  /** The 年度 (April to March) a day belongs to, named by the year it starts in: 2027-01-05 → 2026. */
+  public static int fiscalYearOf(LocalDate day) {
+    return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+  }
+
   /**
    * 年度 (April to March) named by the year it starts in, e.g. 2026 → 令和8年度, in the era of December 31 of that
    * year as the state names them: 2019 → 令和元年度 (though April 2019 was 平成31年), 1988 → 昭和63年度.

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import jp.lg.immunization.platform.PdfDownload;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -97,12 +98,7 @@ class ReliefController {
   /** The decision notice as the claimant receives it: a Japanese PDF of the notice kept on the claim. */
   @GetMapping("/claims/{id}/notice.pdf")
   ResponseEntity<byte[]> notice(@PathVariable long id) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-            .filename("決定通知書-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(notices.pdf(id));
+    return PdfDownload.inline("決定通知書-" + id + ".pdf", notices.pdf(id));
   }
 
   @PostMapping("/claims/{id}/appeal")

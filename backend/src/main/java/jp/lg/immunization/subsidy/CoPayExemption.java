@@ -120,7 +120,7 @@ class CoPayExemption {
     this.channel = channel;
     this.status = status;
     this.vaccine = vaccine;
-    this.fiscalYear = fiscalYearOf(receivedOn);
+    this.fiscalYear = JapaneseDates.fiscalYearOf(receivedOn);
     this.receivedAt = receivedAt;
   }
 
@@ -145,10 +145,6 @@ class CoPayExemption {
     return exemption;
   }
 
-  /** 年度: April to March, named by the year it starts in. */
-  static int fiscalYearOf(LocalDate date) {
-    return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-  }
 
   /** The fiscal year as staff write it, e.g. 令和8年度. */
   String fiscalYearLabel() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.JapaneseDates;
 import org.junit.jupiter.api.Test;
 
 /** The reporting periods: week, month, fiscal year (年度, from April 1) and a chosen range. */
@@ -26,7 +27,7 @@ class PeriodTest {
     Period month = Period.of(null, null, null, null, d("2024-02-10"));
     assertThat(month.first()).isEqualTo(d("2024-02-01"));
     assertThat(month.last()).isEqualTo(d("2024-02-29"));
-    assertThat(Period.fiscalYearOf(d("2027-01-05"))).isEqualTo(2026);
+    assertThat(JapaneseDates.fiscalYearOf(d("2027-01-05"))).isEqualTo(2026);
   }
 
   @Test
