@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.resident.ResidentDirectory;
@@ -69,8 +70,10 @@ class ResidentRequestViews {
     List<Long> extended = jdbc.queryForList("""
         select request_id from resident_request_extension where request_id in (
           select id from resident_request order by received_on desc, id desc limit 200)""", Long.class);
+    Map<Long, ResidentDirectory.ResidentRef> named = residents.byIds(recent.stream()
+        .map(ResidentRequest::residentId).toList());
     List<Summary> summaries = recent.stream().map(request -> {
-      ResidentDirectory.ResidentRef resident = residents.byId(request.residentId()).orElseThrow();
+      ResidentDirectory.ResidentRef resident = named.get(request.residentId());
       return new Summary(request.id(), request.kind().name(), request.kind().label(), request.status().name(),
           request.status().label(), resident.nameKanji(), resident.addresseeNumber(),
           ResidentRequest.requesterTypeLabel(request.requesterType()), request.receivedOn(), request.dueOn(),

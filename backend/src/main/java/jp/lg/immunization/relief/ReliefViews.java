@@ -78,8 +78,9 @@ class ReliefViews {
   List<Summary> recent() {
     List<ReliefClaim> recent = jdbc.query("select " + ReliefClaim.COLUMNS
         + " from relief_claim order by received_on desc, id desc limit 200", ReliefClaim::map);
-    List<Summary> summaries = recent.stream()
-        .map(claim -> summary(claim, residents.byId(claim.residentId()).orElseThrow())).toList();
+    Map<Long, ResidentDirectory.ResidentRef> named = residents.byIds(recent.stream().map(ReliefClaim::residentId)
+        .toList());
+    List<Summary> summaries = recent.stream().map(claim -> summary(claim, named.get(claim.residentId()))).toList();
     audit.recordEach(AuditOperation.RELIEF_CLAIM_VIEW, recent.stream().map(ReliefClaim::residentId).distinct().toList(),
         "relief claim list");
     return summaries;

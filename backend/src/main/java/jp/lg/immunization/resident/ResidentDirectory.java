@@ -3,6 +3,7 @@ package jp.lg.immunization.resident;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.lg.immunization.platform.ApiException;
@@ -49,15 +50,28 @@ public class ResidentDirectory {
   @Transactional(readOnly = true)
   public Map<String, ResidentRef> byAddresseeNumbers(Collection<String> addresseeNumbers) {
     Map<String, ResidentRef> found = new HashMap<>();
-    jdbc.query("""
+    refs("addressee_number", addresseeNumbers.toArray(String[]::new))
+        .forEach(ref -> found.put(ref.addresseeNumber(), ref));
+    return found;
+  }
+
+  /** For a page of records naming residents by id, in one query; ids without a resident are absent. */
+  @Transactional(readOnly = true)
+  public Map<Long, ResidentRef> byIds(Collection<Long> ids) {
+    Map<Long, ResidentRef> found = new HashMap<>();
+    refs("id", ids.toArray(Long[]::new)).forEach(ref -> found.put(ref.id(), ref));
+    return found;
+  }
+
+  private List<ResidentRef> refs(String keyColumn, Object[] keys) {
+    return jdbc.query("""
         select id, addressee_number, family_name_kanji, given_name_kanji, family_name_kana, given_name_kana,
                birth_date, sex, status
-        from resident where addressee_number = any(?)""", rs -> {
+        from resident where %s = any(?)""".formatted(keyColumn), (rs, n) -> {
       PersonName name = new PersonName(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
-      found.put(rs.getString(2), new ResidentRef(rs.getLong(1), rs.getString(2), name.fullKanji(), name.fullKana(),
-          rs.getDate(7).toLocalDate(), rs.getString(8), !ResidentStatus.DECEASED.name().equals(rs.getString(9))));
-    }, (Object) addresseeNumbers.toArray(String[]::new));
-    return found;
+      return new ResidentRef(rs.getLong(1), rs.getString(2), name.fullKanji(), name.fullKana(),
+          rs.getDate(7).toLocalDate(), rs.getString(8), !ResidentStatus.DECEASED.name().equals(rs.getString(9)));
+    }, (Object) keys);
   }
 
   @Transactional(readOnly = true)
