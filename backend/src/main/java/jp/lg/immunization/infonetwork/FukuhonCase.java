@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.lg.immunization.workflow.CaseStatus;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,23 +20,20 @@ class FukuhonCase {
 
   enum Kind { REGISTRATION, CORRECTION }
 
-  enum Status {
-    CHECKING("職員確認中"),
-    DOUBLE_CHECKING("2人目の確認中"),
-    AWAITING_APPROVAL("上長承認待ち"),
-    REGISTERED("登録済み"),
-    CANCELLED("中止"),
-    REJECTED("却下");
+  enum Status implements CaseStatus {
+    CHECKING(Label.open("職員確認中")),
+    DOUBLE_CHECKING(Label.open("2人目の確認中")),
+    AWAITING_APPROVAL(Label.open("上長承認待ち")),
+    REGISTERED(Label.ended("登録済み")),
+    CANCELLED(Label.ended("中止")),
+    REJECTED(Label.ended("却下"));
 
-    private final String label;
+    private final Label label;
 
-    Status(String label) {
-      this.label = label;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
+    @Override
+    public Label describe() { return label; }
   }
 
   @Id

@@ -55,9 +55,9 @@ class FukuhonCases {
   }
 
   @Transactional
-  FukuhonCase open(FukuhonCase.Kind kind, Map<String, Object> values) {
-    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber((String) values.get("addresseeNumber"));
-    InformationItem item = InformationItem.valueOf((String) values.get("informationItem"));
+  FukuhonCase open(FukuhonCase.Kind kind, FukuhonProcesses.Request request) {
+    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(request.addresseeNumber());
+    InformationItem item = request.informationItem();
     Optional<String> registered = registeredContent(resident.id(), item);
     if (kind == FukuhonCase.Kind.CORRECTION && registered.isEmpty()) {
       throw ApiException.invalid("訂正する副本がありません。先に副本を登録してください",
@@ -68,7 +68,7 @@ class FukuhonCases {
     if (!problems.isEmpty()) {
       throw ApiException.invalid("副本の形式に誤りがあります: " + String.join(" / ", problems), Map.of());
     }
-    return cases.save(new FukuhonCase(kind, resident.id(), item, (String) values.get("reason"), proposed.toString(),
+    return cases.save(new FukuhonCase(kind, resident.id(), item, request.reason(), proposed.toString(),
         registered.orElse(null), currentUser.get().username(), Instant.now(clock)));
   }
 

@@ -4,8 +4,6 @@ import java.util.Map;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
-import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,35 +14,31 @@ class FukuhonProcesses {
   static final String REGISTRATION = "FukuhonRegistration";
   static final String CORRECTION = "FukuhonCorrection";
 
+  /** The start form of both: whose 副本, which information, and why. */
+  record Request(String addresseeNumber, InformationItem informationItem, String reason) {}
+
   @Bean
   FukuhonProcess fukuhonRegistration(FukuhonCases cases) {
-    return new FukuhonProcess(REGISTRATION, FukuhonCase.Kind.REGISTRATION, "副本の登録", "ApproveFukuhon", cases);
+    return new FukuhonProcess(REGISTRATION, FukuhonCase.Kind.REGISTRATION, "副本の登録", cases);
   }
 
   @Bean
   FukuhonProcess fukuhonCorrection(FukuhonCases cases) {
-    return new FukuhonProcess(CORRECTION, FukuhonCase.Kind.CORRECTION, "副本の訂正", "ApproveFukuhonCorrection", cases);
+    return new FukuhonProcess(CORRECTION, FukuhonCase.Kind.CORRECTION, "副本の訂正", cases);
   }
 
-  record FukuhonProcess(String processKey, FukuhonCase.Kind kind, String title, String approvalStep, FukuhonCases cases)
-      implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
+  record FukuhonProcess(String processKey, FukuhonCase.Kind kind, String title, FukuhonCases cases)
+      implements CaseStarter<Request>, CaseContextProvider {
 
     @Override
-    public CaseStarter.StartedCase start(Map<String, Object> values) {
-      FukuhonCase opened = cases.open(kind, values);
-      return new CaseStarter.StartedCase(String.valueOf(opened.id()), Map.of(ResidentTasks.RESIDENT_ID, opened.residentId()));
+    public StartedCase start(Request request) {
+      FukuhonCase opened = cases.open(kind, request);
+      return StartedCase.of(opened.id(), opened.residentId(), Map.of());
     }
 
     @Override
     public CaseContext describe(String businessKey) {
       return cases.describe(businessKey, title);
-    }
-
-    @Override
-    public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
-      if (approvalStep.equals(taskKey) && "APPROVE".equals(values.get("decision"))) {
-        cases.approve(businessKey);
-      }
     }
   }
 }

@@ -20,8 +20,6 @@ import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
-import jp.lg.immunization.workflow.ResidentTasks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * after a rejection, the supervisor's approval (R14), and what staff see beside each step.
  */
 @Component
-class InformationQueries implements UntypedCaseSteps.Starter, CaseContextProvider, UntypedCaseSteps.Handler {
+class InformationQueries implements CaseStarter<InformationQueries.Request>, CaseContextProvider {
+
+  /** The start form: whom to ask about, what, and on which legal basis. */
+  record Request(String addresseeNumber, InformationItem informationItem, LegalBasis legalBasis, String purpose) {}
 
   static final String PROCESS_KEY = "InformationQuery";
   private static final String REQUEST_PREFIX = "IQ-";
@@ -70,31 +71,28 @@ class InformationQueries implements UntypedCaseSteps.Starter, CaseContextProvide
   }
 
   @Override
-  @Transactional
-  public CaseStarter.StartedCase start(Map<String, Object> values) {
-    String addresseeNumber = (String) values.get("addresseeNumber");
-    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(addresseeNumber);
-    Content content = permitted(values);
+  public StartedCase start(Request request) {
+    ResidentDirectory.ResidentRef resident = residents.requireByAddresseeNumber(request.addresseeNumber());
+    requirePermitted(request.informationItem(), request.legalBasis());
     String requester = currentUser.get().username();
-    InformationQuery query = queries.save(new InformationQuery(resident.id(), content.item(), content.basis(),
-        content.purpose(), requester, Instant.now(clock)));
+    InformationQuery query = queries.save(new InformationQuery(resident.id(), request.informationItem(),
+        request.legalBasis(), request.purpose(), requester, Instant.now(clock)));
     recordRevision(query, requester);
     // The wait for an answer is fixed when the query starts: a configuration change never moves a running deadline.
-    return new CaseStarter.StartedCase(String.valueOf(query.id()),
-        Map.of("queryId", query.id(), ResidentTasks.RESIDENT_ID, resident.id(), "answerTimeout", answerTimeout.toString()));
+    return StartedCase.of(query.id(), resident.id(),
+        Map.of("queryId", query.id(), "answerTimeout", answerTimeout.toString()));
   }
 
-  @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
+  void approve(String businessKey) {
+    byBusinessKey(businessKey).approve(currentUser.get().username(), Instant.now(clock));
+  }
+
+  /** A rejected query asked again, as a new revision the approver compares with the previous one. */
+  void revise(String businessKey, InformationItem item, LegalBasis basis, String purpose) {
     InformationQuery query = byBusinessKey(businessKey);
-    if ("ApproveQuery".equals(taskKey) && "APPROVE".equals(values.get("decision"))) {
-      query.approve(currentUser.get().username(), Instant.now(clock));
-    } else if ("ReviseQuery".equals(taskKey) && "RESUBMIT".equals(values.get("decision"))) {
-      Content content = permitted(values);
-      query.revise(content.item(), content.basis(), content.purpose());
-      recordRevision(query, currentUser.get().username());
-    }
+    requirePermitted(item, basis);
+    query.revise(item, basis, purpose);
+    recordRevision(query, currentUser.get().username());
   }
 
   @Override
@@ -125,7 +123,7 @@ class InformationQueries implements UntypedCaseSteps.Starter, CaseContextProvide
 
   @Override
   public Map<String, Object> formData(String businessKey, String taskKey) {
-    if (!"ReviseQuery".equals(taskKey)) {
+    if (!ReviseQuery.TASK.equals(taskKey)) {
       return Map.of();
     }
     InformationQuery query = byBusinessKey(businessKey);
@@ -145,18 +143,13 @@ class InformationQueries implements UntypedCaseSteps.Starter, CaseContextProvide
     return Long.parseLong(requestId.substring(REQUEST_PREFIX.length()));
   }
 
-  private record Content(InformationItem item, LegalBasis basis, String purpose) {}
-
   /** R15: only what the permit list allows for this affair can be asked at all. */
-  private Content permitted(Map<String, Object> values) {
-    InformationItem item = InformationItem.valueOf((String) values.get("informationItem"));
-    LegalBasis basis = LegalBasis.valueOf((String) values.get("legalBasis"));
+  private void requirePermitted(InformationItem item, LegalBasis basis) {
     PermitList.Verdict verdict = permitList.query(item, basis);
     if (!verdict.permitted()) {
       throw ApiException.invalid("照会許可用照合リストにない照会は依頼できません（" + item.label() + "／" + basis.label()
           + "：" + verdict.reason() + "）", Map.of("informationItem", verdict.reason()));
     }
-    return new Content(item, basis, (String) values.get("purpose"));
   }
 
   private void recordRevision(InformationQuery query, String username) {

@@ -9,40 +9,32 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** 情報照会: one query to another agency, from request to the checked result. */
 @Entity
 @Table(name = "information_query")
 class InformationQuery {
 
-  enum Status {
-    AWAITING_APPROVAL("上長承認待ち", false),
-    REJECTED("差戻し（修正待ち）", false),
-    SENDING("送信中", false),
-    AWAITING_ANSWER("回答待ち", false),
-    CHECKING("結果確認中", false),
-    DOUBLE_CHECKING("結果の再確認中", false),
-    COMPLETED("完了（記録へ保存済み）", true),
-    WITHDRAWN("取下げ", true),
-    REFUSED_BY_NETWORK("照会拒否（情報提供ネットワーク）", true),
-    TIMED_OUT("回答なし（期限切れ）", true),
-    DISCARDED("結果を破棄", true);
+  enum Status implements CaseStatus {
+    AWAITING_APPROVAL(Label.open("上長承認待ち")),
+    REJECTED(Label.open("差戻し（修正待ち）")),
+    SENDING(Label.open("送信中")),
+    AWAITING_ANSWER(Label.open("回答待ち")),
+    CHECKING(Label.open("結果確認中")),
+    DOUBLE_CHECKING(Label.open("結果の再確認中")),
+    COMPLETED(Label.ended("完了（記録へ保存済み）")),
+    WITHDRAWN(Label.ended("取下げ")),
+    REFUSED_BY_NETWORK(Label.ended("照会拒否（情報提供ネットワーク）")),
+    TIMED_OUT(Label.ended("回答なし（期限切れ）")),
+    DISCARDED(Label.ended("結果を破棄"));
 
-    private final String label;
-    private final boolean ended;
+    private final Label label;
 
-    Status(String label, boolean ended) {
-      this.label = label;
-      this.ended = ended;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
-
-    boolean ended() {
-      return ended;
-    }
+    @Override
+    public Label describe() { return label; }
   }
 
   @Id

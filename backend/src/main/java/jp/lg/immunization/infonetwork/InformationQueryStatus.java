@@ -2,27 +2,16 @@ package jp.lg.immunization.infonetwork;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import java.util.Set;
+import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
-/** Moves the query's business status as the process reaches each step, and closes its 情報提供等記録 at the end. */
-@Component("informationQueryStatus")
-class InformationQueryStatus implements ExecutionListener {
-
-  private static final Map<String, InformationQuery.Status> STATUS_AT = Map.ofEntries(
-      Map.entry("ApproveQuery", InformationQuery.Status.AWAITING_APPROVAL),
-      Map.entry("ReviseQuery", InformationQuery.Status.REJECTED),
-      Map.entry("SendQuery", InformationQuery.Status.SENDING),
-      Map.entry("AwaitQueryAnswer", InformationQuery.Status.AWAITING_ANSWER),
-      Map.entry("CheckQueryResult", InformationQuery.Status.CHECKING),
-      Map.entry("DoubleCheckQueryResult", InformationQuery.Status.DOUBLE_CHECKING),
-      Map.entry("QueryCompleted", InformationQuery.Status.COMPLETED),
-      Map.entry("QueryWithdrawn", InformationQuery.Status.WITHDRAWN),
-      Map.entry("QueryRefused", InformationQuery.Status.REFUSED_BY_NETWORK),
-      Map.entry("QueryTimedOut", InformationQuery.Status.TIMED_OUT),
-      Map.entry("QueryResultDiscarded", InformationQuery.Status.DISCARDED));
+/**
+ * The query's business status as the process reaches each step (the steps declare it), and the 情報提供等記録 closed
+ * with the outcome once the query has ended (R25).
+ */
+@Component
+class InformationQueryStatus implements CaseType<InformationQuery.Status> {
 
   private final InformationQueries queries;
   private final ProvisionRecords records;
@@ -35,12 +24,18 @@ class InformationQueryStatus implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    InformationQuery.Status status = STATUS_AT.get(execution.getCurrentActivityId());
-    if (status == null) {
-      throw new IllegalStateException("No query status for step " + execution.getCurrentActivityId());
-    }
-    InformationQuery query = queries.byBusinessKey(execution.getProcessBusinessKey());
+  public Set<String> processKeys() {
+    return Set.of(InformationQueries.PROCESS_KEY);
+  }
+
+  @Override
+  public Class<InformationQuery.Status> statusType() {
+    return InformationQuery.Status.class;
+  }
+
+  @Override
+  public void enter(String businessKey, InformationQuery.Status status) {
+    InformationQuery query = queries.byBusinessKey(businessKey);
     query.status(status, Instant.now(clock));
     if (status.ended()) {
       records.ended(query.id(), status.name());

@@ -9,29 +9,27 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.lg.immunization.workflow.CaseStatus;
 
 /** 情報提供: a request from another agency for this office's data, and how it was answered. */
 @Entity
 @Table(name = "provision_request")
 class ProvisionRequest {
 
-  enum Status {
-    RECEIVED("受信"),
-    IN_REVIEW("職員確認中"),
-    AWAITING_APPROVAL("上長承認待ち"),
-    PROVIDED_AUTOMATICALLY("自動応答済み"),
-    PROVIDED_MANUALLY("提供済み（承認後）"),
-    REFUSED("提供拒否");
+  enum Status implements CaseStatus {
+    RECEIVED(Label.open("受信")),
+    IN_REVIEW(Label.open("職員確認中")),
+    AWAITING_APPROVAL(Label.open("上長承認待ち")),
+    PROVIDED_AUTOMATICALLY(Label.ended("自動応答済み")),
+    PROVIDED_MANUALLY(Label.ended("提供済み（承認後）")),
+    REFUSED(Label.ended("提供拒否"));
 
-    private final String label;
+    private final Label label;
 
-    Status(String label) {
-      this.label = label;
-    }
+    Status(Label label) { this.label = label; }
 
-    String label() {
-      return label;
-    }
+    @Override
+    public Label describe() { return label; }
   }
 
   /** Why a person has to look at a request before anything is sent. */

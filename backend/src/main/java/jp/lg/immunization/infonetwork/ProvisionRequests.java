@@ -15,7 +15,6 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
-import jp.lg.immunization.workflow.UntypedCaseSteps;
 import jp.lg.immunization.workflow.ResidentTasks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * why it needs a person (R16, R17, R18), the 副本 and what will be sent.
  */
 @Component
-class ProvisionRequests implements CaseContextProvider, UntypedCaseSteps.Handler {
+class ProvisionRequests implements CaseContextProvider {
 
   static final String PROCESS_KEY = "InformationProvision";
   static final String START_MESSAGE = "ProvisionRequested";
@@ -82,20 +81,17 @@ class ProvisionRequests implements CaseContextProvider, UntypedCaseSteps.Handler
     return PROCESS_KEY;
   }
 
-  @Override
-  @Transactional
-  public void beforeComplete(String businessKey, String taskKey, Map<String, Object> values) {
-    ProvisionRequest request = byBusinessKey(businessKey);
-    if ("ReviewProvision".equals(taskKey) && "PROVIDE".equals(values.get("decision"))) {
-      request.reviewed(currentUser.get().username(), (String) values.get("content"));
-    } else if ("ApproveProvision".equals(taskKey) && "APPROVE".equals(values.get("decision"))) {
-      request.approved(currentUser.get().username());
-    }
+  void reviewed(String businessKey, String content) {
+    byBusinessKey(businessKey).reviewed(currentUser.get().username(), content);
+  }
+
+  void approved(String businessKey) {
+    byBusinessKey(businessKey).approved(currentUser.get().username());
   }
 
   @Override
   public Map<String, Object> formData(String businessKey, String taskKey) {
-    if (!"ReviewProvision".equals(taskKey)) {
+    if (!ReviewProvision.TASK.equals(taskKey)) {
       return Map.of();
     }
     return fukuhon(byBusinessKey(businessKey)).<Map<String, Object>>map(content -> Map.of("content", content))

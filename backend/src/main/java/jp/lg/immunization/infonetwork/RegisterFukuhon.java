@@ -4,15 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The automatic steps of the 副本 processes: registering an approved 副本 or correction through the
- * 中間サーバー and in the city's copy, keeping the before and after of every change. Idempotent.
+ * Registers an approved 副本 or correction through the 中間サーバー and in the city's copy, keeping the before and after
+ * of every change (R21, R22). Both 副本 processes end with it. A case already registered is left alone.
  */
-@Component("fukuhonSteps")
-public class FukuhonSteps {
+@Component("registerFukuhon")
+class RegisterFukuhon implements JavaDelegate {
 
   private final FukuhonCases cases;
   private final NetworkCodes codes;
@@ -20,7 +21,8 @@ public class FukuhonSteps {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  FukuhonSteps(FukuhonCases cases, NetworkCodes codes, IntermediateServerPort network, JdbcTemplate jdbc, Clock clock) {
+  RegisterFukuhon(FukuhonCases cases, NetworkCodes codes, IntermediateServerPort network, JdbcTemplate jdbc,
+                  Clock clock) {
     this.cases = cases;
     this.codes = codes;
     this.network = network;
@@ -28,8 +30,8 @@ public class FukuhonSteps {
     this.clock = clock;
   }
 
-  /** Only an approved case reaches the network (R21, R22). */
-  public void register(DelegateExecution execution) {
+  @Override
+  public void execute(DelegateExecution execution) {
     FukuhonCase found = cases.byBusinessKey(execution.getProcessBusinessKey());
     if (found.approvedBy() == null) {
       throw new IllegalStateException("A 副本 change needs a supervisor's approval before it is made (R21, R22)");
@@ -53,9 +55,5 @@ public class FukuhonSteps {
         found.residentId(), found.informationItem().name(), found.id(), found.previousContent(),
         found.proposedContent(), found.approvedBy(), now);
     found.registered(now.toInstant());
-  }
-
-  public void status(DelegateExecution execution, String status) {
-    cases.byBusinessKey(execution.getProcessBusinessKey()).status(FukuhonCase.Status.valueOf(status));
   }
 }
