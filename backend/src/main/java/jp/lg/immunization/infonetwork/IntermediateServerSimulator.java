@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * really leaves the city: request id, 符号, item and legal basis.
  */
 @Component
+@SimulatorsOnly
 class IntermediateServerSimulator implements IntermediateServerPort {
 
   private static final Set<InformationItem> NETWORK_PERMITS = EnumSet.of(InformationItem.VACCINATION_RECORD,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import jp.lg.immunization.platform.SimulatorsOnly;
 import jp.lg.immunization.resident.ResidentDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Administrators drive the 中間サーバー SIMULATOR: requests from other agencies, failures, and what it saw. */
 @RestController
+@SimulatorsOnly
 @RequestMapping("/api/admin/simulators/intermediate-server")
 class SimulatorController {
 
