@@ -15,6 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R20: raw results of completed or aborted queries are deleted once their retention period has
  * passed, with a record of what was deleted and when. Safe on several nodes: deleting twice deletes nothing.
+ *
+ * <p>Not a {@link jp.lg.immunization.platform.ExpiringRecords} rule of the R27 run: the rows are keyed by query
+ * (no {@code id}), expire by their query's end plus a configurable duration rather than by whole days, are kept for
+ * no one (a legal hold keeps the saved copy in the resident's record, not the raw answer), and every deletion is
+ * recorded in {@code query_result_deletion}, which the case page shows.
  */
 @Component
 class QueryResultRetention {
