@@ -1,7 +1,7 @@
 package jp.lg.immunization.infonetwork;
 
 /** What may be asked of other agencies. Whether it may be asked for this affair is the permit list's (DMN) call. */
-enum InformationItem {
+public enum InformationItem {
   VACCINATION_RECORD("予防接種の実施に関する情報"),
   LOCAL_TAX("地方税関係情報"),
   PUBLIC_ASSISTANCE("生活保護関係情報"),
@@ -15,7 +15,7 @@ enum InformationItem {
     this.label = label;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 }

@@ -1,6 +1,7 @@
 package jp.lg.immunization.infonetwork;
 
-enum LegalBasis {
+/** The legal basis a query or provision names (番号利用法 and its ordinance). */
+public enum LegalBasis {
   ACT19_8_TABLE14("番号利用法第19条第8号・主務省令別表第14項"),
   OLD_TABLE2_16_2("旧番号利用法別表第二 16の2（令和6年5月廃止）");
 
@@ -10,7 +11,7 @@ enum LegalBasis {
     this.label = label;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
  * R15) and what it may provide, and whether automatically (R17).
  */
 @Component
-class PermitList {
+public class PermitList {
 
-  record Verdict(boolean permitted, boolean autoResponse, String reason) {}
+  public record Verdict(boolean permitted, boolean autoResponse, String reason) {}
 
   private final DecisionService decisions;
 
@@ -20,11 +20,11 @@ class PermitList {
     this.decisions = decisions;
   }
 
-  Verdict query(InformationItem item, LegalBasis basis) {
+  public Verdict query(InformationItem item, LegalBasis basis) {
     return evaluate("QueryPermitList", item, basis);
   }
 
-  Verdict provision(InformationItem item, LegalBasis basis) {
+  public Verdict provision(InformationItem item, LegalBasis basis) {
     return evaluate("ProvisionPermitList", item, basis);
   }
 

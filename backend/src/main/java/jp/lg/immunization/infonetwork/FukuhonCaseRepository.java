@@ -1,5 +1,0 @@
-package jp.lg.immunization.infonetwork;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface FukuhonCaseRepository extends JpaRepository<FukuhonCase, Long> {}
