@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *   <li>every {@code processVariable} field of a task's form is used by an expression of the process (a gateway's
  *       condition, a listener, a timer), so nothing goes to the engine for nothing;</li>
  *   <li>every {@code caseStatus} a step declares is a status of the process's case type;</li>
- *   <li>every delegate a service task or listener names ({@code delegateExpression="${bean}"}) is a bean.</li>
+ *   <li>every delegate a service task or listener names ({@code delegateExpression="${bean}"}) is a bean, and no
+ *       expression calls a bean's method (one delegate style: small named beans).</li>
  * </ul>
  */
 @Component
@@ -50,6 +51,8 @@ class ProcessConsistency {
   record ProcessFile(String file, String text, BpmnModelInstance model) {}
 
   private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+  /** A service task or listener calling a bean's method: the one delegate style is a named JavaDelegate bean. */
+  private static final Pattern METHOD_EXPRESSION = Pattern.compile("\\bexpression=\"\\$\\{(\\w+\\.\\w+)\\(");
 
   private final FormRegistry forms;
   private final ProcessSteps steps;
@@ -81,6 +84,11 @@ class ProcessConsistency {
         if (!beans.containsBean(delegate.group(1))) {
           problems.add(file.file() + ": delegate bean '" + delegate.group(1) + "' does not exist");
         }
+      }
+      Matcher method = METHOD_EXPRESSION.matcher(file.text());
+      while (method.find()) {
+        problems.add(file.file() + ": expression calls " + method.group(1) + "(...); name a JavaDelegate bean with "
+            + "delegateExpression instead");
       }
       for (Process process : file.model().getModelElementsByType(Process.class)) {
         byProcessKey.put(process.getId(), file);

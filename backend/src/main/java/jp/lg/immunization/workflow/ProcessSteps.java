@@ -20,13 +20,7 @@ class ProcessSteps {
   private final Map<String, Typed<StepHandler<?>>> handlers = new HashMap<>();
   private final Map<String, Typed<CaseStarter<?>>> starters = new HashMap<>();
 
-  private final Map<String, UntypedCaseSteps.Starter> untypedStarters = new HashMap<>();
-  private final Map<String, UntypedCaseSteps.Handler> untypedHandlers = new HashMap<>();
-
-  ProcessSteps(List<StepHandler<?>> stepHandlers, List<CaseStarter<?>> caseStarters,
-               List<UntypedCaseSteps.Starter> untypedStarters, List<UntypedCaseSteps.Handler> untypedHandlers) {
-    untypedStarters.forEach(starter -> this.untypedStarters.put(starter.processKey(), starter));
-    untypedHandlers.forEach(handler -> this.untypedHandlers.put(handler.processKey(), handler));
+  ProcessSteps(List<StepHandler<?>> stepHandlers, List<CaseStarter<?>> caseStarters) {
     for (StepHandler<?> handler : stepHandlers) {
       Step step = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(handler), Step.class);
       if (step == null) {
@@ -47,14 +41,11 @@ class ProcessSteps {
   }
 
   boolean startable(String processKey) {
-    return starters.containsKey(processKey) || untypedStarters.containsKey(processKey);
+    return starters.containsKey(processKey);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   CaseStarter.StartedCase start(String processKey, Map<String, Object> accepted) {
-    if (untypedStarters.containsKey(processKey)) {
-      return untypedStarters.get(processKey).start(accepted);
-    }
     Typed<CaseStarter<?>> starter = starters.get(processKey);
     return ((CaseStarter) starter.target()).start(FormValues.read(starter.formType(), accepted));
   }
@@ -62,9 +53,6 @@ class ProcessSteps {
   /** Hands a completed step's validated values to its handler, if the step has one. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   void complete(String processKey, String taskKey, String businessKey, Map<String, Object> accepted) {
-    if (untypedHandlers.containsKey(processKey)) {
-      untypedHandlers.get(processKey).beforeComplete(businessKey, taskKey, accepted);
-    }
     Typed<StepHandler<?>> handler = handlers.get(key(processKey, taskKey));
     if (handler != null) {
       ((StepHandler) handler.target()).complete(businessKey, FormValues.read(handler.formType(), accepted));

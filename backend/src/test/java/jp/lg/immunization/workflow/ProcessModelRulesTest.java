@@ -23,7 +23,7 @@ class ProcessModelRulesTest {
   }
 
   @Test
-  void aDelegateThatIsNoBeanAndAStatusTheCaseTypeLacksAreNamed() {
+  void aDelegateThatIsNoBeanAMethodCalledFromAnExpressionAndAStatusTheCaseTypeLacksAreNamed() {
     String bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -35,6 +35,7 @@ class ProcessModelRulesTest {
               </bpmn:extensionElements>
             </bpmn:startEvent>
             <bpmn:serviceTask id="Forward" camunda:delegateExpression="${forwardReliefClaims}" />
+            <bpmn:serviceTask id="Route" camunda:expression="${provisionSteps.route(execution)}" />
           </bpmn:process>
         </bpmn:definitions>""";
     var file = new ProcessConsistency.ProcessFile("processes/broken.bpmn", bpmn,
@@ -42,6 +43,8 @@ class ProcessModelRulesTest {
 
     assertThat(consistency.problems(List.of(file))).contains(
         "processes/broken.bpmn: delegate bean 'forwardReliefClaims' does not exist",
+        "processes/broken.bpmn: expression calls provisionSteps.route(...); name a JavaDelegate bean with "
+            + "delegateExpression instead",
         "processes/broken.bpmn Received: caseStatus RECIEVED is not a status of jp.lg.immunization.relief.ReliefClaim$Status");
   }
 }

@@ -1,0 +1,47 @@
+package jp.lg.immunization.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import jp.lg.immunization.ImmunizationOfficeApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Simulators of national and city systems are switched on with demo mode and never load in a production
+ * configuration: there, no simulator bean exists, no simulator endpoint answers, every port is served by an adapter,
+ * and the UI is told there are no simulators.
+ */
+class SimulatorSwitchTest {
+
+  @Test
+  void aProductionConfigurationStartsWithoutAnySimulatorOrSimulatorEndpoint() {
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ImmunizationOfficeApplication.class)
+        .profiles("test")
+        .run("--immunization.demo.enabled=false", "--immunization.data-dir=target/production-configuration-test",
+            "--immunization.security.totp-key=cHJvZHVjdGlvbi1jb25maWd1cmF0aW9uLXRlc3RzMzI=",
+            "--server.port=0")) {
+      assertThat(simulatorBeans(app)).isEmpty();
+      assertThat(paths(app)).noneMatch(path -> path.contains("/simulators"));
+      assertThat(app.getBean(SystemInfoController.class).system().simulators()).isFalse();
+    }
+  }
+
+  private static List<String> simulatorBeans(ConfigurableApplicationContext app) {
+    return Arrays.stream(app.getBeanDefinitionNames())
+        .filter(name -> {
+          Class<?> type = app.getType(name);
+          return type != null && ClassUtils.getUserClass(type).isAnnotationPresent(SimulatorsOnly.class);
+        })
+        .toList();
+  }
+
+  private static List<String> paths(ConfigurableApplicationContext app) {
+    return app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+        .keySet().stream().flatMap(info -> info.getPatternValues().stream()).toList();
+  }
+}
