@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.lg.immunization.workflow.CaseStatus;
 
 /** One request (開示・訂正・利用停止請求) as stored: the requester, the identity check, the deadline and the decision (R28). */
@@ -95,22 +97,16 @@ record ResidentRequest(long id, Kind kind, Status status, long residentId, Strin
     }
   }
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    RECEIVED(Label.open("受付")),
-    IDENTITY_CHECK(Label.open("本人確認中")),
-    RETURNED(Label.ended("本人確認できず返戻")),
-    DECIDING(Label.open("決定中")),
-    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
-    CORRECTING(Label.open("訂正の実施中")),
-    NOTIFYING(Label.open("決定通知の送付待ち")),
-    CLOSED(Label.ended("完了"));
+    RECEIVED, IDENTITY_CHECK, RETURNED, DECIDING, AWAITING_APPROVAL, CORRECTING, NOTIFYING, CLOSED;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(RETURNED, CLOSED);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
 
     /** Still to be decided: the deadline runs. */
     boolean undecided() {

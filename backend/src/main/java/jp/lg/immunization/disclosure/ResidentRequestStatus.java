@@ -1,7 +1,7 @@
 package jp.lg.immunization.disclosure;
 
 import java.util.Optional;
-import java.util.Set;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseTimeline;
 import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * and reaching a step is written on the request's timeline.
  */
 @Component("residentRequestStatus")
+@CaseProcesses(ResidentRequests.PROCESS_KEY)
 class ResidentRequestStatus implements CaseType<ResidentRequest.Status> {
 
   private final ResidentRequests requests;
@@ -19,16 +20,6 @@ class ResidentRequestStatus implements CaseType<ResidentRequest.Status> {
   ResidentRequestStatus(ResidentRequests requests, ResidentRequestEvents events) {
     this.requests = requests;
     this.events = events;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(ResidentRequests.PROCESS_KEY);
-  }
-
-  @Override
-  public Class<ResidentRequest.Status> statusType() {
-    return ResidentRequest.Status.class;
   }
 
   @Override

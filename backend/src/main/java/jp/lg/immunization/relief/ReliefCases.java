@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseStarter;
 import jp.lg.immunization.workflow.CaseTimeline;
 import jp.lg.immunization.workflow.CaseType;
@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What each step's form records on the claim is in the step's handler.
  */
 @Component
+@CaseProcesses(ReliefClaims.PROCESS_KEY)
 class ReliefCases implements CaseStarter<ReliefClaims.Intake>, CaseContextProvider, CaseType<ReliefClaim.Status> {
 
   private final ReliefClaims claims;
@@ -48,16 +49,6 @@ class ReliefCases implements CaseStarter<ReliefClaims.Intake>, CaseContextProvid
     Map<String, Object> variables = new HashMap<>(settings.processVariables());
     variables.put("vaccinationClass", claim.vaccinationClass());
     return StartedCase.of(claim.id(), claim.residentId(), variables);
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(ReliefClaims.PROCESS_KEY);
-  }
-
-  @Override
-  public Class<ReliefClaim.Status> statusType() {
-    return ReliefClaim.Status.class;
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.workflow.CaseStatus;
 
 /** One relief claim as stored: every step's date and outcome sits on it (R33). */
@@ -19,28 +21,17 @@ record ReliefClaim(long id, Status status, long residentId, String claimantRelat
                    Instant approvedAt, String noticeText, Instant notifiedAt, LocalDate appealFiledOn,
                    String appealOutcome, int version) {
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    RECEIVED(Label.open("受付")),
-    LATE_REVIEW(Label.open("期限後の請求の確認中")),
-    DOCUMENTS_MISSING(Label.open("書類の補正待ち")),
-    COMMITTEE(Label.open("調査委員会")),
-    AWAITING_MINISTRY(Label.open("厚生労働省の審査待ち")),
-    DECIDING(Label.open("支給・不支給の決定中")),
-    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
-    PAYING(Label.open("支給中")),
-    PAID(Label.ended("支給済み")),
-    ENTITLEMENT_ENDED(Label.ended("受給権の消滅")),
-    NOT_PAID(Label.open("不支給（審査請求期間中）")),
-    APPEALED(Label.open("審査請求中")),
-    REFUSED_LATE(Label.ended("期限経過により不支給")),
-    CLOSED(Label.ended("終了"));
+    RECEIVED, LATE_REVIEW, DOCUMENTS_MISSING, COMMITTEE, AWAITING_MINISTRY, DECIDING, AWAITING_APPROVAL, PAYING,
+    PAID, ENTITLEMENT_ENDED, NOT_PAID, APPEALED, REFUSED_LATE, CLOSED;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(PAID, ENTITLEMENT_ENDED, REFUSED_LATE, CLOSED);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
   }
 
   static final String COLUMNS = """

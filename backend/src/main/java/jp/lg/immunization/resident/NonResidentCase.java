@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.workflow.CaseStatus;
 
 /** 住登外者確認: what staff asked 市町村CS, what it answered, and the resident record it became. */
@@ -17,21 +19,16 @@ import jp.lg.immunization.workflow.CaseStatus;
 @Table(name = "non_resident_case")
 class NonResidentCase {
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    LOOKING_UP(Label.open("照会中")),
-    PROPOSING(Label.open("照合結果の提案待ち")),
-    DOUBLE_CHECK(Label.open("確認待ち")),
-    CONFIRMED(Label.ended("確認済み・住登外者登録済み")),
-    NOT_FOUND(Label.ended("該当者なし")),
-    WITHDRAWN(Label.ended("取下げ")),
-    TIMED_OUT(Label.ended("回答なし（期限切れ）"));
+    LOOKING_UP, PROPOSING, DOUBLE_CHECK, CONFIRMED, NOT_FOUND, WITHDRAWN, TIMED_OUT;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(CONFIRMED, NOT_FOUND, WITHDRAWN, TIMED_OUT);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
   }
 
   enum LookupOutcome { FOUND, NOT_FOUND }

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -17,6 +16,7 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseStarter;
 import jp.lg.immunization.workflow.CaseType;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * beside each task, and the status each step of the BPMN declares as the case moves on.
  */
 @Component("nonResidentCases")
+@CaseProcesses(NonResidentCases.PROCESS_KEY)
 class NonResidentCases implements CaseStarter<NonResidentCases.Request>, CaseContextProvider,
     CaseType<NonResidentCase.Status> {
 
@@ -72,16 +73,6 @@ class NonResidentCases implements CaseStarter<NonResidentCases.Request>, CaseCon
     // The wait for 市町村CS is fixed when the case starts, so a configuration change never moves a running deadline.
     // No resident yet: the case becomes one only when two staff have confirmed the match.
     return StartedCase.of(created.id(), null, Map.of("caseId", created.id(), "lookupTimeout", lookupTimeout.toString()));
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(PROCESS_KEY);
-  }
-
-  @Override
-  public Class<NonResidentCase.Status> statusType() {
-    return NonResidentCase.Status.class;
   }
 
   @Override

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.workflow.CaseStatus;
 
@@ -34,21 +36,16 @@ class CoPayExemption {
     }
   }
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    IDENTIFYING(Label.open("申請者の確認待ち")),
-    MATCHING(Label.open("庁内連携で照合中")),
-    AWAITING_DECISION(Label.open("職員の判断待ち")),
-    AWAITING_APPROVAL(Label.open("上長の承認待ち")),
-    NOTIFIED(Label.ended("決定通知済み")),
-    RETURNED(Label.ended("返戻")),
-    WITHDRAWN(Label.ended("取下げ"));
+    IDENTIFYING, MATCHING, AWAITING_DECISION, AWAITING_APPROVAL, NOTIFIED, RETURNED, WITHDRAWN;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(NOTIFIED, RETURNED, WITHDRAWN);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
   }
 
   enum Decision {

@@ -2,12 +2,13 @@ package jp.lg.immunization.subsidy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
 /** The application as a case: its business status follows the {@code caseStatus} each step of the BPMN declares. */
 @Component("coPayExemptionStatus")
+@CaseProcesses(ExemptionApplications.PROCESS_KEY)
 class CoPayExemptionStatus implements CaseType<CoPayExemption.Status> {
 
   private final ExemptionApplications applications;
@@ -16,16 +17,6 @@ class CoPayExemptionStatus implements CaseType<CoPayExemption.Status> {
   CoPayExemptionStatus(ExemptionApplications applications, Clock clock) {
     this.applications = applications;
     this.clock = clock;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(ExemptionApplications.PROCESS_KEY);
-  }
-
-  @Override
-  public Class<CoPayExemption.Status> statusType() {
-    return CoPayExemption.Status.class;
   }
 
   /** The first end of an application is its end: entering an ended status again keeps that time. */

@@ -1,22 +1,21 @@
 package jp.lg.immunization.vaccination;
 
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.workflow.CaseStatus;
 
 /**
  * Where a batch stands. A batch starts VALIDATING when it is uploaded; from then on the steps of the process
  * DoseBatchRegistration declare the status they enter ({@code caseStatus}).
  */
+/** The labels staff see are in case-statuses.properties. */
 enum DoseBatchStatus implements CaseStatus {
-  VALIDATING(Label.open("検証中")),
-  REVIEW(Label.open("エラー確認中")),
-  AWAITING_APPROVAL(Label.open("承認待ち")),
-  REGISTERED(Label.ended("登録済み")),
-  DISCARDED(Label.ended("取消"));
+  VALIDATING, REVIEW, AWAITING_APPROVAL, REGISTERED, DISCARDED;
 
-  private final Label label;
-
-  DoseBatchStatus(Label label) { this.label = label; }
+  private static final Set<DoseBatchStatus> ENDED = EnumSet.of(REGISTERED, DISCARDED);
 
   @Override
-  public Label describe() { return label; }
+  public boolean ended() {
+    return ENDED.contains(this);
+  }
 }

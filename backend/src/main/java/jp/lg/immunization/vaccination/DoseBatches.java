@@ -25,10 +25,11 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseStarter;
 import jp.lg.immunization.workflow.CaseType;
-import jp.lg.immunization.workflow.OpenTasks;
 import jp.lg.immunization.workflow.OpenTasks.OpenTask;
+import jp.lg.immunization.workflow.OpenTasks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * dose_record before the approval, and then everything at once (RegisterDoseBatch).
  */
 @Component
+@CaseProcesses(DoseBatches.PROCESS_KEY)
 class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
 
   static final String PROCESS_KEY = "DoseBatchRegistration";
@@ -221,16 +223,6 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   @Override
   public String processKey() {
     return PROCESS_KEY;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(PROCESS_KEY);
-  }
-
-  @Override
-  public Class<DoseBatchStatus> statusType() {
-    return DoseBatchStatus.class;
   }
 
   /** A discarded batch also drops its file at once: it holds the clinics' data and will never be registered. */

@@ -1,30 +1,30 @@
 package jp.lg.immunization.workflow;
 
+import java.util.ResourceBundle;
+
 /**
  * A case's business status, as staff read it. Implemented by each case type's status enum, whose constants are named
- * by the {@code caseStatus} property of the BPMN steps that enter them.
+ * by the {@code caseStatus} property of the BPMN steps that enter them. The labels staff see are kept together in
+ * {@code case-statuses.properties} (key: the enum's name with its enclosing class, then the constant, e.g.
+ * {@code ReliefClaim.Status.RECEIVED}); start-up checks that every status of every case type has one.
  */
 public interface CaseStatus {
 
-  /** The label staff see and whether a case in this status has ended. */
-  record Label(String text, boolean ended) {
+  String LABELS = "case-statuses";
 
-    public static Label open(String text) {
-      return new Label(text, false);
-    }
+  String name();
 
-    public static Label ended(String text) {
-      return new Label(text, true);
-    }
-  }
-
-  Label describe();
+  /** Whether a case in this status has ended. */
+  boolean ended();
 
   default String label() {
-    return describe().text();
+    return ResourceBundle.getBundle(LABELS).getString(labelKey(this));
   }
 
-  default boolean ended() {
-    return describe().ended();
+  static String labelKey(CaseStatus status) {
+    Class<?> type = ((Enum<?>) status).getDeclaringClass();
+    String name = type.getEnclosingClass() == null ? type.getSimpleName()
+        : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
+    return name + "." + status.name();
   }
 }

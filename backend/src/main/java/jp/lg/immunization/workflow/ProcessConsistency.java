@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  *       type it can take; the same for case starters and start forms;</li>
  *   <li>every {@code processVariable} field of a task's form is used by an expression of the process (a gateway's
  *       condition, a listener, a timer), so nothing goes to the engine for nothing;</li>
- *   <li>every {@code caseStatus} a step declares is a status of the process's case type;</li>
+ *   <li>every {@code caseStatus} a step declares is a status of the process's case type, and every status of a case
+ *       type has its label;</li>
  *   <li>every delegate a service task or listener names ({@code delegateExpression="${bean}"}) is a bean, and no
  *       expression calls a bean's method (one delegate style: small named beans).</li>
  * </ul>
@@ -95,6 +97,12 @@ class ProcessConsistency {
         checkProcess(file, process, problems);
       }
     }
+    ResourceBundle labels = ResourceBundle.getBundle(CaseStatus.LABELS);
+    caseStatus.all().stream().flatMap(type -> Arrays.stream(type.statusType().getEnumConstants()))
+        .map(CaseStatus.class::cast)
+        .filter(status -> !labels.containsKey(CaseStatus.labelKey(status)))
+        .forEach(status -> problems.add("case status " + CaseStatus.labelKey(status) + " has no label in "
+            + CaseStatus.LABELS + ".properties"));
     for (ProcessSteps.Typed<StepHandler<?>> handler : steps.handlers()) {
       ProcessFile file = byProcessKey.get(handler.processKey());
       BaseElement task = file == null ? null : file.model().getModelElementById(handler.taskKey());
@@ -146,7 +154,7 @@ class ProcessConsistency {
   }
 
   private void checkStatus(ProcessFile file, Process process, FlowNode node, String status, List<String> problems) {
-    CaseType<?> type;
+    CaseStatusListener.Registered type;
     try {
       type = caseStatus.caseType(process.getId());
     } catch (IllegalStateException e) {
@@ -154,9 +162,7 @@ class ProcessConsistency {
           + process.getId());
       return;
     }
-    boolean known = Arrays.stream(type.statusType().getEnumConstants())
-        .anyMatch(constant -> constant.name().equals(status));
-    if (!known) {
+    if (!type.hasStatus(status)) {
       problems.add(file.file() + " " + node.getId() + ": caseStatus " + status + " is not a status of "
           + type.statusType().getName());
     }

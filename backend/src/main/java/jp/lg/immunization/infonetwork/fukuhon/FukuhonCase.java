@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.infonetwork.InformationItem;
 import jp.lg.immunization.workflow.CaseStatus;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -21,20 +23,16 @@ class FukuhonCase {
 
   enum Kind { REGISTRATION, CORRECTION }
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    CHECKING(Label.open("職員確認中")),
-    DOUBLE_CHECKING(Label.open("2人目の確認中")),
-    AWAITING_APPROVAL(Label.open("上長承認待ち")),
-    REGISTERED(Label.ended("登録済み")),
-    CANCELLED(Label.ended("中止")),
-    REJECTED(Label.ended("却下"));
+    CHECKING, DOUBLE_CHECKING, AWAITING_APPROVAL, REGISTERED, CANCELLED, REJECTED;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(REGISTERED, CANCELLED, REJECTED);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
   }
 
   @Id

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.infonetwork.InformationItem;
 import jp.lg.immunization.infonetwork.LegalBasis;
 import jp.lg.immunization.workflow.CaseStatus;
@@ -18,20 +20,16 @@ import jp.lg.immunization.workflow.CaseStatus;
 @Table(name = "provision_request")
 class ProvisionRequest {
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    RECEIVED(Label.open("受信")),
-    IN_REVIEW(Label.open("職員確認中")),
-    AWAITING_APPROVAL(Label.open("上長承認待ち")),
-    PROVIDED_AUTOMATICALLY(Label.ended("自動応答済み")),
-    PROVIDED_MANUALLY(Label.ended("提供済み（承認後）")),
-    REFUSED(Label.ended("提供拒否"));
+    RECEIVED, IN_REVIEW, AWAITING_APPROVAL, PROVIDED_AUTOMATICALLY, PROVIDED_MANUALLY, REFUSED;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(PROVIDED_AUTOMATICALLY, PROVIDED_MANUALLY, REFUSED);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
   }
 
   /** Why a person has to look at a request before anything is sent. */

@@ -1,6 +1,6 @@
 package jp.lg.immunization.infonetwork.provision;
 
-import java.util.Set;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
@@ -9,22 +9,13 @@ import org.springframework.stereotype.Component;
  * the step that sends the answer.
  */
 @Component
+@CaseProcesses(ProvisionRequests.PROCESS_KEY)
 class ProvisionStatus implements CaseType<ProvisionRequest.Status> {
 
   private final ProvisionRequests requests;
 
   ProvisionStatus(ProvisionRequests requests) {
     this.requests = requests;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(ProvisionRequests.PROCESS_KEY);
-  }
-
-  @Override
-  public Class<ProvisionRequest.Status> statusType() {
-    return ProvisionRequest.Status.class;
   }
 
   @Override

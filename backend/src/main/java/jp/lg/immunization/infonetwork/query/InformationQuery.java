@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import jp.lg.immunization.infonetwork.InformationItem;
 import jp.lg.immunization.infonetwork.LegalBasis;
 import jp.lg.immunization.workflow.CaseStatus;
@@ -18,25 +20,17 @@ import jp.lg.immunization.workflow.CaseStatus;
 @Table(name = "information_query")
 class InformationQuery {
 
+  /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    AWAITING_APPROVAL(Label.open("上長承認待ち")),
-    REJECTED(Label.open("差戻し（修正待ち）")),
-    SENDING(Label.open("送信中")),
-    AWAITING_ANSWER(Label.open("回答待ち")),
-    CHECKING(Label.open("結果確認中")),
-    DOUBLE_CHECKING(Label.open("結果の再確認中")),
-    COMPLETED(Label.ended("完了（記録へ保存済み）")),
-    WITHDRAWN(Label.ended("取下げ")),
-    REFUSED_BY_NETWORK(Label.ended("照会拒否（情報提供ネットワーク）")),
-    TIMED_OUT(Label.ended("回答なし（期限切れ）")),
-    DISCARDED(Label.ended("結果を破棄"));
+    AWAITING_APPROVAL, REJECTED, SENDING, AWAITING_ANSWER, CHECKING, DOUBLE_CHECKING, COMPLETED, WITHDRAWN,
+    REFUSED_BY_NETWORK, TIMED_OUT, DISCARDED;
 
-    private final Label label;
-
-    Status(Label label) { this.label = label; }
+    private static final Set<Status> ENDED = EnumSet.of(COMPLETED, WITHDRAWN, REFUSED_BY_NETWORK, TIMED_OUT, DISCARDED);
 
     @Override
-    public Label describe() { return label; }
+    public boolean ended() {
+      return ENDED.contains(this);
+    }
   }
 
   @Id

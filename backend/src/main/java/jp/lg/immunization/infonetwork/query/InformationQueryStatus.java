@@ -2,8 +2,8 @@ package jp.lg.immunization.infonetwork.query;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import jp.lg.immunization.infonetwork.ProvisionRecords;
+import jp.lg.immunization.workflow.CaseProcesses;
 import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * with the outcome once the query has ended (R25).
  */
 @Component
+@CaseProcesses(InformationQueries.PROCESS_KEY)
 class InformationQueryStatus implements CaseType<InformationQuery.Status> {
 
   private final InformationQueries queries;
@@ -22,16 +23,6 @@ class InformationQueryStatus implements CaseType<InformationQuery.Status> {
     this.queries = queries;
     this.records = records;
     this.clock = clock;
-  }
-
-  @Override
-  public Set<String> processKeys() {
-    return Set.of(InformationQueries.PROCESS_KEY);
-  }
-
-  @Override
-  public Class<InformationQuery.Status> statusType() {
-    return InformationQuery.Status.class;
   }
 
   @Override
