@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -22,14 +23,16 @@ class ProcessSteps {
 
   ProcessSteps(List<StepHandler<?>> stepHandlers, List<CaseStarter<?>> caseStarters) {
     for (StepHandler<?> handler : stepHandlers) {
-      Step step = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(handler), Step.class);
-      if (step == null) {
+      Set<Step> registrations = AnnotationUtils.getRepeatableAnnotations(AopUtils.getTargetClass(handler), Step.class);
+      if (registrations.isEmpty()) {
         throw new IllegalStateException(AopUtils.getTargetClass(handler).getName() + " needs @Step");
       }
-      Typed<StepHandler<?>> typed = new Typed<>(handler, step.process(), step.task(),
-          formType(handler, StepHandler.class));
-      if (handlers.putIfAbsent(key(step.process(), step.task()), typed) != null) {
-        throw new IllegalStateException("Two handlers for step " + step.task() + " of " + step.process());
+      for (Step step : registrations) {
+        Typed<StepHandler<?>> typed = new Typed<>(handler, step.process(), step.task(),
+            formType(handler, StepHandler.class));
+        if (handlers.putIfAbsent(key(step.process(), step.task()), typed) != null) {
+          throw new IllegalStateException("Two handlers for step " + step.task() + " of " + step.process());
+        }
       }
     }
     for (CaseStarter<?> starter : caseStarters) {
