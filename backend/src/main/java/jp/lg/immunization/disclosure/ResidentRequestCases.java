@@ -1,7 +1,6 @@
 package jp.lg.immunization.disclosure;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.platform.JapaneseDates;
@@ -37,10 +36,8 @@ class ResidentRequestCases implements CaseStarter<ResidentRequests.Intake>, Case
   @Override
   public StartedCase start(ResidentRequests.Intake intake) {
     ResidentRequest request = requests.register(intake);
-    Map<String, Object> variables = new HashMap<>(deadlines.timerVariables(request.dueOn()));
-    variables.put("requestKind", request.kind().name());
-    variables.put(RequestDeadlines.EXTENDED, false);
-    return StartedCase.of(request.id(), request.residentId(), variables);
+    return StartedCase.of(request.id(), request.residentId(), deadlines.timerVariables(request.dueOn()),
+        Map.of("requestKind", request.kind().name(), RequestDeadlines.EXTENDED, false));
   }
 
   @Override

@@ -2,7 +2,6 @@ package jp.lg.immunization.relief;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +45,8 @@ class ReliefCases implements CaseStarter<ReliefClaims.Intake>, CaseContextProvid
   @Override
   public StartedCase start(ReliefClaims.Intake intake) {
     ReliefClaim claim = claims.register(intake);
-    Map<String, Object> variables = new HashMap<>(settings.processVariables());
-    variables.put("vaccinationClass", claim.vaccinationClass());
-    return StartedCase.of(claim.id(), claim.residentId(), variables);
+    return StartedCase.of(claim.id(), claim.residentId(), settings.processVariables(),
+        Map.of("vaccinationClass", claim.vaccinationClass()));
   }
 
   @Override

@@ -20,9 +20,16 @@ public interface CaseStarter<F extends Record> {
   /** The case's business key and the process variables it starts with: ids and codes, never personal data. */
   record StartedCase(String businessKey, Map<String, Object> variables) {
 
-    /** A case about a resident: the engine gets the resident's id (for the task list and retention), nothing else. */
-    public static StartedCase of(long caseId, Long residentId, Map<String, Object> variables) {
-      Map<String, Object> all = new HashMap<>(variables);
+    /**
+     * A case about a resident: the engine gets the resident's id (for the task list and retention), nothing else of
+     * theirs, and the variables of each map (ids, codes, decisions, timer durations).
+     */
+    @SafeVarargs
+    public static StartedCase of(long caseId, Long residentId, Map<String, ?>... variables) {
+      Map<String, Object> all = new HashMap<>();
+      for (Map<String, ?> some : variables) {
+        all.putAll(some);
+      }
       if (residentId != null) {
         all.put(ResidentTasks.RESIDENT_ID, residentId);
       }
