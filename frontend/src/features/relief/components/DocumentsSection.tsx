@@ -3,6 +3,7 @@ import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
 import { formatWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import { documentUrl, uploadReliefDocument, type Code, type ReliefClaimDetail } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 interface DocumentsSectionProps {
   claim: ReliefClaimDetail;
@@ -45,34 +46,24 @@ export function DocumentsSection({ claim, documentTypes, today }: DocumentsSecti
       {claim.documents.length === 0 ? (
         <p className="empty">まだありません。</p>
       ) : (
-        <table className="data-table" data-testid="relief-documents">
-          <thead>
-            <tr>
-              <th scope="col">書類</th>
-              <th scope="col">受領日</th>
-              <th scope="col">ファイル</th>
-              <th scope="col">記録者</th>
+        <DataTable columns={['書類', '受領日', 'ファイル', '記録者']} testId="relief-documents">
+          {claim.documents.map((document) => (
+            <tr key={document.id}>
+              <td>{document.typeLabel}</td>
+              <td>{formatWarekiDate(document.receivedOn)}</td>
+              <td>
+                {document.fileName ? (
+                  <a href={documentUrl(claim.id, document.id)} target="_blank" rel="noreferrer">
+                    {document.fileName}（{Math.max(1, Math.round((document.sizeBytes ?? 0) / 1024))}KB）
+                  </a>
+                ) : (
+                  '紙で受領'
+                )}
+              </td>
+              <td>{document.recordedBy}</td>
             </tr>
-          </thead>
-          <tbody>
-            {claim.documents.map((document) => (
-              <tr key={document.id}>
-                <td>{document.typeLabel}</td>
-                <td>{formatWarekiDate(document.receivedOn)}</td>
-                <td>
-                  {document.fileName ? (
-                    <a href={documentUrl(claim.id, document.id)} target="_blank" rel="noreferrer">
-                      {document.fileName}（{Math.max(1, Math.round((document.sizeBytes ?? 0) / 1024))}KB）
-                    </a>
-                  ) : (
-                    '紙で受領'
-                  )}
-                </td>
-                <td>{document.recordedBy}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <form className="entry-form" onSubmit={(event) => void upload(event)} aria-label="書類の登録">
         {error && <ErrorMessage testId="relief-upload-error">{error}</ErrorMessage>}
