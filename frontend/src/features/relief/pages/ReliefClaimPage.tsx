@@ -3,8 +3,7 @@ import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
 import { Link, useParams } from 'react-router-dom';
 import { Fact } from '../../../components/Fact';
-import { CaseHeading } from '../../../components/CaseHeading';
-import { QueryResult } from '../../../components/QueryResult';
+import { CasePage } from '../../../components/CasePage';
 import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
 import { formatYen, noticeUrl, PAYMENT_STATUS, paymentLabel, reliefClaimQuery, documentTypesQuery } from '../api';
 import { AppealForm } from '../components/AppealForm';
@@ -20,21 +19,16 @@ export function ReliefClaimPage() {
   const today = officeToday();
 
   return (
-    <QueryResult query={claim}>
+    <CasePage
+      query={claim}
+      title={(data) => `健康被害救済の請求 #${data.id}`}
+      statusTestId="relief-status"
+      back={<Link to="/relief">← 救済請求の一覧</Link>}
+    >
       {(data) => {
         const decision = data.decision;
         return (
-          <section>
-            <CaseHeading
-              title={<>健康被害救済の請求 #{data.id}</>}
-              status={data.statusLabel}
-              statusTestId="relief-status"
-              query={claim}
-            />
-            <p>
-              <Link to="/relief">← 救済請求の一覧</Link>
-            </p>
-
+          <>
             <section className="case-section" aria-labelledby="relief-claim-title">
               <h2 id="relief-claim-title">請求</h2>
               <dl className="detail-list" data-testid="relief-facts">
@@ -178,9 +172,9 @@ export function ReliefClaimPage() {
             {data.status === 'NOT_PAID' && <AppealForm claimId={data.id} version={data.version} today={today} />}
 
             <CaseTimeline id="relief-timeline" entries={data.timeline} />
-          </section>
+          </>
         );
       }}
-    </QueryResult>
+    </CasePage>
   );
 }

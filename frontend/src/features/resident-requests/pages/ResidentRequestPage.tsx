@@ -4,8 +4,7 @@ import { DecisionNotice } from '../../../components/DecisionNotice';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Fact } from '../../../components/Fact';
-import { CaseHeading } from '../../../components/CaseHeading';
-import { QueryResult } from '../../../components/QueryResult';
+import { CasePage } from '../../../components/CasePage';
 import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
 import { useMe } from '../../../lib/auth/AuthProvider';
 import { hasPermission } from '../../../lib/auth/roles';
@@ -25,26 +24,17 @@ export function ResidentRequestPage() {
   const canPrint = hasPermission(me, 'PRINT');
 
   return (
-    <QueryResult query={request}>
+    <CasePage
+      query={request}
+      title={(data) => `${data.kindLabel} 第${data.id}号`}
+      statusTestId="resident-request-status"
+      back={<Link to="/resident-requests">← 請求の一覧</Link>}
+    >
       {(data) => {
         const extended = data.extension !== null;
         const showPackage = packageShownFor === data.id;
         return (
-          <section>
-            <CaseHeading
-              title={
-                <>
-                  {data.kindLabel} 第{data.id}号
-                </>
-              }
-              status={data.statusLabel}
-              statusTestId="resident-request-status"
-              query={request}
-            />
-            <p>
-              <Link to="/resident-requests">← 請求の一覧</Link>
-            </p>
-
+          <>
             <section className="case-section" aria-labelledby="request-facts-title">
               <h2 id="request-facts-title">請求</h2>
               <dl className="detail-list" data-testid="resident-request-facts">
@@ -140,9 +130,9 @@ export function ResidentRequestPage() {
             </section>
 
             <CaseTimeline id="resident-request-timeline" entries={data.timeline} />
-          </section>
+          </>
         );
       }}
-    </QueryResult>
+    </CasePage>
   );
 }
