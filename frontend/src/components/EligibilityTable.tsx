@@ -1,5 +1,6 @@
 import { formatWarekiDate } from '../lib/date';
 import { ELIGIBILITY_STATUS_LABELS, type EligibilityStatus, type VaccineEligibility } from '../lib/residents';
+import { DataTable } from './DataTable';
 
 export const BADGE_CLASSES: Record<EligibilityStatus, string> = {
   ELIGIBLE: 'badge badge-eligible',
@@ -53,32 +54,21 @@ export function EligibilityTable({ eligibility }: { eligibility: VaccineEligibil
       {eligibility.length === 0 ? (
         <p className="empty">判定対象のワクチンはありません。</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">ワクチン</th>
-              <th scope="col">状態</th>
-              <th scope="col">次の接種</th>
-              <th scope="col">接種期間</th>
-              <th scope="col">理由</th>
+        <DataTable columns={['ワクチン', '状態', '次の接種', '接種期間', '理由']}>
+          {byGroup(eligibility).map((entry) => (
+            <tr key={entry.vaccineCode} data-testid="eligibility-row" data-status={entry.status}>
+              <td>{entry.vaccineName}</td>
+              <td>
+                <span className={BADGE_CLASSES[entry.status]}>
+                  {ELIGIBILITY_STATUS_LABELS[entry.status] ?? entry.status}
+                </span>
+              </td>
+              <td>{entry.nextDose ?? '—'}</td>
+              <td>{period(entry)}</td>
+              <td>{entry.reason}</td>
             </tr>
-          </thead>
-          <tbody>
-            {byGroup(eligibility).map((entry) => (
-              <tr key={entry.vaccineCode} data-testid="eligibility-row" data-status={entry.status}>
-                <td>{entry.vaccineName}</td>
-                <td>
-                  <span className={BADGE_CLASSES[entry.status]}>
-                    {ELIGIBILITY_STATUS_LABELS[entry.status] ?? entry.status}
-                  </span>
-                </td>
-                <td>{entry.nextDose ?? '—'}</td>
-                <td>{period(entry)}</td>
-                <td>{entry.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

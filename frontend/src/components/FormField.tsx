@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { FieldError } from './Message';
 
 /** What a control needs to be found by tests and read with its label, hint and error by screen readers. */
@@ -44,4 +44,13 @@ export function FormField({ id, label, error, hint, wide, required, children }: 
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
+}
+
+/** Ties a text control (input, textarea, select) to a string held by the form. */
+export function bindValue(value: string, onChange: (value: string) => void) {
+  return {
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      onChange(event.target.value),
+  };
 }

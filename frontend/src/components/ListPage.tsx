@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ApiError } from '../lib/api';
-import { DataTable } from './DataTable';
-import { QueryResult } from './QueryResult';
+import { QueryTable } from './QueryTable';
+import { RefreshButton } from './RefreshButton';
 
 interface ListPageProps<T> {
   title: ReactNode;
@@ -40,30 +40,18 @@ export function ListPage<T>({
     <section>
       <div className="page-heading">
         <h1>{title}</h1>
-        <button
-          type="button"
-          data-testid={refreshTestId}
-          onClick={() => void query.refetch()}
-          disabled={query.isFetching}
-        >
-          最新の状態に更新
-        </button>
+        <RefreshButton query={query} testId={refreshTestId} />
       </div>
       {intro}
       {filters}
-      <QueryResult query={query}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="empty" data-testid={emptyTestId}>
-              {empty}
-            </p>
-          ) : (
-            <DataTable columns={columns} testId={tableTestId}>
-              {items.map(row)}
-            </DataTable>
-          )
-        }
-      </QueryResult>
+      <QueryTable
+        query={query}
+        empty={empty}
+        emptyTestId={emptyTestId}
+        columns={columns}
+        tableTestId={tableTestId}
+        row={row}
+      />
     </section>
   );
 }

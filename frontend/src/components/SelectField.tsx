@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { FormField } from './FormField';
+import { bindValue, FormField } from './FormField';
 
 export interface SelectOption {
   value: string;
@@ -17,6 +17,8 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   /** The text of the empty choice; null offers none (a choice is always made). */
   placeholder?: string | null;
   onChange: (value: string) => void;
+  /** False where the page never marked the field 必須 (the control is still required). */
+  requiredMark?: boolean;
 }
 
 /** The options of a code → label table, in its order. */
@@ -38,19 +40,14 @@ export function SelectField({
   placeholder = '選択してください',
   onChange,
   required,
+  requiredMark = true,
   ...selectProps
 }: SelectFieldProps) {
   const unlisted = value !== '' && !options.some((option) => option.value === value);
   return (
-    <FormField id={id} label={label} error={error} hint={hint} required={required}>
+    <FormField id={id} label={label} error={error} hint={hint} required={required && requiredMark}>
       {(control) => (
-        <select
-          {...selectProps}
-          {...control}
-          required={required}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        >
+        <select {...selectProps} {...control} required={required} {...bindValue(value, onChange)}>
           {placeholder !== null && <option value="">{placeholder}</option>}
           {unlisted && <option value={value}>{`${value}（一覧にない値）`}</option>}
           {options.map((option) => (

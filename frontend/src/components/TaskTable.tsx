@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { formatWarekiDateTime } from '../lib/date';
+import { DataTable } from './DataTable';
 
 /** What a task list shows of a task; the inbox and the resident's case page list the same way. */
 export interface TaskRow {
@@ -24,40 +25,28 @@ export function TaskTable({ tasks, emptyText, rowTestId = 'task-row' }: TaskTabl
     return <p className="empty">{emptyText}</p>;
   }
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">業務</th>
-          <th scope="col">手順</th>
-          <th scope="col">案件</th>
-          <th scope="col">担当者</th>
-          <th scope="col">作成日時</th>
-          <th scope="col">期限</th>
+    <DataTable columns={['業務', '手順', '案件', '担当者', '作成日時', '期限']}>
+      {tasks.map((task) => (
+        <tr
+          key={task.id}
+          className="clickable"
+          data-testid={rowTestId}
+          data-task-id={task.id}
+          onClick={() => navigate(`/tasks/${task.id}`)}
+        >
+          <td>{task.processName}</td>
+          <td>
+            {/* The link keeps the row reachable by keyboard and screen readers. */}
+            <Link to={`/tasks/${task.id}`} onClick={(event) => event.stopPropagation()}>
+              {task.name}
+            </Link>
+          </td>
+          <td>{task.caseLabel}</td>
+          <td>{task.assigneeName ?? '未割当'}</td>
+          <td>{formatWarekiDateTime(task.created)}</td>
+          <td>{task.due ? formatWarekiDateTime(task.due) : '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {tasks.map((task) => (
-          <tr
-            key={task.id}
-            className="clickable"
-            data-testid={rowTestId}
-            data-task-id={task.id}
-            onClick={() => navigate(`/tasks/${task.id}`)}
-          >
-            <td>{task.processName}</td>
-            <td>
-              {/* The link keeps the row reachable by keyboard and screen readers. */}
-              <Link to={`/tasks/${task.id}`} onClick={(event) => event.stopPropagation()}>
-                {task.name}
-              </Link>
-            </td>
-            <td>{task.caseLabel}</td>
-            <td>{task.assigneeName ?? '未割当'}</td>
-            <td>{formatWarekiDateTime(task.created)}</td>
-            <td>{task.due ? formatWarekiDateTime(task.due) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,7 +1,7 @@
 import type { Download } from './api';
 
 /** Hands a downloaded file to the browser to save, under the name the server gave it. */
-export function saveDownload({ blob, fileName }: Download): void {
+export function saveDownload({ blob, fileName }: Pick<Download, 'blob' | 'fileName'>): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

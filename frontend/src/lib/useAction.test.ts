@@ -25,4 +25,26 @@ describe('useAction', () => {
     expect(result.current.fields).toEqual({});
     expect(result.current.busy).toBe(false);
   });
+
+  it('keeps the whole refusal for callers that act on its status or code, and tells onFailure', async () => {
+    const onFailure = vi.fn();
+    const { result } = renderHookWithQueries(() => useAction({ invalidates: [], onFailure }));
+    const refusal = new ApiError(422, '確認が必要です', {}, 'confirmation_required');
+    await act(async () => {
+      await result.current.run(() => Promise.reject(refusal));
+    });
+    expect(result.current.failure).toBe(refusal);
+    expect(onFailure).toHaveBeenCalledWith(refusal);
+
+    act(() => result.current.reset());
+    expect(result.current.failure).toBeNull();
+  });
+
+  it('shows a check made before sending with its message', () => {
+    const { result } = renderHookWithQueries(() => useAction());
+    act(() => result.current.refuse({ repeated: '同じパスワードをもう一度入力してください' }, '一致しません'));
+    expect(result.current.error).toBe('一致しません');
+    expect(result.current.fields).toEqual({ repeated: '同じパスワードをもう一度入力してください' });
+    expect(result.current.failure).toBeNull();
+  });
 });

@@ -57,6 +57,9 @@ export const tasksQuery = (view: TaskView) =>
     queryKey: taskKeys.list(view),
     queryFn: ({ pageParam }) => fetchTasks(view, pageParam),
     ...cursorPaging<TaskSummary>(),
+    // Forgotten as soon as the list is off screen: every claim and completion (anyone's) changes it, and a list kept
+    // from before would show a task just completed as still open until the refetch behind it arrived.
+    gcTime: 0,
   });
 
 export const taskCountsQuery = () => queryOptions({ queryKey: taskKeys.counts(), queryFn: fetchTaskCounts });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ErrorMessage, Loading, Notice } from '../../../components/Message';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { QueryTable } from '../../../components/QueryTable';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import { retryIncident, incidentsQuery } from '../api';
@@ -21,41 +22,26 @@ export function IncidentsPage() {
       </p>
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      {incidents.isPending && <Loading />}
-      {incidents.error && <ErrorMessage>{incidents.error.message}</ErrorMessage>}
-      {incidents.data &&
-        (incidents.data.length === 0 ? (
-          <Notice>障害はありません。</Notice>
-        ) : (
-          <table className="data-table" data-testid="incident-table">
-            <thead>
-              <tr>
-                <th>業務</th>
-                <th>手順</th>
-                <th>案件</th>
-                <th>内容</th>
-                <th>発生日時</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {incidents.data.map((incident) => (
-                <tr key={incident.id}>
-                  <td>{incident.processName}</td>
-                  <td>{incident.step}</td>
-                  <td>{incident.caseId ? `#${incident.caseId}` : '—'}</td>
-                  <td>{incident.message ?? '—'}</td>
-                  <td>{formatWarekiDateTime(incident.occurredAt)}</td>
-                  <td>
-                    <button type="button" onClick={() => void retry(incident.id)}>
-                      再実行
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <QueryTable
+        query={incidents}
+        empty="障害はありません。"
+        columns={['業務', '手順', '案件', '内容', '発生日時', '']}
+        tableTestId="incident-table"
+        row={(incident) => (
+          <tr key={incident.id}>
+            <td>{incident.processName}</td>
+            <td>{incident.step}</td>
+            <td>{incident.caseId ? `#${incident.caseId}` : '—'}</td>
+            <td>{incident.message ?? '—'}</td>
+            <td>{formatWarekiDateTime(incident.occurredAt)}</td>
+            <td>
+              <button type="button" onClick={() => void retry(incident.id)}>
+                再実行
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, Loading, Notice } from '../../../components/Message';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { QueryTable } from '../../../components/QueryTable';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import {
@@ -93,44 +94,30 @@ export function NonDisclosurePage() {
         </button>
       </form>
       <h2>設定中の住民</h2>
-      {settings.isPending && <Loading />}
-      {settings.error && <ErrorMessage>{settings.error.message}</ErrorMessage>}
-      {settings.data &&
-        (settings.data.length === 0 ? (
-          <p className="empty">不開示設定はありません。</p>
-        ) : (
-          <table className="data-table" data-testid="non-disclosure-table">
-            <thead>
-              <tr>
-                <th scope="col">宛名番号</th>
-                <th scope="col">理由</th>
-                <th scope="col">設定者</th>
-                <th scope="col">設定日時</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {settings.data.map((setting) => (
-                <tr key={setting.addresseeNumber} data-testid="non-disclosure-row">
-                  <td>{setting.addresseeNumber}</td>
-                  <td>{NON_DISCLOSURE_REASON_LABELS[setting.reason] ?? setting.reason}</td>
-                  <td>{setting.setBy}</td>
-                  <td>{formatWarekiDateTime(setting.setAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      data-testid="non-disclosure-remove-button"
-                      disabled={busy}
-                      onClick={() => void remove(setting.addresseeNumber)}
-                    >
-                      解除
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <QueryTable
+        query={settings}
+        empty="不開示設定はありません。"
+        columns={['宛名番号', '理由', '設定者', '設定日時', '']}
+        tableTestId="non-disclosure-table"
+        row={(setting) => (
+          <tr key={setting.addresseeNumber} data-testid="non-disclosure-row">
+            <td>{setting.addresseeNumber}</td>
+            <td>{NON_DISCLOSURE_REASON_LABELS[setting.reason] ?? setting.reason}</td>
+            <td>{setting.setBy}</td>
+            <td>{formatWarekiDateTime(setting.setAt)}</td>
+            <td>
+              <button
+                type="button"
+                data-testid="non-disclosure-remove-button"
+                disabled={busy}
+                onClick={() => void remove(setting.addresseeNumber)}
+              >
+                解除
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

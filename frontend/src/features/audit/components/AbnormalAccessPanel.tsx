@@ -13,6 +13,7 @@ import {
   type ReportSection,
 } from '../api';
 import { CsvExportControl } from './CsvExportControl';
+import { DataTable } from '../../../components/DataTable';
 
 interface AbnormalAccessPanelProps {
   /** Today in Japan (YYYY-MM-DD); the period starts as the previous month. */
@@ -92,26 +93,16 @@ export function AbnormalAccessPanel({ today = officeToday(), canExport }: Abnorm
             {report.heavyViewers.count === 0 ? (
               <p className="empty">該当はありません。</p>
             ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">日付</th>
-                    <th scope="col">ユーザーID</th>
-                    <th scope="col">閲覧件数</th>
-                    <th scope="col">閲覧した住民数</th>
+              <DataTable columns={['日付', 'ユーザーID', '閲覧件数', '閲覧した住民数']}>
+                {report.heavyViewers.rows.map((viewer) => (
+                  <tr key={`${viewer.day}-${viewer.username}`}>
+                    <td>{formatWarekiDate(viewer.day)}</td>
+                    <td>{viewer.username}</td>
+                    <td className="number-cell">{viewer.views.toLocaleString('ja-JP')}</td>
+                    <td className="number-cell">{viewer.residents.toLocaleString('ja-JP')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {report.heavyViewers.rows.map((viewer) => (
-                    <tr key={`${viewer.day}-${viewer.username}`}>
-                      <td>{formatWarekiDate(viewer.day)}</td>
-                      <td>{viewer.username}</td>
-                      <td className="number-cell">{viewer.views.toLocaleString('ja-JP')}</td>
-                      <td className="number-cell">{viewer.residents.toLocaleString('ja-JP')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             )}
           </section>
         </div>

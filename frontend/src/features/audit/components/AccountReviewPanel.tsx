@@ -4,6 +4,7 @@ import { formatWarekiDateTime } from '../../../lib/date';
 import type { Permission } from '../../../lib/auth/session';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
 import { accountReviewQuery } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 /** アカウントの棚卸し: roles, permissions, last login and second factor of every account; unused ones stand out. */
 export function AccountReviewPanel() {
@@ -16,48 +17,35 @@ export function AccountReviewPanel() {
       </p>
       {review.error && <ErrorMessage>{review.error.message}</ErrorMessage>}
       {review.data && (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">ユーザーID</th>
-              <th scope="col">氏名</th>
-              <th scope="col">役割</th>
-              <th scope="col">権限</th>
-              <th scope="col">状態</th>
-              <th scope="col">最終ログイン</th>
-              <th scope="col">認証アプリ</th>
+        <DataTable columns={['ユーザーID', '氏名', '役割', '権限', '状態', '最終ログイン', '認証アプリ']}>
+          {review.data.map(({ account, unused, daysSinceLastLogin }) => (
+            <tr key={account.username} data-testid={`review-${account.username}`}>
+              <td>{account.username}</td>
+              <td>{account.displayName}</td>
+              <td>{account.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join('・')}</td>
+              <td>
+                {account.permissions
+                  .map((permission) => PERMISSION_LABELS[permission as Permission] ?? permission)
+                  .join('、') || '—'}
+              </td>
+              <td>
+                {!account.enabled ? (
+                  '利用停止'
+                ) : unused ? (
+                  <span className="badge badge-overdue">未使用</span>
+                ) : (
+                  '利用中'
+                )}
+              </td>
+              <td>
+                {account.lastLoginAt
+                  ? `${formatWarekiDateTime(account.lastLoginAt)}（${daysSinceLastLogin ?? 0}日前）`
+                  : 'なし'}
+              </td>
+              <td>{account.secondFactorEnrolled ? '登録済み' : '未登録'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {review.data.map(({ account, unused, daysSinceLastLogin }) => (
-              <tr key={account.username} data-testid={`review-${account.username}`}>
-                <td>{account.username}</td>
-                <td>{account.displayName}</td>
-                <td>{account.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join('・')}</td>
-                <td>
-                  {account.permissions
-                    .map((permission) => PERMISSION_LABELS[permission as Permission] ?? permission)
-                    .join('、') || '—'}
-                </td>
-                <td>
-                  {!account.enabled ? (
-                    '利用停止'
-                  ) : unused ? (
-                    <span className="badge badge-overdue">未使用</span>
-                  ) : (
-                    '利用中'
-                  )}
-                </td>
-                <td>
-                  {account.lastLoginAt
-                    ? `${formatWarekiDateTime(account.lastLoginAt)}（${daysSinceLastLogin ?? 0}日前）`
-                    : 'なし'}
-                </td>
-                <td>{account.secondFactorEnrolled ? '登録済み' : '未登録'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

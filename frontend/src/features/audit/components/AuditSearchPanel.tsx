@@ -5,6 +5,7 @@ import { Pager } from '../../../components/Pager';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { exportAuditEvents, OPERATION_LABELS, type AuditCriteria, searchAuditEventsQuery } from '../api';
 import { CsvExportControl } from './CsvExportControl';
+import { DataTable } from '../../../components/DataTable';
 
 const EMPTY_CRITERIA: AuditCriteria = { username: '', addresseeNumber: '', operation: '', from: '', to: '' };
 
@@ -82,32 +83,22 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
                 permitted={canExport}
                 onExport={(encoding) => exportAuditEvents(criteria, encoding)}
               />
-              <table className="data-table" data-testid="audit-events">
-                <thead>
-                  <tr>
-                    <th scope="col">記録ID</th>
-                    <th scope="col">日時</th>
-                    <th scope="col">ユーザーID</th>
-                    <th scope="col">操作</th>
-                    <th scope="col">宛名番号</th>
-                    <th scope="col">端末アドレス</th>
-                    <th scope="col">詳細</th>
+              <DataTable
+                columns={['記録ID', '日時', 'ユーザーID', '操作', '宛名番号', '端末アドレス', '詳細']}
+                testId="audit-events"
+              >
+                {events.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.id}</td>
+                    <td>{formatWarekiDateTime(item.occurredAt)}</td>
+                    <td>{item.username}</td>
+                    <td>{OPERATION_LABELS[item.operation] ?? item.operation}</td>
+                    <td>{item.addresseeNumber ?? (item.residentId === null ? '—' : `住民ID ${item.residentId}`)}</td>
+                    <td>{item.clientAddress ?? '—'}</td>
+                    <td className="detail-cell">{item.detail ?? ''}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {events.data.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>{item.id}</td>
-                      <td>{formatWarekiDateTime(item.occurredAt)}</td>
-                      <td>{item.username}</td>
-                      <td>{OPERATION_LABELS[item.operation] ?? item.operation}</td>
-                      <td>{item.addresseeNumber ?? (item.residentId === null ? '—' : `住民ID ${item.residentId}`)}</td>
-                      <td>{item.clientAddress ?? '—'}</td>
-                      <td className="detail-cell">{item.detail ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
               <Pager page={page} size={events.data.size} total={events.data.total} onPage={setPage} />
             </>
           )}

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { OPERATION_LABELS, residentAccessLog, type ResidentAccessLog } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 /** 住民ごとのアクセス履歴: who viewed or changed one resident's data (R10); the lookup itself is audited. */
 export function ResidentAccessPanel() {
@@ -37,26 +38,16 @@ export function ResidentAccessPanel() {
             {log.resident.nameKanji}（{log.resident.nameKana}）・{formatWarekiDate(log.resident.birthDate)}生・宛名番号{' '}
             {log.resident.addresseeNumber}
           </p>
-          <table className="data-table" data-testid="resident-access-log">
-            <thead>
-              <tr>
-                <th scope="col">日時</th>
-                <th scope="col">ユーザーID</th>
-                <th scope="col">操作</th>
-                <th scope="col">詳細</th>
+          <DataTable columns={['日時', 'ユーザーID', '操作', '詳細']} testId="resident-access-log">
+            {log.accesses.map((access) => (
+              <tr key={access.id}>
+                <td>{formatWarekiDateTime(access.occurredAt)}</td>
+                <td>{access.username}</td>
+                <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
+                <td className="detail-cell">{access.detail ?? ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.accesses.map((access) => (
-                <tr key={access.id}>
-                  <td>{formatWarekiDateTime(access.occurredAt)}</td>
-                  <td>{access.username}</td>
-                  <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
-                  <td className="detail-cell">{access.detail ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { formatWarekiDateTime } from '../../../lib/date';
 import type { StatusMatch } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 const OUTCOME_BADGES: Record<NonNullable<StatusMatch['outcomeCode']>, string> = {
   EXEMPT: 'badge badge-eligible',
@@ -13,41 +14,30 @@ export function MatchTable({ matches }: { matches: StatusMatch[] }) {
     return <p className="empty">まだ照合していません。</p>;
   }
   return (
-    <table className="data-table" data-testid="match-table">
-      <thead>
-        <tr>
-          <th scope="col">日時</th>
-          <th scope="col">照合先・確認した資料</th>
-          <th scope="col">結果</th>
-          <th scope="col">住民税</th>
-          <th scope="col">生活保護</th>
-          <th scope="col">判定</th>
-          <th scope="col">確認者</th>
-          <th scope="col">備考</th>
+    <DataTable
+      columns={['日時', '照合先・確認した資料', '結果', '住民税', '生活保護', '判定', '確認者', '備考']}
+      testId="match-table"
+    >
+      {matches.map((match) => (
+        <tr key={match.id} data-testid="match-row">
+          <td>{formatWarekiDateTime(match.recordedAt ?? match.requestedAt)}</td>
+          <td>{match.source}</td>
+          <td>{match.result}</td>
+          <td>{match.localTaxStatus ?? '—'}</td>
+          <td>{match.assistanceStatus ?? '—'}</td>
+          <td>
+            {match.outcomeCode ? (
+              <span className={OUTCOME_BADGES[match.outcomeCode]} title={match.reason ?? undefined}>
+                {match.outcome}
+              </span>
+            ) : (
+              '—'
+            )}
+          </td>
+          <td>{match.checkedBy}</td>
+          <td>{match.note ?? '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {matches.map((match) => (
-          <tr key={match.id} data-testid="match-row">
-            <td>{formatWarekiDateTime(match.recordedAt ?? match.requestedAt)}</td>
-            <td>{match.source}</td>
-            <td>{match.result}</td>
-            <td>{match.localTaxStatus ?? '—'}</td>
-            <td>{match.assistanceStatus ?? '—'}</td>
-            <td>
-              {match.outcomeCode ? (
-                <span className={OUTCOME_BADGES[match.outcomeCode]} title={match.reason ?? undefined}>
-                  {match.outcome}
-                </span>
-              ) : (
-                '—'
-              )}
-            </td>
-            <td>{match.checkedBy}</td>
-            <td>{match.note ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError } from '../../../components/Message';
+import { ErrorMessage } from '../../../components/Message';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
 import { withdrawCoPayExemption } from '../api';
 
@@ -25,20 +26,16 @@ export function WithdrawalForm({ id, version }: WithdrawalFormProps) {
       <p>申請者から取下げの申し出があったときに使います。進行中の手順は終了し、決定通知は出ません。</p>
       {error && <ErrorMessage testId="withdrawal-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void withdraw(event)}>
-        <div className="field field-wide">
-          <label htmlFor="withdrawal-reason">取下げの理由</label>
-          <textarea
-            id="withdrawal-reason"
-            data-testid="withdrawal-reason"
-            required
-            maxLength={500}
-            value={reason}
-            aria-invalid={Boolean(fieldErrors.reason)}
-            aria-describedby={fieldErrors.reason ? 'withdrawal-reason-error' : undefined}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <FieldError id="withdrawal-reason-error" message={fieldErrors.reason} />
-        </div>
+        <TextAreaField
+          id="withdrawal-reason"
+          label="取下げの理由"
+          required
+          requiredMark={false}
+          maxLength={500}
+          value={reason}
+          error={fieldErrors.reason}
+          onChange={setReason}
+        />
         <button type="submit" data-testid="withdrawal-button" disabled={busy}>
           取り下げる
         </button>

@@ -2,6 +2,7 @@ import { formatWarekiDateTime } from '../../../lib/date';
 import type { DoseCorrection, DoseReference } from '../api';
 import { displayItemValue } from '../display';
 import { DOSE_ITEMS, itemLabel } from '../items';
+import { DataTable } from '../../../components/DataTable';
 
 const ITEM_ORDER: string[] = DOSE_ITEMS.map((item) => item.key);
 
@@ -28,39 +29,27 @@ export function CorrectionHistory({ corrections, reference }: CorrectionHistoryP
       {corrections.length === 0 ? (
         <p className="empty">修正履歴はありません。</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">修正日時</th>
-              <th scope="col">修正者</th>
-              <th scope="col">理由</th>
-              <th scope="col">変更内容（修正前 → 修正後）</th>
+        <DataTable columns={['修正日時', '修正者', '理由', '変更内容（修正前 → 修正後）']}>
+          {corrections.map((correction) => (
+            <tr key={correction.id} data-testid="dose-correction-entry">
+              <td>{formatWarekiDateTime(correction.correctedAt)}</td>
+              <td>{correction.correctedBy}</td>
+              <td className="detail-cell">{correction.reason}</td>
+              <td>
+                <ul className="change-list">
+                  {changedKeys(correction).map((key) => (
+                    <li key={key} data-testid="dose-correction-change">
+                      <span className="change-item">{itemLabel(key)}</span>
+                      <span className="change-before">{displayItemValue(key, correction.before[key], reference)}</span>
+                      <span className="change-arrow">→</span>
+                      <span className="change-after">{displayItemValue(key, correction.after[key], reference)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {corrections.map((correction) => (
-              <tr key={correction.id} data-testid="dose-correction-entry">
-                <td>{formatWarekiDateTime(correction.correctedAt)}</td>
-                <td>{correction.correctedBy}</td>
-                <td className="detail-cell">{correction.reason}</td>
-                <td>
-                  <ul className="change-list">
-                    {changedKeys(correction).map((key) => (
-                      <li key={key} data-testid="dose-correction-change">
-                        <span className="change-item">{itemLabel(key)}</span>
-                        <span className="change-before">
-                          {displayItemValue(key, correction.before[key], reference)}
-                        </span>
-                        <span className="change-arrow">→</span>
-                        <span className="change-after">{displayItemValue(key, correction.after[key], reference)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -6,7 +6,8 @@ import { Pager } from '../../../components/Pager';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { SelectField } from '../../../components/SelectField';
 import type { UploadProgress } from '../../../lib/api';
-import { asApiError } from '../../../lib/api';
+import { saveDownload } from '../../../lib/download';
+import { useAction } from '../../../lib/useAction';
 import { BATCH_PAGE_SIZE, ENCODING_LABELS, uploadBatch, type BatchEncoding, batchesQuery } from '../api';
 import { BatchTable } from '../components/BatchTable';
 import { templateCsv } from '../items';
@@ -14,15 +15,7 @@ import { templateCsv } from '../items';
 const TEMPLATE_FILE_NAME = '接種記録_一括登録テンプレート.csv';
 
 function downloadTemplate() {
-  const url = URL.createObjectURL(new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = TEMPLATE_FILE_NAME;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveDownload({ blob: new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }), fileName: TEMPLATE_FILE_NAME });
 }
 
 /** 一括登録: the clinics' monthly CSV goes up here, and every upload is listed with its state. */
@@ -66,23 +59,23 @@ function UploadForm() {
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<BatchEncoding>('AUTO');
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The page moves on to the new batch, which loads afresh; the history below is fetched again when shown.
+  const { run, refuse, reset, error } = useAction({ invalidates: [] });
   const uploading = progress !== null;
 
   async function upload(event: FormEvent) {
     event.preventDefault();
     if (!file) {
-      setError('CSVファイルを選択してください。');
+      refuse({}, 'CSVファイルを選択してください。');
       return;
     }
-    setError(null);
     setProgress({ loaded: 0, total: file.size });
-    try {
+    // A duplicate file (409) or an unreadable one (400) comes with the server's explanation.
+    const uploaded = await run(async () => {
       const batch = await uploadBatch(file, encoding, setProgress);
       navigate(`/dose-batches/${batch.id}`);
-    } catch (failure) {
-      // A duplicate file (409) or an unreadable one (400) comes with the server's explanation.
-      setError(asApiError(failure).message);
+    });
+    if (!uploaded) {
       setProgress(null);
     }
   }
@@ -113,7 +106,7 @@ function UploadForm() {
           disabled={uploading}
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);
-            setError(null);
+            reset();
           }}
         />
       </div>

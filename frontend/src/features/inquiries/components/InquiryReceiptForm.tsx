@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { labelledOptions, SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
 import { CATEGORIES, CHANNELS, recordInquiry } from '../api';
 
@@ -34,48 +37,39 @@ export function InquiryReceiptForm({ today }: InquiryReceiptFormProps) {
       {notice && <Notice testId="inquiry-receipt-notice">{notice}</Notice>}
       {error && <ErrorMessage testId="inquiry-receipt-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor="inquiry-received-on">受付日</label>
-          <input
-            id="inquiry-received-on"
-            type="date"
-            max={today}
-            value={receivedOn}
-            onChange={(event) => setReceivedOn(event.target.value)}
-          />
-          <FieldError id="inquiry-received-on-error" message={fieldErrors.receivedOn} />
-        </div>
-        <div className="field">
-          <label htmlFor="inquiry-channel">受付の方法</label>
-          <select id="inquiry-channel" value={channel} onChange={(event) => setChannel(event.target.value)}>
-            {Object.entries(CHANNELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="inquiry-category">種別</label>
-          <select id="inquiry-category" value={category} onChange={(event) => setCategory(event.target.value)}>
-            {Object.entries(CATEGORIES).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="inquiry-summary">内容の要旨</label>
-          <textarea
-            id="inquiry-summary"
-            maxLength={2000}
-            value={summary}
-            aria-invalid={fieldErrors.summary ? true : undefined}
-            onChange={(event) => setSummary(event.target.value)}
-          />
-          <FieldError id="inquiry-summary-error" message={fieldErrors.summary} />
-        </div>
+        <TextField
+          id="inquiry-received-on"
+          label="受付日"
+          type="date"
+          max={today}
+          value={receivedOn}
+          error={fieldErrors.receivedOn}
+          onChange={setReceivedOn}
+        />
+        <SelectField
+          id="inquiry-channel"
+          label="受付の方法"
+          placeholder={null}
+          options={labelledOptions(CHANNELS)}
+          value={channel}
+          onChange={setChannel}
+        />
+        <SelectField
+          id="inquiry-category"
+          label="種別"
+          placeholder={null}
+          options={labelledOptions(CATEGORIES)}
+          value={category}
+          onChange={setCategory}
+        />
+        <TextAreaField
+          id="inquiry-summary"
+          label="内容の要旨"
+          maxLength={2000}
+          value={summary}
+          error={fieldErrors.summary}
+          onChange={setSummary}
+        />
         <div className="field field-wide">
           <label>
             <input type="checkbox" checked={serious} onChange={(event) => setSerious(event.target.checked)} />{' '}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorMessage, Loading } from '../../../components/Message';
+import { QueryTable } from '../../../components/QueryTable';
+import { RefreshButton } from '../../../components/RefreshButton';
 import { formatWarekiDate, officeToday } from '../../../lib/date';
 import { type InquiryReceipt, inquiriesQuery } from '../api';
 import { CloseInquiryForm } from '../components/CloseInquiryForm';
@@ -35,9 +36,7 @@ export function InquiriesPage() {
     <section>
       <div className="page-heading">
         <h1>問い合わせ・苦情</h1>
-        <button type="button" onClick={() => void receipts.refetch()} disabled={receipts.isFetching}>
-          最新の状態に更新
-        </button>
+        <RefreshButton query={receipts} />
       </div>
       <p>
         特定個人情報の取扱いに関する問い合わせと苦情は、受け付けたときに受付票を作成して対応を記録します。
@@ -55,57 +54,41 @@ export function InquiriesPage() {
           />{' '}
           対応中の重大事故だけ（処理期限の早い順）
         </label>
-        {receipts.isPending && <Loading />}
-        {receipts.error && <ErrorMessage>{receipts.error.message}</ErrorMessage>}
-        {receipts.data &&
-          (receipts.data.length === 0 ? (
-            <p className="empty">受付票はありません。</p>
-          ) : (
-            <table className="data-table" data-testid="inquiry-table">
-              <thead>
-                <tr>
-                  <th scope="col">受付番号</th>
-                  <th scope="col">受付日</th>
-                  <th scope="col">方法・種別</th>
-                  <th scope="col">内容の要旨</th>
-                  <th scope="col">担当</th>
-                  <th scope="col">処理期限</th>
-                  <th scope="col">状態</th>
-                </tr>
-              </thead>
-              <tbody>
-                {receipts.data.map((receipt) => (
-                  <tr key={receipt.id} className={receipt.closedOn ? 'ended' : undefined} data-testid="inquiry-row">
-                    <td>{receipt.receiptNumber}</td>
-                    <td>{formatWarekiDate(receipt.receivedOn)}</td>
-                    <td>
-                      {receipt.channelLabel}・{receipt.categoryLabel}
-                    </td>
-                    <td>
-                      {receipt.summary}
-                      {receipt.outcome && (
-                        <>
-                          <br />
-                          対応: {receipt.outcome}（{receipt.closedBy}）
-                        </>
-                      )}
-                      {closing === receipt.id && <CloseInquiryForm receipt={receipt} today={today} onClosed={closed} />}
-                    </td>
-                    <td>{receipt.handler}</td>
-                    <td>{receipt.dueOn ? formatWarekiDate(receipt.dueOn) : '—'}</td>
-                    <td>
-                      <StatusBadges receipt={receipt} />
-                      {!receipt.closedOn && closing !== receipt.id && (
-                        <button type="button" onClick={() => setClosing(receipt.id)}>
-                          完了を記録
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
+        <QueryTable
+          query={receipts}
+          empty="受付票はありません。"
+          columns={['受付番号', '受付日', '方法・種別', '内容の要旨', '担当', '処理期限', '状態']}
+          tableTestId="inquiry-table"
+          row={(receipt) => (
+            <tr key={receipt.id} className={receipt.closedOn ? 'ended' : undefined} data-testid="inquiry-row">
+              <td>{receipt.receiptNumber}</td>
+              <td>{formatWarekiDate(receipt.receivedOn)}</td>
+              <td>
+                {receipt.channelLabel}・{receipt.categoryLabel}
+              </td>
+              <td>
+                {receipt.summary}
+                {receipt.outcome && (
+                  <>
+                    <br />
+                    対応: {receipt.outcome}（{receipt.closedBy}）
+                  </>
+                )}
+                {closing === receipt.id && <CloseInquiryForm receipt={receipt} today={today} onClosed={closed} />}
+              </td>
+              <td>{receipt.handler}</td>
+              <td>{receipt.dueOn ? formatWarekiDate(receipt.dueOn) : '—'}</td>
+              <td>
+                <StatusBadges receipt={receipt} />
+                {!receipt.closedOn && closing !== receipt.id && (
+                  <button type="button" onClick={() => setClosing(receipt.id)}>
+                    完了を記録
+                  </button>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </section>
   );

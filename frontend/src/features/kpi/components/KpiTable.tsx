@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/Message';
 import { saveDownload } from '../../../lib/download';
-import { asApiError } from '../../../lib/api';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
+import { useAction } from '../../../lib/useAction';
 import { downloadCsv } from '../api';
 
 /** A table as text: what the screen shows and, unchanged, what the CSV file holds. */
@@ -26,15 +26,11 @@ interface KpiSectionProps {
 /** One part of the dashboard: the chart (if any), the table behind it and its CSV download. */
 export function KpiSection({ title, testId, fileName, table, chart, renderCell, note }: KpiSectionProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
-  const [error, setError] = useState<string | null>(null);
+  // A download changes nothing on the server that a page shows.
+  const { run, error } = useAction({ invalidates: [] });
 
   async function download() {
-    setError(null);
-    try {
-      saveDownload(await downloadCsv(fileName, encoding, [table.header, ...table.rows]));
-    } catch (failure) {
-      setError(asApiError(failure).message);
-    }
+    await run(async () => saveDownload(await downloadCsv(fileName, encoding, [table.header, ...table.rows])));
   }
 
   return (

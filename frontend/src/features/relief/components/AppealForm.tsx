@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError } from '../../../components/Message';
+import { ErrorMessage } from '../../../components/Message';
+import { TextField } from '../../../components/TextField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
 import { fileAppeal } from '../api';
 
@@ -28,27 +30,18 @@ export function AppealForm({ claimId, version, today }: AppealFormProps) {
       </p>
       {error && <ErrorMessage testId="relief-appeal-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor="relief-appeal-date">審査請求の日付</label>
-          <input
-            id="relief-appeal-date"
-            type="date"
-            required
-            max={today}
-            value={filedOn}
-            onChange={(event) => setFiledOn(event.target.value)}
-          />
-          <FieldError id="relief-appeal-date-error" message={fieldErrors.filedOn} />
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="relief-appeal-note">備考</label>
-          <textarea
-            id="relief-appeal-note"
-            maxLength={500}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="relief-appeal-date"
+          label="審査請求の日付"
+          type="date"
+          required
+          requiredMark={false}
+          max={today}
+          value={filedOn}
+          error={fieldErrors.filedOn}
+          onChange={setFiledOn}
+        />
+        <TextAreaField id="relief-appeal-note" label="備考" maxLength={500} value={note} onChange={setNote} />
         <button type="submit" data-testid="relief-appeal-button" disabled={busy}>
           審査請求を記録
         </button>

@@ -1,8 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError, Notice } from '../../../components/Message';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { FormField } from '../../../components/FormField';
+import { SelectField } from '../../../components/SelectField';
+import { TextField } from '../../../components/TextField';
 import { formatWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import { documentUrl, uploadReliefDocument, type Code, type ReliefClaimDetail } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 interface DocumentsSectionProps {
   claim: ReliefClaimDetail;
@@ -45,79 +49,59 @@ export function DocumentsSection({ claim, documentTypes, today }: DocumentsSecti
       {claim.documents.length === 0 ? (
         <p className="empty">まだありません。</p>
       ) : (
-        <table className="data-table" data-testid="relief-documents">
-          <thead>
-            <tr>
-              <th scope="col">書類</th>
-              <th scope="col">受領日</th>
-              <th scope="col">ファイル</th>
-              <th scope="col">記録者</th>
+        <DataTable columns={['書類', '受領日', 'ファイル', '記録者']} testId="relief-documents">
+          {claim.documents.map((document) => (
+            <tr key={document.id}>
+              <td>{document.typeLabel}</td>
+              <td>{formatWarekiDate(document.receivedOn)}</td>
+              <td>
+                {document.fileName ? (
+                  <a href={documentUrl(claim.id, document.id)} target="_blank" rel="noreferrer">
+                    {document.fileName}（{Math.max(1, Math.round((document.sizeBytes ?? 0) / 1024))}KB）
+                  </a>
+                ) : (
+                  '紙で受領'
+                )}
+              </td>
+              <td>{document.recordedBy}</td>
             </tr>
-          </thead>
-          <tbody>
-            {claim.documents.map((document) => (
-              <tr key={document.id}>
-                <td>{document.typeLabel}</td>
-                <td>{formatWarekiDate(document.receivedOn)}</td>
-                <td>
-                  {document.fileName ? (
-                    <a href={documentUrl(claim.id, document.id)} target="_blank" rel="noreferrer">
-                      {document.fileName}（{Math.max(1, Math.round((document.sizeBytes ?? 0) / 1024))}KB）
-                    </a>
-                  ) : (
-                    '紙で受領'
-                  )}
-                </td>
-                <td>{document.recordedBy}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <form className="entry-form" onSubmit={(event) => void upload(event)} aria-label="書類の登録">
         {error && <ErrorMessage testId="relief-upload-error">{error}</ErrorMessage>}
         {done && <Notice testId="relief-upload-done">{done}</Notice>}
-        <div className="field">
-          <label htmlFor="relief-document-type">書類の種類</label>
-          <select
-            id="relief-document-type"
-            data-testid="relief-document-type"
-            value={type}
-            required
-            onChange={(event) => setType(event.target.value)}
-          >
-            <option value="">選択してください</option>
-            {documentTypes.map((documentType) => (
-              <option key={documentType.code} value={documentType.code}>
-                {documentType.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="relief-document-type-error" message={fieldErrors.type} />
-        </div>
-        <div className="field">
-          <label htmlFor="relief-document-received">受領日</label>
-          <input
-            id="relief-document-received"
-            type="date"
-            value={receivedOn}
-            max={today}
-            required
-            onChange={(event) => setReceivedOn(event.target.value)}
-          />
-          <FieldError id="relief-document-received-error" message={fieldErrors.receivedOn} />
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="relief-document-file">ファイル（PDF・PNG・JPEG）</label>
-          <input
-            id="relief-document-file"
-            data-testid="relief-document-file"
-            type="file"
-            accept="application/pdf,image/png,image/jpeg"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-          <FieldError id="relief-document-file-error" message={fieldErrors.file} />
-        </div>
+        <SelectField
+          id="relief-document-type"
+          label="書類の種類"
+          required
+          requiredMark={false}
+          options={documentTypes.map((documentType) => ({ value: documentType.code, label: documentType.label }))}
+          value={type}
+          error={fieldErrors.type}
+          onChange={setType}
+        />
+        <TextField
+          id="relief-document-received"
+          label="受領日"
+          type="date"
+          max={today}
+          required
+          requiredMark={false}
+          value={receivedOn}
+          error={fieldErrors.receivedOn}
+          onChange={setReceivedOn}
+        />
+        <FormField id="relief-document-file" label="ファイル（PDF・PNG・JPEG）" error={fieldErrors.file} wide>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept="application/pdf,image/png,image/jpeg"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+          )}
+        </FormField>
         <button type="submit" data-testid="relief-upload-button" disabled={busy}>
           書類を登録
         </button>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError } from '../../../components/Message';
+import { ErrorMessage } from '../../../components/Message';
+import { TextField } from '../../../components/TextField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
 import { reviseEntitlement } from '../api';
 
@@ -35,40 +37,34 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
       </p>
       {error && <ErrorMessage testId="relief-entitlement-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor="relief-entitlement-amount">各期の額（円）</label>
-          <input
-            id="relief-entitlement-amount"
-            data-testid="relief-entitlement-amount"
-            inputMode="numeric"
-            required
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-          <FieldError id="relief-entitlement-amount-error" message={fieldErrors.periodicAmountYen} />
-        </div>
-        <div className="field">
-          <label htmlFor="relief-entitlement-ends">受給権の終期</label>
-          <input
-            id="relief-entitlement-ends"
-            type="date"
-            value={endsOn}
-            onChange={(event) => setEndsOn(event.target.value)}
-          />
-          <FieldError id="relief-entitlement-ends-error" message={fieldErrors.entitlementEndsOn} />
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="relief-entitlement-reason">改定の理由</label>
-          <textarea
-            id="relief-entitlement-reason"
-            data-testid="relief-entitlement-reason"
-            required
-            maxLength={500}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <FieldError id="relief-entitlement-reason-error" message={fieldErrors.reason} />
-        </div>
+        <TextField
+          id="relief-entitlement-amount"
+          label="各期の額（円）"
+          inputMode="numeric"
+          required
+          requiredMark={false}
+          value={amount}
+          error={fieldErrors.periodicAmountYen}
+          onChange={setAmount}
+        />
+        <TextField
+          id="relief-entitlement-ends"
+          label="受給権の終期"
+          type="date"
+          value={endsOn}
+          error={fieldErrors.entitlementEndsOn}
+          onChange={setEndsOn}
+        />
+        <TextAreaField
+          id="relief-entitlement-reason"
+          label="改定の理由"
+          required
+          requiredMark={false}
+          maxLength={500}
+          value={reason}
+          error={fieldErrors.reason}
+          onChange={setReason}
+        />
         <button type="submit" data-testid="relief-entitlement-button" disabled={busy}>
           改定を記録
         </button>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError } from '../../../components/Message';
+import { ErrorMessage } from '../../../components/Message';
+import { TextField } from '../../../components/TextField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
 import { extendDeadline } from '../api';
 
@@ -28,29 +30,23 @@ export function ExtensionForm({ requestId, version, today }: ExtensionFormProps)
       </p>
       {error && <ErrorMessage testId="request-extension-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field field-wide">
-          <label htmlFor="request-extension-reason">延長の理由（通知に書いた理由）</label>
-          <textarea
-            id="request-extension-reason"
-            maxLength={1000}
-            value={reason}
-            aria-invalid={fieldErrors.reason ? true : undefined}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <FieldError id="request-extension-reason-error" message={fieldErrors.reason} />
-        </div>
-        <div className="field">
-          <label htmlFor="request-extension-notice">延長の通知を送付した日</label>
-          <input
-            id="request-extension-notice"
-            type="date"
-            max={today}
-            value={noticeSentOn}
-            aria-invalid={fieldErrors.noticeSentOn ? true : undefined}
-            onChange={(event) => setNoticeSentOn(event.target.value)}
-          />
-          <FieldError id="request-extension-notice-error" message={fieldErrors.noticeSentOn} />
-        </div>
+        <TextAreaField
+          id="request-extension-reason"
+          label="延長の理由（通知に書いた理由）"
+          maxLength={1000}
+          value={reason}
+          error={fieldErrors.reason}
+          onChange={setReason}
+        />
+        <TextField
+          id="request-extension-notice"
+          label="延長の通知を送付した日"
+          type="date"
+          max={today}
+          value={noticeSentOn}
+          error={fieldErrors.noticeSentOn}
+          onChange={setNoticeSentOn}
+        />
         <button type="submit" data-testid="request-extension-button" disabled={busy}>
           延長を記録
         </button>

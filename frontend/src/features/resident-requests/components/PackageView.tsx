@@ -6,6 +6,7 @@ import { EligibilityTable } from '../../../components/EligibilityTable';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { disclosurePackageQuery } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) {
@@ -79,24 +80,15 @@ export function PackageView({ requestId }: { requestId: number }) {
       })}
       <section className="case-section">
         <h2>この記録を利用した職員と日時{data.accessesComplete ? '' : '（直近の分のみ）'}</h2>
-        <table className="data-table" data-testid="disclosure-package-accesses">
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">職員</th>
-              <th scope="col">操作</th>
+        <DataTable columns={['日時', '職員', '操作']} testId="disclosure-package-accesses">
+          {data.accesses.map((access, index) => (
+            <tr key={index}>
+              <td>{formatWarekiDateTime(access.occurredAt)}</td>
+              <td>{access.user}</td>
+              <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.accesses.map((access, index) => (
-              <tr key={index}>
-                <td>{formatWarekiDateTime(access.occurredAt)}</td>
-                <td>{access.user}</td>
-                <td>{OPERATION_LABELS[access.operation] ?? access.operation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

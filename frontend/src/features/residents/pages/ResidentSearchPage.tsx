@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDate } from '../../../lib/date';
 import { SEX_LABELS, STATUS_LABELS, type ResidentCriteria, searchResidentsQuery } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 function criteriaFrom(params: URLSearchParams): ResidentCriteria {
   return {
@@ -110,41 +111,28 @@ function ResidentResults({ criteria, page, onPage }: ResidentResultsProps) {
   }
   return (
     <>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">宛名番号</th>
-            <th scope="col">氏名</th>
-            <th scope="col">カナ</th>
-            <th scope="col">生年月日</th>
-            <th scope="col">性別</th>
-            <th scope="col">住所</th>
-            <th scope="col">状態</th>
+      <DataTable columns={['宛名番号', '氏名', 'カナ', '生年月日', '性別', '住所', '状態']}>
+        {items.map((resident) => (
+          <tr
+            key={resident.id}
+            className="clickable"
+            data-testid="resident-row"
+            onClick={() => navigate(`/residents/${resident.id}`, { state: backState })}
+          >
+            <td>{resident.addresseeNumber}</td>
+            <td>
+              <Link to={`/residents/${resident.id}`} state={backState} onClick={(event) => event.stopPropagation()}>
+                {resident.nameKanji}
+              </Link>
+            </td>
+            <td>{resident.nameKana}</td>
+            <td>{formatWarekiDate(resident.birthDate)}</td>
+            <td>{SEX_LABELS[resident.sex] ?? resident.sex}</td>
+            <td>{resident.address}</td>
+            <td>{STATUS_LABELS[resident.status] ?? resident.status}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((resident) => (
-            <tr
-              key={resident.id}
-              className="clickable"
-              data-testid="resident-row"
-              onClick={() => navigate(`/residents/${resident.id}`, { state: backState })}
-            >
-              <td>{resident.addresseeNumber}</td>
-              <td>
-                <Link to={`/residents/${resident.id}`} state={backState} onClick={(event) => event.stopPropagation()}>
-                  {resident.nameKanji}
-                </Link>
-              </td>
-              <td>{resident.nameKana}</td>
-              <td>{formatWarekiDate(resident.birthDate)}</td>
-              <td>{SEX_LABELS[resident.sex] ?? resident.sex}</td>
-              <td>{resident.address}</td>
-              <td>{STATUS_LABELS[resident.status] ?? resident.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pager page={page} size={size} total={total} onPage={onPage} />
     </>
   );

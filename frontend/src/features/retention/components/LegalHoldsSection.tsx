@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { AddresseeNumberField } from '../../../components/AddresseeNumberField';
-import { ErrorMessage, Loading, Notice } from '../../../components/Message';
+import { ErrorMessage, Notice } from '../../../components/Message';
+import { QueryTable } from '../../../components/QueryTable';
 import { TextField } from '../../../components/TextField';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
@@ -66,48 +67,34 @@ export function LegalHoldsSection({ area }: { area: RetentionArea }) {
           保全措置を設定
         </button>
       </form>
-      {holds.isPending && <Loading />}
-      {holds.error && <ErrorMessage>{holds.error.message}</ErrorMessage>}
-      {holds.data &&
-        (holds.data.length === 0 ? (
-          <p className="empty">保全措置はありません。</p>
-        ) : (
-          <table className="data-table" data-testid="legal-holds">
-            <thead>
-              <tr>
-                <th scope="col">宛名番号</th>
-                <th scope="col">理由</th>
-                <th scope="col">設定者</th>
-                <th scope="col">設定日時</th>
-                <th scope="col">解除</th>
-              </tr>
-            </thead>
-            <tbody>
-              {holds.data.map((hold) => (
-                <tr key={hold.id} className={hold.liftedAt ? 'ended' : undefined} data-testid="legal-hold-row">
-                  <td>{hold.addresseeNumber}</td>
-                  <td>{hold.reason}</td>
-                  <td>{hold.setBy}</td>
-                  <td>{formatWarekiDateTime(hold.setAt)}</td>
-                  <td>
-                    {hold.liftedAt ? (
-                      `${formatWarekiDateTime(hold.liftedAt)} ${hold.liftedBy ?? ''}（${hold.liftReason ?? ''}）`
-                    ) : (
-                      <button
-                        type="button"
-                        disabled={busy}
-                        data-testid="legal-hold-lift-button"
-                        onClick={() => lift(hold.id, hold.addresseeNumber)}
-                      >
-                        解除
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <QueryTable
+        query={holds}
+        empty="保全措置はありません。"
+        columns={['宛名番号', '理由', '設定者', '設定日時', '解除']}
+        tableTestId="legal-holds"
+        row={(hold) => (
+          <tr key={hold.id} className={hold.liftedAt ? 'ended' : undefined} data-testid="legal-hold-row">
+            <td>{hold.addresseeNumber}</td>
+            <td>{hold.reason}</td>
+            <td>{hold.setBy}</td>
+            <td>{formatWarekiDateTime(hold.setAt)}</td>
+            <td>
+              {hold.liftedAt ? (
+                `${formatWarekiDateTime(hold.liftedAt)} ${hold.liftedBy ?? ''}（${hold.liftReason ?? ''}）`
+              ) : (
+                <button
+                  type="button"
+                  disabled={busy}
+                  data-testid="legal-hold-lift-button"
+                  onClick={() => lift(hold.id, hold.addresseeNumber)}
+                >
+                  解除
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { describeDeletions, RETENTION_KIND_LABELS, type RetentionArea, retentionRunsQuery } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 /** 保存期間経過データの削除 (R27): each nightly run, what it deleted, and any rule that failed. */
 export function RetentionRunsSection({ area }: { area: RetentionArea }) {
@@ -20,32 +21,21 @@ export function RetentionRunsSection({ area }: { area: RetentionArea }) {
           {overview.data.runs.length === 0 ? (
             <p className="empty">削除の実行記録はまだありません。</p>
           ) : (
-            <table className="data-table" data-testid="retention-runs">
-              <thead>
-                <tr>
-                  <th scope="col">実行日時</th>
-                  <th scope="col">基準日</th>
-                  <th scope="col">削除件数</th>
-                  <th scope="col">削除した内容</th>
-                  <th scope="col">失敗</th>
+            <DataTable columns={['実行日時', '基準日', '削除件数', '削除した内容', '失敗']} testId="retention-runs">
+              {overview.data.runs.map((run) => (
+                <tr key={run.id} data-testid="retention-run">
+                  <td>{formatWarekiDateTime(run.startedAt)}</td>
+                  <td>{formatWarekiDate(run.asOf)}</td>
+                  <td className="number-cell">{run.deleted.toLocaleString('ja-JP')}</td>
+                  <td>{describeDeletions(run)}</td>
+                  <td>
+                    {run.finishedAt === null
+                      ? '実行中または中断'
+                      : run.failed.map((kind) => RETENTION_KIND_LABELS[kind] ?? kind).join('、') || 'なし'}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {overview.data.runs.map((run) => (
-                  <tr key={run.id} data-testid="retention-run">
-                    <td>{formatWarekiDateTime(run.startedAt)}</td>
-                    <td>{formatWarekiDate(run.asOf)}</td>
-                    <td className="number-cell">{run.deleted.toLocaleString('ja-JP')}</td>
-                    <td>{describeDeletions(run)}</td>
-                    <td>
-                      {run.finishedAt === null
-                        ? '実行中または中断'
-                        : run.failed.map((kind) => RETENTION_KIND_LABELS[kind] ?? kind).join('、') || 'なし'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </>
       )}

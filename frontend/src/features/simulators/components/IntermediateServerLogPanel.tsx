@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { DIRECTION_LABELS, INFORMATION_ITEM_LABELS, intermediateServerLogQuery } from '../api';
+import { DataTable } from '../../../components/DataTable';
 
 /** Shows what actually left the city: 符号 and request ids, never a name or an addressee number. */
 export function IntermediateServerLogPanel() {
@@ -26,29 +27,18 @@ export function IntermediateServerLogPanel() {
         (log.data.length === 0 ? (
           <p className="empty">まだ何も受け取っていません。</p>
         ) : (
-          <table className="data-table" data-testid="simulator-log">
-            <thead>
-              <tr>
-                <th scope="col">種別</th>
-                <th scope="col">依頼番号</th>
-                <th scope="col">符号</th>
-                <th scope="col">照会する情報</th>
-                <th scope="col">内容</th>
+          <DataTable columns={['種別', '依頼番号', '符号', '照会する情報', '内容']} testId="simulator-log">
+            {log.data.map((entry, index) => (
+              // A retried send repeats its request id, so only the position identifies a row.
+              <tr key={index} data-testid="simulator-log-row">
+                <td>{DIRECTION_LABELS[entry.direction] ?? entry.direction}</td>
+                <td>{entry.requestId}</td>
+                <td className="code-cell">{entry.networkCode}</td>
+                <td>{INFORMATION_ITEM_LABELS[entry.informationItem] ?? entry.informationItem}</td>
+                <td className="detail-cell">{entry.detail}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.data.map((entry, index) => (
-                // A retried send repeats its request id, so only the position identifies a row.
-                <tr key={index} data-testid="simulator-log-row">
-                  <td>{DIRECTION_LABELS[entry.direction] ?? entry.direction}</td>
-                  <td>{entry.requestId}</td>
-                  <td className="code-cell">{entry.networkCode}</td>
-                  <td>{INFORMATION_ITEM_LABELS[entry.informationItem] ?? entry.informationItem}</td>
-                  <td className="detail-cell">{entry.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ))}
     </section>
   );
