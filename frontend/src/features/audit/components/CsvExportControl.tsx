@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CsvEncodingSelect } from '../../../components/CsvEncodingSelect';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import type { Download } from '../../../lib/api';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
@@ -39,19 +40,7 @@ export function CsvExportControl({ id, onExport, permitted }: CsvExportControlPr
   return (
     <div className="actions">
       <div className="inline-inputs">
-        <label htmlFor={`${id}-encoding`}>文字コード</label>
-        <select
-          id={`${id}-encoding`}
-          data-testid={`${id}-encoding`}
-          value={encoding}
-          onChange={(event) => setEncoding(event.target.value as CsvEncoding)}
-        >
-          {(Object.keys(CSV_ENCODING_LABELS) as CsvEncoding[]).map((value) => (
-            <option key={value} value={value}>
-              {CSV_ENCODING_LABELS[value]}
-            </option>
-          ))}
-        </select>
+        <CsvEncodingSelect id={`${id}-encoding`} value={encoding} onChange={setEncoding} />
         <button type="button" onClick={() => void exportCsv()} disabled={busy} data-testid={`${id}-export`}>
           CSV出力
         </button>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CsvEncodingSelect } from '../../../components/CsvEncodingSelect';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import type { Download } from '../../../lib/api';
@@ -67,19 +68,7 @@ export function OutreachActions({ me, criteria, total }: OutreachActionsProps) {
     <section className="actions outreach-actions" aria-label="出力と発行">
       {canExport && (
         <div className="inline-inputs">
-          <label htmlFor="csv-encoding">文字コード</label>
-          <select
-            id="csv-encoding"
-            data-testid="csv-encoding"
-            value={encoding}
-            onChange={(event) => setEncoding(event.target.value as CsvEncoding)}
-          >
-            {(Object.keys(CSV_ENCODING_LABELS) as CsvEncoding[]).map((value) => (
-              <option key={value} value={value}>
-                {CSV_ENCODING_LABELS[value]}
-              </option>
-            ))}
-          </select>
+          <CsvEncodingSelect id="csv-encoding" value={encoding} onChange={setEncoding} />
           <button
             type="button"
             data-testid="export-button"
