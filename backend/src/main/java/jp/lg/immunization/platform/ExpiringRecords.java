@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,8 +68,10 @@ public abstract class ExpiringRecords implements RetentionRule {
           .append(" = any (?))");
       parameters.add(kept.ids());
     }
-    List<Long> ids = jdbc.queryForList(sql.append(" order by t.id for update").toString(), Long.class,
+    List<Long> past = jdbc.queryForList(sql.append(" order by t.id for update").toString(), Long.class,
         parameters.toArray());
+    Set<Long> needed = past.isEmpty() ? Set.of() : Set.copyOf(stillNeeded(past));
+    List<Long> ids = past.stream().filter(id -> !needed.contains(id)).toList();
     if (ids.isEmpty()) {
       return Deleted.of(ids);
     }
@@ -78,6 +82,11 @@ public abstract class ExpiringRecords implements RetentionRule {
       jdbc.update("delete from " + tableAndColumn[0] + " where " + tableAndColumn[1] + " = any (?)", (Object) expired);
     }
     return new Deleted(jdbc.update("delete from " + spec.table() + " where id = any (?)", (Object) expired), ids);
+  }
+
+  /** Which of the rows past their period another module's records still name, so that they stay. */
+  protected Collection<Long> stillNeeded(List<Long> past) {
+    return List.of();
   }
 
   /** Called in the deleting transaction, after the rows are chosen and locked. */

@@ -1,11 +1,9 @@
 package jp.lg.immunization.vaccination;
 
-import java.time.LocalDate;
 import java.time.Period;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import jp.lg.immunization.platform.RetentionRule;
+import jp.lg.immunization.platform.ExpiringRecords;
 import jp.lg.immunization.resident.ResidentCohorts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,43 +16,20 @@ import org.springframework.stereotype.Component;
  * they do ({@link DoseRecordHolds}).
  */
 @Component
-class DoseRecordRetention implements RetentionRule {
+class DoseRecordRetention extends ExpiringRecords {
 
-  private final JdbcTemplate jdbc;
-  private final ResidentCohorts residents;
   private final List<DoseRecordHolds> holds;
-  private final Period keep;
 
   DoseRecordRetention(JdbcTemplate jdbc, ResidentCohorts residents, List<DoseRecordHolds> holds,
                       @Value("${immunization.retention.dose-records:P5Y}") Period keep) {
-    this.jdbc = jdbc;
-    this.residents = residents;
+    super(jdbc, new Spec("DOSE_RECORD", "dose_record", "t.resident_id = any (?)",
+        today -> residents.leftBefore(today.minus(keep)).toArray(Long[]::new), null, "resident_id",
+        List.of("dose_correction.dose_record_id")));
     this.holds = holds;
-    this.keep = keep;
   }
 
   @Override
-  public String kind() {
-    return "DOSE_RECORD";
-  }
-
-  @Override
-  public Deleted deleteExpired(LocalDate today, KeptResidents kept) {
-    List<Long> left = residents.leftBefore(today.minus(keep));
-    if (left.isEmpty()) {
-      return Deleted.of(List.of());
-    }
-    List<Long> past = jdbc.queryForList("""
-        select d.id from dose_record d where d.resident_id = any (?) and not d.resident_id = any (?)
-        order by d.id for update""", Long.class, left.toArray(Long[]::new), kept.ids());
-    Set<Long> held = holds.stream().flatMap(owner -> owner.heldAmong(past).stream()).collect(Collectors.toSet());
-    List<Long> expired = past.stream().filter(id -> !held.contains(id)).toList();
-    if (expired.isEmpty()) {
-      return Deleted.of(expired);
-    }
-    Long[] ids = expired.toArray(Long[]::new);
-    jdbc.update("delete from dose_correction where dose_record_id = any(?)", (Object) ids);
-    jdbc.update("delete from dose_record where id = any(?)", (Object) ids);
-    return new Deleted(ids.length, expired);
+  protected Collection<Long> stillNeeded(List<Long> past) {
+    return holds.stream().flatMap(owner -> owner.heldAmong(past).stream()).toList();
   }
 }
