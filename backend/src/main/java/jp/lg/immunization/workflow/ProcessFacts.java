@@ -1,10 +1,5 @@
 package jp.lg.immunization.workflow;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 /**
  * The workflow's published reporting relations: the steps of every process (from the task read model) and the
  * process instances (from the engine's history), for set-based reports such as the KPIs that aggregate a million
@@ -13,8 +8,7 @@ import org.springframework.stereotype.Component;
  * plain projections, which PostgreSQL inlines into the caller's query, so indexes on the tables still serve it.
  * Rows hold ids, keys, names of steps and timestamps, never residents' data.
  */
-@Component
-public class ProcessFacts {
+public final class ProcessFacts {
 
   private static final String STEPS = """
       (select id, process_key, process_name, task_key, name as task_name, status, candidate_groups, assignee,
@@ -26,11 +20,7 @@ public class ProcessFacts {
               duration_ as duration_ms, state_ as state
        from act_hi_procinst)""";
 
-  private final JdbcTemplate jdbc;
-
-  ProcessFacts(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
+  private ProcessFacts() {}
 
   /**
    * One row per user task, open or ended: {@code id}, {@code process_key}, {@code process_name}, {@code task_key},
@@ -49,16 +39,5 @@ public class ProcessFacts {
    */
   public static String instances() {
     return INSTANCES;
-  }
-
-  /**
-   * Indexes that reports of process instances by start day and of running ones by process need. Created here,
-   * because the engine makes its history tables itself, after Flyway has run; the names are those the KPI module
-   * created them under before, so existing databases keep theirs.
-   */
-  @EventListener(ApplicationReadyEvent.class)
-  void indexHistory() {
-    jdbc.execute("create index if not exists kpi_hi_procinst_start on act_hi_procinst (start_time_)");
-    jdbc.execute("create index if not exists kpi_hi_procinst_open on act_hi_procinst (proc_def_key_) where end_time_ is null");
   }
 }
