@@ -27,19 +27,36 @@ final class FormValues {
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "radio", "select");
   private static final Set<String> LIST_TYPES = Set.of("checklist", "taglist");
 
+  /** A record's components and canonical constructor. */
+  private record Shape(RecordComponent[] components, Constructor<?> constructor) {}
+
+  /** Each record's shape, found once: a completion is a hot path. */
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      try {
+        Constructor<?> constructor = type.getDeclaredConstructor(Arrays.stream(components)
+            .map(RecordComponent::getType).toArray(Class<?>[]::new));
+        constructor.setAccessible(true);
+        return new Shape(components, constructor);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("No canonical constructor in " + type.getName(), e);
+      }
+    }
+  };
+
   private FormValues() {}
 
   static <R extends Record> R read(Class<R> type, Map<String, Object> values) {
-    RecordComponent[] components = type.getRecordComponents();
+    Shape shape = SHAPES.get(type);
+    RecordComponent[] components = shape.components();
     Object[] arguments = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       arguments[i] = convert(components[i].getGenericType(), values.get(components[i].getName()));
     }
     try {
-      Constructor<R> constructor = type.getDeclaredConstructor(
-          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      constructor.setAccessible(true);
-      return constructor.newInstance(arguments);
+      return type.cast(shape.constructor().newInstance(arguments));
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     } catch (ReflectiveOperationException e) {
