@@ -1,9 +1,6 @@
 package jp.lg.immunization.workflow;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +23,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,8 +64,9 @@ class ProcessConsistency {
     this.beans = beans;
   }
 
-  void verify() {
-    List<String> problems = problems(readProcesses());
+  /** @param resources what is about to be deployed, by stable name; its processes are checked */
+  void verify(Map<String, String> resources) {
+    List<String> problems = problems(processFiles(resources));
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Processes, forms and step handlers disagree:\n  - "
           + String.join("\n  - ", problems));
@@ -208,19 +204,10 @@ class ProcessConsistency {
     return typed.target().getClass().getSimpleName().replaceAll("\\$\\$.*", "");
   }
 
-  static List<ProcessFile> readProcesses() {
-    List<ProcessFile> files = new ArrayList<>();
-    try {
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources(ProcessDeployment.PROCESSES)) {
-        try (InputStream in = resource.getInputStream()) {
-          byte[] bytes = in.readAllBytes();
-          files.add(new ProcessFile("processes/" + resource.getFilename(), new String(bytes, StandardCharsets.UTF_8),
-              Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read processes", e);
-    }
-    return files;
+  static List<ProcessFile> processFiles(Map<String, String> resources) {
+    return resources.entrySet().stream().filter(resource -> resource.getKey().endsWith(".bpmn"))
+        .map(resource -> new ProcessFile(resource.getKey(), resource.getValue(), Bpmn.readModelFromStream(
+            new ByteArrayInputStream(resource.getValue().getBytes(StandardCharsets.UTF_8)))))
+        .toList();
   }
 }

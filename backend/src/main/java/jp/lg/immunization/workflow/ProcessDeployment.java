@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -39,26 +41,34 @@ class ProcessDeployment implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    consistency.verify();
+    Map<String, String> resources = read(PROCESSES, DECISIONS, forms.location());
+    consistency.verify(resources);
     DeploymentBuilder deployment = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("immunization-office")
         .enableDuplicateFiltering(true);
+    resources.forEach(deployment::addString);
+    var deployed = deployment.deployWithResult();
+    log.info("Deployment '{}': {} process definitions new or changed", DEPLOYMENT_NAME,
+        deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());
+  }
+
+  /** The text of every resource the patterns find, by its stable name. */
+  static Map<String, String> read(String... patterns) {
+    Map<String, String> resources = new LinkedHashMap<>();
     try {
       var resolver = new PathMatchingResourcePatternResolver();
-      for (String pattern : new String[] {PROCESSES, DECISIONS, forms.location()}) {
+      for (String pattern : patterns) {
         for (Resource resource : resolver.getResources(pattern)) {
           try (InputStream in = resource.getInputStream()) {
-            deployment.addString(stableName(resource), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            resources.put(stableName(resource), new String(in.readAllBytes(), StandardCharsets.UTF_8));
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read processes and forms", e);
     }
-    var deployed = deployment.deployWithResult();
-    log.info("Deployment '{}': {} process definitions new or changed", DEPLOYMENT_NAME,
-        deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());
+    return resources;
   }
 
   /** processes/x.bpmn or forms/y.form, wherever the classpath root is. */

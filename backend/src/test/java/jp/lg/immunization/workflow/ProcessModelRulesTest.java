@@ -19,7 +19,8 @@ class ProcessModelRulesTest {
 
   @Test
   void theDeployedProcessesFormsAndHandlersAgree() {
-    assertThat(consistency.problems(ProcessConsistency.readProcesses())).isEmpty();
+    assertThat(consistency.problems(ProcessConsistency.processFiles(
+        ProcessDeployment.read(ProcessDeployment.PROCESSES)))).isEmpty();
   }
 
   @Test
