@@ -63,6 +63,20 @@ public class ResidentDirectory {
     return found;
   }
 
+  /**
+   * 宛名番号 by resident id, in one query; ids without a resident are absent. For lists that name residents to staff
+   * (不開示設定, the 副本 reconciliation, the audit trail) and need nothing more of them.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, String> addresseeNumbers(Collection<Long> residentIds) {
+    Map<Long, String> numbers = new HashMap<>();
+    if (!residentIds.isEmpty()) {
+      jdbc.query("select id, addressee_number from resident where id = any(?)",
+          rs -> { numbers.put(rs.getLong(1), rs.getString(2)); }, (Object) residentIds.toArray(Long[]::new));
+    }
+    return numbers;
+  }
+
   private List<ResidentRef> refs(String keyColumn, Object[] keys) {
     return jdbc.query("""
         select id, addressee_number, family_name_kanji, given_name_kanji, family_name_kana, given_name_kana,

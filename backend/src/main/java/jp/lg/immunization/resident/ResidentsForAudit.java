@@ -10,11 +10,9 @@ import org.springframework.stereotype.Component;
 class ResidentsForAudit implements AuditedResidents {
 
   private final ResidentDirectory directory;
-  private final ResidentAddresseeNumbers numbers;
 
-  ResidentsForAudit(ResidentDirectory directory, ResidentAddresseeNumbers numbers) {
+  ResidentsForAudit(ResidentDirectory directory) {
     this.directory = directory;
-    this.numbers = numbers;
   }
 
   @Override
@@ -24,6 +22,6 @@ class ResidentsForAudit implements AuditedResidents {
 
   @Override
   public Map<Long, String> addresseeNumbers(Collection<Long> residentIds) {
-    return numbers.of(residentIds);
+    return directory.addresseeNumbers(residentIds);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.infonetwork.InformationItem;
-import jp.lg.immunization.resident.ResidentAddresseeNumbers;
+import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.vaccination.DoseFacts;
 import jp.lg.immunization.vaccination.DoseRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,15 +33,15 @@ class FukuhonReconciliation {
 
   private final JdbcTemplate jdbc;
   private final DoseRecords doses;
-  private final ResidentAddresseeNumbers addresseeNumbers;
+  private final ResidentDirectory residents;
   private final AuditTrail audit;
   private final ObjectMapper json;
 
-  FukuhonReconciliation(JdbcTemplate jdbc, DoseRecords doses, ResidentAddresseeNumbers addresseeNumbers,
+  FukuhonReconciliation(JdbcTemplate jdbc, DoseRecords doses, ResidentDirectory residents,
                         AuditTrail audit, ObjectMapper json) {
     this.jdbc = jdbc;
     this.doses = doses;
-    this.addresseeNumbers = addresseeNumbers;
+    this.residents = residents;
     this.audit = audit;
     this.json = json;
   }
@@ -66,7 +66,7 @@ class FukuhonReconciliation {
       });
     }
     registered.keySet().forEach(residentId -> differences.put(residentId, Difference.NO_MASTER_RECORD));
-    Map<Long, String> numbers = addresseeNumbers.of(differences.keySet());
+    Map<Long, String> numbers = residents.addresseeNumbers(differences.keySet());
     List<Row> rows = differences.entrySet().stream().filter(difference -> numbers.containsKey(difference.getKey()))
         .map(difference -> new Row(numbers.get(difference.getKey()), InformationItem.VACCINATION_RECORD.name(),
             difference.getValue()))

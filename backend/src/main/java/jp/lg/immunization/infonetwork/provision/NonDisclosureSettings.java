@@ -8,7 +8,6 @@ import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
-import jp.lg.immunization.resident.ResidentAddresseeNumbers;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,16 +24,14 @@ class NonDisclosureSettings {
 
   private final JdbcTemplate jdbc;
   private final ResidentDirectory residents;
-  private final ResidentAddresseeNumbers addresseeNumbers;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
   private final Clock clock;
 
-  NonDisclosureSettings(JdbcTemplate jdbc, ResidentDirectory residents, ResidentAddresseeNumbers addresseeNumbers,
-                        CurrentUser currentUser, AuditTrail audit, Clock clock) {
+  NonDisclosureSettings(JdbcTemplate jdbc, ResidentDirectory residents, CurrentUser currentUser, AuditTrail audit,
+                        Clock clock) {
     this.jdbc = jdbc;
     this.residents = residents;
-    this.addresseeNumbers = addresseeNumbers;
     this.currentUser = currentUser;
     this.audit = audit;
     this.clock = clock;
@@ -52,7 +49,7 @@ class NonDisclosureSettings {
         select resident_id, reason, note, set_by, set_at from non_disclosure_setting order by set_at desc""",
         (rs, n) -> new Stored(rs.getLong(1), Reason.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
             rs.getTimestamp(5).toInstant()));
-    Map<Long, String> numbers = addresseeNumbers.of(stored.stream().map(Stored::residentId).toList());
+    Map<Long, String> numbers = residents.addresseeNumbers(stored.stream().map(Stored::residentId).toList());
     return stored.stream().filter(setting -> numbers.containsKey(setting.residentId()))
         .map(setting -> new Setting(numbers.get(setting.residentId()), setting.reason(), setting.note(),
             setting.setBy(), setting.setAt()))
