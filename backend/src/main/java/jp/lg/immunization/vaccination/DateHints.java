@@ -6,11 +6,12 @@ import java.util.Comparator;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.lg.immunization.platform.LegalDates;
 
 /**
- * Turns the date columns of the eligibility tables into dates. The tables say in words from what a date counts
- * (生後2か月, 前回接種後27日, 13歳に至るまで, 高校1年度末) so that staff can read and change the rules in Camunda Modeler,
- * while the calendar arithmetic that FEEL handles poorly stays here. Several hints joined by ・ mean the later of
+ * Turns the date columns of the eligibility tables into dates. The tables say in the law's words from what a date
+ * counts (生後2か月, 前回接種から27日以上の間隔, 13歳に至るまで, 出生14週6日後まで, 高校1年度末) so that staff can read and
+ * change the rules in Camunda Modeler, while the arithmetic is {@link LegalDates}'s. Several hints joined by ・ mean the later of
  * them for a start and the earlier for an end. An unknown hint is an error in a table, never silently ignored.
  */
 final class DateHints {
@@ -19,14 +20,15 @@ final class DateHints {
   record Anchors(LocalDate birthDate, LocalDate on, LocalDate firstDose, LocalDate lastDose, LocalDate lastOtherLive,
       Season season) {}
 
-  private static final Pattern AGE_DAYS = Pattern.compile("生後(\\d+)日");
+  private static final Pattern WEEKS = Pattern.compile("出生(\\d+)週(\\d)日後");
   private static final Pattern AGE_MONTHS = Pattern.compile("生後(\\d+)か月");
   private static final Pattern AGE_YEARS = Pattern.compile("(\\d+)歳");
-  private static final Pattern AFTER_DOSE = Pattern.compile("(前回|1回目|他の生ワクチン)接種後(\\d+)(日|か月)");
+  private static final Pattern AFTER_DOSE =
+      Pattern.compile("(前回|1回目|他の生ワクチン)接種から(\\d+)(日|か月|か月半)以上の間隔");
   private static final Pattern GRADE = Pattern.compile("(就学前年|小学([1-6])年|中学([1-3])年|高校([1-3])年)度");
   private static final Pattern BEFORE_AGE_MONTHS = Pattern.compile("生後(\\d+)か月に至るまで");
   private static final Pattern BEFORE_AGE_YEARS = Pattern.compile("(\\d+)歳に至るまで");
-  private static final Pattern UP_TO_AGE_DAYS = Pattern.compile("生後(\\d+)日まで");
+  private static final Pattern UP_TO_WEEKS = Pattern.compile("出生(\\d+)週(\\d)日後まで");
   private static final Pattern GRADE_END = Pattern.compile("(就学前年|小学([1-6])年|中学([1-3])年|高校([1-3])年)度末");
 
   private DateHints() {}
@@ -52,14 +54,14 @@ final class DateHints {
 
   private static LocalDate singleFrom(String hint, Anchors a) {
     Matcher m;
-    if ((m = AGE_DAYS.matcher(hint)).matches()) {
-      return a.birthDate().plusDays(number(m, 1));
+    if ((m = WEEKS.matcher(hint)).matches()) {
+      return LegalDates.weeksAndDaysAfterBirth(a.birthDate(), number(m, 1), number(m, 2));
     }
     if ((m = AGE_MONTHS.matcher(hint)).matches()) {
-      return a.birthDate().plusMonths(number(m, 1));
+      return LegalDates.monthsReachedOn(a.birthDate(), number(m, 1));
     }
     if ((m = AGE_YEARS.matcher(hint)).matches()) {
-      return a.birthDate().plusYears(number(m, 1));
+      return LegalDates.yearsReachedOn(a.birthDate(), number(m, 1));
     }
     if ((m = AFTER_DOSE.matcher(hint)).matches()) {
       LocalDate dose = switch (m.group(1)) {
@@ -70,10 +72,14 @@ final class DateHints {
       if (dose == null) {
         throw new IllegalStateException("Eligibility table counts from a dose that was not given: " + hint);
       }
-      return m.group(3).equals("日") ? dose.plusDays(number(m, 2)) : dose.plusMonths(number(m, 2));
+      return switch (m.group(3)) {
+        case "日" -> LegalDates.afterDaysInterval(dose, number(m, 2));
+        case "か月" -> LegalDates.afterMonthsInterval(dose, number(m, 2));
+        default -> LegalDates.afterMonthsAndHalfInterval(dose, number(m, 2));
+      };
     }
     if ((m = GRADE.matcher(hint)).matches()) {
-      return SchoolYears.firstDayOfGrade(a.birthDate(), grade(m));
+      return LegalDates.firstDayOfGrade(a.birthDate(), grade(m));
     }
     return switch (hint) {
       case "シーズン開始" -> a.season().currentOrNextStart(a.on());
@@ -85,16 +91,16 @@ final class DateHints {
   private static LocalDate singleUntil(String hint, Anchors a) {
     Matcher m;
     if ((m = BEFORE_AGE_MONTHS.matcher(hint)).matches()) {
-      return a.birthDate().plusMonths(number(m, 1)).minusDays(1);
+      return LegalDates.monthsReachedOn(a.birthDate(), number(m, 1));
     }
     if ((m = BEFORE_AGE_YEARS.matcher(hint)).matches()) {
-      return a.birthDate().plusYears(number(m, 1)).minusDays(1);
+      return LegalDates.yearsReachedOn(a.birthDate(), number(m, 1));
     }
-    if ((m = UP_TO_AGE_DAYS.matcher(hint)).matches()) {
-      return a.birthDate().plusDays(number(m, 1));
+    if ((m = UP_TO_WEEKS.matcher(hint)).matches()) {
+      return LegalDates.weeksAndDaysAfterBirth(a.birthDate(), number(m, 1), number(m, 2));
     }
     if ((m = GRADE_END.matcher(hint)).matches()) {
-      return SchoolYears.lastDayOfGrade(a.birthDate(), grade(m));
+      return LegalDates.lastDayOfGrade(a.birthDate(), grade(m));
     }
     if (hint.equals("シーズン終了")) {
       return a.season().endOfSeasonStartingOn(a.season().currentOrNextStart(a.on()));
@@ -112,7 +118,7 @@ final class DateHints {
     if (m.group(4) != null) {
       return 9 + number(m, 4);
     }
-    return SchoolYears.PRESCHOOL_YEAR;
+    return LegalDates.PRESCHOOL_YEAR;
   }
 
   private static int number(Matcher m, int group) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import jp.lg.immunization.platform.LegalDates;
 import jp.lg.immunization.platform.PgCopy;
 import jp.lg.immunization.resident.ResidentCohorts;
 import org.slf4j.Logger;
@@ -141,6 +142,6 @@ class DemoDoses {
   /** Months from birth to the April that starts the school year before school entry (MR 2期). */
   private static int monthsToYearBeforeSchool(LocalDate birth) {
     return (int) ChronoUnit.MONTHS.between(birth.withDayOfMonth(1),
-        SchoolYears.firstDayOfGrade(birth, SchoolYears.PRESCHOOL_YEAR));
+        LegalDates.firstDayOfGrade(birth, LegalDates.PRESCHOOL_YEAR));
   }
 }

@@ -1,13 +1,13 @@
 package jp.lg.immunization.vaccination;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.platform.LegalDates;
 import jp.lg.immunization.vaccination.VaccineEligibility.Status;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -101,7 +101,7 @@ public class Eligibility {
       Optional<Series.Dose> other = series.lastOtherLive(vaccine);
       if (other.isPresent()) {
         Map<String, Object> wait = decisions.evaluate(Vaccine.LIVE_INTERVAL_DECISION, Map.of("injectedLive", true,
-            "daysSinceOtherLive", (int) ChronoUnit.DAYS.between(other.get().date(), on)));
+            "daysBetweenOtherLive", LegalDates.daysBetween(other.get().date(), on)));
         if (Boolean.TRUE.equals(wait.get("mustWait"))) {
           status = Status.UPCOMING;
           from = DateHints.from((String) wait.get("from"), anchors);

@@ -1,17 +1,20 @@
 package jp.lg.immunization.vaccination;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.lg.immunization.platform.LegalDates;
 
 /**
  * A resident's doses as of the evaluation date and the facts the eligibility tables read. Facts are plain
- * numbers, flags and codes (ages, counts, days): the tables then hold every age limit, interval and count.
+ * numbers, flags and codes (ages, counts, days): the tables then hold every age limit, interval and count. Every
+ * age and interval is counted by {@link LegalDates}, which is why an age comes twice: the age during the day
+ * ({@code ageMonths}, for 「●月に至るまで」「●歳未満」) and the age counting the day it is reached
+ * ({@code ageMonthsReached}, for 「生後●月から」「●歳以上」), which differ on the day before the birthday.
  */
 final class Series {
 
@@ -61,17 +64,18 @@ final class Series {
     LocalDate birth = person.birthDate();
     LocalDate on = person.on();
     List<Dose> own = of(vaccine);
-    int ageMonths = Ages.months(birth, on);
-    int ageYears = Ages.years(birth, on);
+    int ageMonths = LegalDates.ageMonths(birth, on);
     LocalDate first = own.isEmpty() ? null : own.get(0).date();
     LocalDate last = own.isEmpty() ? null : own.get(own.size() - 1).date();
 
     Map<String, Object> facts = new HashMap<>();
     facts.put("birthDate", birth.getYear() * 10000 + birth.getMonthValue() * 100 + birth.getDayOfMonth());
-    facts.put("ageDays", (int) ChronoUnit.DAYS.between(birth, on));
+    facts.put("ageDays", LegalDates.daysSinceBirth(birth, on));
     facts.put("ageMonths", ageMonths);
-    facts.put("ageYears", ageYears);
-    facts.put("grade", SchoolYears.grade(birth, on));
+    facts.put("ageMonthsReached", LegalDates.ageMonthsReached(birth, on));
+    facts.put("ageYears", LegalDates.ageYears(birth, on));
+    facts.put("ageYearsReached", LegalDates.ageYearsReached(birth, on));
+    facts.put("grade", LegalDates.grade(birth, on));
     facts.put("sex", person.sex());
     facts.put("disability", person.disability());
     facts.put("doses", own.size());
@@ -79,13 +83,14 @@ final class Series {
     int phase2 = (int) own.stream().filter(d -> d.category() != null && d.category().contains("2期")).count();
     facts.put("phase1Doses", own.size() - phase2);
     facts.put("phase2Doses", phase2);
-    LocalDate firstBirthday = birth.plusMonths(12);
-    facts.put("dosesFrom12Months", (int) own.stream().filter(d -> !d.date().isBefore(firstBirthday)).count());
-    facts.put("startAgeMonths", first == null ? ageMonths : Ages.months(birth, first));
-    facts.put("startAgeYears", first == null ? ageYears : Ages.years(birth, first));
-    facts.put("daysSinceLastDose", last == null ? null : (int) ChronoUnit.DAYS.between(last, on));
-    facts.put("monthsSinceLastDose", last == null ? null : Ages.months(last, on));
-    facts.put("daysSinceFirstDose", first == null ? null : (int) ChronoUnit.DAYS.between(first, on));
+    LocalDate twelveMonths = LegalDates.monthsReachedOn(birth, 12);
+    facts.put("dosesFrom12Months", (int) own.stream().filter(d -> !d.date().isBefore(twelveMonths)).count());
+    LocalDate startDay = first == null ? on : first;
+    facts.put("startAgeMonths", LegalDates.ageMonths(birth, startDay));
+    facts.put("startAgeYears", LegalDates.ageYears(birth, startDay));
+    facts.put("daysBetweenLastDose", last == null ? null : LegalDates.daysBetween(last, on));
+    facts.put("monthsSinceLastDose", last == null ? null : LegalDates.monthIntervals(last, on));
+    facts.put("daysBetweenFirstDose", first == null ? null : LegalDates.daysBetween(first, on));
     boolean inSeason = season.contains(on);
     facts.put("inSeason", inSeason);
     LocalDate seasonStart = inSeason ? season.startOfSeasonContaining(on) : null;

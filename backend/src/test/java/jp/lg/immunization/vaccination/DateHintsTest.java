@@ -16,19 +16,20 @@ class DateHintsTest {
 
   @ParameterizedTest(name = "from {0} = {1}")
   @CsvSource({
-      "生後42日, 2019-05-13",
-      "生後2か月, 2019-06-01",
-      "9歳, 2028-04-01",
-      "前回接種後27日, 2025-07-28",
-      "前回接種後6か月, 2026-01-01",
-      "1回目接種後139日, 2025-10-18",
-      "他の生ワクチン接種後27日, 2025-12-07",
+      "出生6週0日後, 2019-05-13",
+      "生後2か月, 2019-05-31",
+      "9歳, 2028-03-31",
+      "前回接種から27日以上の間隔, 2025-07-29",
+      "前回接種から6か月以上の間隔, 2026-01-01",
+      "前回接種から2か月半以上の間隔, 2025-09-16",
+      "1回目接種から139日以上の間隔, 2025-10-19",
+      "他の生ワクチン接種から27日以上の間隔, 2025-12-08",
       "就学前年度, 2024-04-01",
       "小学6年度, 2030-04-01",
       "高校1年度, 2034-04-01",
       "シーズン開始, 2025-10-01",
       "次のシーズン開始, 2026-10-01",
-      "生後12か月・前回接種後60日, 2025-08-30"})
+      "生後12か月・前回接種から60日以上の間隔, 2025-08-31"})
   void startHintsCountFromTheirAnchor(String hint, LocalDate expected) {
     assertThat(DateHints.from(hint, ANCHORS)).isEqualTo(expected);
   }
@@ -37,7 +38,7 @@ class DateHintsTest {
   @CsvSource({
       "生後24か月に至るまで, 2021-03-31",
       "1歳に至るまで, 2020-03-31",
-      "生後104日まで, 2019-07-14",
+      "出生14週6日後まで, 2019-07-14",
       "就学前年度末, 2025-03-31",
       "高校1年度末, 2035-03-31",
       "シーズン終了, 2026-03-31",
@@ -72,6 +73,6 @@ class DateHintsTest {
     assertThatThrownBy(() -> DateHints.until("生後2か月", ANCHORS)).isInstanceOf(IllegalStateException.class);
     var noDoses = new DateHints.Anchors(LocalDate.of(2019, 4, 1), LocalDate.of(2025, 1, 1), null, null, null,
         Season.DEFAULT);
-    assertThatThrownBy(() -> DateHints.from("前回接種後27日", noDoses)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> DateHints.from("前回接種から27日以上の間隔", noDoses)).isInstanceOf(IllegalStateException.class);
   }
 }

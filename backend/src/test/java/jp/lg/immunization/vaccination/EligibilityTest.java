@@ -40,18 +40,18 @@ class EligibilityTest {
       BCG 365 days old in a leap year is still before the birthday | 2023-03-01 | FEMALE |       |                                                                        | 2024-02-29 | BCG                   | ELIGIBLE     | 1回
       BCG given once is complete                                   | 2025-01-10 | MALE   |       | BCG 1回 2025-07-01                                                     | 2025-08-01 | BCG                   | COMPLETED    |
       B型肝炎 from birth                                           | 2025-04-01 | MALE   |       |                                                                        | 2025-04-01 | HEPATITIS_B           | ELIGIBLE     | 1回目
-      B型肝炎 #2 at 26 days waits                                  | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2025-06-27 | HEPATITIS_B           | UPCOMING     | 2回目
-      B型肝炎 #2 at 27 days                                        | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2025-06-28 | HEPATITIS_B           | ELIGIBLE     | 2回目
-      B型肝炎 #3 at 138 days after #1 waits                        | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01                       | 2025-10-17 | HEPATITIS_B           | UPCOMING     | 3回目
-      B型肝炎 #3 at 139 days after #1                              | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01                       | 2025-10-18 | HEPATITIS_B           | ELIGIBLE     | 3回目
+      B型肝炎 #2 with 26 days between waits                                  | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2025-06-28 | HEPATITIS_B           | UPCOMING     | 2回目
+      B型肝炎 #2 with 27 days between (4 weeks, same weekday)                                        | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2025-06-29 | HEPATITIS_B           | ELIGIBLE     | 2回目
+      B型肝炎 #3 with 138 days between #1 waits                        | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01                       | 2025-10-18 | HEPATITIS_B           | UPCOMING     | 3回目
+      B型肝炎 #3 with 139 days between #1                              | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01                       | 2025-10-19 | HEPATITIS_B           | ELIGIBLE     | 3回目
       B型肝炎 #3 that cannot wait 139 days before the 1st birthday | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-12-01; B型肝炎 2回目 2026-01-01                       | 2026-02-01 | HEPATITIS_B           | OVERDUE      | 3回目
       B型肝炎 three doses complete                                 | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01; B型肝炎 3回目 2025-11-01 | 2026-05-01 | HEPATITIS_B     | COMPLETED    |
       B型肝炎 unfinished on the 1st birthday                       | 2025-04-01 | MALE   |       | B型肝炎 1回目 2025-06-01                                               | 2026-04-01 | HEPATITIS_B           | OVERDUE      |
-      ヒブ the day before 2 months                                 | 2025-01-15 | MALE   |       |                                                                        | 2025-03-14 | HIB                   | UPCOMING     | 初回1回目
-      ヒブ at 2 months                                             | 2025-01-15 | MALE   |       |                                                                        | 2025-03-15 | HIB                   | ELIGIBLE     | 初回1回目
+      ヒブ two days before the 2-month date waits                                 | 2025-01-15 | MALE   |       |                                                                        | 2025-03-13 | HIB                   | UPCOMING     | 初回1回目
+      ヒブ from the day before the 2-month date                                             | 2025-01-15 | MALE   |       |                                                                        | 2025-03-14 | HIB                   | ELIGIBLE     | 初回1回目
       ヒブ not needed when 五種混合 is used                        | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-20                                       | 2025-04-20 | HIB                   | NOT_ELIGIBLE |
-      ヒブ started at 3 months: #2 at 26 days waits                | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15                                              | 2025-05-11 | HIB                   | UPCOMING     | 初回2回目
-      ヒブ started at 3 months: #2 at 27 days                      | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15                                              | 2025-05-12 | HIB                   | ELIGIBLE     | 初回2回目
+      ヒブ started at 3 months: #2 with 26 days between waits                | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15                                              | 2025-05-12 | HIB                   | UPCOMING     | 初回2回目
+      ヒブ started at 3 months: #2 with 27 days between                      | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15                                              | 2025-05-13 | HIB                   | ELIGIBLE     | 初回2回目
       ヒブ booster 6 months after the initial series waits         | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15; ヒブ 初回2回目 2025-05-15; ヒブ 初回3回目 2025-06-15 | 2025-12-15 | HIB              | UPCOMING     | 追加
       ヒブ booster 7 months after the initial series               | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15; ヒブ 初回2回目 2025-05-15; ヒブ 初回3回目 2025-06-15 | 2026-01-15 | HIB              | ELIGIBLE     | 追加
       ヒブ initial series cut short at 12 months goes to booster   | 2025-01-15 | MALE   |       | ヒブ 初回1回目 2025-04-15; ヒブ 初回2回目 2025-05-15                     | 2026-01-20 | HIB                   | ELIGIBLE     | 追加
@@ -64,19 +64,19 @@ class EligibilityTest {
       小児肺炎球菌 booster waits for 12 months                      | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-04-15; 小児肺炎球菌 初回3回目 2025-05-15 | 2025-12-15 | PNEUMOCOCCAL_CHILD | UPCOMING | 追加
       小児肺炎球菌 booster at 12 months                             | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-04-15; 小児肺炎球菌 初回3回目 2025-05-15 | 2026-01-15 | PNEUMOCOCCAL_CHILD | ELIGIBLE | 追加
       小児肺炎球菌 initial cut short then booster completes         | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-04-15; 小児肺炎球菌 追加 2026-01-20 | 2026-02-01 | PNEUMOCOCCAL_CHILD | COMPLETED |
-      小児肺炎球菌 started at 18 months: #2 at 59 days waits        | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回目 2026-07-15                                           | 2026-09-12 | PNEUMOCOCCAL_CHILD    | UPCOMING     | 2回目
-      小児肺炎球菌 started at 18 months: #2 at 60 days              | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回目 2026-07-15                                           | 2026-09-13 | PNEUMOCOCCAL_CHILD    | ELIGIBLE     | 2回目
+      小児肺炎球菌 started at 18 months: #2 with 59 days between waits        | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回目 2026-07-15                                           | 2026-09-13 | PNEUMOCOCCAL_CHILD    | UPCOMING     | 2回目
+      小児肺炎球菌 started at 18 months: #2 with 60 days between              | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回目 2026-07-15                                           | 2026-09-14 | PNEUMOCOCCAL_CHILD    | ELIGIBLE     | 2回目
       小児肺炎球菌 started at 30 months is one dose                 | 2025-01-15 | FEMALE |       |                                                                        | 2027-07-15 | PNEUMOCOCCAL_CHILD    | ELIGIBLE     | 1回
       小児肺炎球菌 started at 30 months: one dose completes         | 2025-01-15 | FEMALE |       | 小児肺炎球菌 1回 2027-07-15                                             | 2027-08-01 | PNEUMOCOCCAL_CHILD    | COMPLETED    |
-      五種混合 #2 at 19 days waits                                 | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15                                       | 2025-04-03 | PENTAVALENT           | UPCOMING     | 1期初回2回目
-      五種混合 #2 at 20 days                                       | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15                                       | 2025-04-04 | PENTAVALENT           | ELIGIBLE     | 1期初回2回目
+      五種混合 #2 with 19 days between waits                                 | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15                                       | 2025-04-04 | PENTAVALENT           | UPCOMING     | 1期初回2回目
+      五種混合 #2 with 20 days between                                       | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15                                       | 2025-04-05 | PENTAVALENT           | ELIGIBLE     | 1期初回2回目
       五種混合 booster the day before 6 months                     | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15; 五種混合 1期初回2回目 2025-04-15; 五種混合 1期初回3回目 2025-05-15 | 2025-11-14 | PENTAVALENT | UPCOMING | 1期追加
       五種混合 booster at 6 months                                 | 2025-01-15 | MALE   |       | 五種混合 1期初回1回目 2025-03-15; 五種混合 1期初回2回目 2025-04-15; 五種混合 1期初回3回目 2025-05-15 | 2025-11-15 | PENTAVALENT | ELIGIBLE | 1期追加
       四種混合 and 五種混合 count as one series                     | 2023-01-15 | MALE   |       | 四種混合 1期初回1回目 2023-03-15; 四種混合 1期初回2回目 2023-04-15; 四種混合 1期初回3回目 2023-05-15; 五種混合 1期追加 2024-05-15 | 2024-06-01 | PENTAVALENT | COMPLETED |
       五種混合 the day before 90 months                            | 2018-01-15 | MALE   |       |                                                                        | 2025-07-14 | PENTAVALENT           | ELIGIBLE     | 1期初回1回目
       五種混合 at 90 months                                        | 2018-01-15 | MALE   |       |                                                                        | 2025-07-15 | PENTAVALENT           | OVERDUE      |
-      MR the day before the 1st birthday                           | 2024-05-10 | FEMALE |       |                                                                        | 2025-05-09 | MR                    | UPCOMING     | 1期
-      MR on the 1st birthday                                       | 2024-05-10 | FEMALE |       |                                                                        | 2025-05-10 | MR                    | ELIGIBLE     | 1期
+      MR two days before the 1st birthday waits                           | 2024-05-10 | FEMALE |       |                                                                        | 2025-05-08 | MR                    | UPCOMING     | 1期
+      MR from the day before the 1st birthday                                       | 2024-05-10 | FEMALE |       |                                                                        | 2025-05-09 | MR                    | ELIGIBLE     | 1期
       MR 1期 the day before the 2nd birthday                       | 2024-05-10 | FEMALE |       |                                                                        | 2026-05-09 | MR                    | ELIGIBLE     | 1期
       MR 1期 missed on the 2nd birthday: 2期 still ahead            | 2024-05-10 | FEMALE |       |                                                                        | 2026-05-10 | MR                    | OVERDUE      | 2期
       MR after 1期 waits for the year before school                | 2024-05-10 | FEMALE |       | MR 1期 2025-06-01                                                      | 2026-01-01 | MR                    | UPCOMING     | 2期
@@ -86,8 +86,8 @@ class EligibilityTest {
       MR 2期 missed once school starts                             | 2019-04-01 | MALE   |       | MR 1期 2020-05-01                                                      | 2025-04-01 | MR                    | OVERDUE      | 2期
       MR 2期 born April 2 on the last day before school            | 2019-04-02 | MALE   |       | MR 1期 2020-05-01                                                      | 2026-03-31 | MR                    | ELIGIBLE     | 2期
       MR 2期 given is complete                                     | 2019-04-02 | MALE   |       | MR 1期 2020-05-01; MR 2期 2025-06-01                                    | 2025-07-01 | MR                    | COMPLETED    |
-      MR 26 days after 水痘 waits (live vaccines)                  | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-27 | MR                    | UPCOMING     | 1期
-      MR 27 days after 水痘 (live vaccines)                        | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-28 | MR                    | ELIGIBLE     | 1期
+      MR 26 days between 水痘 waits (live vaccines)                  | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-28 | MR                    | UPCOMING     | 1期
+      MR 27 days between 水痘 (live vaccines)                        | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-29 | MR                    | ELIGIBLE     | 1期
       MR on the same day as 水痘 (同時接種)                          | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2024-06-01 | MR                    | ELIGIBLE     | 1期
       MR 9 days after 日本脳炎 (not live) is not held back           | 2023-05-10 | MALE   |       | 日本脳炎 1期初回1回目 2024-06-01                                       | 2024-06-10 | MR                    | ELIGIBLE     | 1期
       水痘 19 days after MR waits (live vaccines)                  | 2023-05-10 | MALE   |       | MR 1期 2024-06-01                                                      | 2024-06-20 | VARICELLA             | UPCOMING     | 1回目
@@ -97,10 +97,10 @@ class EligibilityTest {
       水痘 the day before 36 months                                | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2026-05-09 | VARICELLA             | ELIGIBLE     | 2回目
       水痘 at 36 months                                            | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01                                                  | 2026-05-10 | VARICELLA             | OVERDUE      |
       水痘 two doses complete                                      | 2023-05-10 | MALE   |       | 水痘 1回目 2024-06-01; 水痘 2回目 2024-12-01                            | 2025-01-01 | VARICELLA             | COMPLETED    |
-      日本脳炎 the day before 6 months                              | 2022-05-10 | FEMALE |       |                                                                        | 2022-11-09 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期初回1回目
-      日本脳炎 at 6 months                                          | 2022-05-10 | FEMALE |       |                                                                        | 2022-11-10 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回1回目
-      日本脳炎 #2 at 5 days waits                                   | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01                                       | 2025-06-06 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期初回2回目
-      日本脳炎 #2 at 6 days                                         | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01                                       | 2025-06-07 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回2回目
+      日本脳炎 two days before the 6-month date waits                              | 2022-05-10 | FEMALE |       |                                                                        | 2022-11-08 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期初回1回目
+      日本脳炎 from the day before the 6-month date                                          | 2022-05-10 | FEMALE |       |                                                                        | 2022-11-09 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回1回目
+      日本脳炎 #2 with 5 days between waits                                   | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01                                       | 2025-06-07 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期初回2回目
+      日本脳炎 #2 with 6 days between                                         | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01                                       | 2025-06-08 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回2回目
       日本脳炎 booster the day before 6 months                      | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01; 日本脳炎 1期初回2回目 2025-06-15       | 2025-12-14 | JAPANESE_ENCEPHALITIS | UPCOMING     | 1期追加
       日本脳炎 booster at 6 months                                  | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01; 日本脳炎 1期初回2回目 2025-06-15       | 2025-12-15 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期追加
       日本脳炎 1期 done: 2期 from 9 years                            | 2022-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2025-06-01; 日本脳炎 1期初回2回目 2025-06-15; 日本脳炎 1期追加 2026-06-15 | 2028-05-10 | JAPANESE_ENCEPHALITIS | UPCOMING | 2期
@@ -114,8 +114,8 @@ class EligibilityTest {
       日本脳炎 special: born 1995-04-02 is eligible at 19            | 1995-04-02 | FEMALE |       |                                                                        | 2014-05-01 | JAPANESE_ENCEPHALITIS | ELIGIBLE     | 1期初回1回目
       日本脳炎 special: born 1995-04-01 is not at 19                 | 1995-04-01 | FEMALE |       |                                                                        | 2014-05-01 | JAPANESE_ENCEPHALITIS | OVERDUE      |
       日本脳炎 special ends on the 20th birthday                     | 2006-05-10 | FEMALE |       |                                                                        | 2026-05-10 | JAPANESE_ENCEPHALITIS | OVERDUE      |
-      DT 2期 the day before 11 years                               | 2013-06-10 | MALE   |       |                                                                        | 2024-06-09 | DT                    | UPCOMING     | 2期
-      DT 2期 at 11 years                                           | 2013-06-10 | MALE   |       |                                                                        | 2024-06-10 | DT                    | ELIGIBLE     | 2期
+      DT 2期 two days before the 11th birthday waits                               | 2013-06-10 | MALE   |       |                                                                        | 2024-06-08 | DT                    | UPCOMING     | 2期
+      DT 2期 from the day before the 11th birthday                                           | 2013-06-10 | MALE   |       |                                                                        | 2024-06-09 | DT                    | ELIGIBLE     | 2期
       DT 2期 the day before 13 years                               | 2013-06-10 | MALE   |       |                                                                        | 2026-06-09 | DT                    | ELIGIBLE     | 2期
       DT 2期 at 13 years                                           | 2013-06-10 | MALE   |       |                                                                        | 2026-06-10 | DT                    | OVERDUE      |
       DT 2期 given is complete                                     | 2013-06-10 | MALE   |       | 二種混合 2期 2025-06-10                                                 | 2025-07-01 | DT                    | COMPLETED    |
@@ -138,27 +138,27 @@ class EligibilityTest {
       ロタ born 2020-08-01 at 6 weeks                              | 2020-08-01 | MALE   |       |                                                                        | 2020-09-12 | ROTAVIRUS             | ELIGIBLE     | 1回目
       ロタ #1 at 14 weeks 6 days                                    | 2025-01-01 | MALE   |       |                                                                        | 2025-04-15 | ROTAVIRUS             | ELIGIBLE     | 1回目
       ロタ #1 at 15 weeks is too late                              | 2025-01-01 | MALE   |       |                                                                        | 2025-04-16 | ROTAVIRUS             | OVERDUE      | 1回目
-      ロタ #2 at 26 days waits                                     | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-03-27 | ROTAVIRUS             | UPCOMING     | 2回目
-      ロタ #2 at 27 days                                           | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-03-28 | ROTAVIRUS             | ELIGIBLE     | 2回目
+      ロタ #2 with 26 days between waits                                     | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-03-28 | ROTAVIRUS             | UPCOMING     | 2回目
+      ロタ #2 with 27 days between                                           | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-03-29 | ROTAVIRUS             | ELIGIBLE     | 2回目
       ロタ #2 at 24 weeks 0 days                                   | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-06-18 | ROTAVIRUS             | ELIGIBLE     | 2回目
       ロタ #2 after 24 weeks is too late                           | 2025-01-01 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-06-19 | ROTAVIRUS             | OVERDUE      | 2回目
       ロタ is oral: not held back by BCG                            | 2025-01-01 | MALE   |       | BCG 1回 2025-03-20                                                     | 2025-03-28 | ROTAVIRUS             | ELIGIBLE     | 1回目
-      インフルエンザ at 64 without disability                       | 1960-11-01 | MALE   | false |                                                                        | 2025-10-31 | INFLUENZA_ELDERLY     | UPCOMING     | 1回
-      インフルエンザ at 64 with disability                          | 1960-11-01 | MALE   | true  |                                                                        | 2025-10-31 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
-      インフルエンザ on the 65th birthday                           | 1960-11-01 | MALE   |       |                                                                        | 2025-11-01 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
+      インフルエンザ two days before the 65th birthday without disability                       | 1960-11-01 | MALE   | false |                                                                        | 2025-10-30 | INFLUENZA_ELDERLY     | UPCOMING     | 1回
+      インフルエンザ two days before the 65th birthday with disability                          | 1960-11-01 | MALE   | true  |                                                                        | 2025-10-30 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
+      インフルエンザ from the day before the 65th birthday                           | 1960-11-01 | MALE   |       |                                                                        | 2025-10-31 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
       インフルエンザ at 59 even with disability                     | 1966-05-01 | MALE   | true  |                                                                        | 2025-11-01 | INFLUENZA_ELDERLY     | NOT_ELIGIBLE |
       インフルエンザ out of season                                  | 1950-05-01 | FEMALE |       |                                                                        | 2026-04-01 | INFLUENZA_ELDERLY     | UPCOMING     | 1回
       インフルエンザ on the last day of the season                  | 1950-05-01 | FEMALE |       |                                                                        | 2026-03-31 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
       インフルエンザ given this season                              | 1950-05-01 | FEMALE |       | 高齢者インフルエンザ 1回 2025-10-15                                     | 2025-12-01 | INFLUENZA_ELDERLY     | COMPLETED    |
       インフルエンザ given last season does not count               | 1950-05-01 | FEMALE |       | 高齢者インフルエンザ 1回 2024-10-15                                     | 2025-10-01 | INFLUENZA_ELDERLY     | ELIGIBLE     | 1回
-      肺炎球菌 at 64 without disability                             | 1960-11-01 | FEMALE | false |                                                                        | 2025-10-31 | PNEUMOCOCCAL_ELDERLY  | UPCOMING     | 1回
-      肺炎球菌 at 64 with disability                                | 1960-11-01 | FEMALE | true  |                                                                        | 2025-10-31 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
-      肺炎球菌 on the 65th birthday                                 | 1960-11-01 | FEMALE |       |                                                                        | 2025-11-01 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
+      肺炎球菌 two days before the 65th birthday without disability                             | 1960-11-01 | FEMALE | false |                                                                        | 2025-10-30 | PNEUMOCOCCAL_ELDERLY  | UPCOMING     | 1回
+      肺炎球菌 two days before the 65th birthday with disability                                | 1960-11-01 | FEMALE | true  |                                                                        | 2025-10-30 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
+      肺炎球菌 from the day before the 65th birthday                                 | 1960-11-01 | FEMALE |       |                                                                        | 2025-10-31 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
       肺炎球菌 the day before the 66th birthday                     | 1960-11-01 | FEMALE |       |                                                                        | 2026-10-31 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE     | 1回
       肺炎球菌 on the 66th birthday                                 | 1960-11-01 | FEMALE |       |                                                                        | 2026-11-01 | PNEUMOCOCCAL_ELDERLY  | OVERDUE      |
       肺炎球菌 never twice (PPSV23 already given)                    | 1960-11-01 | FEMALE |       | 高齢者肺炎球菌 1回 2025-11-10                                           | 2026-01-10 | PNEUMOCOCCAL_ELDERLY  | COMPLETED    |
-      新型コロナ at 64 without disability                           | 1960-11-01 | MALE   | false |                                                                        | 2025-10-31 | COVID                 | UPCOMING     | 1回
-      新型コロナ at 64 with disability                              | 1960-11-01 | MALE   | true  |                                                                        | 2025-10-31 | COVID                 | ELIGIBLE     | 1回
+      新型コロナ two days before the 65th birthday without disability                           | 1960-11-01 | MALE   | false |                                                                        | 2025-10-30 | COVID                 | UPCOMING     | 1回
+      新型コロナ two days before the 65th birthday with disability                              | 1960-11-01 | MALE   | true  |                                                                        | 2025-10-30 | COVID                 | ELIGIBLE     | 1回
       新型コロナ at 70 out of season                                | 1955-06-01 | MALE   |       |                                                                        | 2025-09-30 | COVID                 | UPCOMING     | 1回
       新型コロナ at 70 on the first day of the season               | 1955-06-01 | MALE   |       |                                                                        | 2025-10-01 | COVID                 | ELIGIBLE     | 1回
       新型コロナ once per season                                    | 1955-06-01 | MALE   |       | 新型コロナ 1回 2025-10-20                                               | 2026-01-20 | COVID                 | COMPLETED    |
@@ -175,21 +175,21 @@ class EligibilityTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       # case                                                  | birth      | doses                                                       | on         | vaccine            | from       | until
-      ヒブ from the same day 2 months later                    | 2025-11-05 |                                                             | 2025-12-01 | HIB                | 2026-01-05 | 2030-11-04
+      ヒブ from the day before the same date 2 months later   | 2025-11-05 |                                                             | 2025-12-01 | HIB                | 2026-01-04 | 2030-11-04
       ヒブ 2 months after 12月31日 is the end of February       | 2024-12-31 |                                                             | 2025-01-15 | HIB                | 2025-02-28 | 2029-12-30
-      B型肝炎 #2 27 days after #1, before the 1st birthday      | 2025-04-01 | B型肝炎 1回目 2025-06-01                                     | 2025-06-10 | HEPATITIS_B        | 2025-06-28 | 2026-03-31
-      B型肝炎 #3 139 days after #1                              | 2025-04-01 | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01             | 2025-08-01 | HEPATITIS_B        | 2025-10-18 | 2026-03-31
+      B型肝炎 #2 27 days between #1, before the 1st birthday    | 2025-04-01 | B型肝炎 1回目 2025-06-01                                     | 2025-06-10 | HEPATITIS_B        | 2025-06-29 | 2026-03-31
+      B型肝炎 #3 139 days between #1                            | 2025-04-01 | B型肝炎 1回目 2025-06-01; B型肝炎 2回目 2025-07-01             | 2025-08-01 | HEPATITIS_B        | 2025-10-19 | 2026-03-31
       MR 2期 born April 1: the school year ending 2025-03-31    | 2019-04-01 | MR 1期 2020-05-01                                            | 2023-01-01 | MR                 | 2024-04-01 | 2025-03-31
       MR 2期 born April 2: the school year ending 2026-03-31    | 2019-04-02 | MR 1期 2020-05-01                                            | 2023-01-01 | MR                 | 2025-04-01 | 2026-03-31
-      MR 27 days after the other live vaccine                  | 2023-05-10 | 水痘 1回目 2024-06-01                                         | 2024-06-10 | MR                 | 2024-06-28 | 2025-05-09
-      小児肺炎球菌 booster: the later of 12 months and 60 days   | 2025-01-15 | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-10-01; 小児肺炎球菌 初回3回目 2025-12-01 | 2025-12-10 | PNEUMOCOCCAL_CHILD | 2026-01-30 | 2030-01-14
+      MR 27 days between the other live vaccine                | 2023-05-10 | 水痘 1回目 2024-06-01                                         | 2024-06-10 | MR                 | 2024-06-29 | 2025-05-09
+      小児肺炎球菌 booster: the later of 12 months and 60 days   | 2025-01-15 | 小児肺炎球菌 初回1回目 2025-03-15; 小児肺炎球菌 初回2回目 2025-10-01; 小児肺炎球菌 初回3回目 2025-12-01 | 2025-12-10 | PNEUMOCOCCAL_CHILD | 2026-01-31 | 2030-01-14
       日本脳炎 special: until the day before the 20th birthday   | 2007-04-01 |                                                             | 2026-06-01 | JAPANESE_ENCEPHALITIS | | 2027-03-31
       HPV from 小6 to the end of 高1                            | 2013-04-02 |                                                             | 2024-06-01 | HPV                | 2025-04-01 | 2030-03-31
       ロタ #1 by 14 weeks 6 days                                 | 2025-01-01 |                                                             | 2025-02-01 | ROTAVIRUS          | 2025-02-12 | 2025-04-15
       インフルエンザ out of season: the next season              | 1950-05-01 |                                                             | 2026-04-01 | INFLUENZA_ELDERLY  | 2026-10-01 | 2027-03-31
       インフルエンザ in season: until its end                     | 1950-05-01 |                                                             | 2025-11-01 | INFLUENZA_ELDERLY  |            | 2026-03-31
       新型コロナ given this season: the next season              | 1955-06-01 | 新型コロナ 1回 2025-10-20                                     | 2026-01-20 | COVID              | 2026-10-01 |
-      肺炎球菌 at 64: from the 65th birthday to the day before the 66th | 1960-11-01 |                                                    | 2025-06-01 | PNEUMOCOCCAL_ELDERLY | 2025-11-01 | 2026-10-31
+      肺炎球菌 at 64: from the day before the 65th birthday to the day before the 66th | 1960-11-01 |                               | 2025-06-01 | PNEUMOCOCCAL_ELDERLY | 2025-10-31 | 2026-10-31
       """)
   void eligibleFromAndUntilAreComputedFromTheTablesHints(String description, LocalDate birth, String doses,
       LocalDate on, String vaccine, LocalDate from, LocalDate until) {
@@ -202,11 +202,11 @@ class EligibilityTest {
   @Test
   void reasonsAreJapaneseSentencesWithEraDates() {
     assertThat(judge(LocalDate.of(2025, 11, 5), "MALE", false, null, LocalDate.of(2025, 12, 1), "HIB").reason())
-        .isEqualTo("生後2か月から接種できます（令和8年1月5日から）");
+        .isEqualTo("生後2か月から接種できます（令和8年1月4日から）");
     assertThat(judge(LocalDate.of(2023, 1, 1), "MALE", false, null, LocalDate.of(2025, 2, 1), "MR").reason())
         .startsWith("1期の接種期間（生後12か月〜24か月）を過ぎています");
     assertThat(judge(LocalDate.of(2023, 5, 10), "MALE", false, "水痘 1回目 2024-06-01", LocalDate.of(2024, 6, 10), "MR")
-        .reason()).isEqualTo("他の注射生ワクチン（水痘）の接種から27日以上あけます（令和6年6月28日から接種できます）");
+        .reason()).isEqualTo("他の注射生ワクチン（水痘）の接種から27日以上あけます（令和6年6月29日から接種できます）");
     assertThat(judge(LocalDate.of(2019, 5, 1), "MALE", false, null, LocalDate.of(2020, 1, 1), "HEPATITIS_B").reason())
         .isEqualTo("1歳の誕生日の前日（令和2年4月30日）まで接種できます（標準的な接種期間は生後2〜9か月）");
   }
