@@ -172,6 +172,97 @@ class EligibilityTest {
     assertThat(result.reason()).as(description).isNotBlank().doesNotContain("{");
   }
 
+  /**
+   * Both edges of every window and interval of the routine schedule, each named after the rule of the MHLW
+   * interpretation it proves (see LegalDates): ageFrom — 「生後●月から」「●歳以上」 open on the day before the same
+   * date; ageUntil — 「●月/●歳に至るまで」 include that day; days — N whole days between the doses; months — the same
+   * date N months later or the 1st of the month after; weeks — ロタ's 出生●週●日後; schoolYear — 学年 by April 1/2
+   * births.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # rule and case                                              | birth      | sex    | disab | doses                                                                  | on         | vaccine               | status
+      ageUntil BCG born on a leap day: last day 2月28日               | 2024-02-29 | MALE   |       |                                                                        | 2025-02-28 | BCG                   | ELIGIBLE
+      ageUntil BCG born on a leap day: over on 3月1日                 | 2024-02-29 | MALE   |       |                                                                        | 2025-03-01 | BCG                   | OVERDUE
+      ageUntil B型肝炎 born 1月31日: last day 1月30日                 | 2025-01-31 | MALE   |       |                                                                        | 2026-01-30 | HEPATITIS_B           | ELIGIBLE
+      ageUntil B型肝炎 born 1月31日: over on the birthday             | 2025-01-31 | MALE   |       |                                                                        | 2026-01-31 | HEPATITIS_B           | OVERDUE
+      days B型肝炎 #2 across a month end: 26 between waits            | 2025-01-31 | MALE   |       | B型肝炎 1回目 2025-03-31                                               | 2025-04-27 | HEPATITIS_B           | UPCOMING
+      days B型肝炎 #2 across a month end: 27 between                  | 2025-01-31 | MALE   |       | B型肝炎 1回目 2025-03-31                                               | 2025-04-28 | HEPATITIS_B           | ELIGIBLE
+      days B型肝炎 #3 138 days between #1 waits                       | 2025-01-31 | MALE   |       | B型肝炎 1回目 2025-03-31; B型肝炎 2回目 2025-04-28                       | 2025-08-17 | HEPATITIS_B           | UPCOMING
+      days B型肝炎 #3 139 days between #1                             | 2025-01-31 | MALE   |       | B型肝炎 1回目 2025-03-31; B型肝炎 2回目 2025-04-28                       | 2025-08-18 | HEPATITIS_B           | ELIGIBLE
+      ageFrom ヒブ born 12月31日: 2 months on 2月28日, not the 27th   | 2024-12-31 | MALE   |       |                                                                        | 2025-02-27 | HIB                   | UPCOMING
+      ageFrom ヒブ born 12月31日: 2 months on 2月28日                 | 2024-12-31 | MALE   |       |                                                                        | 2025-02-28 | HIB                   | ELIGIBLE
+      ageUntil ヒブ born 12月31日: last day 12月30日 at 60 months     | 2024-12-31 | MALE   |       |                                                                        | 2029-12-30 | HIB                   | ELIGIBLE
+      ageUntil ヒブ born 12月31日: over on 12月31日                   | 2024-12-31 | MALE   |       |                                                                        | 2029-12-31 | HIB                   | OVERDUE
+      months ヒブ booster 7 months after 7月31日 waits on 2月28日     | 2024-12-31 | MALE   |       | ヒブ 初回1回目 2025-03-03; ヒブ 初回2回目 2025-04-03; ヒブ 初回3回目 2025-07-31 | 2026-02-28 | HIB              | UPCOMING
+      months ヒブ booster 7 months after 7月31日 from 3月1日           | 2024-12-31 | MALE   |       | ヒブ 初回1回目 2025-03-03; ヒブ 初回2回目 2025-04-03; ヒブ 初回3回目 2025-07-31 | 2026-03-01 | HIB              | ELIGIBLE
+      ageFrom 小児肺炎球菌 booster waits the day before 12 months     | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-14; 小児肺炎球菌 初回2回目 2025-04-14; 小児肺炎球菌 初回3回目 2025-05-14 | 2026-01-13 | PNEUMOCOCCAL_CHILD | UPCOMING
+      ageFrom 小児肺炎球菌 booster from the day 12 months are reached  | 2025-01-15 | FEMALE |       | 小児肺炎球菌 初回1回目 2025-03-14; 小児肺炎球菌 初回2回目 2025-04-14; 小児肺炎球菌 初回3回目 2025-05-14 | 2026-01-14 | PNEUMOCOCCAL_CHILD | ELIGIBLE
+      ageUntil 小児肺炎球菌 the day 60 months are reached              | 2025-01-15 | FEMALE |       |                                                                        | 2030-01-14 | PNEUMOCOCCAL_CHILD    | ELIGIBLE
+      ageUntil 小児肺炎球菌 over on the 5th birthday                    | 2025-01-15 | FEMALE |       |                                                                        | 2030-01-15 | PNEUMOCOCCAL_CHILD    | OVERDUE
+      ageFrom 五種混合 born 3月1日: 2 months on 4月30日, not the 29th  | 2025-03-01 | MALE   |       |                                                                        | 2025-04-29 | PENTAVALENT           | UPCOMING
+      ageFrom 五種混合 born 3月1日: 2 months on 4月30日               | 2025-03-01 | MALE   |       |                                                                        | 2025-04-30 | PENTAVALENT           | ELIGIBLE
+      days 五種混合 #2 with 19 days between waits                      | 2025-03-01 | MALE   |       | 五種混合 1期初回1回目 2025-05-01                                       | 2025-05-21 | PENTAVALENT           | UPCOMING
+      days 五種混合 #2 with 20 days between                            | 2025-03-01 | MALE   |       | 五種混合 1期初回1回目 2025-05-01                                       | 2025-05-22 | PENTAVALENT           | ELIGIBLE
+      months 五種混合 booster 6 months after 8月31日 waits on 2月28日  | 2025-03-01 | MALE   |       | 五種混合 1期初回1回目 2025-05-01; 五種混合 1期初回2回目 2025-05-22; 五種混合 1期初回3回目 2025-08-31 | 2026-02-28 | PENTAVALENT | UPCOMING
+      months 五種混合 booster 6 months after 8月31日 from 3月1日        | 2025-03-01 | MALE   |       | 五種混合 1期初回1回目 2025-05-01; 五種混合 1期初回2回目 2025-05-22; 五種混合 1期初回3回目 2025-08-31 | 2026-03-01 | PENTAVALENT | ELIGIBLE
+      ageUntil 五種混合 born 1月31日: 90 months end on 7月30日         | 2018-01-31 | MALE   |       |                                                                        | 2025-07-30 | PENTAVALENT           | ELIGIBLE
+      ageUntil 五種混合 born 1月31日: over on 7月31日                 | 2018-01-31 | MALE   |       |                                                                        | 2025-07-31 | PENTAVALENT           | OVERDUE
+      ageFrom MR born on a leap day: 1期 from 2月28日                  | 2024-02-29 | FEMALE |       |                                                                        | 2025-02-28 | MR                    | ELIGIBLE
+      ageFrom MR born on a leap day: not on 2月27日                    | 2024-02-29 | FEMALE |       |                                                                        | 2025-02-27 | MR                    | UPCOMING
+      schoolYear MR 2期 born 4月1日 opens 4月1日 of the earlier year   | 2019-04-01 | MALE   |       | MR 1期 2020-05-01                                                      | 2024-03-31 | MR                    | UPCOMING
+      schoolYear MR 2期 born 4月2日 still waits on 3月31日 a year later | 2019-04-02 | MALE   |       | MR 1期 2020-05-01                                                      | 2025-03-31 | MR                    | UPCOMING
+      schoolYear MR 2期 born 4月2日 opens 4月1日 of the later year     | 2019-04-02 | MALE   |       | MR 1期 2020-05-01                                                      | 2025-04-01 | MR                    | ELIGIBLE
+      schoolYear MR 2期 born 4月2日 over when school starts            | 2019-04-02 | MALE   |       | MR 1期 2020-05-01                                                      | 2026-04-01 | MR                    | OVERDUE
+      months 水痘 #2 3 months after 11月30日 waits on 2月28日          | 2023-05-10 | MALE   |       | 水痘 1回目 2024-11-30                                                  | 2025-02-28 | VARICELLA             | UPCOMING
+      months 水痘 #2 3 months after 11月30日 from 3月1日               | 2023-05-10 | MALE   |       | 水痘 1回目 2024-11-30                                                  | 2025-03-01 | VARICELLA             | ELIGIBLE
+      ageFrom 水痘 from the day before the 1st birthday                | 2023-05-10 | MALE   |       |                                                                        | 2024-05-09 | VARICELLA             | ELIGIBLE
+      ageUntil 水痘 last day before the 3rd birthday                   | 2023-05-10 | MALE   |       |                                                                        | 2026-05-09 | VARICELLA             | ELIGIBLE
+      days live vaccines: MR 26 days between 水痘 across February waits | 2023-01-10 | MALE   |       | 水痘 1回目 2024-01-31                                                  | 2024-02-27 | MR                    | UPCOMING
+      days live vaccines: MR 27 days between 水痘 across February       | 2023-01-10 | MALE   |       | 水痘 1回目 2024-01-31                                                  | 2024-02-28 | MR                    | ELIGIBLE
+      ageUntil 日本脳炎 1期 last day of 90 months                      | 2022-05-10 | FEMALE |       |                                                                        | 2029-11-09 | JAPANESE_ENCEPHALITIS | ELIGIBLE
+      ageUntil 日本脳炎 1期 over at 90 months                          | 2022-05-10 | FEMALE |       |                                                                        | 2029-11-10 | JAPANESE_ENCEPHALITIS | OVERDUE
+      ageFrom 日本脳炎 2期 waits two days before the 9th birthday      | 2015-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2018-06-01; 日本脳炎 1期初回2回目 2018-06-15; 日本脳炎 1期追加 2019-06-15 | 2024-05-08 | JAPANESE_ENCEPHALITIS | UPCOMING
+      ageFrom 日本脳炎 2期 from the day before the 9th birthday       | 2015-05-10 | FEMALE |       | 日本脳炎 1期初回1回目 2018-06-01; 日本脳炎 1期初回2回目 2018-06-15; 日本脳炎 1期追加 2019-06-15 | 2024-05-09 | JAPANESE_ENCEPHALITIS | ELIGIBLE
+      ageUntil 日本脳炎 special: last day before the 20th birthday   | 2007-04-01 | MALE   |       |                                                                        | 2027-03-31 | JAPANESE_ENCEPHALITIS | ELIGIBLE
+      ageUntil 日本脳炎 special: over on the 20th birthday           | 2007-04-01 | MALE   |       |                                                                        | 2027-04-01 | JAPANESE_ENCEPHALITIS | OVERDUE
+      ageFrom DT born on a leap day: 11 years on 2月28日              | 2012-02-29 | MALE   |       |                                                                        | 2023-02-28 | DT                    | ELIGIBLE
+      ageFrom DT born on a leap day: not on 2月27日                   | 2012-02-29 | MALE   |       |                                                                        | 2023-02-27 | DT                    | UPCOMING
+      ageUntil DT born on a leap day: last day 2月28日 at 13          | 2012-02-29 | MALE   |       |                                                                        | 2025-02-28 | DT                    | ELIGIBLE
+      ageUntil DT born on a leap day: over on 3月1日                  | 2012-02-29 | MALE   |       |                                                                        | 2025-03-01 | DT                    | OVERDUE
+      schoolYear HPV born 4月1日 waits until 小6 starts              | 2013-04-01 | FEMALE |       |                                                                        | 2024-03-31 | HPV                   | UPCOMING
+      schoolYear HPV born 4月1日 from 4月1日 of 小6                  | 2013-04-01 | FEMALE |       |                                                                        | 2024-04-01 | HPV                   | ELIGIBLE
+      schoolYear HPV born 4月1日 until the end of 高1                | 2013-04-01 | FEMALE |       |                                                                        | 2029-03-31 | HPV                   | ELIGIBLE
+      schoolYear HPV born 4月1日 over after 高1                      | 2013-04-01 | FEMALE |       |                                                                        | 2029-04-01 | HPV                   | OVERDUE
+      schoolYear HPV born 4月2日 is a year later                     | 2013-04-02 | FEMALE |       |                                                                        | 2029-04-01 | HPV                   | ELIGIBLE
+      months HPV #2 5 months after 9月30日 waits on 2月28日          | 2012-06-10 | FEMALE |       | HPV 1回目 2025-09-30                                                   | 2026-02-28 | HPV                   | UPCOMING
+      months HPV #2 5 months after 9月30日 from 3月1日               | 2012-06-10 | FEMALE |       | HPV 1回目 2025-09-30                                                   | 2026-03-01 | HPV                   | ELIGIBLE
+      ageUntil HPV started the day before the 15th birthday: two doses | 2010-05-10 | FEMALE |       | HPV 1回目 2025-05-09                                                   | 2025-06-09 | HPV                   | UPCOMING
+      ageUntil HPV started on the 15th birthday: three doses          | 2010-05-10 | FEMALE |       | HPV 1回目 2025-05-10                                                   | 2025-06-10 | HPV                   | ELIGIBLE
+      weeks ロタ 出生5週6日後 waits                                  | 2025-01-06 | MALE   |       |                                                                        | 2025-02-16 | ROTAVIRUS             | UPCOMING
+      weeks ロタ from 出生6週0日後, the same weekday                 | 2025-01-06 | MALE   |       |                                                                        | 2025-02-17 | ROTAVIRUS             | ELIGIBLE
+      weeks ロタ #1 until 出生14週6日後 included                     | 2025-01-06 | MALE   |       |                                                                        | 2025-04-20 | ROTAVIRUS             | ELIGIBLE
+      weeks ロタ #1 over on 出生15週0日後                            | 2025-01-06 | MALE   |       |                                                                        | 2025-04-21 | ROTAVIRUS             | OVERDUE
+      weeks ロタ #2 until 出生24週0日後 included                     | 2025-01-06 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-06-23 | ROTAVIRUS             | ELIGIBLE
+      weeks ロタ #2 over on 出生24週1日後                            | 2025-01-06 | MALE   |       | ロタ 1回目 2025-03-01                                                  | 2025-06-24 | ROTAVIRUS             | OVERDUE
+      ageFrom インフルエンザ born 3月1日: 65 on 2月28日, not the 27th | 1960-03-01 | FEMALE | false |                                                                        | 2025-02-27 | INFLUENZA_ELDERLY     | UPCOMING
+      ageFrom インフルエンザ born 3月1日: 65 on 2月28日               | 1960-03-01 | FEMALE | false |                                                                        | 2025-02-28 | INFLUENZA_ELDERLY     | ELIGIBLE
+      ageFrom インフルエンザ 60 with disability not the day before    | 1965-12-01 | MALE   | true  |                                                                        | 2025-11-29 | INFLUENZA_ELDERLY     | NOT_ELIGIBLE
+      ageFrom インフルエンザ 60 with disability from the day before   | 1965-12-01 | MALE   | true  |                                                                        | 2025-11-30 | INFLUENZA_ELDERLY     | ELIGIBLE
+      ageFrom 肺炎球菌 born on a leap day: 65 on 2月28日               | 1960-02-29 | FEMALE | false |                                                                        | 2025-02-28 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE
+      ageFrom 肺炎球菌 born on a leap day: not on 2月27日              | 1960-02-29 | FEMALE | false |                                                                        | 2025-02-27 | PNEUMOCOCCAL_ELDERLY  | UPCOMING
+      ageUntil 肺炎球菌 born on a leap day: last day 2月28日 at 66     | 1960-02-29 | FEMALE | false |                                                                        | 2026-02-28 | PNEUMOCOCCAL_ELDERLY  | ELIGIBLE
+      ageUntil 肺炎球菌 born on a leap day: over on 3月1日             | 1960-02-29 | FEMALE | false |                                                                        | 2026-03-01 | PNEUMOCOCCAL_ELDERLY  | OVERDUE
+      ageFrom 新型コロナ waits two days before the 65th birthday       | 1960-11-01 | MALE   | false |                                                                        | 2025-10-30 | COVID                 | UPCOMING
+      ageFrom 新型コロナ from the day before the 65th birthday        | 1960-11-01 | MALE   | false |                                                                        | 2025-10-31 | COVID                 | ELIGIBLE
+      """)
+  void bothEdgesOfEveryWindowAndIntervalFollowTheInterpretation(String rule, LocalDate birth, String sex,
+      Boolean disability, String doses, LocalDate on, String vaccine, Status status) {
+    VaccineEligibility result = judge(birth, sex, disability, doses, on, vaccine);
+
+    assertThat(result.status()).as(rule + ": " + result.reason()).isEqualTo(status);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       # case                                                  | birth      | doses                                                       | on         | vaccine            | from       | until
