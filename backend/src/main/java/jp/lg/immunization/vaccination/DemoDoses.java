@@ -124,7 +124,8 @@ class DemoDoses {
       series.add(List.of(new Step("ロタウイルス", "1回目", 2), new Step("ロタウイルス", "2回目", 3)));
     }
     series.add(List.of(new Step("MR", "1期", 12), new Step("MR", "2期", monthsToYearBeforeSchool(birth) + 2)));
-    series.add(List.of(new Step("水痘", "1回目", 12), new Step("水痘", "2回目", 18)));
+    // Two months after MR 1期, so that the two injected live vaccines keep their 27 days apart.
+    series.add(List.of(new Step("水痘", "1回目", 14), new Step("水痘", "2回目", 20)));
     series.add(List.of(new Step("日本脳炎", "1期初回1回目", 36), new Step("日本脳炎", "1期初回2回目", 37),
         new Step("日本脳炎", "1期追加", 48), new Step("日本脳炎", "2期", 114)));
     series.add(List.of(new Step("DT", "2期", 138)));

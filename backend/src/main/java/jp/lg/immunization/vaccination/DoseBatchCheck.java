@@ -41,13 +41,16 @@ final class DoseBatchCheck {
   private final LocalDate today;
   private final ResidentDirectory residents;
   private final DoseStore store;
+  private final DoseValidation.RoutineRule routine;
   private final Map<Long, List<DoseValidation.PriorDose>> acceptedInBatch = new HashMap<>();
 
-  DoseBatchCheck(DoseReference.Snapshot reference, LocalDate today, ResidentDirectory residents, DoseStore store) {
+  DoseBatchCheck(DoseReference.Snapshot reference, LocalDate today, ResidentDirectory residents, DoseStore store,
+                 DoseValidation.RoutineRule routine) {
     this.reference = reference;
     this.today = today;
     this.residents = residents;
     this.store = store;
+    this.routine = routine;
   }
 
   /** Counts lines already accepted elsewhere in the batch (when one line is corrected on its own). */
@@ -70,10 +73,11 @@ final class DoseBatchCheck {
         priors.addAll(recorded.getOrDefault(person.id(), List.of()));
         priors.addAll(acceptedInBatch.getOrDefault(person.id(), List.of()));
       });
-      Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today));
+      Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today, routine));
       if (result.accepted()) {
-        alreadyAccepted(result.checked().residentId(), new DoseValidation.PriorDose(result.checked().vaccine(),
-            result.checked().category(), result.checked().doseDate()));
+        alreadyAccepted(result.checked().residentId(), new DoseValidation.PriorDose(
+            (DoseValidation.VaccineName) result.checked().values().get(DoseItem.VACCINE), result.checked().category(),
+            result.checked().doseDate()));
       }
       results.add(result);
     }

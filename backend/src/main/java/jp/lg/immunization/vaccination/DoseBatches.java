@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,7 +73,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
 
   private final JdbcTemplate jdbc;
   private final DoseStore store;
-  private final DoseReference reference;
+  private final DoseChecks checks;
   private final ResidentDirectory residents;
   private final CurrentUser currentUser;
   private final UserDirectory users;
@@ -84,12 +83,12 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   private final DoseJson json;
   private final Clock clock;
 
-  DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseReference reference, ResidentDirectory residents,
+  DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseChecks checks, ResidentDirectory residents,
               CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, OpenTasks openTasks,
               DoseJson json, Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
-    this.reference = reference;
+    this.checks = checks;
     this.residents = residents;
     this.currentUser = currentUser;
     this.users = users;
@@ -166,7 +165,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   Row correctRow(long id, int line, Map<String, String> items, boolean warningsConfirmed) {
     lockForReview(id);
     DoseInput input = DoseInput.fromKeys(items);
-    DoseBatchCheck check = new DoseBatchCheck(reference.snapshot(), LocalDate.now(clock), residents, store);
+    DoseBatchCheck check = checks.batch();
     jdbc.query("""
         select resident_id, items::text from dose_batch_row
         where batch_id = ? and status = 'ACCEPTED' and line <> ? and resident_id is not null""", rs -> {
@@ -174,7 +173,8 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
       DoseInput other = DoseInput.fromKeys(json.items(rs.getString(2)));
       Vaccine.fromRecord(other.get(DoseItem.VACCINE)).ifPresent(vaccine -> JapaneseDates.parse(
           other.get(DoseItem.DOSE_DATE)).ifPresent(date -> check.alreadyAccepted(residentId,
-          new DoseValidation.PriorDose(vaccine, other.get(DoseItem.DOSE_CATEGORY), date))));
+          new DoseValidation.PriorDose(vaccine, other.get(DoseItem.VACCINE), other.get(DoseItem.DOSE_CATEGORY),
+              date))));
     }, id, line);
     DoseBatchCheck.Result result = check.check(List.of(new DoseBatchCheck.Pending(line, input, true,
         warningsConfirmed))).get(0);

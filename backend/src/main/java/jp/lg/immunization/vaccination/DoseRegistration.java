@@ -3,7 +3,6 @@ package jp.lg.immunization.vaccination;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ class DoseRegistration {
                     String correctedBy, Instant correctedAt) {}
 
   private final DoseStore store;
-  private final DoseReference reference;
+  private final DoseChecks checks;
   private final ResidentDirectory residents;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
@@ -44,11 +43,11 @@ class DoseRegistration {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  DoseRegistration(DoseStore store, DoseReference reference, ResidentDirectory residents, CurrentUser currentUser,
+  DoseRegistration(DoseStore store, DoseChecks checks, ResidentDirectory residents, CurrentUser currentUser,
                    AuditTrail audit, JdbcTemplate jdbc, DoseJson json, ApplicationEventPublisher events,
                    Clock clock) {
     this.store = store;
-    this.reference = reference;
+    this.checks = checks;
     this.residents = residents;
     this.currentUser = currentUser;
     this.audit = audit;
@@ -63,7 +62,7 @@ class DoseRegistration {
     DoseInput input = DoseInput.fromKeys(items);
     Optional<ResidentRef> resident = Optional.ofNullable(input.get(DoseItem.ADDRESSEE_NUMBER))
         .flatMap(residents::byAddresseeNumber);
-    DoseValidation.Checked checked = check(input, resident, null);
+    DoseValidation.Checked checked = checks.one(input, resident, null);
     refuseUnlessAcceptable(checked, warningsConfirmed);
     long id = store.insert(checked, DoseStore.Source.COUNTER, currentUser.get().username());
     audit.record(AuditOperation.DOSE_REGISTER, checked.residentId(), "dose " + id + " " + checked.vaccine().name()
@@ -82,7 +81,7 @@ class DoseRegistration {
     DoseStore.Stored stored = store.find(id).orElseThrow(() -> ApiException.notFound("接種記録が見つかりません"));
     ResidentRef resident = residents.byId(stored.residentId()).orElseThrow();
     DoseInput input = DoseInput.fromKeys(items).with(DoseItem.ADDRESSEE_NUMBER, resident.addresseeNumber());
-    DoseValidation.Checked checked = check(input, Optional.of(resident), id);
+    DoseValidation.Checked checked = checks.one(input, Optional.of(resident), id);
     refuseUnlessAcceptable(checked, warningsConfirmed);
 
     Map<String, String> before = new LinkedHashMap<>();
@@ -121,12 +120,6 @@ class DoseRegistration {
         where dose_record_id = ? order by corrected_at, id""", (rs, n) -> new Correction(rs.getLong(1),
         json.items(rs.getString(2)), json.items(rs.getString(3)), rs.getString(4), rs.getString(5),
         rs.getTimestamp(6).toInstant()), id);
-  }
-
-  private DoseValidation.Checked check(DoseInput input, Optional<ResidentRef> resident, Long except) {
-    List<DoseValidation.PriorDose> priors = resident.map(person -> store.priorDoses(List.of(person.id()), except)
-        .getOrDefault(person.id(), List.of())).orElse(List.of());
-    return DoseValidation.check(input, resident, priors, reference.snapshot(), LocalDate.now(clock));
   }
 
   private static void refuseUnlessAcceptable(DoseValidation.Checked checked, boolean warningsConfirmed) {

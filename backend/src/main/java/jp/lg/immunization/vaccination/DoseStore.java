@@ -86,10 +86,11 @@ class DoseStore {
         select resident_id, vaccine, dose_category, dose_date from dose_record
         where resident_id = any(?) and id <> ?""", rs -> {
       long residentId = rs.getLong(1);
+      String recorded = rs.getString(2);
       String category = rs.getString(3);
       LocalDate date = rs.getDate(4).toLocalDate();
-      Vaccine.fromRecord(rs.getString(2)).ifPresent(vaccine -> priors.computeIfAbsent(residentId,
-          r -> new ArrayList<>()).add(new DoseValidation.PriorDose(vaccine, category, date)));
+      Vaccine.fromRecord(recorded).ifPresent(vaccine -> priors.computeIfAbsent(residentId,
+          r -> new ArrayList<>()).add(new DoseValidation.PriorDose(vaccine, recorded, category, date)));
     }, residentIds.toArray(Long[]::new), except == null ? -1L : except);
     return priors;
   }

@@ -2,7 +2,6 @@ package jp.lg.immunization.vaccination;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,13 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.lg.immunization.platform.JapaneseDates;
+import jp.lg.immunization.platform.LegalDates;
 import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
 
 /**
  * The checks a clerk expects of a dose record, each with its エラーコード: required items and formats, the resident
  * and their birth date and sex as registered, the vaccine and its 接種区分, a dose date neither in the future nor
  * before birth, the interval since the previous dose of the same series, the lot number, and the institution,
- * doctor and place on the city's lists. Pure: callers pass the resident, the earlier doses and the reference lists.
+ * doctor and place on the city's lists, and whether the dose is a routine vaccination at all (E034). Pure: callers
+ * pass the resident, the earlier doses, the reference lists and the routine rule.
  */
 final class DoseValidation {
 
@@ -35,8 +36,26 @@ final class DoseValidation {
     }
   }
 
-  /** A dose already on record (or earlier in the same batch) that a new one is compared with. */
-  record PriorDose(Vaccine vaccine, String category, LocalDate date) {}
+  /**
+   * A dose already on record (or earlier in the same batch) that a new one is compared with, with the vaccine's name
+   * as recorded (四種混合 and 五種混合 are one series, but only the latter replaces ヒブ).
+   */
+  record PriorDose(Vaccine vaccine, String recorded, String category, LocalDate date) {
+
+    PriorDose(VaccineName vaccine, String category, LocalDate date) {
+      this(vaccine.vaccine(), vaccine.recorded(), category, date);
+    }
+  }
+
+  /**
+   * Whether a dose is a routine vaccination on its date — in its age window, after its intervals, within its count
+   * and target group — as the eligibility tables judge it. Empty when it is; otherwise the rule it breaks, in words
+   * a clerk reads. A dose that is not is a 予防接種の間違い to be reported, so it is registered only as a confirmed
+   * warning (E034) and listed for the report.
+   */
+  interface RoutineRule {
+    Optional<String> broken(ResidentRef resident, VaccineName vaccine, LocalDate date, Collection<PriorDose> priors);
+  }
 
   /** The typed values for dose_record, by item; present only when the record has no error. */
   record Checked(Long residentId, Map<DoseItem, Object> values, List<DoseProblem> problems) {
@@ -82,7 +101,7 @@ final class DoseValidation {
   private DoseValidation() {}
 
   static Checked check(DoseInput input, Optional<ResidentRef> resident, Collection<PriorDose> priors,
-                       DoseReference.Snapshot reference, LocalDate today) {
+                       DoseReference.Snapshot reference, LocalDate today, RoutineRule routine) {
     List<DoseProblem> problems = new ArrayList<>();
     Map<DoseItem, Object> values = new EnumMap<>(DoseItem.class);
     for (DoseItem item : DoseItem.values()) {
@@ -97,6 +116,12 @@ final class DoseValidation {
     checkInstitutions(values, reference, problems);
     if (!hasErrors(problems)) {
       checkSeries(values, priors, reference, problems);
+    }
+    // A short interval (E032) already names the rule the dose breaks.
+    if (!hasErrors(problems) && resident.isPresent() && problems.stream().noneMatch(p -> p.code().equals("E032"))) {
+      routine.broken(resident.get(), (VaccineName) values.get(DoseItem.VACCINE), (LocalDate) values.get(
+          DoseItem.DOSE_DATE), priors).ifPresent(rule -> problems.add(DoseProblem.warning("E034", DoseItem.DOSE_DATE,
+          "定期接種の対象になりません（" + rule + "）。予防接種の間違いとして報告の対象になります")));
     }
     return new Checked(resident.map(ResidentRef::id).orElse(null), hasErrors(problems) ? Map.of() : values,
         List.copyOf(problems));
@@ -262,17 +287,26 @@ final class DoseValidation {
     if (previous.isEmpty()) {
       return;
     }
-    LocalDate earliest = previous.get().date().plusDays(rule.minDaysAfterPrevious())
-        .plusMonths(rule.minMonthsAfterPrevious());
-    LocalDate first = series.get(0).date();
-    if (first.plusDays(rule.minDaysAfterFirst()).isAfter(earliest)) {
-      earliest = first.plusDays(rule.minDaysAfterFirst());
+    LocalDate earliest = previous.get().date();
+    if (rule.minDaysAfterPrevious() > 0) {
+      earliest = later(earliest, LegalDates.afterDaysInterval(previous.get().date(), rule.minDaysAfterPrevious()));
+    }
+    if (rule.minMonthsAfterPrevious() > 0) {
+      earliest = later(earliest, LegalDates.afterMonthsInterval(previous.get().date(),
+          rule.minMonthsAfterPrevious()));
+    }
+    if (rule.minDaysAfterFirst() > 0) {
+      earliest = later(earliest, LegalDates.afterDaysInterval(series.get(0).date(), rule.minDaysAfterFirst()));
     }
     if (date.isBefore(earliest)) {
       problems.add(DoseProblem.warning("E032", DoseItem.DOSE_DATE, "前回の接種（" + previous.get().category() + "、"
           + JapaneseDates.format(previous.get().date()) + "）からの間隔が足りません（" + JapaneseDates.format(earliest)
-          + "以降に接種できます。" + ChronoUnit.DAYS.between(previous.get().date(), date) + "日しか空いていません）"));
+          + "以降に接種できます。間の日数は" + LegalDates.daysBetween(previous.get().date(), date) + "日です）"));
     }
+  }
+
+  private static LocalDate later(LocalDate one, LocalDate other) {
+    return one.isAfter(other) ? one : other;
   }
 
   private static boolean hasErrors(List<DoseProblem> problems) {

@@ -3,7 +3,6 @@ package jp.lg.immunization.vaccination;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.PgCopy;
-import jp.lg.immunization.resident.ResidentDirectory;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,21 +33,19 @@ class RegisterDoseBatch implements JavaDelegate {
   private final JdbcTemplate jdbc;
   private final DoseJson json;
   private final DoseStore store;
-  private final DoseReference reference;
-  private final ResidentDirectory residents;
+  private final DoseChecks checks;
   private final PgCopy copy;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  RegisterDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseReference reference,
-                    ResidentDirectory residents, PgCopy copy, AuditTrail audit, ApplicationEventPublisher events,
+  RegisterDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseChecks checks,
+                    PgCopy copy, AuditTrail audit, ApplicationEventPublisher events,
                     Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.store = store;
-    this.reference = reference;
-    this.residents = residents;
+    this.checks = checks;
     this.copy = copy;
     this.audit = audit;
     this.events = events;
@@ -71,7 +67,7 @@ class RegisterDoseBatch implements JavaDelegate {
         select line, items::text, warnings_confirmed from dose_batch_row
         where batch_id = ? and status = 'ACCEPTED' order by line""", (rs, n) -> new DoseBatchCheck.Pending(
         rs.getInt(1), DoseInput.fromKeys(json.items(rs.getString(2))), true, rs.getBoolean(3)), id);
-    DoseBatchCheck check = new DoseBatchCheck(reference.snapshot(), LocalDate.now(clock), residents, store);
+    DoseBatchCheck check = checks.batch();
     List<List<Object>> doses = new ArrayList<>(lines.size());
     List<DoseBatchCheck.Result> noLongerValid = new ArrayList<>();
     for (int from = 0; from < lines.size(); from += ValidateDoseBatch.CHUNK) {

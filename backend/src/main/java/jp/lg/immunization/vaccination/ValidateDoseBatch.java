@@ -1,13 +1,11 @@
 package jp.lg.immunization.vaccination;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.platform.PgCopy;
-import jp.lg.immunization.resident.ResidentDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,19 +30,17 @@ class ValidateDoseBatch implements JavaDelegate {
   private final JdbcTemplate jdbc;
   private final DoseJson json;
   private final DoseStore store;
-  private final DoseReference reference;
-  private final ResidentDirectory residents;
+  private final DoseChecks checks;
   private final PgCopy copy;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseReference reference,
-                    ResidentDirectory residents, PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
+  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseChecks checks,
+                    PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.store = store;
-    this.reference = reference;
-    this.residents = residents;
+    this.checks = checks;
     this.copy = copy;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -69,7 +65,7 @@ class ValidateDoseBatch implements JavaDelegate {
       jdbc.update("delete from dose_batch_row where batch_id = ?", id);
       jdbc.update("update dose_batch set validated_rows = 0 where id = ?", id);
     });
-    DoseBatchCheck check = new DoseBatchCheck(reference.snapshot(), LocalDate.now(clock), residents, store);
+    DoseBatchCheck check = checks.batch();
     List<DoseBatchFile.Line> lines = parsed.lines();
     for (int from = 0; from < lines.size(); from += CHUNK) {
       List<DoseBatchCheck.Pending> chunk = lines.subList(from, Math.min(from + CHUNK, lines.size())).stream()

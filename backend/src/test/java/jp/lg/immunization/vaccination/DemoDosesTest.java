@@ -23,6 +23,7 @@ class DemoDosesTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
   @Autowired DoseReference reference;
+  @Autowired RoutineDoses routine;
   @Autowired DemoDoses demoDoses;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
@@ -57,9 +58,10 @@ class DemoDosesTest {
         input.put(DoseItem.INSTITUTION, "1110101");
         input.put(DoseItem.DOCTOR, "D1010101");
         DoseValidation.Checked checked = DoseValidation.check(DoseInput.of(input), Optional.of(resident), priors,
-            snapshot, TODAY);
+            snapshot, TODAY, routine);
         assertThat(checked.problems()).as("child born %s: %s", birth, dose).isEmpty();
-        priors.add(new DoseValidation.PriorDose(checked.vaccine(), dose.category(), dose.date()));
+        priors.add(new DoseValidation.PriorDose((DoseValidation.VaccineName) checked.values().get(DoseItem.VACCINE),
+            dose.category(), dose.date()));
         doses++;
       }
     }

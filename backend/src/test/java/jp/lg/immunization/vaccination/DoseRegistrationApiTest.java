@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import jp.lg.immunization.platform.LegalDates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
@@ -106,6 +107,23 @@ class DoseRegistrationApiTest {
     register(tooSoon, true).andExpect(status().isCreated());
     assertThat(jdbc.queryForObject("select error_code from dose_record where resident_id = ? and dose_category = '2回目'",
         String.class, residentId)).isEqualTo("E032");
+  }
+
+  @Test
+  void ageFromRule_aDoseTheDayBeforeTheWindowOpensIsAWrongVaccinationToConfirm() throws Exception {
+    LocalDate opens = LegalDates.monthsReachedOn(birthDate, 12);
+    Map<String, String> early = firstDose();
+    early.put("doseDate", opens.minusDays(1).toString());
+    register(early, false).andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.fields.doseDate", containsString("E034")))
+        .andExpect(jsonPath("$.fields.doseDate", containsString("接種時期前")));
+    assertThat(doses()).isZero();
+
+    Map<String, String> onTheDay = firstDose();
+    onTheDay.put("doseDate", opens.toString());
+    register(onTheDay, false).andExpect(status().isCreated());
+    assertThat(jdbc.queryForObject("select error_code from dose_record where resident_id = ?", String.class,
+        residentId)).isNull();
   }
 
   @Test

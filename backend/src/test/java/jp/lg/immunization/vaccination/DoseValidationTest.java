@@ -20,6 +20,8 @@ class DoseValidationTest {
   static final ResidentRef CHILD = new ResidentRef(7L, "0000000123", "試験 太郎", "シケン タロウ",
       LocalDate.of(2025, 1, 10), "MALE", true);
   static final DoseReference.Snapshot REFERENCE = reference();
+  /** Every dose a routine one: the routine rule is the eligibility tables', tested with them and through the API. */
+  static final DoseValidation.RoutineRule ROUTINE = (resident, vaccine, date, priors) -> Optional.empty();
 
   @Test
   void aCompleteRecordPassesWithTheRegisteredBirthDateAndSex() {
@@ -100,7 +102,7 @@ class DoseValidationTest {
   @Test
   void anUnknownResidentIsAnErrorEvenThoughEverythingElseIsRight() {
     DoseValidation.Checked checked = DoseValidation.check(DoseInput.of(valid()), Optional.empty(), List.of(),
-        REFERENCE, TODAY);
+        REFERENCE, TODAY, ROUTINE);
     assertThat(checked.problems()).extracting(DoseProblem::code).containsExactly("E010");
   }
 
@@ -113,17 +115,27 @@ class DoseValidationTest {
     assertThat(checked.hasErrors()).isFalse();
     assertThat(checked.hasWarnings()).isTrue();
     assertThat(checked.errorCodes()).isEqualTo("E032");
-    assertThat(checked.problems().get(0).message()).contains("令和7年5月22日以降").contains("25日しか空いていません");
+    assertThat(checked.problems().get(0).message()).contains("令和7年5月23日以降").contains("間の日数は24日です");
   }
 
   @Test
-  void theIntervalBoundaryIsTheDayTheTableAllows() {
+  void dayIntervalRule_27DaysMeans27WholeDaysBetweenTheDoses() {
     Map<DoseItem, String> input = valid();
     input.put(DoseItem.DOSE_CATEGORY, "2回目");
-    input.put(DoseItem.DOSE_DATE, "2025-05-22");
+    input.put(DoseItem.DOSE_DATE, "2025-05-23");
     assertThat(check(input, List.of(prior("1回目", "2025-04-25"))).problems()).isEmpty();
-    input.put(DoseItem.DOSE_DATE, "2025-05-21");
+    input.put(DoseItem.DOSE_DATE, "2025-05-22");
     assertThat(check(input, List.of(prior("1回目", "2025-04-25"))).errorCodes()).isEqualTo("E032");
+  }
+
+  @Test
+  void aDoseTheRoutineRuleRefusesIsAConfirmableWarningNamingTheRule() {
+    DoseValidation.RoutineRule tooLate = (resident, vaccine, date, priors) -> Optional.of("接種期間外: 1歳を過ぎています");
+    DoseValidation.Checked checked = DoseValidation.check(DoseInput.of(valid()), Optional.of(CHILD), List.of(),
+        REFERENCE, TODAY, tooLate);
+    assertThat(checked.hasErrors()).isFalse();
+    assertThat(checked.errorCodes()).isEqualTo("E034");
+    assertThat(checked.errorMessages()).contains("定期接種の対象になりません（接種期間外: 1歳を過ぎています）");
   }
 
   @Test
@@ -135,6 +147,8 @@ class DoseValidationTest {
     List<DoseValidation.PriorDose> priors = List.of(prior("1回目", "2025-04-25"), prior("2回目", "2025-05-30"));
     assertThat(check(input, priors).errorCodes()).isEqualTo("E032");
     input.put(DoseItem.DOSE_DATE, "2025-09-11");
+    assertThat(check(input, priors).errorCodes()).as("138 days between #1 and #3").isEqualTo("E032");
+    input.put(DoseItem.DOSE_DATE, "2025-09-12");
     assertThat(check(input, priors).problems()).isEmpty();
   }
 
@@ -156,20 +170,21 @@ class DoseValidationTest {
     input.put(DoseItem.BIRTH_DATE, null);
     input.put(DoseItem.SEX, null);
     List<DoseValidation.PriorDose> lastSeason = List.of(
-        new DoseValidation.PriorDose(Vaccine.INFLUENZA_ELDERLY, "1回", LocalDate.of(2024, 11, 1)));
+        new DoseValidation.PriorDose(Vaccine.INFLUENZA_ELDERLY, "高齢者インフルエンザ", "1回",
+            LocalDate.of(2024, 11, 1)));
     DoseValidation.Checked checked = DoseValidation.check(DoseInput.of(input), Optional.of(elder), lastSeason,
-        REFERENCE, TODAY);
+        REFERENCE, TODAY, ROUTINE);
     assertThat(checked.problems()).isEmpty();
   }
 
   private static DoseValidation.PriorDose prior(String category, String date) {
-    return new DoseValidation.PriorDose(Vaccine.HEPATITIS_B, category, LocalDate.parse(date));
+    return new DoseValidation.PriorDose(Vaccine.HEPATITIS_B, "B型肝炎", category, LocalDate.parse(date));
   }
 
   private static DoseValidation.Checked check(Map<DoseItem, String> input, List<DoseValidation.PriorDose> priors) {
     Optional<ResidentRef> resident = CHILD.addresseeNumber().equals(input.get(DoseItem.ADDRESSEE_NUMBER))
         ? Optional.of(CHILD) : Optional.empty();
-    return DoseValidation.check(DoseInput.of(input), resident, priors, REFERENCE, TODAY);
+    return DoseValidation.check(DoseInput.of(input), resident, priors, REFERENCE, TODAY, ROUTINE);
   }
 
   static Map<DoseItem, String> valid() {

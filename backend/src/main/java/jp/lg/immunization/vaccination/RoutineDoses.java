@@ -1,0 +1,47 @@
+package jp.lg.immunization.vaccination;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
+import jp.lg.immunization.vaccination.VaccineEligibility.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * The routine rule of dose validation: a dose is a routine vaccination when the eligibility tables, judging the
+ * resident's earlier doses on the dose's date, find the vaccine 接種可 that day. Otherwise the table's reason is the
+ * rule it broke: too early (age, interval, season), too late (the window has passed), one dose too many, or not in
+ * the target group. No disability is held for 60-64-year-olds, so their B類 doses are flagged for a person to
+ * confirm.
+ */
+@Component
+class RoutineDoses implements DoseValidation.RoutineRule {
+
+  private final Eligibility eligibility;
+
+  RoutineDoses(Eligibility eligibility) {
+    this.eligibility = eligibility;
+  }
+
+  @Override
+  public Optional<String> broken(ResidentRef resident, DoseValidation.VaccineName vaccine, LocalDate date,
+      Collection<DoseValidation.PriorDose> priors) {
+    if (!vaccine.vaccine().routine()) {
+      return Optional.empty();
+    }
+    VaccineEligibility judged = eligibility.forVaccine(vaccine.vaccine().name(), resident.birthDate(),
+        resident.sex(), priors.stream().filter(prior -> prior.date().isBefore(date) || prior.date().equals(date)
+            && prior.vaccine() != vaccine.vaccine())
+            .map(prior -> new DoseRecords.Dose(prior.recorded(), prior.category(), prior.date(), null, null))
+            .toList(), false, date);
+    if (judged.status() == Status.ELIGIBLE) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (judged.status()) {
+      case UPCOMING -> "接種時期前";
+      case OVERDUE -> "接種期間外";
+      case COMPLETED -> "接種回数の超過";
+      default -> "対象者外";
+    } + ": " + judged.reason());
+  }
+}
