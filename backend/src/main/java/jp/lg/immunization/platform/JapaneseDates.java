@@ -1,5 +1,6 @@
 package jp.lg.immunization.platform;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,7 +8,6 @@ import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.time.DateTimeException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,37 +58,99 @@ public final class JapaneseDates {
 
   private static final Pattern WESTERN = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
-  private static final Pattern ERA = Pattern.compile("(令和|平成|昭和|R|H|S)(元|\\d{1,2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
-  // The year before each era's first year, so that era year + offset is the western year.
-  private static final Map<String, Integer> ERA_OFFSETS = Map.of("令和", 2018, "R", 2018, "平成", 1988, "H", 1988,
-      "昭和", 1925, "S", 1925);
+  private static final Pattern ERA =
+      Pattern.compile("(令和|平成|昭和|大正|明治|R|H|S|T|M)(元|\\d{1,2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
 
   /**
-   * Reads a date as clerks and clinic software write it: 2024-04-01, 2024/4/1, 20240401, 令和6年4月1日 or R6.4.1.
-   * Half-width input is expected (callers normalise full-width digits first). Empty when it is not a date.
+   * The eras a date may be typed in, with their real first and last days. 明治 is accepted from 明治6年1月1日, when
+   * Japan adopted the Gregorian calendar (明治5年太政官布告第337号): earlier 明治 dates are lunisolar and no western
+   * date can be computed from the numbers alone.
+   */
+  private enum Era {
+    MEIJI("明治", "M", 1867, LocalDate.of(1873, 1, 1), LocalDate.of(1912, 7, 29)),
+    TAISHO("大正", "T", 1911, LocalDate.of(1912, 7, 30), LocalDate.of(1926, 12, 24)),
+    SHOWA("昭和", "S", 1925, LocalDate.of(1926, 12, 25), LocalDate.of(1989, 1, 7)),
+    HEISEI("平成", "H", 1988, LocalDate.of(1989, 1, 8), LocalDate.of(2019, 4, 30)),
+    REIWA("令和", "R", 2018, LocalDate.of(2019, 5, 1), LocalDate.MAX);
+
+    private final String name;
+    private final String letter;
+    private final int yearOffset;
+    private final LocalDate first;
+    private final LocalDate last;
+
+    Era(String name, String letter, int yearOffset, LocalDate first, LocalDate last) {
+      this.name = name;
+      this.letter = letter;
+      this.yearOffset = yearOffset;
+      this.first = first;
+      this.last = last;
+    }
+
+    static Era of(String nameOrLetter) {
+      for (Era era : values()) {
+        if (era.name.equals(nameOrLetter) || era.letter.equals(nameOrLetter)) {
+          return era;
+        }
+      }
+      throw new IllegalArgumentException(nameOrLetter);
+    }
+
+    String span() {
+      return format(first) + "〜" + (last.equals(LocalDate.MAX) ? "" : format(last));
+    }
+  }
+
+  /**
+   * Reads a date as clerks and clinic software write it: 2024-04-01, 2024/4/1, 20240401, 令和6年4月1日, R6.4.1 or
+   * 大正14年3月3日 (明治 to 令和, each only within its own first and last day: 平成35年 and 昭和64年1月8日 are no dates).
+   * Full-width digits are read as half-width. Empty when it is not a date.
    */
   public static Optional<LocalDate> parse(String text) {
+    return read(text).date();
+  }
+
+  /**
+   * Why a text is not a date, in a sentence for the clerk when there is more to say than "not a date": an era date
+   * outside its era names the era's span. Empty when the text is a date or simply not one.
+   */
+  public static Optional<String> problem(String text) {
+    return Optional.ofNullable(read(text).problem());
+  }
+
+  private record Reading(Optional<LocalDate> date, String problem) {}
+
+  private static Reading read(String text) {
     if (text == null) {
-      return Optional.empty();
+      return new Reading(Optional.empty(), null);
     }
+    text = Normalizer.normalize(text.strip(), Normalizer.Form.NFKC);
     try {
       Matcher era = ERA.matcher(text);
       if (era.matches()) {
-        int eraYear = "元".equals(era.group(2)) ? 1 : Integer.parseInt(era.group(2));
-        return Optional.of(LocalDate.of(ERA_OFFSETS.get(era.group(1)) + eraYear, Integer.parseInt(era.group(3)),
-            Integer.parseInt(era.group(4))));
+        return eraDate(Era.of(era.group(1)), "元".equals(era.group(2)) ? 1 : Integer.parseInt(era.group(2)),
+            Integer.parseInt(era.group(3)), Integer.parseInt(era.group(4)));
       }
       Matcher western = WESTERN.matcher(text);
       if (!western.matches()) {
         western = COMPACT.matcher(text);
       }
       if (western.matches()) {
-        return Optional.of(LocalDate.of(Integer.parseInt(western.group(1)), Integer.parseInt(western.group(2)),
-            Integer.parseInt(western.group(3))));
+        return new Reading(Optional.of(LocalDate.of(Integer.parseInt(western.group(1)),
+            Integer.parseInt(western.group(2)), Integer.parseInt(western.group(3)))), null);
       }
     } catch (DateTimeException notADay) {
-      return Optional.empty();
+      return new Reading(Optional.empty(), null);
     }
-    return Optional.empty();
+    return new Reading(Optional.empty(), null);
+  }
+
+  private static Reading eraDate(Era era, int eraYear, int month, int day) {
+    LocalDate date = eraYear < 1 ? null : LocalDate.of(era.yearOffset + eraYear, month, day);
+    if (date == null || date.isBefore(era.first) || date.isAfter(era.last)) {
+      return new Reading(Optional.empty(), era.name + (eraYear == 1 ? "元" : String.valueOf(eraYear)) + "年" + month
+          + "月" + day + "日は" + era.name + "の期間（" + era.span() + "）にありません");
+    }
+    return new Reading(Optional.of(date), null);
   }
 }

@@ -151,16 +151,17 @@ final class DoseValidation {
       case SIZE -> decimal(text).filter(v -> v.signum() >= 0 && v.compareTo(MAX_SIZE) <= 0).map(Object.class::cast);
     };
     if (value.isEmpty()) {
-      problems.add(formatProblem(item));
+      problems.add(formatProblem(item, text));
     }
     return value;
   }
 
-  private static DoseProblem formatProblem(DoseItem item) {
+  private static DoseProblem formatProblem(DoseItem item, String text) {
     return switch (item.kind()) {
       case LOT -> DoseProblem.error("E040", item, "LotNoは英数字とハイフンで2〜20文字です");
       case VOLUME -> DoseProblem.error("E041", item, "接種量は0.05〜1.00mLの範囲で入力してください");
-      case DATE -> DoseProblem.error("E002", item, item.header() + "は日付で入力してください（例: 2024-04-01、令和6年4月1日）");
+      case DATE -> DoseProblem.error("E002", item, item.header() + "は日付で入力してください（例: 2024-04-01、令和6年4月1日）"
+          + JapaneseDates.problem(text).map(problem -> "。" + problem).orElse(""));
       case MONTH -> DoseProblem.error("E002", item, item.header() + "は年月で入力してください（例: 202404）");
       case SEX -> DoseProblem.error("E002", item, item.header() + "は男または女で入力してください");
       case SIZE -> DoseProblem.error("E002", item, item.header() + "はmm単位の数値で入力してください（0〜99.9）");

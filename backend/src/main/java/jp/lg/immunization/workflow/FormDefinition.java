@@ -1,8 +1,6 @@
 package jp.lg.immunization.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.JapaneseDates;
 
 /**
  * A Camunda Form (form-js schema) as the server enforces it: only the declared fields, with their
@@ -194,14 +193,13 @@ final class FormDefinition {
 
   private static String checkDate(Field field, Object value) {
     if (!(value instanceof String text)) {
-      return field.label() + "は日付（YYYY-MM-DD）で入力してください";
+      return field.label() + "は日付で入力してください（例: 2024-04-01、令和6年4月1日）";
     }
-    try {
-      LocalDate.parse(text);
+    if (JapaneseDates.parse(text).isPresent()) {
       return null;
-    } catch (DateTimeParseException e) {
-      return field.label() + "は日付（YYYY-MM-DD）で入力してください";
     }
+    return field.label() + "は日付で入力してください（例: 2024-04-01、令和6年4月1日）"
+        + JapaneseDates.problem(text).map(problem -> "。" + problem).orElse("");
   }
 
   private static boolean isEmpty(Object value) {

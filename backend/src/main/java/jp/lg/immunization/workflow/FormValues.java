@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.lg.immunization.platform.JapaneseDates;
 
 /**
  * The one reader of form values: turns what a form has validated into the record a handler or starter declares, and
@@ -132,7 +133,7 @@ final class FormValues {
       return raw == boolean.class ? false : null;
     }
     if (raw == LocalDate.class) {
-      return LocalDate.parse((String) value);
+      return JapaneseDates.parse((String) value).orElseThrow();
     }
     if (raw.isEnum()) {
       return enumConstant(raw, (String) value);

@@ -100,6 +100,24 @@ class DoseValidationTest {
   }
 
   @Test
+  void aTaishoBirthDateIsReadAndAnImpossibleEraYearIsRefusedNamingTheEra() {
+    ResidentRef centenarian = new ResidentRef(9L, "0000000125", "試験 ハル", "シケン ハル", LocalDate.of(1925, 3, 3),
+        "FEMALE", true);
+    Map<DoseItem, String> input = valid();
+    input.put(DoseItem.ADDRESSEE_NUMBER, centenarian.addresseeNumber());
+    input.put(DoseItem.VACCINE, "高齢者インフルエンザ");
+    input.put(DoseItem.DOSE_CATEGORY, "1回");
+    input.put(DoseItem.BIRTH_DATE, "大正14年3月3日");
+    input.put(DoseItem.SEX, "女");
+    assertThat(DoseValidation.check(DoseInput.of(input), Optional.of(centenarian), List.of(), REFERENCE, TODAY,
+        ROUTINE).problems()).isEmpty();
+
+    input.put(DoseItem.DOSE_DATE, "平成35年1月1日");
+    assertThat(DoseValidation.check(DoseInput.of(input), Optional.of(centenarian), List.of(), REFERENCE, TODAY,
+        ROUTINE).errorMessages()).contains("E002").contains("平成35年1月1日は平成の期間（平成元年1月8日〜平成31年4月30日）にありません");
+  }
+
+  @Test
   void anUnknownResidentIsAnErrorEvenThoughEverythingElseIsRight() {
     DoseValidation.Checked checked = DoseValidation.check(DoseInput.of(valid()), Optional.empty(), List.of(),
         REFERENCE, TODAY, ROUTINE);

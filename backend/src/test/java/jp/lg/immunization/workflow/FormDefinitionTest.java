@@ -67,4 +67,19 @@ class FormDefinitionTest {
     assertThatThrownBy(() -> form.validate(Map.of("decision", "SEND_BACK", "reason", "あ".repeat(501))))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields().get("reason")).contains("500文字以内"));
   }
+
+  @Test
+  void aDateFieldTakesEraDatesFromMeijiToReiwaAndNamesTheEraOfAnImpossibleOne() throws Exception {
+    FormDefinition start;
+    try (InputStream in = getClass().getResourceAsStream("/forms/start-non-resident-confirmation.form")) {
+      start = FormDefinition.parse(new ObjectMapper().readTree(in));
+    }
+    Map<String, Object> values = new java.util.HashMap<>(Map.of("nameKana", "シケン ハル", "sex", "FEMALE",
+        "reason", "転入前の接種歴の確認", "birthDate", "大正14年3月3日"));
+    assertThat(start.validate(values)).containsEntry("birthDate", "大正14年3月3日");
+
+    values.put("birthDate", "平成35年1月1日");
+    assertThatThrownBy(() -> start.validate(values)).isInstanceOfSatisfying(ApiException.class,
+        e -> assertThat(e.fields().get("birthDate")).contains("平成の期間（平成元年1月8日〜平成31年4月30日）にありません"));
+  }
 }
