@@ -1,22 +1,19 @@
 package jp.lg.immunization.outreach;
 
 import java.time.LocalDate;
+import jp.lg.immunization.platform.LegalDates;
 
 /**
- * An age band as a birth-date range, counted as the eligibility tables count ages: completed years or months, a
- * month-end or 2月29日 birthday reached on the last day of a shorter month.
+ * An age band as a birth-date range, counted as the law counts ages ({@link LegalDates}): 「●歳から」 includes those
+ * who reach ● on the day (the day before the birthday), 「●歳まで」 those who have not yet reached ●+1 before it.
  */
 record AgeBand(AgeUnit unit, Integer from, Integer to) {
 
   enum AgeUnit {
     YEARS, MONTHS;
 
-    LocalDate plus(LocalDate date, long amount) {
-      return this == YEARS ? date.plusYears(amount) : date.plusMonths(amount);
-    }
-
-    LocalDate minus(LocalDate date, long amount) {
-      return this == YEARS ? date.minusYears(amount) : date.minusMonths(amount);
+    int months(int amount) {
+      return this == YEARS ? amount * 12 : amount;
     }
   }
 
@@ -30,28 +27,34 @@ record AgeBand(AgeUnit unit, Integer from, Integer to) {
 
   /** The earliest birth date in the band on {@code on}, or null when the band has no upper age. */
   LocalDate bornFrom(LocalDate on) {
-    return to == null ? null : latestBirthDateForAge(to + 1, on).plusDays(1);
+    if (to == null) {
+      return null;
+    }
+    int months = unit.months(to + 1);
+    // The earliest birth not yet past the upper age: it reaches to + 1 on {@code on} or later.
+    LocalDate birth = on.minusMonths(months).minusDays(7);
+    while (LegalDates.monthsReachedOn(birth, months).isBefore(on)) {
+      birth = birth.plusDays(1);
+    }
+    return birth;
   }
 
   /** The latest birth date in the band on {@code on}, or {@code on} itself when the band has no lower age. */
   LocalDate bornUntil(LocalDate on) {
-    return from == null ? on : latestBirthDateForAge(from, on);
-  }
-
-  /** Completed units of age on {@code on} of someone born on {@code birthDate}. */
-  static int completed(AgeUnit unit, LocalDate birthDate, LocalDate on) {
-    int guess = unit == AgeUnit.YEARS ? on.getYear() - birthDate.getYear()
-        : (on.getYear() - birthDate.getYear()) * 12 + on.getMonthValue() - birthDate.getMonthValue();
-    return unit.plus(birthDate, guess).isAfter(on) ? guess - 1 : guess;
-  }
-
-  /** The last birth date of anyone who has completed {@code age} units on {@code on}. */
-  private LocalDate latestBirthDateForAge(int age, LocalDate on) {
-    LocalDate latest = unit.minus(on, age);
-    // Later birth dates at the end of a longer month reach the same age on the clamped day (1月31日 + 1か月 = 2月28日).
-    while (!unit.plus(latest.plusDays(1), age).isAfter(on)) {
-      latest = latest.plusDays(1);
+    if (from == null) {
+      return on;
     }
-    return latest;
+    int months = unit.months(from);
+    // The latest birth that reaches the lower age by the end of {@code on}.
+    LocalDate birth = on.minusMonths(months).plusDays(7);
+    while (LegalDates.monthsReachedOn(birth, months).isAfter(on)) {
+      birth = birth.minusDays(1);
+    }
+    return birth;
+  }
+
+  /** The age in completed units someone born on {@code birthDate} has during {@code on} (満N歳, 生後Nか月). */
+  static int completed(AgeUnit unit, LocalDate birthDate, LocalDate on) {
+    return unit == AgeUnit.YEARS ? LegalDates.ageYears(birthDate, on) : LegalDates.ageMonths(birthDate, on);
   }
 }
