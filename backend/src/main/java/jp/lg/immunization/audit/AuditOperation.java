@@ -91,5 +91,13 @@ public enum AuditOperation {
   AUDIT_EXPORT,
   ABNORMAL_ACCESS_REPORT,
   LEGAL_HOLD_SET,
-  LEGAL_HOLD_LIFTED
+  LEGAL_HOLD_LIFTED,
+  /** 予防接種の間違い: a report opened, completed or sent to the prefecture (one per change, with the resident). */
+  WRONG_VACCINATION_REPORTED,
+  /** The list of flagged doses or one report viewed, with the residents listed. */
+  WRONG_VACCINATION_VIEW,
+  /** A supervisor explained a flagged dose as no mistake, with the reason. */
+  WRONG_VACCINATION_DISMISSED,
+  /** The annual report's CSV, with its row count (R12). */
+  WRONG_VACCINATION_EXPORT
 }

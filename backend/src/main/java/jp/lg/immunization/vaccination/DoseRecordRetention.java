@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The 予防接種台帳 of a resident who moved out or died is kept for a period after that day, the end of the records'
  * use (five years by default, {@code immunization.retention.dose-records}); then their dose records go with their
- * 職権修正 history. A dose that another module's records still name (a health-damage relief claim) stays as long as
- * they do ({@link DoseRecordHolds}).
+ * 職権修正 history and any explanation that a flagged dose was no mistake. A dose that other records still name (a
+ * health-damage relief claim, a 予防接種の間違い report) stays as long as they do ({@link DoseRecordHolds}).
  */
 @Component
 class DoseRecordRetention extends ExpiringRecords {
@@ -24,7 +24,7 @@ class DoseRecordRetention extends ExpiringRecords {
                       @Value("${immunization.retention.dose-records:P5Y}") Period keep) {
     super(jdbc, new Spec("DOSE_RECORD", "dose_record", "t.resident_id = any (?)",
         today -> residents.leftBefore(today.minus(keep)).toArray(Long[]::new), null, "resident_id",
-        List.of("dose_correction.dose_record_id")));
+        List.of("dose_correction.dose_record_id", "wrong_vaccination_dismissal.dose_record_id")));
     this.holds = holds;
   }
 

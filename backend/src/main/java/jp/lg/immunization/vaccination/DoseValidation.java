@@ -73,8 +73,13 @@ final class DoseValidation {
       return problems.isEmpty() ? null : String.join(",", problems.stream().map(DoseProblem::code).toList());
     }
 
+    /** The messages kept beside the codes, cut to the column's 500 characters (the codes stay whole). */
     String errorMessages() {
-      return problems.isEmpty() ? null : String.join(" / ", problems.stream().map(DoseProblem::text).toList());
+      if (problems.isEmpty()) {
+        return null;
+      }
+      String messages = String.join(" / ", problems.stream().map(DoseProblem::text).toList());
+      return messages.length() <= 500 ? messages : messages.substring(0, 499) + "…";
     }
 
     Vaccine vaccine() {
