@@ -91,6 +91,9 @@ export function Layout() {
                   <NavLink to="/dose-batches">一括登録</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/mistakes">予防接種の間違い</NavLink>
+                </li>
+                <li>
                   <NavLink to="/outreach">対象者抽出</NavLink>
                 </li>
               </>

@@ -20,6 +20,8 @@ import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
 import { InquiriesPage } from '../features/inquiries/pages/InquiriesPage';
+import { MistakeReportPage } from '../features/mistakes/pages/MistakeReportPage';
+import { MistakesPage } from '../features/mistakes/pages/MistakesPage';
 import { ResidentRequestPage } from '../features/resident-requests/pages/ResidentRequestPage';
 import { ResidentRequestsPage } from '../features/resident-requests/pages/ResidentRequestsPage';
 import { RetentionPage } from '../features/retention/pages/RetentionPage';
@@ -63,6 +65,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <TaskPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'mistakes',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <MistakesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'mistakes/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <MistakeReportPage />
           </RequireRole>
         ),
       },

@@ -7,12 +7,31 @@ export type FormSchema = { components?: FormComponent[] } & Record<string, unkno
 
 export interface FormComponent {
   key?: string;
+  type?: string;
   label?: string;
   dateLabel?: string;
   components?: FormComponent[];
 }
 
 export type FormValues = Record<string, unknown>;
+
+/**
+ * Values for a form from a link's query parameters (e.g. `?doseRecordId=12`): only the form's own fields, numbers for
+ * its number fields.
+ */
+export function valuesFromParams(schema: FormSchema | null, params: URLSearchParams): FormValues {
+  const values: FormValues = {};
+  const visit = (components: FormComponent[] | undefined) =>
+    components?.forEach((component) => {
+      const value = component.key === undefined ? null : params.get(component.key);
+      if (component.key !== undefined && value !== null) {
+        values[component.key] = component.type === 'number' ? Number(value) : value;
+      }
+      visit(component.components);
+    });
+  visit(schema?.components);
+  return values;
+}
 
 export interface CamundaFormHandle {
   /** Validates; `onSubmit` is called only when every field is valid. */

@@ -7,10 +7,12 @@ import { startProcess, type ProcessDefinition, type StartedProcess } from '../ap
 
 interface StartProcessPanelProps {
   process: ProcessDefinition;
+  /** What the start form opens with, e.g. the dose record a wrong-vaccination report is about. */
+  initialValues?: FormValues;
   onClose: () => void;
 }
 
-export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) {
+export function StartProcessPanel({ process, initialValues, onClose }: StartProcessPanelProps) {
   const formRef = useRef<CamundaFormHandle>(null);
   const action = useAction<StartedProcess>();
   const { busy, result: started } = action;
@@ -55,7 +57,12 @@ export function StartProcessPanel({ process, onClose }: StartProcessPanelProps) 
         </ErrorMessage>
       )}
       {process.startForm && (
-        <CamundaForm ref={formRef} schema={process.startForm} onSubmit={(values) => void start(values)} />
+        <CamundaForm
+          ref={formRef}
+          schema={process.startForm}
+          data={initialValues}
+          onSubmit={(values) => void start(values)}
+        />
       )}
       <div className="actions">
         <button type="button" onClick={onClose} disabled={busy}>

@@ -1,15 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { valuesFromParams } from '../../../components/CamundaForm';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { processesQuery } from '../api';
 import { StartProcessPanel } from '../components/StartProcessPanel';
 
 export function CataloguePage() {
   const processes = useQuery(processesQuery());
-  // ?start=ProcessKey opens that process's start form, e.g. from a feature's list page.
+  // ?start=ProcessKey opens that process's start form, e.g. from a feature's list page; the other parameters fill
+  // its fields (?start=WrongVaccinationReport&doseRecordId=12).
   const [searchParams] = useSearchParams();
   const [selectedKey, setSelectedKey] = useState<string | null>(searchParams.get('start'));
+  const linked = searchParams.get('start');
+  const selectedForm = processes.data?.find((process) => process.key === selectedKey)?.startForm ?? null;
+  const initialValues = useMemo(
+    () => (selectedKey === linked ? valuesFromParams(selectedForm, searchParams) : undefined),
+    [selectedKey, linked, selectedForm, searchParams],
+  );
 
   if (processes.isPending) {
     return <Loading />;
@@ -39,7 +47,14 @@ export function CataloguePage() {
           </li>
         ))}
       </ul>
-      {selected && <StartProcessPanel key={selected.key} process={selected} onClose={() => setSelectedKey(null)} />}
+      {selected && (
+        <StartProcessPanel
+          key={selected.key}
+          process={selected}
+          initialValues={initialValues}
+          onClose={() => setSelectedKey(null)}
+        />
+      )}
     </section>
   );
 }
