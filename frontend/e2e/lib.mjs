@@ -112,9 +112,23 @@ function fieldContainer(page, label) {
     .first();
 }
 
+/**
+ * Types into a text field and checks, once form-js's debounce has passed, that the text is still there: a re-render
+ * caused by another field's late update (slower on a busy machine) can drop it, and then it is typed again.
+ */
 async function fillText(page, schema, spec, value) {
   const field = resolveField(schema, spec);
-  await page.getByTestId('camunda-form').getByLabel(labelPattern(field.label)).first().fill(value);
+  const input = page.getByTestId('camunda-form').getByLabel(labelPattern(field.label)).first();
+  for (let attempt = 1; ; attempt += 1) {
+    await input.fill(value);
+    await page.waitForTimeout(700);
+    if ((await input.inputValue()) === value) {
+      return;
+    }
+    if (attempt === 3) {
+      fail(`field ${field.label} lost the text typed into it three times`);
+    }
+  }
 }
 
 /** Types an ISO date (YYYY-MM-DD) into a form-js date picker, which expects the browser locale's format. */

@@ -63,7 +63,7 @@ export function MistakesPage() {
       }
       empty="この年度に確認が必要な接種はありません。"
       emptyTestId="mistakes-empty"
-      columns={['接種日', '被接種者', 'ワクチン', '登録時の確認', '状況', '']}
+      columns={['接種日', '被接種者', 'ワクチン', '登録時の確認', '状況', '操作']}
       tableTestId="mistakes-table"
       row={(dose) => (
         <tr key={dose.doseRecordId} data-testid="mistake-row">

@@ -68,6 +68,11 @@ class BrowserEndToEndTest {
     run("relief-claim");
   }
 
+  @Test
+  void staffReportAWrongVaccinationFromItsFlaggedDoseAndASupervisorApprovesItForThePrefecture() throws Exception {
+    run("wrong-vaccination");
+  }
+
   /** A manager has no task list: the dashboard links into a read-only queue of its own (no case data). */
   @Test
   void managerOpensTheKpiDashboardAndFollowsAnOldStepIntoTheReadOnlyQueue() throws Exception {
