@@ -150,12 +150,13 @@ class FukuhonProcessTest {
     assertThat((String) revision.get("after")).contains("水痘");
   }
 
+  // The resident is anyone without doses, so the doses below are seldom routine ones (E034): registered as confirmed.
   @Test
   void R22_aDoseRegisteredAfterTheFukuhonStartsACorrectionThatTheRegistrantCannotApprove() throws Exception {
     register();
     Map<String, Object> dose = Map.of("items", Map.of("addresseeNumber", addresseeNumber, "vaccine", "BCG",
         "doseCategory", "1回", "doseDate", LocalDate.now().minusDays(10).toString(), "lotNumber", "BCG77",
-        "institutionId", "1110101", "doctorId", "D1010101"));
+        "institutionId", "1110101", "doctorId", "D1010101"), "confirmWarnings", true);
     driver.perform("super1", post("/api/doses"), dose).andExpect(status().isCreated());
 
     ProcessInstance correction = engine.getRuntimeService().createProcessInstanceQuery()
@@ -169,7 +170,8 @@ class FukuhonProcessTest {
 
     driver.perform("staff1", post("/api/doses"), Map.of("items", Map.of("addresseeNumber", addresseeNumber,
         "vaccine", "水痘", "doseCategory", "1回目", "doseDate", LocalDate.now().minusDays(5).toString(),
-        "lotNumber", "VZ1", "institutionId", "1110101", "doctorId", "D1010101"))).andExpect(status().isCreated());
+        "lotNumber", "VZ1", "institutionId", "1110101", "doctorId", "D1010101"), "confirmWarnings", true))
+        .andExpect(status().isCreated());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FukuhonProcesses.CORRECTION)
         .variableValueEquals("residentId", residentId).count()).as("the case under way is left to finish").isEqualTo(1);
   }
@@ -180,7 +182,8 @@ class FukuhonProcessTest {
         .count();
     driver.perform("staff1", post("/api/doses"), Map.of("items", Map.of("addresseeNumber", addresseeNumber,
         "vaccine", "BCG", "doseCategory", "1回", "doseDate", LocalDate.now().minusDays(3).toString(),
-        "lotNumber", "BCG78", "institutionId", "1110101", "doctorId", "D1010101"))).andExpect(status().isCreated());
+        "lotNumber", "BCG78", "institutionId", "1110101", "doctorId", "D1010101"), "confirmWarnings", true))
+        .andExpect(status().isCreated());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FukuhonProcesses.CORRECTION)
         .count()).isEqualTo(before);
   }
