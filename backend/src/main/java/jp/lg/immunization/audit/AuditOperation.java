@@ -91,5 +91,9 @@ public enum AuditOperation {
   AUDIT_EXPORT,
   ABNORMAL_ACCESS_REPORT,
   LEGAL_HOLD_SET,
-  LEGAL_HOLD_LIFTED
+  LEGAL_HOLD_LIFTED,
+  /** A file of the resident register feed received, applied or refused (R01), with its counts. */
+  RESIDENT_FEED_FILE,
+  /** One resident's register items changed by the feed or by staff, with the source (R01, R05). */
+  RESIDENT_REGISTER_CHANGE
 }
