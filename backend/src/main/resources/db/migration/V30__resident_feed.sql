@@ -21,7 +21,6 @@ create table resident_feed_file (
   content        bytea,
   status         varchar(10) not null check (status in ('CHECKING', 'REVIEW', 'APPLIED', 'REFUSED')),
   line_count     integer not null check (line_count >= 0),
-  checked_lines  integer not null default 0,
   applied_lines  integer,
   repeated_lines integer,
   superseded_lines integer,
@@ -33,6 +32,12 @@ create table resident_feed_file (
   version        integer not null default 0
 );
 create index resident_feed_file_recent on resident_feed_file (received_at desc);
+-- How far the check has gone, written by the check's own short transactions: apart from the file's row, which the
+-- job's transaction holds while the check runs.
+create table resident_feed_progress (
+  file_id       bigint primary key references resident_feed_file (id),
+  checked_lines integer not null default 0
+);
 
 -- One line of a file as checked: its items (個人番号 only encrypted, beside them), and its problems with E-codes.
 create table resident_feed_line (

@@ -158,7 +158,8 @@ class FeedRegister implements RegisterStore {
                               household_number, relationship, household_head_name, status, status_since, source,
                               source_system, resident_code, integrated_addressee_number, item_dates, search_text,
                               created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) returning id""",
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                coalesce(?, next_integrated_addressee_number()), ?::jsonb, ?, ?, ?) returning id""",
         Long.class, change.addresseeNumber(), change.myNumber() == null ? null : protector.encrypt(change.myNumber()),
         change.myNumber() == null ? null : protector.lookupHash(change.myNumber()), name.familyKanji(),
         name.givenKanji(), name.familyKana(), name.givenKana(), Date.valueOf(items.get("birthDate")),

@@ -55,7 +55,9 @@ class CheckResidentFeed implements JavaDelegate {
         CsvInput.Encoding.valueOf((String) file.get("encoding")));
     ownTransaction.executeWithoutResult(status -> {
       jdbc.update("delete from resident_feed_line where file_id = ?", id);
-      jdbc.update("update resident_feed_file set checked_lines = 0 where id = ?", id);
+      jdbc.update("""
+          insert into resident_feed_progress (file_id, checked_lines) values (?, 0)
+          on conflict (file_id) do update set checked_lines = 0""", id);
     });
     FeedCheck check = new FeedCheck(register, LocalDate.now(clock), parsed.lines());
     List<FeedFile.Line> lines = parsed.lines();
@@ -70,7 +72,8 @@ class CheckResidentFeed implements JavaDelegate {
               json.write(checked.problems())));
         }
         copy.copy("resident_feed_line", LINE_COLUMNS, rows);
-        jdbc.update("update resident_feed_file set checked_lines = checked_lines + ? where id = ?", chunk.size(), id);
+        jdbc.update("update resident_feed_progress set checked_lines = checked_lines + ? where file_id = ?",
+            chunk.size(), id);
       });
     }
     execution.setVariable(REJECTED_LINES, jdbc.queryForObject(

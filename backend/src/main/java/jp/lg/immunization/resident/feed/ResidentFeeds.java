@@ -51,9 +51,11 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
   record Page<T>(List<T> items, long total) {}
 
   private static final String SUMMARY_SQL = """
-      select f.*, count(l.line) filter (where l.status = 'ACCEPTED') accepted,
+      select f.*, coalesce(p.checked_lines, 0) checked_lines,
+             count(l.line) filter (where l.status = 'ACCEPTED') accepted,
              count(l.line) filter (where l.status = 'REJECTED') rejected
-      from resident_feed_file f left join resident_feed_line l on l.file_id = f.id
+      from resident_feed_file f left join resident_feed_progress p on p.file_id = f.id
+        left join resident_feed_line l on l.file_id = f.id
       """;
 
   private final JdbcTemplate jdbc;
@@ -113,15 +115,17 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
 
   @Transactional(readOnly = true)
   Summary summary(long id) {
-    return jdbc.query(SUMMARY_SQL + " where f.id = ? group by f.id", this::summaryRow, id).stream().findFirst()
+    return jdbc.query(SUMMARY_SQL + " where f.id = ? group by f.id, p.checked_lines", this::summaryRow, id).stream()
+        .findFirst()
         .map(this::withOpenTask).orElseThrow(() -> ApiException.notFound("住民記録のファイルが見つかりません"));
   }
 
   @Transactional(readOnly = true)
   Page<Summary> list(int page, int size) {
     long total = jdbc.queryForObject("select count(*) from resident_feed_file", Long.class);
-    return new Page<>(jdbc.query(SUMMARY_SQL + " group by f.id order by f.received_at desc, f.id desc limit ? offset ?",
-        this::summaryRow, size, (long) page * size).stream().map(this::withOpenTask).toList(), total);
+    return new Page<>(jdbc.query(SUMMARY_SQL
+        + " group by f.id, p.checked_lines order by f.received_at desc, f.id desc limit ? offset ?", this::summaryRow, size,
+        (long) page * size).stream().map(this::withOpenTask).toList(), total);
   }
 
   /** The checked lines: each names a resident, so listing them is an audited access (R04) of the file. */
