@@ -56,6 +56,7 @@ class FeedRegister implements RegisterStore {
       Map.entry("householdNumber", "household_number"), Map.entry("relationship", "relationship"),
       Map.entry("householdHeadName", "household_head_name"), Map.entry("residentCode", "resident_code"),
       Map.entry("integratedAddresseeNumber", "integrated_addressee_number"));
+  private static final String FEED = "RESIDENT_REGISTER_FEED";
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final JdbcTemplate jdbc;
@@ -105,6 +106,28 @@ class FeedRegister implements RegisterStore {
   }
 
   @Override
+  public Map<String, Map<String, String>> items(Collection<String> addresseeNumbers) {
+    Map<String, Map<String, String>> held = new HashMap<>();
+    jdbc.query("select status, " + String.join(", ", COLUMNS.values()).replace("birth_date", "birth_date::text birth_date")
+        + ", addressee_number from resident where addressee_number = any(?)", rs -> {
+      Map<String, String> items = new HashMap<>();
+      items.put("status", rs.getString("status"));
+      for (Map.Entry<String, String> column : COLUMNS.entrySet()) {
+        items.put(column.getKey(), rs.getString(column.getValue()));
+      }
+      held.put(rs.getString("addressee_number"), items);
+    }, (Object) addresseeNumbers.toArray(String[]::new));
+    return held;
+  }
+
+  @Override
+  public Set<String> registered(String sourceSystem) {
+    return new java.util.HashSet<>(jdbc.queryForList(
+        "select addressee_number from resident where status = 'REGISTERED' and source_system = ?", String.class,
+        sourceSystem));
+  }
+
+  @Override
   public byte[] seal(MyNumber number) {
     return protector.encrypt(number);
   }
@@ -130,9 +153,7 @@ class FeedRegister implements RegisterStore {
         from resident where addressee_number = ? for update""", change.addresseeNumber());
     Outcome outcome = found.isEmpty() ? insert(change) : update(change, found.get(0));
     if (outcome.applied()) {
-      if (change.change() != Change.REGISTERED_FROM_EXTRACT) {
-        audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, outcome.residentId(), describe(change));
-      }
+      audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, outcome.residentId(), describe(change));
       events.publishEvent(new ResidentRegisterChanged(outcome.residentId(), change.change(), change.movedOn()));
     }
     return outcome;
@@ -244,8 +265,11 @@ class FeedRegister implements RegisterStore {
     }
     sets.add("item_dates = ?::jsonb");
     args.add(write(dates));
-    sets.add("source_system = ?");
-    args.add(change.provenance().sourceSystem());
+    if (FEED.equals(change.provenance().source())) {
+      // The system whose register holds the resident: a staff correction does not move them out of its extract.
+      sets.add("source_system = ?");
+      args.add(change.provenance().sourceSystem());
+    }
     sets.add("updated_at = ?");
     args.add(Timestamp.from(now));
     args.add(id);

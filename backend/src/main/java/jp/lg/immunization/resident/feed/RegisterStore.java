@@ -42,6 +42,18 @@ public interface RegisterStore {
   /** The 宛名番号 that each of these 統合宛名番号 is linked to; numbers nobody has are absent. */
   Map<String, String> holdersOfIntegratedNumbers(Collection<String> integratedNumbers);
 
+  /**
+   * What the register holds of these residents, by 宛名番号: their items by FeedItem key (as the feed writes them) and
+   * {@code status}. Residents the register does not hold are absent.
+   */
+  Map<String, Map<String, String>> items(Collection<String> addresseeNumbers);
+
+  /**
+   * The 宛名番号 of every resident registered here (not 住登外, moved out or dead) whom this source system's register
+   * holds, i.e. who came from its feed.
+   */
+  Set<String> registered(String sourceSystem);
+
   byte[] seal(MyNumber number);
 
   MyNumber unseal(byte[] sealed);

@@ -35,13 +35,25 @@ import org.springframework.transaction.annotation.Transactional;
  * process's job.
  */
 @Component
-@CaseProcesses(ResidentFeeds.PROCESS_KEY)
+@CaseProcesses({ResidentFeeds.PROCESS_KEY, ResidentFeeds.RECONCILIATION_KEY})
 class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
 
   static final String PROCESS_KEY = "ResidentFeedImport";
+  static final String RECONCILIATION_KEY = "ResidentReconciliation";
+
+  /** What a file is for: changes to apply, or a full extract to compare with the register. */
+  enum Purpose {
+    IMPORT(PROCESS_KEY), RECONCILE(RECONCILIATION_KEY);
+
+    private final String processKey;
+
+    Purpose(String processKey) {
+      this.processKey = processKey;
+    }
+  }
   static final String DEFAULT_SOURCE = "住民記録システム";
 
-  record Summary(long id, String sourceSystem, String fileName, String encoding, FeedStatus status, String statusLabel,
+  record Summary(long id, Purpose purpose, String sourceSystem, String fileName, String encoding, FeedStatus status, String statusLabel,
                  int lineCount, int checkedLines, int acceptedLines, int rejectedLines, Integer appliedLines,
                  Integer repeatedLines, Integer supersededLines, String receivedBy, Instant receivedAt,
                  Instant appliedAt, String reviewedBy, String reviewNote, OpenTask openTask) {}
@@ -80,7 +92,7 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
    * nothing; otherwise keeps it and starts its checks.
    */
   @Transactional
-  Summary receive(String sourceSystem, String fileName, byte[] content, CsvInput.Encoding encoding,
+  Summary receive(Purpose purpose, String sourceSystem, String fileName, byte[] content, CsvInput.Encoding encoding,
                   String receivedBy) {
     if (content == null || content.length == 0) {
       throw ApiException.badRequest("empty_file", "ファイルが空です");
@@ -99,17 +111,18 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
     long id;
     try {
       id = jdbc.queryForObject("""
-          insert into resident_feed_file (source_system, file_name, file_sha256, encoding, content, status, line_count,
-                                          received_by, received_at)
-          values (?, ?, ?, ?, ?, 'CHECKING', ?, ?, ?) returning id""", Long.class, source,
+          insert into resident_feed_file (purpose, source_system, file_name, file_sha256, encoding, content, status,
+                                          line_count, received_by, received_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, purpose.name(), source,
           name.length() > 255 ? name.substring(0, 255) : name, hash, parsed.encoding().name(), content,
-          parsed.lines().size(), receivedBy, Timestamp.from(Instant.now(clock)));
+          purpose == Purpose.IMPORT ? FeedStatus.CHECKING.name() : FeedStatus.COMPARING.name(), parsed.lines().size(), receivedBy, Timestamp.from(Instant.now(clock)));
     } catch (DuplicateKeyException sameFileAtTheSameTime) {
       throw ApiException.conflict("duplicate_file", "同じファイルが同時に取り込まれました。住民記録の取込の一覧を確認してください");
     }
     audit.record(AuditOperation.RESIDENT_FEED_FILE, null, "received file " + id + " from " + source + " lines "
         + parsed.lines().size());
-    runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), Map.of(CaseStarter.STARTED_BY, receivedBy));
+    runtime.startProcessInstanceByKey(purpose.processKey, String.valueOf(id),
+        Map.of(CaseStarter.STARTED_BY, receivedBy));
     return summary(id);
   }
 
@@ -178,9 +191,9 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
   }
 
   private Summary withOpenTask(Summary summary) {
-    OpenTask task = openTasks.byCase(PROCESS_KEY, List.of(String.valueOf(summary.id())))
+    OpenTask task = openTasks.byCase(summary.purpose().processKey, List.of(String.valueOf(summary.id())))
         .get(String.valueOf(summary.id()));
-    return task == null ? summary : new Summary(summary.id(), summary.sourceSystem(), summary.fileName(),
+    return task == null ? summary : new Summary(summary.id(), summary.purpose(), summary.sourceSystem(), summary.fileName(),
         summary.encoding(), summary.status(), summary.statusLabel(), summary.lineCount(), summary.checkedLines(),
         summary.acceptedLines(), summary.rejectedLines(), summary.appliedLines(), summary.repeatedLines(),
         summary.supersededLines(), summary.receivedBy(), summary.receivedAt(), summary.appliedAt(),
@@ -189,7 +202,7 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
 
   private Summary summaryRow(ResultSet rs, int n) throws SQLException {
     FeedStatus status = FeedStatus.valueOf(rs.getString("status"));
-    return new Summary(rs.getLong("id"), rs.getString("source_system"), rs.getString("file_name"),
+    return new Summary(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")), rs.getString("source_system"), rs.getString("file_name"),
         rs.getString("encoding"), status, status.label(), rs.getInt("line_count"), rs.getInt("checked_lines"),
         rs.getInt("accepted"), rs.getInt("rejected"), (Integer) rs.getObject("applied_lines"),
         (Integer) rs.getObject("repeated_lines"), (Integer) rs.getObject("superseded_lines"),

@@ -90,17 +90,27 @@ public class FeedFixture {
   }
 
   public ResultActions upload(String username, byte[] content) throws Exception {
-    return mvc.perform(multipart("/api/residents/feed/files")
-        .file(new MockMultipartFile("file", "ido.csv", "text/csv", content)).param("sourceSystem", "住民記録システム")
-        .with(users.as(username)).with(csrf()));
+    return upload(username, "/api/residents/feed/files", "住民記録システム", content);
+  }
+
+  public ResultActions upload(String username, String path, String sourceSystem, byte[] content) throws Exception {
+    return mvc.perform(multipart(path).file(new MockMultipartFile("file", "ido.csv", "text/csv", content))
+        .param("sourceSystem", sourceSystem).with(users.as(username)).with(csrf()));
   }
 
   /** Delivers the file and runs its jobs as far as they go; returns the file's summary. */
   public JsonNode deliver(byte[] content) throws Exception {
-    JsonNode summary = json.readTree(upload("staff1", content).andReturn().getResponse().getContentAsString());
+    return deliver("/api/residents/feed/files", "住民記録システム", content);
+  }
+
+  /** Delivers to a path (files or reconciliations) as a source system, and runs the jobs as far as they go. */
+  public JsonNode deliver(String path, String sourceSystem, byte[] content) throws Exception {
+    JsonNode summary = json.readTree(upload("staff1", path, sourceSystem, content).andReturn().getResponse()
+        .getContentAsString());
     long id = summary.path("id").asLong();
     started.put(id, engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(String.valueOf(id), ResidentFeeds.PROCESS_KEY).singleResult());
+        .processInstanceBusinessKey(String.valueOf(id)).processDefinitionKeyIn(ResidentFeeds.PROCESS_KEY,
+            ResidentFeeds.RECONCILIATION_KEY).singleResult());
     runJobs(instance(id));
     return summary;
   }
