@@ -26,7 +26,7 @@ class CheckResidentFeed implements JavaDelegate {
 
   static final String REJECTED_LINES = "rejectedLines";
   static final int CHUNK = 2_000;
-  private static final List<String> LINE_COLUMNS = List.of("file_id", "line", "status", "items", "my_number_cipher",
+  static final List<String> LINE_COLUMNS = List.of("file_id", "line", "status", "items", "my_number_cipher",
       "problems");
 
   private final JdbcTemplate jdbc;

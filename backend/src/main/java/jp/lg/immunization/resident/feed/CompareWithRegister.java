@@ -28,8 +28,6 @@ class CompareWithRegister implements JavaDelegate {
   private static final List<String> COMPARED = List.of("familyNameKanji", "givenNameKanji", "familyNameKana",
       "givenNameKana", "birthDate", "sex", "postalCode", "address", "householdNumber", "relationship",
       "residentCode", "integratedAddresseeNumber");
-  private static final List<String> LINE_COLUMNS = List.of("file_id", "line", "status", "items", "my_number_cipher",
-      "problems");
 
   private final JdbcTemplate jdbc;
   private final FeedJson json;
@@ -69,7 +67,7 @@ class CompareWithRegister implements JavaDelegate {
       lines.add(Arrays.asList(id, line.line(), problems.isEmpty() ? "ACCEPTED" : "REJECTED",
           json.write(line.items()), null, json.write(problems)));
     }
-    copy.copy("resident_feed_line", LINE_COLUMNS, lines);
+    copy.copy("resident_feed_line", CheckResidentFeed.LINE_COLUMNS, lines);
     execution.setVariable(DIFFERENCES, compare(id, (String) file.get("source_system"), extract));
   }
 

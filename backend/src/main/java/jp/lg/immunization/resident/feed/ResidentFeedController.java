@@ -37,28 +37,16 @@ class ResidentFeedController {
     this.currentUser = currentUser;
   }
 
-  /** A file of changes to apply. */
-  @PostMapping(path = "/files", consumes = "multipart/form-data")
+  /** A file of changes to apply ({@code files}), or a full extract to compare with the register. */
+  @PostMapping(path = "/{purpose:files|reconciliations}", consumes = "multipart/form-data")
   @ResponseStatus(HttpStatus.CREATED)
-  ResidentFeeds.Summary receive(@RequestParam("file") MultipartFile file,
+  ResidentFeeds.Summary receive(@PathVariable String purpose, @RequestParam("file") MultipartFile file,
                                 @RequestParam(name = "sourceSystem", defaultValue = ResidentFeeds.DEFAULT_SOURCE)
                                 String sourceSystem,
                                 @RequestParam(name = "encoding", defaultValue = "AUTO") String encoding)
       throws IOException {
-    return feeds.receive(ResidentFeeds.Purpose.IMPORT, sourceSystem, file.getOriginalFilename(), file.getBytes(),
-        encoding(encoding), currentUser.get().username());
-  }
-
-  /** A full extract to compare with the register. */
-  @PostMapping(path = "/reconciliations", consumes = "multipart/form-data")
-  @ResponseStatus(HttpStatus.CREATED)
-  ResidentFeeds.Summary reconcile(@RequestParam("file") MultipartFile file,
-                                  @RequestParam(name = "sourceSystem", defaultValue = ResidentFeeds.DEFAULT_SOURCE)
-                                  String sourceSystem,
-                                  @RequestParam(name = "encoding", defaultValue = "AUTO") String encoding)
-      throws IOException {
-    return feeds.receive(ResidentFeeds.Purpose.RECONCILE, sourceSystem, file.getOriginalFilename(), file.getBytes(),
-        encoding(encoding), currentUser.get().username());
+    return feeds.receive("files".equals(purpose) ? ResidentFeeds.Purpose.IMPORT : ResidentFeeds.Purpose.RECONCILE,
+        sourceSystem, file.getOriginalFilename(), file.getBytes(), encoding(encoding), currentUser.get().username());
   }
 
   @GetMapping("/reconciliations/{id}/differences")
