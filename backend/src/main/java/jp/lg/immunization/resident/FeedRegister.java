@@ -100,7 +100,8 @@ class FeedRegister implements RegisterStore {
   public Map<String, String> holdersOfIntegratedNumbers(Collection<String> integratedNumbers) {
     Map<String, String> holders = new HashMap<>();
     jdbc.query("""
-        select integrated_addressee_number, addressee_number from resident where integrated_addressee_number = any(?)""",
+        select integrated_addressee_number, addressee_number from resident
+        where integrated_addressee_number = any(?)""",
         rs -> { holders.put(rs.getString(1), rs.getString(2)); }, (Object) integratedNumbers.toArray(String[]::new));
     return holders;
   }
@@ -108,7 +109,8 @@ class FeedRegister implements RegisterStore {
   @Override
   public Map<String, Map<String, String>> items(Collection<String> addresseeNumbers) {
     Map<String, Map<String, String>> held = new HashMap<>();
-    jdbc.query("select status, " + String.join(", ", COLUMNS.values()).replace("birth_date", "birth_date::text birth_date")
+    jdbc.query("select status, "
+        + String.join(", ", COLUMNS.values()).replace("birth_date", "birth_date::text birth_date")
         + ", addressee_number from resident where addressee_number = any(?)", rs -> {
       Map<String, String> items = new HashMap<>();
       items.put("status", rs.getString("status"));

@@ -27,7 +27,8 @@ public class NetworkCodes {
     jdbc.update("""
         insert into network_code (resident_id, integrated_addressee_number, code) values (?, ?, ?)
         on conflict (resident_id) do update set integrated_addressee_number = excluded.integrated_addressee_number
-          where network_code.integrated_addressee_number is distinct from excluded.integrated_addressee_number""", residentId, integrated, "SIM-" + UUID.randomUUID());
+          where network_code.integrated_addressee_number is distinct from excluded.integrated_addressee_number""",
+        residentId, integrated, "SIM-" + UUID.randomUUID());
     return jdbc.queryForObject("select code from network_code where integrated_addressee_number = ?", String.class,
         integrated);
   }

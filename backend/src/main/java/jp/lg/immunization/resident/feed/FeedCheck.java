@@ -55,7 +55,8 @@ final class FeedCheck {
       if (event != null && event.creates() && movedOn != null) {
         createdInFile.merge(addressee, movedOn, (a, b) -> a.isBefore(b) ? a : b);
       }
-      myNumber(line.items().get(FeedItem.MY_NUMBER)).ifPresent(number -> myNumbersInFile.putIfAbsent(number, addressee));
+      myNumber(line.items().get(FeedItem.MY_NUMBER))
+          .ifPresent(number -> myNumbersInFile.putIfAbsent(number, addressee));
     }
   }
 

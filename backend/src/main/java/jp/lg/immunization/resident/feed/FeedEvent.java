@@ -54,7 +54,8 @@ enum FeedEvent {
   private final Set<ItemGroup> groups;
   private final Set<FeedItem> required;
 
-  FeedEvent(String label, Change change, boolean creates, boolean notified, Set<ItemGroup> groups, Set<FeedItem> required) {
+  FeedEvent(String label, Change change, boolean creates, boolean notified, Set<ItemGroup> groups,
+            Set<FeedItem> required) {
     this.label = label;
     this.change = change;
     this.creates = creates;

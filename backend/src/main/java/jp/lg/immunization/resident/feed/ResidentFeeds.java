@@ -53,10 +53,17 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
   }
   static final String DEFAULT_SOURCE = "住民記録システム";
 
-  record Summary(long id, Purpose purpose, String sourceSystem, String fileName, String encoding, FeedStatus status, String statusLabel,
-                 int lineCount, int checkedLines, int acceptedLines, int rejectedLines, Integer appliedLines,
-                 Integer repeatedLines, Integer supersededLines, String receivedBy, Instant receivedAt,
-                 Instant appliedAt, String reviewedBy, String reviewNote, OpenTask openTask) {}
+  record Summary(long id, Purpose purpose, String sourceSystem, String fileName, String encoding, FeedStatus status,
+                 String statusLabel, int lineCount, int checkedLines, int acceptedLines, int rejectedLines,
+                 Integer appliedLines, Integer repeatedLines, Integer supersededLines, String receivedBy,
+                 Instant receivedAt, Instant appliedAt, String reviewedBy, String reviewNote, OpenTask openTask) {
+
+    Summary withOpenTask(OpenTask task) {
+      return new Summary(id, purpose, sourceSystem, fileName, encoding, status, statusLabel, lineCount, checkedLines,
+          acceptedLines, rejectedLines, appliedLines, repeatedLines, supersededLines, receivedBy, receivedAt,
+          appliedAt, reviewedBy, reviewNote, task);
+    }
+  }
 
   record Line(int line, String status, Map<String, String> items, List<FeedProblem> problems) {}
 
@@ -115,7 +122,8 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
                                           line_count, received_by, received_at)
           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, purpose.name(), source,
           name.length() > 255 ? name.substring(0, 255) : name, hash, parsed.encoding().name(), content,
-          purpose == Purpose.IMPORT ? FeedStatus.CHECKING.name() : FeedStatus.COMPARING.name(), parsed.lines().size(), receivedBy, Timestamp.from(Instant.now(clock)));
+          purpose == Purpose.IMPORT ? FeedStatus.CHECKING.name() : FeedStatus.COMPARING.name(), parsed.lines().size(),
+          receivedBy, Timestamp.from(Instant.now(clock)));
     } catch (DuplicateKeyException sameFileAtTheSameTime) {
       throw ApiException.conflict("duplicate_file", "同じファイルが同時に取り込まれました。住民記録の取込の一覧を確認してください");
     }
@@ -137,7 +145,8 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
   Page<Summary> list(int page, int size) {
     long total = jdbc.queryForObject("select count(*) from resident_feed_file", Long.class);
     return new Page<>(jdbc.query(SUMMARY_SQL
-        + " group by f.id, p.checked_lines order by f.received_at desc, f.id desc limit ? offset ?", this::summaryRow, size,
+        + " group by f.id, p.checked_lines order by f.received_at desc, f.id desc limit ? offset ?", this::summaryRow,
+        size,
         (long) page * size).stream().map(this::withOpenTask).toList(), total);
   }
 
@@ -193,19 +202,16 @@ class ResidentFeeds implements CaseContextProvider, CaseType<FeedStatus> {
   private Summary withOpenTask(Summary summary) {
     OpenTask task = openTasks.byCase(summary.purpose().processKey, List.of(String.valueOf(summary.id())))
         .get(String.valueOf(summary.id()));
-    return task == null ? summary : new Summary(summary.id(), summary.purpose(), summary.sourceSystem(), summary.fileName(),
-        summary.encoding(), summary.status(), summary.statusLabel(), summary.lineCount(), summary.checkedLines(),
-        summary.acceptedLines(), summary.rejectedLines(), summary.appliedLines(), summary.repeatedLines(),
-        summary.supersededLines(), summary.receivedBy(), summary.receivedAt(), summary.appliedAt(),
-        summary.reviewedBy(), summary.reviewNote(), task);
+    return task == null ? summary : summary.withOpenTask(task);
   }
 
   private Summary summaryRow(ResultSet rs, int n) throws SQLException {
     FeedStatus status = FeedStatus.valueOf(rs.getString("status"));
-    return new Summary(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")), rs.getString("source_system"), rs.getString("file_name"),
-        rs.getString("encoding"), status, status.label(), rs.getInt("line_count"), rs.getInt("checked_lines"),
-        rs.getInt("accepted"), rs.getInt("rejected"), (Integer) rs.getObject("applied_lines"),
-        (Integer) rs.getObject("repeated_lines"), (Integer) rs.getObject("superseded_lines"),
+    return new Summary(rs.getLong("id"), Purpose.valueOf(rs.getString("purpose")), rs.getString("source_system"),
+        rs.getString("file_name"), rs.getString("encoding"), status, status.label(), rs.getInt("line_count"),
+        rs.getInt("checked_lines"), rs.getInt("accepted"), rs.getInt("rejected"),
+        (Integer) rs.getObject("applied_lines"), (Integer) rs.getObject("repeated_lines"),
+        (Integer) rs.getObject("superseded_lines"),
         rs.getString("received_by"), rs.getTimestamp("received_at").toInstant(),
         rs.getTimestamp("applied_at") == null ? null : rs.getTimestamp("applied_at").toInstant(),
         rs.getString("reviewed_by"), rs.getString("review_note"), null);

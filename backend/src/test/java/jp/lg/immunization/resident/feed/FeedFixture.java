@@ -42,7 +42,8 @@ public class FeedFixture {
 
     public String line(String serial, String event, LocalDate movedOn, LocalDate notifiedOn, String address) {
       return String.join(",", serial, event, movedOn.toString(), notifiedOn == null ? "" : notifiedOn.toString(),
-          addresseeNumber, integratedNumber, "", myNumber.digits(), "連携", "太郎", "レンケイ", "タロウ",
+          addresseeNumber, integratedNumber == null ? "" : integratedNumber, "", myNumber.digits(), "連携", "太郎",
+          "レンケイ", "タロウ",
           birthDate.toString(), "男", "360-0031", address, "000-0000-0000", "H" + addresseeNumber.substring(1),
           "世帯主", "連携 太郎");
     }

@@ -18,6 +18,9 @@ import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.resident.MyNumber;
+import jp.lg.immunization.resident.ResidentFixtures;
+import jp.lg.immunization.resident.Sex;
 import jp.lg.immunization.resident.feed.FeedFixture.Person;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -130,8 +133,9 @@ class ResidentFeedImportTest {
         .containsEntry("status_since", java.sql.Date.valueOf("2025-06-05"));
     assertThat(resident(dying)).containsEntry("status", "DECEASED")
         .containsEntry("status_since", java.sql.Date.valueOf("2025-06-06"));
-    assertThat(jdbc.queryForList("select outcome from resident_change where resident_id = ? and kind = 'ADDRESS_CHANGED'"
-        + " order by moved_on", String.class, after.get("id"))).containsExactly("APPLIED", "APPLIED");
+    assertThat(jdbc.queryForList("select outcome from resident_change where resident_id = ?"
+        + " and kind = 'ADDRESS_CHANGED' order by moved_on", String.class, after.get("id")))
+        .containsExactly("APPLIED", "APPLIED");
   }
 
   @Test
@@ -239,6 +243,22 @@ class ResidentFeedImportTest {
 
     assertThat(waiting).isEnded().hasPassed("FeedReviewDecision", "ApplyFeedFile", "FeedFileApplied");
     assertThat(resident(person)).containsEntry("address", "熊谷市後町1番");
+  }
+
+  @Test
+  void R01_aNonResidentWhoMovesInBecomesARegisteredResidentUnderTheSameAddresseeNumber() throws Exception {
+    ResidentFixtures fixtures = new ResidentFixtures(context);
+    long id = fixtures.insert(new ResidentFixtures.Person("住登", "外子", "ジュウトウ", "ガイコ", LocalDate.of(1999, 9, 9),
+        Sex.FEMALE, "360-0031", "東京都架空区一丁目1番", "NON_RESIDENT"));
+    Person person = new Person(fixtures.addresseeNumber(id), null, MyNumber.withCheckDigit("86420864208"),
+        LocalDate.of(1999, 9, 9));
+
+    feed.deliver(file(person.moveIn(serial(), DAY)));
+
+    assertThat(resident(person)).containsEntry("id", id).containsEntry("status", "REGISTERED")
+        .containsEntry("source", "RESIDENT_REGISTER_FEED").containsEntry("address", "熊谷市宮町一丁目1番1号");
+    assertThat(jdbc.queryForObject("select before_items->>'status' from resident_change where resident_id = ?",
+        String.class, id)).isEqualTo("NON_RESIDENT");
   }
 
   @Test
