@@ -99,5 +99,9 @@ public enum AuditOperation {
   /** A supervisor explained a flagged dose as no mistake, with the reason. */
   WRONG_VACCINATION_DISMISSED,
   /** The annual report's CSV, with its row count (R12). */
-  WRONG_VACCINATION_EXPORT
+  WRONG_VACCINATION_EXPORT,
+  /** A file of the resident register feed received, applied or refused (R01), with its counts. */
+  RESIDENT_FEED_FILE,
+  /** One resident's register items changed by the feed or by staff, with the source (R01, R05). */
+  RESIDENT_REGISTER_CHANGE
 }

@@ -36,6 +36,8 @@ class QuestionnaireIssuance {
 
   /** Sheets go to residents who may have the dose now or later in its period, never to completed or overdue ones. */
   static final Set<Status> ISSUABLE = EnumSet.of(Status.ELIGIBLE, Status.UPCOMING);
+  /** Residents who moved out or died get no more 予診票 from this city (the register's 転出, 死亡). */
+  private static final Set<String> ISSUABLE_RESIDENTS = Set.of("REGISTERED", "NON_RESIDENT");
 
   record Issued(UUID batchId, int sheets, byte[] pdf, String fileName) {}
 
@@ -96,6 +98,10 @@ class QuestionnaireIssuance {
   }
 
   private static void requireIssuable(CohortCriteria criteria) {
+    if (!ISSUABLE_RESIDENTS.containsAll(criteria.residentStatuses())) {
+      throw ApiException.invalid("転出・死亡された方には予診票を発行しません。住民の状態は「住民」または「住登外」を選んでください",
+          Map.of("residentStatuses", "「住民」または「住登外」を選んでください"));
+    }
     if (criteria.vaccine() == null) {
       throw ApiException.invalid("予診票を発行するワクチンを選んでください", Map.of("vaccine", "ワクチンを選んでください"));
     }

@@ -88,6 +88,16 @@ public class ResidentDirectory {
     }, (Object) keys);
   }
 
+  /**
+   * The resident's 統合宛名番号, through which the information network's 符号 is obtained (never through 個人番号).
+   * Every resident has one: the feed brings it, and the database numbers those it did not bring.
+   */
+  @Transactional(readOnly = true)
+  public String integratedAddresseeNumber(long residentId) {
+    return jdbc.queryForList("select integrated_addressee_number from resident where id = ?", String.class,
+        residentId).stream().findFirst().orElseThrow(() -> ApiException.notFound("住民が見つかりません"));
+  }
+
   @Transactional(readOnly = true)
   public Optional<ResidentRef> byId(long id) {
     return residents.findById(id).map(ResidentDirectory::ref);

@@ -8,49 +8,31 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Iterator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads generated residents (source SYNTHETIC_DEMO) for demo mode, tests and the benchmark: never
- * anyone's real data. Loaded only in demo mode (which tests and the benchmark run in); it loads its set once, into an
- * empty register.
+ * Inserts generated residents (source SYNTHETIC_DEMO) straight into the register, for the benchmark's city-size data
+ * set: never anyone's real data. Demo mode's own residents come through the feed (DemoRegisterFeed) instead.
  */
 @Service
 @ConditionalOnProperty(name = "immunization.demo.enabled", havingValue = "true")
 public class SyntheticResidents {
 
-  private static final Logger log = LoggerFactory.getLogger(SyntheticResidents.class);
   private static final int BATCH = 1_000;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final MyNumberProtector protector;
   private final Clock clock;
-  private final int demoResidents;
 
-  SyntheticResidents(JdbcTemplate jdbc, TransactionTemplate transactions, MyNumberProtector protector, Clock clock,
-                     @Value("${immunization.demo.residents:2000}") int demoResidents) {
+  SyntheticResidents(JdbcTemplate jdbc, TransactionTemplate transactions, MyNumberProtector protector, Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.protector = protector;
     this.clock = clock;
-    this.demoResidents = demoResidents;
-  }
-
-  @EventListener(ApplicationStartedEvent.class)
-  public void loadDemoResidents() {
-    if (count() == 0) {
-      load(demoResidents, 20261126L);
-      log.info("Demo mode: loaded {} synthetic residents", demoResidents);
-    }
   }
 
   public long count() {

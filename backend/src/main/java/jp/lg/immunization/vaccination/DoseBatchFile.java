@@ -1,19 +1,12 @@
 package jp.lg.immunization.vaccination;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.CsvInput;
 
 /**
  * A clinic's CSV of dose records: UTF-8 (with or without BOM) or Shift_JIS as Japanese clinic software writes it
@@ -30,64 +23,28 @@ final class DoseBatchFile {
   record Parsed(Encoding encoding, List<Line> lines) {}
 
   static final int MAX_ROWS = 200_000;
-  private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
-  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final Set<DoseItem> REQUIRED_COLUMNS = Set.of(DoseItem.ADDRESSEE_NUMBER, DoseItem.VACCINE,
       DoseItem.DOSE_CATEGORY, DoseItem.DOSE_DATE, DoseItem.LOT_NUMBER, DoseItem.INSTITUTION, DoseItem.DOCTOR);
 
   private DoseBatchFile() {}
 
   static Parsed read(byte[] content, Encoding requested) {
-    Encoding encoding = requested == Encoding.AUTO ? detect(content) : requested;
-    String text;
-    try {
-      text = decoder(encoding).decode(ByteBuffer.wrap(withoutBom(content))).toString();
-    } catch (CharacterCodingException wrongEncoding) {
-      throw ApiException.badRequest("unreadable_file", "ファイルを" + label(encoding)
-          + "として読めません。文字コードの指定を確認してください");
-    }
-    return new Parsed(encoding, lines(text));
+    CsvInput.Decoded decoded = CsvInput.read(content, CsvInput.Encoding.valueOf(requested.name()));
+    return new Parsed(Encoding.valueOf(decoded.encoding().name()), lines(decoded.records()));
   }
 
   static String label(Encoding encoding) {
-    return encoding == Encoding.SHIFT_JIS ? "Shift_JIS" : "UTF-8";
+    return CsvInput.label(CsvInput.Encoding.valueOf(encoding.name()));
   }
 
-  /** UTF-8 when it has a BOM or decodes cleanly; otherwise the Shift_JIS that most clinic software writes. */
-  private static Encoding detect(byte[] content) {
-    if (startsWithBom(content)) {
-      return Encoding.UTF_8;
-    }
-    try {
-      decoder(Encoding.UTF_8).decode(ByteBuffer.wrap(content));
-      return Encoding.UTF_8;
-    } catch (CharacterCodingException notUtf8) {
-      return Encoding.SHIFT_JIS;
-    }
-  }
-
-  private static CharsetDecoder decoder(Encoding encoding) {
-    return (encoding == Encoding.SHIFT_JIS ? SHIFT_JIS : StandardCharsets.UTF_8).newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-  }
-
-  private static boolean startsWithBom(byte[] content) {
-    return content.length >= 3 && content[0] == UTF8_BOM[0] && content[1] == UTF8_BOM[1] && content[2] == UTF8_BOM[2];
-  }
-
-  private static byte[] withoutBom(byte[] content) {
-    return startsWithBom(content) ? Arrays.copyOfRange(content, 3, content.length) : content;
-  }
-
-  private static List<Line> lines(String text) {
-    List<Record> records = records(text);
+  private static List<Line> lines(List<CsvInput.Record> records) {
     if (records.isEmpty()) {
       throw ApiException.badRequest("empty_file", "ファイルが空です。1行目に項目名、2行目から接種記録を入れてください");
     }
     List<DoseItem> columns = header(records.get(0).fields());
     List<Line> lines = new ArrayList<>();
-    for (Record record : records.subList(1, records.size())) {
-      if (record.fields().size() == 1 && record.fields().get(0).isBlank()) {
+    for (CsvInput.Record record : records.subList(1, records.size())) {
+      if (record.blank()) {
         continue;
       }
       if (lines.size() == MAX_ROWS) {
@@ -106,84 +63,6 @@ final class DoseBatchFile {
   }
 
   private static List<DoseItem> header(List<String> names) {
-    List<DoseItem> columns = new ArrayList<>();
-    Set<String> unknown = new LinkedHashSet<>();
-    Set<DoseItem> seen = new LinkedHashSet<>();
-    Set<String> repeated = new LinkedHashSet<>();
-    for (String name : names) {
-      DoseItem item = DoseItem.byHeader(name).orElse(null);
-      if (item == null) {
-        unknown.add(name);
-      } else if (!seen.add(item)) {
-        repeated.add(name);
-      }
-      columns.add(item);
-    }
-    List<String> problems = new ArrayList<>();
-    if (!unknown.isEmpty()) {
-      problems.add("不明な項目名 " + String.join("、", unknown));
-    }
-    if (!repeated.isEmpty()) {
-      problems.add("重複した項目名 " + String.join("、", repeated));
-    }
-    List<String> missing = REQUIRED_COLUMNS.stream().filter(item -> !seen.contains(item))
-        .sorted().map(DoseItem::header).toList();
-    if (!missing.isEmpty()) {
-      problems.add("必須の項目名がありません（" + String.join("、", missing) + "）");
-    }
-    if (!problems.isEmpty()) {
-      throw ApiException.badRequest("bad_header", "1行目の項目名が正しくありません: " + String.join("。", problems));
-    }
-    return columns;
-  }
-
-  private record Record(int line, List<String> fields) {}
-
-  /** RFC 4180: fields in double quotes may hold commas, doubled quotes and line breaks; CRLF or LF ends a record. */
-  private static List<Record> records(String text) {
-    List<Record> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    int line = 1;
-    int recordLine = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          if (c == '\n') {
-            line++;
-          }
-          field.append(c);
-        }
-      } else if (c == '"' && field.isEmpty()) {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        fields.add(field.toString());
-        field.setLength(0);
-        records.add(new Record(recordLine, List.copyOf(fields)));
-        fields.clear();
-        line++;
-        recordLine = line;
-      } else {
-        field.append(c);
-      }
-    }
-    if (!field.isEmpty() || !fields.isEmpty()) {
-      fields.add(field.toString());
-      records.add(new Record(recordLine, List.copyOf(fields)));
-    }
-    return records;
+    return CsvInput.columns(names, DoseItem::byHeader, REQUIRED_COLUMNS, DoseItem::header);
   }
 }

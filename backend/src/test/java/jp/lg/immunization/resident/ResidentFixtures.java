@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Synthetic residents made to measure for tests of other modules, written as the register feed would write them.
+ * Synthetic residents made to measure for tests of other modules, entered as staff would enter them.
  * Not a bean, so that using it does not change the shared test context: {@code new ResidentFixtures(context)}.
  */
 public class ResidentFixtures {
@@ -31,7 +31,7 @@ public class ResidentFixtures {
     return jdbc.queryForObject("""
         insert into resident (addressee_number, family_name_kanji, given_name_kanji, family_name_kana, given_name_kana,
                               birth_date, sex, postal_code, address, status, source, search_text)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SYNTHETIC_DEMO', ?) returning id""", Long.class,
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'STAFF_ENTRY', ?) returning id""", Long.class,
         addresseeNumber, name.familyKanji(), name.givenKanji(), name.familyKana(), name.givenKana(),
         Date.valueOf(person.birthDate()), person.sex().name(), person.postalCode(), person.address(), person.status(),
         Resident.searchTextOf(name));

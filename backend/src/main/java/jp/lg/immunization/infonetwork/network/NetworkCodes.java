@@ -2,6 +2,7 @@ package jp.lg.immunization.infonetwork.network;
 
 import java.util.Optional;
 import java.util.UUID;
+import jp.lg.immunization.resident.ResidentDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,23 @@ import org.springframework.stereotype.Component;
 public class NetworkCodes {
 
   private final JdbcTemplate jdbc;
+  private final ResidentDirectory residents;
 
-  NetworkCodes(JdbcTemplate jdbc) {
+  NetworkCodes(JdbcTemplate jdbc, ResidentDirectory residents) {
     this.jdbc = jdbc;
+    this.residents = residents;
   }
 
+  /** The 符号 of the resident's 統合宛名番号 (団体内統合宛名システム), issued the first time it is needed. */
   public String codeFor(long residentId) {
-    jdbc.update("insert into network_code (resident_id, code) values (?, ?) on conflict (resident_id) do nothing",
-        residentId, "SIM-" + UUID.randomUUID());
-    return jdbc.queryForObject("select code from network_code where resident_id = ?", String.class, residentId);
+    String integrated = residents.integratedAddresseeNumber(residentId);
+    jdbc.update("""
+        insert into network_code (resident_id, integrated_addressee_number, code) values (?, ?, ?)
+        on conflict (resident_id) do update set integrated_addressee_number = excluded.integrated_addressee_number
+          where network_code.integrated_addressee_number is distinct from excluded.integrated_addressee_number""",
+        residentId, integrated, "SIM-" + UUID.randomUUID());
+    return jdbc.queryForObject("select code from network_code where integrated_addressee_number = ?", String.class,
+        integrated);
   }
 
   public Optional<Long> residentFor(String code) {

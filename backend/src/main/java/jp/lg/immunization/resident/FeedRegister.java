@@ -1,0 +1,331 @@
+package jp.lg.immunization.resident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
+import jp.lg.immunization.resident.feed.ItemGroup;
+import jp.lg.immunization.resident.feed.RegisterStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one 異動 to the resident table and keeps it in resident_change with its provenance (R01, R05): the items
+ * before and after (個人番号 masked) and the 異動日 that now dates each group of items. A group is set only by a 異動
+ * at least as recent as the one that set it, so a file that arrives late changes only what is still older.
+ */
+@Component
+class FeedRegister implements RegisterStore {
+
+  private static final Map<ItemGroup, List<String>> GROUP_ITEMS = new EnumMap<>(Map.of(
+      ItemGroup.STATUS, List.of(),
+      ItemGroup.IDENTITY, List.of("birthDate", "sex"),
+      ItemGroup.NAME, List.of("familyNameKanji", "givenNameKanji", "familyNameKana", "givenNameKana"),
+      ItemGroup.ADDRESS, List.of("postalCode", "address", "phone"),
+      ItemGroup.HOUSEHOLD, List.of("householdNumber", "relationship", "householdHeadName"),
+      ItemGroup.RESIDENT_CODE, List.of("residentCode"),
+      ItemGroup.MY_NUMBER, List.of(),
+      ItemGroup.INTEGRATED_ADDRESSEE, List.of("integratedAddresseeNumber")));
+  /** The item that must be in a 異動 for it to set the group at all. */
+  private static final Map<ItemGroup, String> GROUP_KEY_ITEM = new EnumMap<>(Map.of(
+      ItemGroup.IDENTITY, "birthDate", ItemGroup.NAME, "familyNameKanji", ItemGroup.ADDRESS, "address",
+      ItemGroup.HOUSEHOLD, "householdNumber", ItemGroup.RESIDENT_CODE, "residentCode",
+      ItemGroup.INTEGRATED_ADDRESSEE, "integratedAddresseeNumber"));
+  private static final Map<String, String> COLUMNS = Map.ofEntries(
+      Map.entry("birthDate", "birth_date"), Map.entry("sex", "sex"),
+      Map.entry("familyNameKanji", "family_name_kanji"), Map.entry("givenNameKanji", "given_name_kanji"),
+      Map.entry("familyNameKana", "family_name_kana"), Map.entry("givenNameKana", "given_name_kana"),
+      Map.entry("postalCode", "postal_code"), Map.entry("address", "address"), Map.entry("phone", "phone"),
+      Map.entry("householdNumber", "household_number"), Map.entry("relationship", "relationship"),
+      Map.entry("householdHeadName", "household_head_name"), Map.entry("residentCode", "resident_code"),
+      Map.entry("integratedAddresseeNumber", "integrated_addressee_number"));
+  private static final String FEED = "RESIDENT_REGISTER_FEED";
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final MyNumberProtector protector;
+  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  FeedRegister(JdbcTemplate jdbc, MyNumberProtector protector, AuditTrail audit, ApplicationEventPublisher events,
+               ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.protector = protector;
+    this.audit = audit;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, Known> byAddresseeNumbers(Collection<String> addresseeNumbers) {
+    Map<String, Known> known = new HashMap<>();
+    jdbc.query("select id, addressee_number, status from resident where addressee_number = any(?)", rs -> {
+      known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }, (Object) addresseeNumbers.toArray(String[]::new));
+    return known;
+  }
+
+  @Override
+  public Map<MyNumber, String> holdersOfMyNumbers(Collection<MyNumber> numbers) {
+    Map<String, MyNumber> byHash = new HashMap<>();
+    numbers.forEach(number -> byHash.put(hex(protector.lookupHash(number)), number));
+    Map<MyNumber, String> holders = new HashMap<>();
+    jdbc.query("select my_number_hash, addressee_number from resident where my_number_hash = any(?)", rs -> {
+      holders.put(byHash.get(hex(rs.getBytes(1))), rs.getString(2));
+    }, (Object) numbers.stream().map(protector::lookupHash).toArray(byte[][]::new));
+    return holders;
+  }
+
+  @Override
+  public Map<String, String> holdersOfIntegratedNumbers(Collection<String> integratedNumbers) {
+    Map<String, String> holders = new HashMap<>();
+    jdbc.query("""
+        select integrated_addressee_number, addressee_number from resident
+        where integrated_addressee_number = any(?)""",
+        rs -> { holders.put(rs.getString(1), rs.getString(2)); }, (Object) integratedNumbers.toArray(String[]::new));
+    return holders;
+  }
+
+  @Override
+  public Map<String, Map<String, String>> items(Collection<String> addresseeNumbers) {
+    Map<String, Map<String, String>> held = new HashMap<>();
+    jdbc.query("select status, "
+        + String.join(", ", COLUMNS.values()).replace("birth_date", "birth_date::text birth_date")
+        + ", addressee_number from resident where addressee_number = any(?)", rs -> {
+      Map<String, String> items = new HashMap<>();
+      items.put("status", rs.getString("status"));
+      for (Map.Entry<String, String> column : COLUMNS.entrySet()) {
+        items.put(column.getKey(), rs.getString(column.getValue()));
+      }
+      held.put(rs.getString("addressee_number"), items);
+    }, (Object) addresseeNumbers.toArray(String[]::new));
+    return held;
+  }
+
+  @Override
+  public Set<String> registered(String sourceSystem) {
+    return new java.util.HashSet<>(jdbc.queryForList(
+        "select addressee_number from resident where status = 'REGISTERED' and source_system = ?", String.class,
+        sourceSystem));
+  }
+
+  @Override
+  public byte[] seal(MyNumber number) {
+    return protector.encrypt(number);
+  }
+
+  @Override
+  public MyNumber unseal(byte[] sealed) {
+    return protector.decrypt(sealed);
+  }
+
+  @Override
+  public boolean alreadyApplied(String sourceSystem, String eventSerial) {
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "select exists (select 1 from resident_change where source_system = ? and event_serial = ?)", Boolean.class,
+        sourceSystem, eventSerial));
+  }
+
+  @Override
+  public Outcome apply(RegisterChange change) {
+    List<Map<String, Object>> found = jdbc.queryForList("""
+        select id, status, item_dates::text item_dates, my_number_cipher, birth_date::text birth_date, sex,
+               family_name_kanji, given_name_kanji, family_name_kana, given_name_kana, postal_code, address, phone,
+               household_number, relationship, household_head_name, resident_code, integrated_addressee_number
+        from resident where addressee_number = ? for update""", change.addresseeNumber());
+    Outcome outcome = found.isEmpty() ? insert(change) : update(change, found.get(0));
+    if (outcome.applied()) {
+      audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, outcome.residentId(), describe(change));
+      events.publishEvent(new ResidentRegisterChanged(outcome.residentId(), change.change(), change.movedOn()));
+    }
+    return outcome;
+  }
+
+  private Outcome insert(RegisterChange change) {
+    if (!change.creates()) {
+      throw new IllegalStateException("a change for a resident not in the register passed the feed's checks");
+    }
+    Map<String, String> items = change.items();
+    PersonName name = new PersonName(items.get("familyNameKanji"), items.get("givenNameKanji"),
+        items.get("familyNameKana"), items.get("givenNameKana"));
+    Map<String, String> dates = new LinkedHashMap<>();
+    for (ItemGroup group : ItemGroup.values()) {
+      if (present(change, group)) {
+        dates.put(group.name(), change.movedOn().toString());
+      }
+    }
+    Instant now = Instant.now(clock);
+    long id = jdbc.queryForObject("""
+        insert into resident (addressee_number, my_number_cipher, my_number_hash, family_name_kanji, given_name_kanji,
+                              family_name_kana, given_name_kana, birth_date, sex, postal_code, address, phone,
+                              household_number, relationship, household_head_name, status, status_since, source,
+                              source_system, resident_code, integrated_addressee_number, item_dates, search_text,
+                              created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                coalesce(?, next_integrated_addressee_number()), ?::jsonb, ?, ?, ?) returning id""",
+        Long.class, change.addresseeNumber(), change.myNumber() == null ? null : protector.encrypt(change.myNumber()),
+        change.myNumber() == null ? null : protector.lookupHash(change.myNumber()), name.familyKanji(),
+        name.givenKanji(), name.familyKana(), name.givenKana(), Date.valueOf(items.get("birthDate")),
+        items.get("sex"), items.get("postalCode"), items.get("address"), items.get("phone"),
+        items.get("householdNumber"), items.get("relationship"), items.get("householdHeadName"), change.status(),
+        Date.valueOf(change.movedOn()), change.provenance().source(), change.provenance().sourceSystem(),
+        items.get("residentCode"), items.get("integratedAddresseeNumber"), write(dates), Resident.searchTextOf(name),
+        Timestamp.from(now), Timestamp.from(now));
+    Map<String, String> after = new LinkedHashMap<>();
+    COLUMNS.keySet().stream().sorted().filter(items::containsKey).forEach(key -> after.put(key, items.get(key)));
+    after.put("status", change.status());
+    if (change.myNumber() != null) {
+      after.put("myNumber", change.myNumber().masked());
+    }
+    record(id, change, "APPLIED", Map.of(), after, now);
+    return new Outcome(id, true);
+  }
+
+  private Outcome update(RegisterChange change, Map<String, Object> current) {
+    long id = ((Number) current.get("id")).longValue();
+    Map<String, String> dates = new LinkedHashMap<>(read((String) current.get("item_dates")));
+    Set<ItemGroup> applying = EnumSet.noneOf(ItemGroup.class);
+    for (ItemGroup group : change.groups()) {
+      String setOn = dates.get(group.name());
+      if (present(change, group) && (setOn == null || !change.movedOn().isBefore(LocalDate.parse(setOn)))) {
+        applying.add(group);
+      }
+    }
+    Instant now = Instant.now(clock);
+    if (applying.isEmpty()) {
+      record(id, change, "SUPERSEDED", Map.of(), Map.of(), now);
+      return new Outcome(id, false);
+    }
+    Map<String, String> before = new LinkedHashMap<>();
+    Map<String, String> after = new LinkedHashMap<>();
+    List<String> sets = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    for (ItemGroup group : applying) {
+      dates.put(group.name(), change.movedOn().toString());
+      for (String key : GROUP_ITEMS.get(group)) {
+        if (!change.items().containsKey(key)) {
+          continue;
+        }
+        String column = COLUMNS.get(key);
+        Object old = current.get(column);
+        String value = change.items().get(key);
+        if (!value.equals(old == null ? null : old.toString())) {
+          before.put(key, old == null ? null : old.toString());
+          after.put(key, value);
+        }
+        sets.add(column + " = ?");
+        args.add("birth_date".equals(column) ? Date.valueOf(value) : value);
+      }
+    }
+    if (applying.contains(ItemGroup.STATUS)) {
+      before.put("status", (String) current.get("status"));
+      after.put("status", change.status());
+      sets.add("status = ?");
+      sets.add("status_since = ?");
+      args.add(change.status());
+      args.add(Date.valueOf(change.movedOn()));
+      if ("REGISTERED".equals(change.status())) {
+        // A 住登外者 who moves in keeps the 宛名番号 and its history; from now on the register speaks for them.
+        sets.add("source = ?");
+        args.add(change.provenance().source());
+      }
+    }
+    if (applying.contains(ItemGroup.NAME)) {
+      Map<String, String> items = change.items();
+      sets.add("search_text = ?");
+      args.add(Resident.searchTextOf(new PersonName(items.get("familyNameKanji"), items.get("givenNameKanji"),
+          items.get("familyNameKana"), items.get("givenNameKana"))));
+    }
+    if (applying.contains(ItemGroup.MY_NUMBER)) {
+      byte[] old = (byte[]) current.get("my_number_cipher");
+      before.put("myNumber", old == null ? null : protector.decrypt(old).masked());
+      after.put("myNumber", change.myNumber().masked());
+      sets.add("my_number_cipher = ?");
+      sets.add("my_number_hash = ?");
+      args.add(protector.encrypt(change.myNumber()));
+      args.add(protector.lookupHash(change.myNumber()));
+    }
+    sets.add("item_dates = ?::jsonb");
+    args.add(write(dates));
+    if (FEED.equals(change.provenance().source())) {
+      // The system whose register holds the resident: a staff correction does not move them out of its extract.
+      sets.add("source_system = ?");
+      args.add(change.provenance().sourceSystem());
+    }
+    sets.add("updated_at = ?");
+    args.add(Timestamp.from(now));
+    args.add(id);
+    jdbc.update("update resident set " + String.join(", ", sets) + ", version = version + 1 where id = ?",
+        args.toArray());
+    record(id, change, "APPLIED", before, after, now);
+    return new Outcome(id, true);
+  }
+
+  private static boolean present(RegisterChange change, ItemGroup group) {
+    return switch (group) {
+      case STATUS -> change.status() != null;
+      case MY_NUMBER -> change.myNumber() != null;
+      default -> change.items().containsKey(GROUP_KEY_ITEM.get(group));
+    };
+  }
+
+  private void record(long residentId, RegisterChange change, String outcome, Map<String, String> before,
+                      Map<String, String> after, Instant now) {
+    Provenance from = change.provenance();
+    jdbc.update("""
+        insert into resident_change (resident_id, kind, source, source_system, feed_file_id, feed_line, event_serial,
+                                     moved_on, notified_on, outcome, before_items, after_items, reason, recorded_by,
+                                     recorded_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""",
+        residentId, change.change().name(), from.source(), from.sourceSystem(), from.feedFileId(), from.feedLine(),
+        from.eventSerial(), Date.valueOf(change.movedOn()),
+        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, write(before), write(after),
+        from.reason(), from.recordedBy(), Timestamp.from(now));
+  }
+
+  private static String describe(RegisterChange change) {
+    Provenance from = change.provenance();
+    return change.change().name() + " source " + from.source() + " " + from.sourceSystem()
+        + (from.feedFileId() == null ? "" : " file " + from.feedFileId() + " line " + from.feedLine());
+  }
+
+  private String write(Map<String, String> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, String> read(String text) {
+    try {
+      return json.readValue(text, STRING_MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+}
