@@ -91,5 +91,10 @@ public enum AuditOperation {
   AUDIT_EXPORT,
   ABNORMAL_ACCESS_REPORT,
   LEGAL_HOLD_SET,
-  LEGAL_HOLD_LIFTED
+  LEGAL_HOLD_LIFTED,
+  /** 長期療養特例: recorded at the counter, the list or one case viewed, corrected or withdrawn, decided. */
+  ILLNESS_EXCEPTION_RECORDED,
+  ILLNESS_EXCEPTION_VIEW,
+  ILLNESS_EXCEPTION_UPDATED,
+  ILLNESS_EXCEPTION_DECIDED
 }
