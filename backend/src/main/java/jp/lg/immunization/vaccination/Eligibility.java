@@ -102,8 +102,9 @@ public class Eligibility {
    * The table's answer, then what it cannot know: an approved 長期療養特例 where the table found the window passed
    * (OVERDUE, or a wait that ends after the window), and the 27 days between injected live vaccines. Inside an
    * extension the schedule's ages are not judged again (the extension replaces the window), and neither are the
-   * intervals between the series' own doses: the table's next date is kept when it lies ahead, and dose validation
-   * checks every interval again when the dose is registered (E032).
+   * intervals between the series' own doses once the table says OVERDUE (its row no longer looks at them): a wait the
+   * table computed before the window closed is kept, and dose validation checks every interval again when the dose
+   * is registered (E032). Which dose is missed is not named either (an OVERDUE row may name the next phase).
    */
   private VaccineEligibility judge(Vaccine vaccine, Series series, List<Extension> extensions, LocalDate on) {
     Map<String, Object> row = decisions.evaluate(vaccine.decisionKey(), series.facts(vaccine));
@@ -115,16 +116,18 @@ public class Eligibility {
     LocalDate until = DateHints.until((String) row.get("until"), anchors);
     String otherLive = null;
 
-    boolean windowPassed = status == Status.OVERDUE
-        || status == Status.UPCOMING && from != null && until != null && from.isAfter(until);
-    Optional<LocalDate> extended = windowPassed ? extendedUntil(vaccine, extensions, on) : Optional.empty();
+    boolean waitPastWindow = status == Status.UPCOMING && from != null && until != null && from.isAfter(until);
+    Optional<LocalDate> extended = status == Status.OVERDUE || waitPastWindow
+        ? extendedUntil(vaccine, extensions, on) : Optional.empty();
     if (extended.isPresent()) {
       until = extended.get();
-      if (from != null && from.isAfter(on)) {
-        status = Status.UPCOMING;
+      if (waitPastWindow) {
         reason = "長期療養特例により{until}まで定期接種として受けられます（必要な間隔をあけて{from}から）";
       } else {
+        // An OVERDUE row's dose and dates may name the series' next phase (MR: 2期 after a missed 1期): the missed
+        // dose is what the extension covers, and the table cannot name it.
         status = Status.ELIGIBLE;
+        nextDose = null;
         from = null;
         reason = "長期療養特例により{until}まで定期接種として受けられます";
       }

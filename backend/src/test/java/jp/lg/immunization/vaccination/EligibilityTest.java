@@ -336,15 +336,14 @@ class EligibilityTest {
   }
 
   @Test
-  void longTermIllnessKeepsTheWaitOfTheSeriesOwnIntervalThatEndsAfterTheWindow() {
+  void longTermIllnessKeepsAWaitForTheSeriesOwnIntervalThatEndsAfterTheWindow() {
     // B型肝炎 #1 four days before the window ends: #2 needs 27 whole days between, i.e. from 2025-02-02.
     String first = "B型肝炎 1回目 2025-01-05";
-    assertThat(judge(BCG_CHILD, "MALE", false, first, LocalDate.of(2025, 1, 20), "HEPATITIS_B").status())
+    assertThat(judge(BCG_CHILD, "MALE", false, first, LocalDate.of(2025, 1, 8), "HEPATITIS_B").status())
         .isEqualTo(Status.OVERDUE);
     List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("HEPATITIS_B", LocalDate.of(2026, 6, 30)));
 
-    VaccineEligibility waiting = eligibility.forResident(BCG_CHILD, "MALE", parse(first), false, extended,
-        LocalDate.of(2025, 1, 20)).stream().filter(e -> e.vaccineCode().equals("HEPATITIS_B")).findFirst().orElseThrow();
+    VaccineEligibility waiting = judge(BCG_CHILD, first, extended, LocalDate.of(2025, 1, 8), "HEPATITIS_B");
     assertThat(waiting.status()).isEqualTo(Status.UPCOMING);
     assertThat(waiting.eligibleFrom()).isEqualTo(LocalDate.of(2025, 2, 2));
     assertThat(waiting.eligibleUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
@@ -352,19 +351,44 @@ class EligibilityTest {
   }
 
   @Test
+  void longTermIllnessLeavesTheSeriesOwnIntervalsAfterTheWindowToDoseValidation() {
+    // Once the table finds the window passed it looks at no interval: E032 checks it when the dose is registered.
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("HEPATITIS_B", LocalDate.of(2026, 6, 30)));
+
+    VaccineEligibility judged = judge(BCG_CHILD, "B型肝炎 1回目 2025-01-05", extended, LocalDate.of(2025, 1, 20),
+        "HEPATITIS_B");
+    assertThat(judged.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(judged.nextDose()).isNull();
+  }
+
+  @Test
+  void longTermIllnessMakesAMissedFirstPhaseEligibleAlthoughTheTableNamesTheNextPhase() {
+    LocalDate birth = LocalDate.of(2023, 12, 7);
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("MR", LocalDate.of(2028, 11, 26)));
+    assertThat(judge(birth, "MALE", false, null, LocalDate.of(2026, 12, 6), "MR").nextDose()).isEqualTo("2期");
+
+    VaccineEligibility judged = judge(birth, extended, LocalDate.of(2026, 12, 6), "MR");
+    assertThat(judged.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(judged.eligibleUntil()).isEqualTo(LocalDate.of(2028, 11, 26));
+  }
+
+  @Test
   void longTermIllnessStillWaitsTwentySevenDaysAfterAnotherInjectedLiveVaccine() {
     List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("BCG", LocalDate.of(2026, 6, 30)));
-    List<DoseRecords.Dose> mr = parse("MR 1期 2025-02-01");
 
-    VaccineEligibility judged = eligibility.forResident(BCG_CHILD, "MALE", mr, false, extended,
-        LocalDate.of(2025, 2, 10)).stream().filter(e -> e.vaccineCode().equals("BCG")).findFirst().orElseThrow();
+    VaccineEligibility judged = judge(BCG_CHILD, "MR 1期 2025-02-01", extended, LocalDate.of(2025, 2, 10), "BCG");
     assertThat(judged.status()).isEqualTo(Status.UPCOMING);
     assertThat(judged.eligibleFrom()).isEqualTo(LocalDate.of(2025, 3, 1));
   }
 
   private VaccineEligibility judge(LocalDate birth, List<Eligibility.Extension> extensions, LocalDate on,
       String vaccine) {
-    return eligibility.forResident(birth, "MALE", List.of(), false, extensions, on).stream()
+    return judge(birth, null, extensions, on, vaccine);
+  }
+
+  private VaccineEligibility judge(LocalDate birth, String doses, List<Eligibility.Extension> extensions,
+      LocalDate on, String vaccine) {
+    return eligibility.forResident(birth, "MALE", parse(doses), false, extensions, on).stream()
         .filter(e -> e.vaccineCode().equals(vaccine)).findFirst().orElseThrow();
   }
 
