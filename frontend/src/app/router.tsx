@@ -20,6 +20,8 @@ import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
 import { CataloguePage } from '../features/processes/pages/CataloguePage';
 import { QueriesPage } from '../features/queries/pages/QueriesPage';
 import { InquiriesPage } from '../features/inquiries/pages/InquiriesPage';
+import { IllnessExceptionPage } from '../features/illness/pages/IllnessExceptionPage';
+import { IllnessExceptionsPage } from '../features/illness/pages/IllnessExceptionsPage';
 import { ResidentRequestPage } from '../features/resident-requests/pages/ResidentRequestPage';
 import { ResidentRequestsPage } from '../features/resident-requests/pages/ResidentRequestsPage';
 import { RetentionPage } from '../features/retention/pages/RetentionPage';
@@ -127,6 +129,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <ResidentRequestPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'long-term-illness',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <IllnessExceptionsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'long-term-illness/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <IllnessExceptionPage />
           </RequireRole>
         ),
       },

@@ -67,7 +67,7 @@ class IllnessExceptionCases implements CaseStarter<IllnessExceptionCases.Recordi
         new CaseContext.Row("療養期間", JapaneseDates.format(exception.illnessFrom()) + "〜"
             + JapaneseDates.format(exception.illnessTo()) + "（特別の事情がなくなった日）"),
         new CaseContext.Row(exception.statementKind().label(), JapaneseDates.format(exception.statementReceivedOn())
-            + "受付　" + exception.statementInstitution() + "　" + exception.statementDoctor() + " 医師")));
+            + "受付　" + exception.statementInstitution() + "　医師 " + exception.statementDoctor())));
     for (IllnessExceptions.VaccineExtension vaccine : exceptions.vaccines(exception.id())) {
       rows.add(new CaseContext.Row(vaccine.vaccineName(), JapaneseDates.format(vaccine.until()) + "まで定期接種として接種可能"));
     }
