@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The 長期療養特例 through the API staff use: recorded, refused to its recorder, approved by another supervisor, and
- * then honoured by the case page's forecast and by dose validation (a dose after the routine window is no longer
- * flagged E034 while the extension runs); the list, the case and bad input.
+ * then honoured by the case page's forecast, the outreach search and dose validation (a dose after the routine window
+ * is no longer flagged E034 while the extension runs); the list, the case and bad input.
  */
 @IntegrationTest
 class IllnessExceptionApiTest {
@@ -54,6 +55,7 @@ class IllnessExceptionApiTest {
   @Test
   void anApprovedCaseMakesAPassedWindowEligibleAndADoseInItRoutine() throws Exception {
     caseMr("OVERDUE");
+    assertThat(eligibleInOutreach()).doesNotContain(residentId);
     registerMr(false).andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.fields.doseDate", containsString("E034")))
         .andExpect(jsonPath("$.fields.doseDate", containsString("接種期間外")));
@@ -72,6 +74,7 @@ class IllnessExceptionApiTest {
         .value(until.toString()))
         .andExpect(jsonPath("$.eligibility[?(@.vaccineCode == 'MR')].reason").value(
             org.hamcrest.Matchers.contains(containsString("長期療養特例"))));
+    assertThat(eligibleInOutreach()).contains(residentId);
     registerMr(false).andExpect(status().isCreated());
     assertThat(jdbc.queryForObject("select error_code from dose_record where resident_id = ?", String.class,
         residentId)).isNull();
@@ -118,6 +121,17 @@ class IllnessExceptionApiTest {
 
     assertThat(jdbc.queryForObject("select count(*) from illness_exception where resident_id = ?", Long.class,
         residentId)).isZero();
+  }
+
+  /** The residents of the test district whom the outreach search finds ELIGIBLE for MR today. */
+  private List<Long> eligibleInOutreach() throws Exception {
+    Map<String, Object> criteria = Map.of("ageUnit", "YEARS", "ageFrom", 3, "ageTo", 3,
+        "districts", List.of(IllnessFixtures.DISTRICT), "vaccine", "MR", "statuses", List.of("ELIGIBLE"));
+    String body = driver.perform("staff1", post("/api/outreach/search"), Map.of("criteria", criteria))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    List<Long> ids = new ArrayList<>();
+    json.readTree(body).path("items").forEach(item -> ids.add(item.path("id").asLong()));
+    return ids;
   }
 
   private ResultActions caseMr(String status) throws Exception {

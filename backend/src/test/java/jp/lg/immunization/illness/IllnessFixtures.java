@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IllnessFixtures {
 
   static final String PROCESS = IllnessExceptions.PROCESS_KEY;
+  /** The district (地区) only these tests' residents live in, for the outreach search. */
+  static final String DISTRICT = "療養特例町";
 
   /** The office's today: the app's clock runs in Japan time, whatever the machine's zone. */
   static LocalDate today() {
@@ -45,7 +47,7 @@ class IllnessFixtures {
 
   long residentId() {
     return residents.insert(new ResidentFixtures.Person("療養", "特例子", "リョウヨウ", "トクレイコ", birth(), Sex.FEMALE,
-        "360-0001", "埼玉県架空市本町1丁目2番3号", "REGISTERED"));
+        "360-0001", "埼玉県架空市" + DISTRICT + "1丁目2番3号", "REGISTERED"));
   }
 
   String addresseeNumber(long residentId) {
