@@ -38,27 +38,18 @@ export interface IllnessTimelineEntry {
   actor: string;
 }
 
-export interface IllnessExceptionDetail {
-  id: number;
-  status: string;
-  statusLabel: string;
-  residentId: number;
-  residentName: string;
-  addresseeNumber: string;
+/** One special case: the list's facts and the illness, the statement, the decision and the timeline. */
+export interface IllnessExceptionDetail extends IllnessExceptionSummary {
   birthDate: string;
   diseaseCategory: string;
   diseaseCategoryLabel: string;
   diseaseName: string | null;
   illnessFrom: string;
-  illnessTo: string;
   statementKindLabel: string;
   statementReceivedOn: string;
   statementInstitution: string;
   statementDoctor: string;
   note: string | null;
-  vaccines: VaccineExtension[];
-  recordedBy: string;
-  recordedAt: string;
   revisedBy: string | null;
   decisionReason: string | null;
   decidedBy: string | null;
