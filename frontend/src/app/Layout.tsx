@@ -79,6 +79,9 @@ export function Layout() {
                   <NavLink to="/resident-requests">開示等請求</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/long-term-illness">長期療養特例</NavLink>
+                </li>
+                <li>
                   <NavLink to="/inquiries">問い合わせ・苦情</NavLink>
                 </li>
                 <li>

@@ -22,6 +22,8 @@ import { QueriesPage } from '../features/queries/pages/QueriesPage';
 import { InquiriesPage } from '../features/inquiries/pages/InquiriesPage';
 import { MistakeReportPage } from '../features/mistakes/pages/MistakeReportPage';
 import { MistakesPage } from '../features/mistakes/pages/MistakesPage';
+import { IllnessExceptionPage } from '../features/illness/pages/IllnessExceptionPage';
+import { IllnessExceptionsPage } from '../features/illness/pages/IllnessExceptionsPage';
 import { ResidentRequestPage } from '../features/resident-requests/pages/ResidentRequestPage';
 import { ResidentRequestsPage } from '../features/resident-requests/pages/ResidentRequestsPage';
 import { RetentionPage } from '../features/retention/pages/RetentionPage';
@@ -145,6 +147,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <ResidentRequestPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'long-term-illness',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <IllnessExceptionsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'long-term-illness/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <IllnessExceptionPage />
           </RequireRole>
         ),
       },

@@ -73,4 +73,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   ABNORMAL_ACCESS_REPORT: '異常アクセス報告の表示',
   LEGAL_HOLD_SET: '保全措置（削除停止）の設定',
   LEGAL_HOLD_LIFTED: '保全措置（削除停止）の解除',
+  ILLNESS_EXCEPTION_RECORDED: '長期療養特例の記録',
+  ILLNESS_EXCEPTION_VIEW: '長期療養特例の閲覧',
+  ILLNESS_EXCEPTION_UPDATED: '長期療養特例の訂正・取下げ',
+  ILLNESS_EXCEPTION_DECIDED: '長期療養特例の承認・差戻し・却下',
 };

@@ -103,5 +103,10 @@ public enum AuditOperation {
   /** A file of the resident register feed received, applied or refused (R01), with its counts. */
   RESIDENT_FEED_FILE,
   /** One resident's register items changed by the feed or by staff, with the source (R01, R05). */
-  RESIDENT_REGISTER_CHANGE
+  RESIDENT_REGISTER_CHANGE,
+  /** 長期療養特例: recorded at the counter, the list or one case viewed, corrected or withdrawn, decided. */
+  ILLNESS_EXCEPTION_RECORDED,
+  ILLNESS_EXCEPTION_VIEW,
+  ILLNESS_EXCEPTION_UPDATED,
+  ILLNESS_EXCEPTION_DECIDED
 }

@@ -14,6 +14,7 @@ import jp.lg.immunization.resident.ResidentCohorts;
 import jp.lg.immunization.resident.Sex;
 import jp.lg.immunization.vaccination.DoseRecords;
 import jp.lg.immunization.vaccination.Eligibility;
+import jp.lg.immunization.vaccination.EligibilityExtensions;
 import jp.lg.immunization.vaccination.VaccineEligibility;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +44,15 @@ class Cohorts {
   private final ResidentCohorts residents;
   private final DoseRecords doseRecords;
   private final Eligibility eligibility;
+  private final EligibilityExtensions extensions;
   private final Clock clock;
 
-  Cohorts(ResidentCohorts residents, DoseRecords doseRecords, Eligibility eligibility, Clock clock) {
+  Cohorts(ResidentCohorts residents, DoseRecords doseRecords, Eligibility eligibility,
+      EligibilityExtensions extensions, Clock clock) {
     this.residents = residents;
     this.doseRecords = doseRecords;
     this.eligibility = eligibility;
+    this.extensions = extensions;
     this.clock = clock;
   }
 
@@ -122,23 +126,27 @@ class Cohorts {
       return members.stream().map(member -> new Row(member, null)).toList();
     }
     List<Row> rows = new ArrayList<>(members.size());
-    // Residents born on the same day with the same doses (often none) stand in the same place: judged once.
+    // Residents born on the same day with the same doses (often none) and the same 長期療養特例 (usually none) stand
+    // in the same place: judged once.
     Map<Judged, VaccineEligibility> judged = new HashMap<>();
     for (int from = 0; from < members.size(); from += DOSE_BATCH) {
       List<ResidentCohorts.Member> batch = members.subList(from, Math.min(from + DOSE_BATCH, members.size()));
-      Map<Long, List<DoseRecords.Dose>> doses =
-          doseRecords.ofResidents(batch.stream().map(ResidentCohorts.Member::id).toList());
+      List<Long> ids = batch.stream().map(ResidentCohorts.Member::id).toList();
+      Map<Long, List<DoseRecords.Dose>> doses = doseRecords.ofResidents(ids);
+      Map<Long, List<Eligibility.Extension>> extended = extensions.ofResidents(ids);
       for (ResidentCohorts.Member member : batch) {
-        Judged key = new Judged(member.birthDate(), member.sex(), doses.getOrDefault(member.id(), List.of()));
+        Judged key = new Judged(member.birthDate(), member.sex(), doses.getOrDefault(member.id(), List.of()),
+            extended.getOrDefault(member.id(), List.of()));
         // No disability data is held for 60-64-year-olds: the B類 vaccines see them as not in the target group.
         rows.add(new Row(member, judged.computeIfAbsent(key, k -> eligibility.forVaccine(criteria.vaccine(),
-            k.birthDate(), k.sex().name(), k.doses(), false, today))));
+            k.birthDate(), k.sex().name(), k.doses(), false, k.extensions(), today))));
       }
     }
     return rows;
   }
 
-  private record Judged(LocalDate birthDate, Sex sex, List<DoseRecords.Dose> doses) {}
+  private record Judged(LocalDate birthDate, Sex sex, List<DoseRecords.Dose> doses,
+                        List<Eligibility.Extension> extensions) {}
 
   /** Checks the criteria as a whole (the fields were checked at the API edge) and turns them into SQL filters. */
   private ResidentCohorts.Filter filter(CohortCriteria criteria, LocalDate today) {

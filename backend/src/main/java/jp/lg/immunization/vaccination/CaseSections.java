@@ -5,7 +5,10 @@ import jp.lg.immunization.resident.ResidentCaseSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The vaccination parts of the resident's case page: the doses received and the forecast (接種可能範囲). */
+/**
+ * The vaccination parts of the resident's case page: the doses received and the forecast (接種可能範囲), which
+ * honours the resident's approved 長期療養特例.
+ */
 @Configuration(proxyBeanMethods = false)
 class CaseSections {
 
@@ -15,8 +18,9 @@ class CaseSections {
   }
 
   @Bean
-  ResidentCaseSection eligibilitySection(DoseRecords doses, Eligibility eligibility) {
+  ResidentCaseSection eligibilitySection(DoseRecords doses, Eligibility eligibility, EligibilityExtensions extensions) {
     return ResidentCaseSection.named("eligibility", (resident, on) -> !resident.living() ? List.of()
-        : eligibility.forResident(resident.birthDate(), resident.sex(), doses.of(resident.id()), false, on));
+        : eligibility.forResident(resident.birthDate(), resident.sex(), doses.of(resident.id()), false,
+            extensions.of(resident.id()), on));
   }
 }

@@ -3,6 +3,7 @@ package jp.lg.immunization.vaccination;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,20 +33,30 @@ public class Eligibility {
   }
 
   /**
+   * An approved extension of one vaccine's routine period (長期療養特例): the resident may receive the vaccine as a
+   * routine one until {@code until}, that day included, although the schedule's window has passed.
+   *
+   * @param vaccineCode one of {@link #routineVaccines()}
+   * @param until the last day of the extension, already limited by the vaccine's upper age
+   */
+  public record Extension(String vaccineCode, LocalDate until) {}
+
+  /**
    * @param birthDate the resident's date of birth
    * @param sex {@code MALE} or {@code FEMALE}, as in the dose record
    * @param doses every dose the resident has received; unknown vaccine names and doses after {@code on} are ignored
    * @param disability a 60-64-year-old's qualifying disability (心臓・腎臓・呼吸器・HIV, 1級相当) for the B類 vaccines
+   * @param extensions the resident's approved extensions ({@link EligibilityExtensions}); may be empty
    * @param on the date to judge
    * @return one entry per routine vaccine, in schedule order
    */
   public List<VaccineEligibility> forResident(LocalDate birthDate, String sex, List<DoseRecords.Dose> doses,
-      boolean disability, LocalDate on) {
+      boolean disability, List<Extension> extensions, LocalDate on) {
     Series series = series(birthDate, sex, doses, disability, on);
     List<VaccineEligibility> result = new ArrayList<>();
     for (Vaccine vaccine : Vaccine.values()) {
       if (vaccine.routine()) {
-        result.add(judge(vaccine, series, on));
+        result.add(judge(vaccine, series, extensions, on));
       }
     }
     return result;
@@ -67,10 +78,10 @@ public class Eligibility {
    * @param vaccineCode one of {@link #routineVaccines()}
    */
   public VaccineEligibility forVaccine(String vaccineCode, LocalDate birthDate, String sex,
-      List<DoseRecords.Dose> doses, boolean disability, LocalDate on) {
+      List<DoseRecords.Dose> doses, boolean disability, List<Extension> extensions, LocalDate on) {
     Vaccine vaccine = Arrays.stream(Vaccine.values()).filter(v -> v.routine() && v.name().equals(vaccineCode))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("not a routine vaccine: " + vaccineCode));
-    return judge(vaccine, series(birthDate, sex, doses, disability, on), on);
+    return judge(vaccine, series(birthDate, sex, doses, disability, on), extensions, on);
   }
 
   private Series series(LocalDate birthDate, String sex, List<DoseRecords.Dose> doses, boolean disability,
@@ -87,7 +98,15 @@ public class Eligibility {
     return new Series(new Series.Person(birthDate, sex, disability, on), season, doses == null ? List.of() : doses);
   }
 
-  private VaccineEligibility judge(Vaccine vaccine, Series series, LocalDate on) {
+  /**
+   * The table's answer, then what it cannot know: an approved 長期療養特例 where the table found the window passed
+   * (OVERDUE, or a wait that ends after the window), and the 27 days between injected live vaccines. Inside an
+   * extension the schedule's ages are not judged again (the extension replaces the window), and neither are the
+   * intervals between the series' own doses once the table says OVERDUE (its row no longer looks at them): a wait the
+   * table computed before the window closed is kept, and dose validation checks every interval again when the dose
+   * is registered (E032). Which dose is missed is not named either (an OVERDUE row may name the next phase).
+   */
+  private VaccineEligibility judge(Vaccine vaccine, Series series, List<Extension> extensions, LocalDate on) {
     Map<String, Object> row = decisions.evaluate(vaccine.decisionKey(), series.facts(vaccine));
     DateHints.Anchors anchors = series.anchors(vaccine);
     Status status = Status.valueOf((String) row.get("status"));
@@ -96,6 +115,23 @@ public class Eligibility {
     LocalDate from = DateHints.from((String) row.get("from"), anchors);
     LocalDate until = DateHints.until((String) row.get("until"), anchors);
     String otherLive = null;
+
+    boolean waitPastWindow = status == Status.UPCOMING && from != null && until != null && from.isAfter(until);
+    Optional<LocalDate> extended = status == Status.OVERDUE || waitPastWindow
+        ? extendedUntil(vaccine, extensions, on) : Optional.empty();
+    if (extended.isPresent()) {
+      until = extended.get();
+      if (waitPastWindow) {
+        reason = "長期療養特例により{until}まで定期接種として受けられます（必要な間隔をあけて{from}から）";
+      } else {
+        // An OVERDUE row's dose and dates may name the series' next phase (MR: 2期 after a missed 1期): the missed
+        // dose is what the extension covers, and the table cannot name it.
+        status = Status.ELIGIBLE;
+        nextDose = null;
+        from = null;
+        reason = "長期療養特例により{until}まで定期接種として受けられます";
+      }
+    }
 
     if (vaccine.injectedLive() && status == Status.ELIGIBLE) {
       Optional<Series.Dose> other = series.lastOtherLive(vaccine);
@@ -117,6 +153,13 @@ public class Eligibility {
     }
     return new VaccineEligibility(vaccine.name(), vaccine.japaneseName(), status, nextDose, from, until,
         fill(reason, from, until, otherLive));
+  }
+
+  /** The latest extension of this vaccine that still runs on {@code on} (two approved cases may overlap). */
+  private static Optional<LocalDate> extendedUntil(Vaccine vaccine, List<Extension> extensions, LocalDate on) {
+    return extensions == null ? Optional.empty() : extensions.stream()
+        .filter(extension -> extension.vaccineCode().equals(vaccine.name()) && !on.isAfter(extension.until()))
+        .map(Extension::until).max(Comparator.naturalOrder());
   }
 
   private static String fill(String reason, LocalDate from, LocalDate until, String otherLive) {

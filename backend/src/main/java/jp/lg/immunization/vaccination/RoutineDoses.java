@@ -11,16 +11,19 @@ import org.springframework.stereotype.Component;
  * The routine rule of dose validation: a dose is a routine vaccination when the eligibility tables, judging the
  * resident's earlier doses on the dose's date, find the vaccine 接種可 that day. Otherwise the table's reason is the
  * rule it broke: too early (age, interval, season), too late (the window has passed), one dose too many, or not in
- * the target group. No disability is held for 60-64-year-olds, so their B類 doses are flagged for a person to
- * confirm.
+ * the target group. An approved 長期療養特例 makes a dose after the window routine again (the tables are judged with
+ * the resident's extensions). No disability is held for 60-64-year-olds, so their B類 doses are flagged for a person
+ * to confirm.
  */
 @Component
 class RoutineDoses implements DoseValidation.RoutineRule {
 
   private final Eligibility eligibility;
+  private final EligibilityExtensions extensions;
 
-  RoutineDoses(Eligibility eligibility) {
+  RoutineDoses(Eligibility eligibility, EligibilityExtensions extensions) {
     this.eligibility = eligibility;
+    this.extensions = extensions;
   }
 
   @Override
@@ -33,7 +36,7 @@ class RoutineDoses implements DoseValidation.RoutineRule {
         resident.sex(), priors.stream().filter(prior -> prior.date().isBefore(date) || prior.date().equals(date)
             && prior.vaccine() != vaccine.vaccine())
             .map(prior -> new DoseRecords.Dose(prior.recorded(), prior.category(), prior.date(), null, null))
-            .toList(), false, date);
+            .toList(), false, extensions.of(resident.id()), date);
     if (judged.status() == Status.ELIGIBLE) {
       return Optional.empty();
     }

@@ -26,8 +26,8 @@ class EligibilityTest {
   @Test
   void judgingEligibilityLeavesNoAgesOrBirthDatesInTheEnginesDecisionHistory() {
     long before = jdbc.queryForObject("select count(*) from act_hi_decinst", Long.class);
-    assertThat(eligibility.forResident(LocalDate.of(2025, 3, 1), "FEMALE", List.of(), false, LocalDate.of(2026, 11, 26)))
-        .isNotEmpty();
+    assertThat(eligibility.forResident(LocalDate.of(2025, 3, 1), "FEMALE", List.of(), false, List.of(),
+        LocalDate.of(2026, 11, 26))).isNotEmpty();
     assertThat(jdbc.queryForObject("select count(*) from act_hi_decinst", Long.class)).isEqualTo(before);
   }
 
@@ -302,10 +302,100 @@ class EligibilityTest {
         .isEqualTo("1歳の誕生日の前日（令和2年4月30日）まで接種できます（標準的な接種期間は生後2〜9か月）");
   }
 
+  /** Born 2024-01-10: BCG's routine window ends on 2025-01-09 (the day before the 1st birthday). */
+  private static final LocalDate BCG_CHILD = LocalDate.of(2024, 1, 10);
+
+  @Test
+  void longTermIllnessMakesAPassedWindowEligibleUntilTheExtensionsLastDayIncluded() {
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("BCG", LocalDate.of(2026, 6, 30)));
+
+    VaccineEligibility lastDay = judge(BCG_CHILD, extended, LocalDate.of(2026, 6, 30), "BCG");
+    assertThat(lastDay.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(lastDay.eligibleUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(lastDay.reason()).isEqualTo("長期療養特例により令和8年6月30日まで定期接種として受けられます");
+    assertThat(judge(BCG_CHILD, extended, LocalDate.of(2026, 7, 1), "BCG").status()).isEqualTo(Status.OVERDUE);
+  }
+
+  @Test
+  void longTermIllnessStartsTheDayAfterTheWindowWithoutChangingTheWindowItself() {
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("BCG", LocalDate.of(2026, 6, 30)));
+
+    VaccineEligibility inWindow = judge(BCG_CHILD, extended, LocalDate.of(2025, 1, 9), "BCG");
+    assertThat(inWindow.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(inWindow.eligibleUntil()).isEqualTo(LocalDate.of(2025, 1, 9));
+    VaccineEligibility firstExtendedDay = judge(BCG_CHILD, extended, LocalDate.of(2025, 1, 10), "BCG");
+    assertThat(firstExtendedDay.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(firstExtendedDay.eligibleUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
+  }
+
+  @Test
+  void longTermIllnessOfAnotherVaccineLeavesThisOneOverdue() {
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("MR", LocalDate.of(2026, 6, 30)));
+
+    assertThat(judge(BCG_CHILD, extended, LocalDate.of(2026, 1, 10), "BCG").status()).isEqualTo(Status.OVERDUE);
+  }
+
+  @Test
+  void longTermIllnessKeepsAWaitForTheSeriesOwnIntervalThatEndsAfterTheWindow() {
+    // B型肝炎 #1 four days before the window ends: #2 needs 27 whole days between, i.e. from 2025-02-02.
+    String first = "B型肝炎 1回目 2025-01-05";
+    assertThat(judge(BCG_CHILD, "MALE", false, first, LocalDate.of(2025, 1, 8), "HEPATITIS_B").status())
+        .isEqualTo(Status.OVERDUE);
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("HEPATITIS_B", LocalDate.of(2026, 6, 30)));
+
+    VaccineEligibility waiting = judge(BCG_CHILD, first, extended, LocalDate.of(2025, 1, 8), "HEPATITIS_B");
+    assertThat(waiting.status()).isEqualTo(Status.UPCOMING);
+    assertThat(waiting.eligibleFrom()).isEqualTo(LocalDate.of(2025, 2, 2));
+    assertThat(waiting.eligibleUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(waiting.reason()).contains("長期療養特例", "令和8年6月30日", "令和7年2月2日");
+  }
+
+  @Test
+  void longTermIllnessLeavesTheSeriesOwnIntervalsAfterTheWindowToDoseValidation() {
+    // Once the table finds the window passed it looks at no interval: E032 checks it when the dose is registered.
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("HEPATITIS_B", LocalDate.of(2026, 6, 30)));
+
+    VaccineEligibility judged = judge(BCG_CHILD, "B型肝炎 1回目 2025-01-05", extended, LocalDate.of(2025, 1, 20),
+        "HEPATITIS_B");
+    assertThat(judged.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(judged.nextDose()).isNull();
+  }
+
+  @Test
+  void longTermIllnessMakesAMissedFirstPhaseEligibleAlthoughTheTableNamesTheNextPhase() {
+    LocalDate birth = LocalDate.of(2023, 12, 7);
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("MR", LocalDate.of(2028, 11, 26)));
+    assertThat(judge(birth, "MALE", false, null, LocalDate.of(2026, 12, 6), "MR").nextDose()).isEqualTo("2期");
+
+    VaccineEligibility judged = judge(birth, extended, LocalDate.of(2026, 12, 6), "MR");
+    assertThat(judged.status()).isEqualTo(Status.ELIGIBLE);
+    assertThat(judged.eligibleUntil()).isEqualTo(LocalDate.of(2028, 11, 26));
+  }
+
+  @Test
+  void longTermIllnessStillWaitsTwentySevenDaysAfterAnotherInjectedLiveVaccine() {
+    List<Eligibility.Extension> extended = List.of(new Eligibility.Extension("BCG", LocalDate.of(2026, 6, 30)));
+
+    VaccineEligibility judged = judge(BCG_CHILD, "MR 1期 2025-02-01", extended, LocalDate.of(2025, 2, 10), "BCG");
+    assertThat(judged.status()).isEqualTo(Status.UPCOMING);
+    assertThat(judged.eligibleFrom()).isEqualTo(LocalDate.of(2025, 3, 1));
+  }
+
+  private VaccineEligibility judge(LocalDate birth, List<Eligibility.Extension> extensions, LocalDate on,
+      String vaccine) {
+    return judge(birth, null, extensions, on, vaccine);
+  }
+
+  private VaccineEligibility judge(LocalDate birth, String doses, List<Eligibility.Extension> extensions,
+      LocalDate on, String vaccine) {
+    return eligibility.forResident(birth, "MALE", parse(doses), false, extensions, on).stream()
+        .filter(e -> e.vaccineCode().equals(vaccine)).findFirst().orElseThrow();
+  }
+
   @Test
   void everyRoutineVaccineIsReportedOnceInScheduleOrder() {
     List<VaccineEligibility> all = eligibility.forResident(LocalDate.of(2025, 1, 10), "FEMALE", List.of(), false,
-        LocalDate.of(2025, 3, 10));
+        List.of(), LocalDate.of(2025, 3, 10));
 
     assertThat(all).extracting(VaccineEligibility::vaccineCode).containsExactly("BCG", "HEPATITIS_B", "HIB",
         "PNEUMOCOCCAL_CHILD", "PENTAVALENT", "MR", "VARICELLA", "JAPANESE_ENCEPHALITIS", "DT", "HPV", "ROTAVIRUS",
@@ -328,15 +418,15 @@ class EligibilityTest {
   @Test
   void badInputIsRefused() {
     LocalDate birth = LocalDate.of(2024, 5, 10);
-    assertThatThrownBy(() -> eligibility.forResident(birth, "X", List.of(), false, LocalDate.of(2025, 1, 1)))
+    assertThatThrownBy(() -> eligibility.forResident(birth, "X", List.of(), false, List.of(), LocalDate.of(2025, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> eligibility.forResident(birth, "MALE", List.of(), false, LocalDate.of(2024, 5, 9)))
+    assertThatThrownBy(() -> eligibility.forResident(birth, "MALE", List.of(), false, List.of(), LocalDate.of(2024, 5, 9)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private VaccineEligibility judge(LocalDate birth, String sex, Boolean disability, String doses, LocalDate on,
       String vaccine) {
-    return eligibility.forResident(birth, sex, parse(doses), Boolean.TRUE.equals(disability), on).stream()
+    return eligibility.forResident(birth, sex, parse(doses), Boolean.TRUE.equals(disability), List.of(), on).stream()
         .filter(e -> e.vaccineCode().equals(vaccine)).findFirst().orElseThrow();
   }
 
