@@ -77,4 +77,10 @@ export const OPERATION_LABELS: Record<string, string> = {
   ILLNESS_EXCEPTION_VIEW: '長期療養特例の閲覧',
   ILLNESS_EXCEPTION_UPDATED: '長期療養特例の訂正・取下げ',
   ILLNESS_EXCEPTION_DECIDED: '長期療養特例の承認・差戻し・却下',
+  WRONG_VACCINATION_REPORTED: '予防接種の間違い報告の作成・記録・報告',
+  WRONG_VACCINATION_VIEW: '予防接種の間違いの閲覧',
+  WRONG_VACCINATION_DISMISSED: '予防接種の間違いではないとの判断',
+  WRONG_VACCINATION_EXPORT: '予防接種の間違い年次報告のCSV出力',
+  RESIDENT_FEED_FILE: '住民記録ファイルの取込',
+  RESIDENT_REGISTER_CHANGE: '住民記録の異動・修正',
 };
