@@ -1,6 +1,10 @@
 package jp.lg.immunization.workflow;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,19 +24,46 @@ class TaskController {
   private final TaskInbox inbox;
   private final TaskWork work;
   private final CurrentUser currentUser;
+  private final SavedFilters filters;
 
-  TaskController(TaskInbox inbox, TaskWork work, CurrentUser currentUser) {
+  TaskController(TaskInbox inbox, TaskWork work, CurrentUser currentUser, SavedFilters filters) {
     this.inbox = inbox;
+    this.filters = filters;
     this.work = work;
     this.currentUser = currentUser;
   }
 
+  /**
+   * The task list: {@code view} (mine, group, all, completed), filters {@code processKey}, {@code taskKey}, {@code due}
+   * (overdue, soon), {@code group}, {@code claimedBy}, {@code createdFrom/To}, {@code dueFrom/To}, {@code resident}
+   * (宛名番号 or part of a name; every resident shown is audited as a search hit), and {@code sort} (created, due,
+   * process) with {@code direction} (asc, desc). Keyset-paged by {@code cursor}.
+   */
   @GetMapping
-  TaskInbox.Page list(@RequestParam(defaultValue = "mine") String view,
+  TaskInbox.Page list(@RequestParam Map<String, String> parameters,
                       @RequestParam(required = false) String cursor,
                       @RequestParam(defaultValue = "50") int size) {
-    TaskInbox.View selected = "group".equals(view) ? TaskInbox.View.GROUP : TaskInbox.View.MINE;
-    return inbox.page(currentUser.get(), selected, cursor, Math.max(1, Math.min(size, 200)));
+    Map<String, String> criteria = new HashMap<>(parameters);
+    criteria.remove("cursor");
+    criteria.remove("size");
+    InboxQuery.requireKnown(criteria);
+    return inbox.page(currentUser.get(), InboxQuery.of(criteria), cursor, Math.max(1, Math.min(size, 200)));
+  }
+
+  @GetMapping("/filters")
+  List<SavedFilters.SavedFilter> filters() {
+    return filters.of(currentUser.get());
+  }
+
+  @PostMapping("/filters")
+  ResponseEntity<SavedFilters.SavedFilter> saveFilter(@RequestBody SavedFilters.NewFilter filter) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(filters.save(currentUser.get(), filter));
+  }
+
+  @DeleteMapping("/filters/{id}")
+  ResponseEntity<Void> deleteFilter(@PathVariable long id) {
+    filters.delete(currentUser.get(), id);
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/counts")

@@ -3,6 +3,12 @@ package jp.lg.immunization.workflow;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -23,10 +29,13 @@ class TaskReadModel implements TaskListener {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ObjectProvider<StepTargets> targets;
 
-  TaskReadModel(JdbcTemplate jdbc, Clock clock) {
+  /** The targets come from another module that needs the engine built first: looked up when the first step starts. */
+  TaskReadModel(JdbcTemplate jdbc, Clock clock, ObjectProvider<StepTargets> targets) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.targets = targets;
   }
 
   @Override
@@ -62,8 +71,27 @@ class TaskReadModel implements TaskListener {
         task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), process.getId(),
         process.getName() == null ? process.getId() : process.getName(), task.getTaskDefinitionKey(),
         task.getName(), task.getExecution().getProcessBusinessKey(), residentOf(task), task.getAssignee(), groups, users,
-        Timestamp.from(task.getCreateTime().toInstant()),
-        task.getDueDate() == null ? null : Timestamp.from(task.getDueDate().toInstant()));
+        Timestamp.from(task.getCreateTime().toInstant()), dueOf(task, process.getId()).map(Timestamp::from).orElse(null));
+  }
+
+  /**
+   * The earliest of the step's SLA target, the case's legal deadline ({@value CaseStarter#LEGAL_DEADLINE}) and a due
+   * date its BPMN element sets.
+   */
+  private Optional<Instant> dueOf(DelegateTask task, String processKey) {
+    List<Instant> candidates = new ArrayList<>();
+    if (task.getDueDate() != null) {
+      candidates.add(task.getDueDate().toInstant());
+    }
+    if (task.getVariable(CaseStarter.LEGAL_DEADLINE) instanceof Date deadline) {
+      candidates.add(deadline.toInstant());
+    }
+    StepTargets available = targets.getIfAvailable();
+    if (available != null) {
+      available.dueBy(processKey, task.getTaskDefinitionKey(), task.getCreateTime().toInstant())
+          .ifPresent(candidates::add);
+    }
+    return candidates.stream().min(Comparator.naturalOrder());
   }
 
   /** Processes that concern one resident carry the id (never more) in the variable {@value #RESIDENT_ID}. */
