@@ -91,5 +91,11 @@ public enum AuditOperation {
   AUDIT_EXPORT,
   ABNORMAL_ACCESS_REPORT,
   LEGAL_HOLD_SET,
-  LEGAL_HOLD_LIFTED
+  LEGAL_HOLD_LIFTED,
+  /** A supervisor gave a step to a named colleague or released it: who, from whom, to whom and why. */
+  TASK_ASSIGN,
+  /** An absence (from, to, stand-in) recorded or withdrawn, by the user or their supervisor. */
+  ABSENCE_SET,
+  /** A note added to a case (append-only). */
+  CASE_NOTE_ADDED
 }

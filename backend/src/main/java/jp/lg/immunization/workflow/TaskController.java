@@ -25,9 +25,14 @@ class TaskController {
   private final TaskWork work;
   private final CurrentUser currentUser;
   private final SavedFilters filters;
+  private final TaskAssignments assignments;
+  private final Absences absences;
 
-  TaskController(TaskInbox inbox, TaskWork work, CurrentUser currentUser, SavedFilters filters) {
+  TaskController(TaskInbox inbox, TaskWork work, CurrentUser currentUser, SavedFilters filters,
+                 TaskAssignments assignments, Absences absences) {
     this.inbox = inbox;
+    this.assignments = assignments;
+    this.absences = absences;
     this.filters = filters;
     this.work = work;
     this.currentUser = currentUser;
@@ -84,6 +89,34 @@ class TaskController {
   @PostMapping("/{id}/unclaim")
   TaskSummary unclaim(@PathVariable String id) {
     return work.unclaim(id);
+  }
+
+  /** Colleagues a supervisor may give the step to, each with their absence today and the four-eyes refusal if any. */
+  @GetMapping("/{id}/candidates")
+  List<TaskAssignments.Candidate> candidates(@PathVariable String id) {
+    return assignments.candidates(id);
+  }
+
+  /** A supervisor gives the step to a colleague, or releases it ({@code assignee} empty), with a reason. */
+  @PostMapping("/{id}/assign")
+  TaskSummary assign(@PathVariable String id, @RequestBody TaskAssignments.Assignment assignment) {
+    return assignments.assign(id, assignment);
+  }
+
+  @GetMapping("/absences")
+  List<Absences.Absence> absences() {
+    return absences.ofDepartment(currentUser.get());
+  }
+
+  @PostMapping("/absences")
+  ResponseEntity<Absences.Absence> recordAbsence(@RequestBody Absences.NewAbsence absence) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(absences.record(currentUser.get(), absence));
+  }
+
+  @DeleteMapping("/absences/{id}")
+  ResponseEntity<Void> withdrawAbsence(@PathVariable long id) {
+    absences.withdraw(currentUser.get(), id);
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/complete")

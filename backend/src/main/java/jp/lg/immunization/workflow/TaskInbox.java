@@ -59,9 +59,11 @@ class TaskInbox {
   private final AuditTrail audit;
   private final OfficeCalendar calendar;
   private final Clock clock;
+  private final Absences absences;
 
   TaskInbox(JdbcTemplate jdbc, UserDirectory users, CaseResidents residents, AuditTrail audit,
-            OfficeCalendar calendar, Clock clock) {
+            OfficeCalendar calendar, Clock clock, Absences absences) {
+    this.absences = absences;
     this.jdbc = jdbc;
     this.users = users;
     this.residents = residents;
@@ -109,12 +111,6 @@ class TaskInbox {
   Optional<TaskSummary> find(String taskId) {
     return jdbc.query(COLUMNS + " where id = ?", mapper(Instant.now(clock)), taskId).stream()
         .map(Row::task).findFirst();
-  }
-
-  /** The step as the given user sees it in a list: the resident's name masked unless they are a candidate. */
-  Optional<TaskSummary> find(String taskId, SignedInUser user) {
-    return jdbc.query(COLUMNS + " where id = ?", mapper(Instant.now(clock)), taskId).stream().findFirst()
-        .map(row -> named(List.of(row), user).get(0));
   }
 
   record CompletedStep(String taskKey, String name, String completedBy, Instant endedAt, String submission) {}
@@ -273,9 +269,13 @@ class TaskInbox {
   private List<TaskSummary> named(List<Row> rows, SignedInUser user) {
     Map<Long, String> names = residents.kanaNames(rows.stream().map(Row::residentId).filter(Objects::nonNull)
         .distinct().toList());
+    Map<String, Absences.Absence> away = absences.awayToday(rows.stream().map(row -> row.task().assignee())
+        .filter(Objects::nonNull).distinct().toList());
     return rows.stream().map(row -> {
       String name = row.residentId() == null ? null : names.get(row.residentId());
-      return name == null ? row.task() : row.task().withResidentName(mayName(user, row.task()) ? name : masked(name));
+      TaskSummary task = row.task();
+      return task.named(name == null ? null : mayName(user, task) ? name : masked(name),
+          task.assignee() == null ? null : away.get(task.assignee()));
     }).toList();
   }
 
@@ -308,7 +308,7 @@ class TaskInbox {
           rs.getString("process_key"), processName, rs.getString("process_instance_id"),
           rs.getString("process_definition_id"), caseId, caseId == null ? processName : processName + " #" + caseId,
           null, assignee, users.displayName(assignee), strings(rs, "candidate_groups"), strings(rs, "candidate_users"),
-          status, rs.getTimestamp("created_at").toInstant(), due, dueState);
+          status, rs.getTimestamp("created_at").toInstant(), due, dueState, null);
       return new Row(task, rs.wasNull() ? null : residentId, instant(rs, "ended_at"));
     };
   }
