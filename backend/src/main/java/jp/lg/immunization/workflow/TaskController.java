@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,13 @@ class TaskController {
   private final SavedFilters filters;
   private final TaskAssignments assignments;
   private final Absences absences;
+  private final BulkWork bulk;
+  private final Notices notices;
 
   TaskController(TaskInbox inbox, TaskWork work, CurrentUser currentUser, SavedFilters filters,
-                 TaskAssignments assignments, Absences absences) {
+                 TaskAssignments assignments, Absences absences, BulkWork bulk, Notices notices) {
+    this.bulk = bulk;
+    this.notices = notices;
     this.inbox = inbox;
     this.assignments = assignments;
     this.absences = absences;
@@ -117,6 +123,32 @@ class TaskController {
   ResponseEntity<Void> withdrawAbsence(@PathVariable long id) {
     absences.withdraw(currentUser.get(), id);
     return ResponseEntity.noContent().build();
+  }
+
+  record Bulk(String action, List<String> taskIds) {}
+
+  /** Claims or releases several tasks, each as if alone; the outcome of each. */
+  @PostMapping("/bulk")
+  List<BulkWork.Outcome> bulk(@RequestBody Bulk request) {
+    return bulk.apply(request.action(), request.taskIds());
+  }
+
+  /** Stored notices, new work and approvals since the last look; {@code unread} is the header's count. */
+  @GetMapping("/notices")
+  Notices.Summary notices() {
+    return notices.summary(currentUser.get());
+  }
+
+  @PostMapping("/notices/read")
+  ResponseEntity<Void> noticesRead() {
+    notices.markRead(currentUser.get());
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Server-sent events: "notice" whenever the summary may have changed (the event carries no data of its own). */
+  @GetMapping(path = "/notices/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter noticeStream() {
+    return notices.stream(currentUser.get());
   }
 
   @PostMapping("/{id}/complete")

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,15 +29,21 @@ class TaskReadModel implements TaskListener {
 
   static final String RESIDENT_ID = "residentId";
 
+  /** A step was created; {@code previousHolder} completed the same step of the case before (it was sent back). */
+  record TaskCreated(String taskId, String taskName, Set<String> groups, Set<String> users, String assignee,
+                     String previousHolder) {}
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final ObjectProvider<StepTargets> targets;
+  private final ApplicationEventPublisher events;
 
   /** The targets come from another module that needs the engine built first: looked up when the first step starts. */
-  TaskReadModel(JdbcTemplate jdbc, Clock clock, ObjectProvider<StepTargets> targets) {
+  TaskReadModel(JdbcTemplate jdbc, Clock clock, ObjectProvider<StepTargets> targets, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.targets = targets;
+    this.events = events;
   }
 
   @Override
@@ -72,6 +80,12 @@ class TaskReadModel implements TaskListener {
         process.getName() == null ? process.getId() : process.getName(), task.getTaskDefinitionKey(),
         task.getName(), task.getExecution().getProcessBusinessKey(), residentOf(task), task.getAssignee(), groups, users,
         Timestamp.from(task.getCreateTime().toInstant()), dueOf(task, process.getId()).map(Timestamp::from).orElse(null));
+    String previousHolder = jdbc.query("""
+        select completed_by from task_view where process_instance_id = ? and task_key = ? and status = 'COMPLETED'
+        order by ended_at desc, id limit 1""", (rs, n) -> rs.getString(1), task.getProcessInstanceId(),
+        task.getTaskDefinitionKey()).stream().findFirst().orElse(null);
+    events.publishEvent(new TaskCreated(task.getId(), task.getName(), Set.of(groups), Set.of(users), task.getAssignee(),
+        previousHolder));
   }
 
   /**
