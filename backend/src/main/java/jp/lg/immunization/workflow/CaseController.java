@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A case of any process by its process and business key: its notes. */
+/** A case of any process by its process and business key: its diagram and notes. */
 @RestController
 @RequestMapping("/api/processes/{processKey}/cases/{caseId}")
 class CaseController {
@@ -19,11 +19,19 @@ class CaseController {
   record NewNote(String body) {}
 
   private final CaseNotes notes;
+  private final CaseDiagrams diagrams;
   private final CurrentUser currentUser;
 
-  CaseController(CaseNotes notes, CurrentUser currentUser) {
+  CaseController(CaseNotes notes, CaseDiagrams diagrams, CurrentUser currentUser) {
     this.notes = notes;
+    this.diagrams = diagrams;
     this.currentUser = currentUser;
+  }
+
+  /** The process diagram with the steps waited on now and those passed, who did them and when. */
+  @GetMapping("/diagram")
+  CaseDiagrams.Diagram diagram(@PathVariable String processKey, @PathVariable String caseId) {
+    return diagrams.of(currentUser.get(), processKey, caseId);
   }
 
   @GetMapping("/notes")

@@ -30,8 +30,11 @@ class CaseNotes {
   private final AuditTrail audit;
   private final CaseStatusListener caseTypes;
   private final Clock clock;
+  private final CaseAccess access;
 
-  CaseNotes(JdbcTemplate jdbc, UserDirectory users, AuditTrail audit, CaseStatusListener caseTypes, Clock clock) {
+  CaseNotes(JdbcTemplate jdbc, UserDirectory users, AuditTrail audit, CaseStatusListener caseTypes, Clock clock,
+            CaseAccess access) {
+    this.access = access;
     this.jdbc = jdbc;
     this.users = users;
     this.audit = audit;
@@ -41,7 +44,7 @@ class CaseNotes {
 
   @Transactional(readOnly = true)
   List<Note> of(SignedInUser user, String processKey, String caseId) {
-    requireWorksOn(user, processKey, caseId);
+    access.require(user, processKey, caseId);
     return jdbc.query("""
         select id, body, author, created_at from case_note where process_key = ? and case_id = ?
         order by created_at, id""",
@@ -51,7 +54,7 @@ class CaseNotes {
 
   @Transactional
   Note add(SignedInUser user, String processKey, String caseId, String text) {
-    Long residentId = requireWorksOn(user, processKey, caseId);
+    Long residentId = access.require(user, processKey, caseId).residentId();
     String body = text == null ? "" : text.strip();
     if (body.isEmpty() || body.length() > MAX_LENGTH) {
       throw ApiException.invalid("メモを入力してください",
@@ -65,21 +68,5 @@ class CaseNotes {
     caseTypes.caseType(processKey).type().timeline()
         .ifPresent(timeline -> timeline.record(Long.parseLong(caseId), "NOTE", "メモ: " + body, user.username()));
     return new Note(id, body, user.username(), users.displayName(user.username()), now);
-  }
-
-  /**
-   * Only who is or was a candidate of one of the case's steps reads and writes its notes; the resident the case
-   * concerns, if any.
-   */
-  private Long requireWorksOn(SignedInUser user, String processKey, String caseId) {
-    List<Map<String, Object>> found = jdbc.queryForList("""
-        select resident_id from task_view where process_key = ? and case_id = ?
-          and (assignee = ? or completed_by = ? or candidate_groups && ?::varchar[] or ? = any(candidate_users))
-        limit 1""", processKey, caseId, user.username(), user.username(),
-        user.candidateGroups().toArray(String[]::new), user.username());
-    if (found.isEmpty()) {
-      throw ApiException.notFound("案件が見つかりません");
-    }
-    return (Long) found.get(0).get("resident_id");
   }
 }

@@ -77,6 +77,32 @@ class CaseWorkApiTest {
   }
 
   @Test
+  void theCasesDiagramShowsTheStepWaitedOnAndTheStepsDoneWithWhoAndWhen() throws Exception {
+    ProcessInstance instance = start();
+    driver.complete("staff2", instance, "CheckRequesterIdentity",
+        Map.of("identityDocument", "DRIVERS_LICENSE", "identityResult", "CONFIRMED"));
+    String diagram = "/api/processes/" + PROCESS + "/cases/" + instance.getBusinessKey() + "/diagram";
+
+    JsonNode answer = read(mvc.perform(get(diagram).with(users.as("staff1"))));
+    assertThat(answer.path("xml").asText()).contains("<bpmn:userTask id=\"DecideRequest\"");
+    List<String> current = new java.util.ArrayList<>();
+    answer.path("current").forEach(id -> current.add(id.asText()));
+    assertThat(current).contains("DecideRequest").doesNotContain("CheckRequesterIdentity");
+    JsonNode checked = null;
+    for (JsonNode passed : answer.path("passed")) {
+      if (passed.path("elementId").asText().equals("CheckRequesterIdentity")) {
+        checked = passed;
+      }
+    }
+    assertThat(checked).isNotNull();
+    assertThat(checked.path("by").asText()).isEqualTo("鈴木 一郎（担当）");
+    assertThat(checked.path("at").asText()).isNotBlank();
+    mvc.perform(get(diagram).with(users.as("manager1"))).andExpect(status().isForbidden());
+    mvc.perform(get("/api/processes/" + PROCESS + "/cases/0/diagram").with(users.as("staff1")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
   void completedByMeListsTheLast90DaysOfMyStepsOnly() throws Exception {
     ProcessInstance instance = start();
     String task = driver.claim("staff2", instance, "CheckRequesterIdentity");
