@@ -73,4 +73,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   ABNORMAL_ACCESS_REPORT: '異常アクセス報告の表示',
   LEGAL_HOLD_SET: '保全措置（削除停止）の設定',
   LEGAL_HOLD_LIFTED: '保全措置（削除停止）の解除',
+  TASK_ASSIGN: 'タスクの割り当て（上長）',
+  ABSENCE_SET: '不在の登録・取消',
+  CASE_NOTE_ADDED: '案件へのメモの追加',
 };

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.security.CurrentUser;
 
 @RestController
@@ -46,19 +47,35 @@ class TaskController {
 
   /**
    * The task list: {@code view} (mine, group, all, completed), filters {@code processKey}, {@code taskKey}, {@code due}
-   * (overdue, soon), {@code group}, {@code claimedBy}, {@code createdFrom/To}, {@code dueFrom/To}, {@code resident}
-   * (宛名番号 or part of a name; every resident shown is audited as a search hit), and {@code sort} (created, due,
-   * process) with {@code direction} (asc, desc). Keyset-paged by {@code cursor}.
+   * (overdue, soon), {@code group}, {@code claimedBy}, {@code createdFrom/To}, {@code dueFrom/To}, and {@code sort}
+   * (created, due, process) with {@code direction} (asc, desc). Keyset-paged by {@code cursor}. A search by resident
+   * goes by POST to {@code /search}, so that no name stands in a URL (and so in no access log).
    */
   @GetMapping
-  TaskInbox.Page list(@RequestParam Map<String, String> parameters,
-                      @RequestParam(required = false) String cursor,
-                      @RequestParam(defaultValue = "50") int size) {
+  TaskInbox.Page list(@RequestParam Map<String, String> parameters) {
+    if (parameters.containsKey("resident")) {
+      throw ApiException.invalid("住民での検索は検索フォームから行ってください",
+          Map.of("resident", "住民での検索は POST /api/tasks/search で行ってください（URLに氏名を残さないため）"));
+    }
+    return search(parameters);
+  }
+
+  /** The task list by the same criteria (and {@code cursor}, {@code size}) in the body, with {@code resident}. */
+  @PostMapping("/search")
+  TaskInbox.Page search(@RequestBody Map<String, String> parameters) {
     Map<String, String> criteria = new HashMap<>(parameters);
-    criteria.remove("cursor");
-    criteria.remove("size");
+    String cursor = criteria.remove("cursor");
+    String size = criteria.remove("size");
     InboxQuery.requireKnown(criteria);
-    return inbox.page(currentUser.get(), InboxQuery.of(criteria), cursor, Math.max(1, Math.min(size, 200)));
+    return inbox.page(currentUser.get(), InboxQuery.of(criteria), cursor, pageSize(size));
+  }
+
+  private static int pageSize(String size) {
+    try {
+      return size == null || size.isBlank() ? 50 : Math.max(1, Math.min(Integer.parseInt(size.trim()), 200));
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("件数は数字で指定してください", Map.of("size", "件数は1から200の数字です"));
+    }
   }
 
   @GetMapping("/filters")

@@ -112,6 +112,10 @@ class TaskListApiTest {
     assertThat(ids(list("staff1", with(ofResident, "dueTo", today().toString())))).containsExactly(groupTask);
     assertThat(ids(list("staff1", with(ofResident, "dueFrom", "令和99年1月1日")))).isEmpty();
 
+    mvc.perform(get("/api/tasks").param("resident", kana).with(users.as("staff1")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.resident").exists());
+    mvc.perform(get("/api/tasks").param("size", "many").with(users.as("staff1")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.size").exists());
     mvc.perform(get("/api/tasks").param("due", "tomorrow").with(users.as("staff1")))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.due").exists());
     mvc.perform(get("/api/tasks").param("createdFrom", "2026-13-40").with(users.as("staff1")))
@@ -252,7 +256,12 @@ class TaskListApiTest {
     return seen;
   }
 
+  /** By GET with its parameters in the URL, or by POST to /search when it names a resident (no name in a URL). */
   private JsonNode list(String username, Map<String, String> parameters) throws Exception {
+    if (parameters.containsKey("resident")) {
+      return json.readTree(driver.perform(username, post("/api/tasks/search"), parameters).andExpect(status().isOk())
+          .andReturn().getResponse().getContentAsString());
+    }
     MockHttpServletRequestBuilder request = get("/api/tasks").with(users.as(username));
     parameters.forEach(request::param);
     return json.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
