@@ -19,11 +19,12 @@ export function NoticeBell() {
 
   const unread = notices.data?.unread ?? 0;
   return (
-    <Link to="/notices" className="notice-bell" data-testid="notice-bell" aria-label={`お知らせ（未読${unread}件）`}>
+    <Link to="/notices" className="notice-bell" data-testid="notice-bell">
       お知らせ
       {unread > 0 && (
         <span className="count" data-testid="notice-count">
           {unread}
+          <span className="visually-hidden">件の未読</span>
         </span>
       )}
     </Link>

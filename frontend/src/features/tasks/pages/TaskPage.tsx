@@ -167,7 +167,7 @@ export function TaskPage() {
           </div>
         </section>
       </div>
-      {canApprove(me) && <ReassignPanel key={task.assignee ?? ''} task={task} />}
+      {canApprove(me) && <ReassignPanel task={task} />}
       {task.caseId && (
         <div className="case-work">
           <CaseDiagram processKey={task.processKey} caseId={task.caseId} />

@@ -113,6 +113,12 @@ class TaskInbox {
         .map(Row::task).findFirst();
   }
 
+  /** The step as the user's list shows it: the resident named (or masked) and the holder's absence. */
+  Optional<TaskSummary> find(String taskId, SignedInUser user) {
+    return jdbc.query(COLUMNS + " where id = ?", mapper(Instant.now(clock)), taskId).stream().findFirst()
+        .map(row -> named(List.of(row), user).get(0));
+  }
+
   record CompletedStep(String taskKey, String name, String completedBy, Instant endedAt, String submission) {}
 
   List<CompletedStep> completedSteps(String processInstanceId) {

@@ -71,7 +71,9 @@ class TaskWork {
 
   @Transactional
   TaskDetails details(String taskId) {
-    return details(openTaskFor(currentUser.get(), taskId));
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    return details(inbox.find(taskId, user).orElse(task));
   }
 
   /** For a task already read from the task list, e.g. each item of the approval queue. */
