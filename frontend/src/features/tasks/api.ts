@@ -82,12 +82,6 @@ export interface CaseNote {
   created: string;
 }
 
-export interface CaseDiagram {
-  xml: string;
-  current: string[];
-  passed: { elementId: string; name: string | null; by: string | null; at: string }[];
-}
-
 const TASK_PAGE_SIZE = 50;
 
 /** By POST, so that a resident's name searched for never stands in a URL. */
@@ -193,10 +187,6 @@ export function addNote(processKey: string, caseId: string, body: string): Promi
   return apiRequest<CaseNote>(`${casePath(processKey, caseId)}/notes`, { method: 'POST', body: { body } });
 }
 
-export function fetchDiagram(processKey: string, caseId: string): Promise<CaseDiagram> {
-  return apiRequest<CaseDiagram>(`${casePath(processKey, caseId)}/diagram`);
-}
-
 export const taskKeys = {
   all: ['tasks'] as const,
   list: (criteria: TaskCriteria) => [...taskKeys.all, 'list', criteria] as const,
@@ -206,7 +196,6 @@ export const taskKeys = {
   candidates: (id: string) => [...taskKeys.all, 'candidates', id] as const,
   absences: () => [...taskKeys.all, 'absences'] as const,
   notes: (processKey: string, caseId: string) => [...taskKeys.all, 'notes', processKey, caseId] as const,
-  diagram: (processKey: string, caseId: string) => [...taskKeys.all, 'diagram', processKey, caseId] as const,
 };
 
 export const tasksQuery = (criteria: TaskCriteria) =>
@@ -235,6 +224,3 @@ export const absencesQuery = () => queryOptions({ queryKey: taskKeys.absences(),
 
 export const notesQuery = (processKey: string, caseId: string) =>
   queryOptions({ queryKey: taskKeys.notes(processKey, caseId), queryFn: () => fetchNotes(processKey, caseId) });
-
-export const diagramQuery = (processKey: string, caseId: string) =>
-  queryOptions({ queryKey: taskKeys.diagram(processKey, caseId), queryFn: () => fetchDiagram(processKey, caseId) });

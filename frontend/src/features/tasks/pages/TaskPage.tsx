@@ -3,13 +3,13 @@ import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from '../../../components/CamundaForm';
 import { CaseContextPanel } from '../../../components/CaseContextPanel';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { useMe } from '../../../lib/auth/AuthProvider';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { canApprove } from '../../../lib/auth/roles';
 import { useAction } from '../../../lib/useAction';
 import { claimTask, completeTask, taskQuery, unclaimTask } from '../api';
-import { CaseDiagram } from '../components/CaseDiagram';
 import { CaseNotesPanel } from '../components/CaseNotesPanel';
 import { ReassignPanel } from '../components/ReassignPanel';
 

@@ -11,13 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import jp.lg.immunization.platform.AfterCommit;
 import jp.lg.immunization.security.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -104,12 +103,12 @@ class Notices {
   void notify(String username, Kind kind, String message, String taskId) {
     jdbc.update("insert into task_notice (username, kind, message, task_id, created_at) values (?, ?, ?, ?, ?)",
         username, kind.name(), message, taskId, Timestamp.from(Instant.now(clock)));
-    afterCommit(() -> push(username));
+    AfterCommit.run(() -> push(username));
   }
 
   /** A new unclaimed step: every open browser of its groups refreshes its count. */
   private void newWork(Set<String> groups, Set<String> candidateUsers) {
-    afterCommit(() -> listeners.forEach((username, mine) -> mine.forEach(listener -> {
+    AfterCommit.run(() -> listeners.forEach((username, mine) -> mine.forEach(listener -> {
       if (candidateUsers.contains(username) || listener.groups().stream().anyMatch(groups::contains)) {
         send(listener, "notice");
       }
@@ -126,7 +125,7 @@ class Notices {
     if (event.assignee() == null) {
       newWork(event.groups(), event.users());
     } else {
-      afterCommit(() -> push(event.assignee()));
+      AfterCommit.run(() -> push(event.assignee()));
     }
   }
 
@@ -151,18 +150,5 @@ class Notices {
   private Optional<Instant> lastSeen(String username) {
     return jdbc.queryForList("select seen_at from task_notice_seen where username = ?", Timestamp.class, username)
         .stream().findFirst().map(Timestamp::toInstant);
-  }
-
-  private static void afterCommit(Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          action.run();
-        }
-      });
-    } else {
-      action.run();
-    }
   }
 }

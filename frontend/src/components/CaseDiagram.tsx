@@ -1,7 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { formatWarekiDateTime } from '../../../lib/date';
-import { diagramQuery, type CaseDiagram as Diagram } from '../api';
+import { apiRequest } from '../lib/api';
+import { formatWarekiDateTime } from '../lib/date';
+
+interface Diagram {
+  xml: string;
+  current: string[];
+  passed: { elementId: string; name: string | null; by: string | null; at: string }[];
+}
+
+const diagramQuery = (processKey: string, caseId: string) =>
+  queryOptions({
+    queryKey: ['cases', 'diagram', processKey, caseId] as const,
+    queryFn: () =>
+      apiRequest<Diagram>(`/processes/${encodeURIComponent(processKey)}/cases/${encodeURIComponent(caseId)}/diagram`),
+  });
 
 /** Draws the BPMN read-only with bpmn-js, loaded only when a diagram is first shown (it is most of the weight). */
 async function draw(container: HTMLElement, diagram: Diagram): Promise<() => void> {
@@ -42,7 +55,7 @@ async function draw(container: HTMLElement, diagram: Diagram): Promise<() => voi
 }
 
 /**
- * Where the case stands: the process diagram with the step waited on highlighted and the steps done marked (who and
+ * Where the case stands, on a task's page and a case's page: the process diagram with the step waited on highlighted and the steps done marked (who and
  * when on hover), and the same as a list for keyboards, screen readers and print.
  */
 export function CaseDiagram({ processKey, caseId }: { processKey: string; caseId: string }) {
