@@ -2,7 +2,10 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../components/Message';
 import { useAuth } from '../lib/auth/AuthProvider';
 import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../lib/auth/roles';
+import { useState } from 'react';
+import { NoticeBell } from '../features/notices/components/NoticeBell';
 import { DemoBanner, useSystem } from './SystemProvider';
+import { usePageFocus } from './usePageFocus';
 
 /** The frame of every signed-in page; anyone not signed in is sent to the login page. */
 export function Layout() {
@@ -10,6 +13,10 @@ export function Layout() {
   // Simulators exist only where the server enables them; production never shows the entry.
   const system = useSystem();
   const location = useLocation();
+  // Open on the page where it was opened: following a link closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
+  usePageFocus();
 
   if (state.status === 'loading') {
     return <Loading />;
@@ -35,9 +42,22 @@ export function Layout() {
   }
   return (
     <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        本文へ移動
+      </a>
       <DemoBanner />
       <header className="app-header">
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
+        >
+          メニュー
+        </button>
         <span className="app-name">予防接種事務 ケース管理</span>
+        {canDoCaseWork(me) && <NoticeBell />}
         <div className="current-user" data-testid="current-user">
           <span className="user-name">{me.displayName}</span>
           <span className="user-role">{roleLabels(me)}</span>
@@ -51,7 +71,7 @@ export function Layout() {
         </div>
       </header>
       <div className="app-body">
-        <nav className="app-nav" aria-label="メインメニュー">
+        <nav id="main-menu" className={menuOpen ? 'app-nav open' : 'app-nav'} aria-label="メインメニュー">
           <ul>
             {canApprove(me) && (
               <li>
@@ -61,7 +81,12 @@ export function Layout() {
             {canDoCaseWork(me) && (
               <>
                 <li>
-                  <NavLink to="/tasks">タスク一覧</NavLink>
+                  <NavLink to="/tasks" end>
+                    タスク一覧
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/tasks/absences">不在と代理</NavLink>
                 </li>
                 <li>
                   <NavLink to="/processes">業務の開始</NavLink>
@@ -146,7 +171,7 @@ export function Layout() {
             )}
           </ul>
         </nav>
-        <main className="app-main">
+        <main className="app-main" id="main-content" tabIndex={-1}>
           <Outlet />
         </main>
       </div>

@@ -1,43 +1,70 @@
 import type { RouteObject } from 'react-router-dom';
+import { page } from './lazyPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
-import { PasswordPage } from '../features/auth/pages/PasswordPage';
-import { AccountsPage } from '../features/admin/pages/AccountsPage';
-import { DepartmentsPage } from '../features/admin/pages/DepartmentsPage';
-import { IncidentsPage } from '../features/admin/pages/IncidentsPage';
-import { NonDisclosurePage } from '../features/admin/pages/NonDisclosurePage';
-import { OutreachPage } from '../features/outreach/pages/OutreachPage';
-import { ApprovalsPage } from '../features/approvals/pages/ApprovalsPage';
 import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis } from '../lib/auth/roles';
-import { KpiDashboardPage } from '../features/kpi/pages/KpiDashboardPage';
-import { KpiQueuePage } from '../features/kpi/pages/KpiQueuePage';
-import { AuditPage } from '../features/audit/pages/AuditPage';
-import { CoPayExemptionDetailPage } from '../features/copay-exemptions/pages/CoPayExemptionDetailPage';
-import { CoPayExemptionsPage } from '../features/copay-exemptions/pages/CoPayExemptionsPage';
-import { BatchDetailPage } from '../features/doses/pages/BatchDetailPage';
-import { BatchUploadPage } from '../features/doses/pages/BatchUploadPage';
-import { DoseCorrectionPage } from '../features/doses/pages/DoseCorrectionPage';
-import { DoseEntryPage } from '../features/doses/pages/DoseEntryPage';
-import { CataloguePage } from '../features/processes/pages/CataloguePage';
-import { QueriesPage } from '../features/queries/pages/QueriesPage';
-import { InquiriesPage } from '../features/inquiries/pages/InquiriesPage';
-import { MistakeReportPage } from '../features/mistakes/pages/MistakeReportPage';
-import { MistakesPage } from '../features/mistakes/pages/MistakesPage';
-import { IllnessExceptionPage } from '../features/illness/pages/IllnessExceptionPage';
-import { IllnessExceptionsPage } from '../features/illness/pages/IllnessExceptionsPage';
-import { ResidentRequestPage } from '../features/resident-requests/pages/ResidentRequestPage';
-import { ResidentRequestsPage } from '../features/resident-requests/pages/ResidentRequestsPage';
-import { RetentionPage } from '../features/retention/pages/RetentionPage';
-import { ReliefClaimPage } from '../features/relief/pages/ReliefClaimPage';
-import { ReliefClaimsPage } from '../features/relief/pages/ReliefClaimsPage';
-import { ResidentDetailPage } from '../features/residents/pages/ResidentDetailPage';
-import { ResidentSearchPage } from '../features/residents/pages/ResidentSearchPage';
-import { SimulatorsPage } from '../features/simulators/pages/SimulatorsPage';
-import { InboxPage } from '../features/tasks/pages/InboxPage';
-import { TaskPage } from '../features/tasks/pages/TaskPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRole } from './RequireRole';
+
+// Each page is its own chunk, fetched on first visit: the sign-in page does not wait for the KPI charts or the
+// diagram viewer.
+const PasswordPage = page(() => import('../features/auth/pages/PasswordPage'), 'PasswordPage');
+const AccountsPage = page(() => import('../features/admin/pages/AccountsPage'), 'AccountsPage');
+const DepartmentsPage = page(() => import('../features/admin/pages/DepartmentsPage'), 'DepartmentsPage');
+const IncidentsPage = page(() => import('../features/admin/pages/IncidentsPage'), 'IncidentsPage');
+const NonDisclosurePage = page(() => import('../features/admin/pages/NonDisclosurePage'), 'NonDisclosurePage');
+const OutreachPage = page(() => import('../features/outreach/pages/OutreachPage'), 'OutreachPage');
+const ApprovalsPage = page(() => import('../features/approvals/pages/ApprovalsPage'), 'ApprovalsPage');
+const KpiDashboardPage = page(() => import('../features/kpi/pages/KpiDashboardPage'), 'KpiDashboardPage');
+const KpiQueuePage = page(() => import('../features/kpi/pages/KpiQueuePage'), 'KpiQueuePage');
+const AuditPage = page(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+const CoPayExemptionDetailPage = page(
+  () => import('../features/copay-exemptions/pages/CoPayExemptionDetailPage'),
+  'CoPayExemptionDetailPage',
+);
+const CoPayExemptionsPage = page(
+  () => import('../features/copay-exemptions/pages/CoPayExemptionsPage'),
+  'CoPayExemptionsPage',
+);
+const BatchDetailPage = page(() => import('../features/doses/pages/BatchDetailPage'), 'BatchDetailPage');
+const BatchUploadPage = page(() => import('../features/doses/pages/BatchUploadPage'), 'BatchUploadPage');
+const DoseCorrectionPage = page(() => import('../features/doses/pages/DoseCorrectionPage'), 'DoseCorrectionPage');
+const DoseEntryPage = page(() => import('../features/doses/pages/DoseEntryPage'), 'DoseEntryPage');
+const CataloguePage = page(() => import('../features/processes/pages/CataloguePage'), 'CataloguePage');
+const QueriesPage = page(() => import('../features/queries/pages/QueriesPage'), 'QueriesPage');
+const InquiriesPage = page(() => import('../features/inquiries/pages/InquiriesPage'), 'InquiriesPage');
+const MistakesPage = page(() => import('../features/mistakes/pages/MistakesPage'), 'MistakesPage');
+const MistakeReportPage = page(() => import('../features/mistakes/pages/MistakeReportPage'), 'MistakeReportPage');
+const IllnessExceptionsPage = page(
+  () => import('../features/illness/pages/IllnessExceptionsPage'),
+  'IllnessExceptionsPage',
+);
+const IllnessExceptionPage = page(
+  () => import('../features/illness/pages/IllnessExceptionPage'),
+  'IllnessExceptionPage',
+);
+const ResidentRequestPage = page(
+  () => import('../features/resident-requests/pages/ResidentRequestPage'),
+  'ResidentRequestPage',
+);
+const ResidentRequestsPage = page(
+  () => import('../features/resident-requests/pages/ResidentRequestsPage'),
+  'ResidentRequestsPage',
+);
+const RetentionPage = page<{ area: 'audit' | 'admin' }>(
+  () => import('../features/retention/pages/RetentionPage'),
+  'RetentionPage',
+);
+const ReliefClaimPage = page(() => import('../features/relief/pages/ReliefClaimPage'), 'ReliefClaimPage');
+const ReliefClaimsPage = page(() => import('../features/relief/pages/ReliefClaimsPage'), 'ReliefClaimsPage');
+const ResidentDetailPage = page(() => import('../features/residents/pages/ResidentDetailPage'), 'ResidentDetailPage');
+const ResidentSearchPage = page(() => import('../features/residents/pages/ResidentSearchPage'), 'ResidentSearchPage');
+const SimulatorsPage = page(() => import('../features/simulators/pages/SimulatorsPage'), 'SimulatorsPage');
+const InboxPage = page(() => import('../features/tasks/pages/InboxPage'), 'InboxPage');
+const TaskPage = page(() => import('../features/tasks/pages/TaskPage'), 'TaskPage');
+const AbsencesPage = page(() => import('../features/tasks/pages/AbsencesPage'), 'AbsencesPage');
+const NoticesPage = page(() => import('../features/notices/pages/NoticesPage'), 'NoticesPage');
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -59,6 +86,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <InboxPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'tasks/absences',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <AbsencesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'notices',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <NoticesPage />
           </RequireRole>
         ),
       },

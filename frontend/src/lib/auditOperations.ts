@@ -83,4 +83,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   WRONG_VACCINATION_EXPORT: '予防接種の間違い年次報告のCSV出力',
   RESIDENT_FEED_FILE: '住民記録ファイルの取込',
   RESIDENT_REGISTER_CHANGE: '住民記録の異動・修正',
+  TASK_ASSIGN: 'タスクの割り当て（上長）',
+  ABSENCE_SET: '不在の登録・取消',
+  CASE_NOTE_ADDED: '案件へのメモの追加',
 };

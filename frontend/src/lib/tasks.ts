@@ -8,11 +8,28 @@ export interface TaskSummary {
   processName: string;
   caseId: string;
   caseLabel: string;
+  /** The kana name of the resident the case concerns, masked (ヤ＊＊ タ＊＊) where the user may not see it. */
+  residentName?: string | null;
   assignee: string | null;
   assigneeName: string | null;
   candidateGroups: string[];
   created: string;
   due: string | null;
+  dueState?: DueState | null;
+  /** The holder's absence today, with the stand-in, for the supervisor to act on. */
+  assigneeAway?: Absence | null;
+}
+
+export type DueState = 'OVERDUE' | 'DUE_SOON';
+
+export interface Absence {
+  id: number;
+  username: string;
+  displayName: string;
+  startsOn: string;
+  endsOn: string;
+  standIn: string | null;
+  standInName: string | null;
 }
 
 export interface CaseContext {

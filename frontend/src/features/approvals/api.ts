@@ -21,6 +21,21 @@ export function decideApproval(taskId: string, values: ApprovalDecision): Promis
   return apiRequest<void>(`/approvals/${encodeURIComponent(taskId)}`, { method: 'POST', body: { values } });
 }
 
+export interface BulkOutcome {
+  taskId: string;
+  done: boolean;
+  error: string | null;
+  message: string | null;
+}
+
+/** Approves several approvals of one step, each checked and recorded as if alone; the outcome of each. */
+export function approveAll(taskIds: string[]): Promise<BulkOutcome[]> {
+  return apiRequest<BulkOutcome[]>('/approvals/bulk', {
+    method: 'POST',
+    body: { taskIds, values: { decision: 'APPROVE' } },
+  });
+}
+
 export const approvalKeys = {
   all: ['approvals'] as const,
 };

@@ -1,25 +1,111 @@
 import type { FormValues } from '../../components/CamundaForm';
-import type { TaskDetail, TaskSummary } from '../../lib/tasks';
+import type { Absence, TaskDetail, TaskSummary } from '../../lib/tasks';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { apiRequest, query } from '../../lib/api';
+import { apiRequest } from '../../lib/api';
 import { cursorPaging, type CursorPage } from '../../lib/paging';
 
 // A task and its case context are shown by the approval queue too: see lib/tasks.
-export type { CaseContext, TaskDetail, TaskSummary } from '../../lib/tasks';
+export type { Absence, CaseContext, TaskDetail, TaskSummary } from '../../lib/tasks';
 
-export type TaskView = 'mine' | 'group';
+export type TaskView = 'mine' | 'group' | 'all' | 'completed';
+
+/** The list's filters and order, as the server's query parameters (the URL keeps them too). */
+export interface TaskCriteria {
+  view: TaskView;
+  processKey?: string;
+  taskKey?: string;
+  due?: '' | 'overdue' | 'soon';
+  group?: string;
+  claimedBy?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  resident?: string;
+  sort?: '' | 'created' | 'due' | 'process';
+  direction?: '' | 'asc' | 'desc';
+}
+
+export const CRITERIA_KEYS = [
+  'view',
+  'processKey',
+  'taskKey',
+  'due',
+  'group',
+  'claimedBy',
+  'createdFrom',
+  'createdTo',
+  'dueFrom',
+  'dueTo',
+  'resident',
+  'sort',
+  'direction',
+] as const;
 
 export type TaskPage = CursorPage<TaskSummary>;
 
 export interface TaskCounts {
   mine: number;
   group: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface SavedFilter {
+  id: number;
+  name: string;
+  shared: boolean;
+  mine: boolean;
+  criteria: Record<string, string>;
+}
+
+export interface Candidate {
+  username: string;
+  displayName: string;
+  holder: boolean;
+  away: Absence | null;
+  refusal: string | null;
+}
+
+export interface BulkOutcome {
+  taskId: string;
+  done: boolean;
+  error: string | null;
+  message: string | null;
+}
+
+export interface CaseNote {
+  id: number;
+  body: string;
+  author: string;
+  authorName: string;
+  created: string;
 }
 
 const TASK_PAGE_SIZE = 50;
 
-export function fetchTasks(view: TaskView, cursor: string | null = null): Promise<TaskPage> {
-  return apiRequest<TaskPage>(`/tasks${query({ view, cursor, size: TASK_PAGE_SIZE })}`);
+/** By POST, so that a resident's name searched for never stands in a URL. */
+export function fetchTasks(criteria: TaskCriteria, cursor: string | null = null): Promise<TaskPage> {
+  const body: Record<string, string> = { size: String(TASK_PAGE_SIZE) };
+  for (const [key, value] of Object.entries(criteria)) {
+    if (value) {
+      body[key] = String(value);
+    }
+  }
+  if (cursor) {
+    body.cursor = cursor;
+  }
+  return apiRequest<TaskPage>('/tasks/search', { method: 'POST', body });
+}
+
+export interface ProcessName {
+  key: string;
+  name: string;
+}
+
+/** The processes staff work on, for the list's process filter. */
+export function fetchProcessNames(): Promise<ProcessName[]> {
+  return apiRequest<ProcessName[]>('/processes');
 }
 
 export function fetchTaskCounts(): Promise<TaskCounts> {
@@ -45,17 +131,77 @@ export function completeTask(id: string, values: FormValues): Promise<void> {
   });
 }
 
+export function bulkTasks(action: 'claim' | 'release', taskIds: string[]): Promise<BulkOutcome[]> {
+  return apiRequest<BulkOutcome[]>('/tasks/bulk', { method: 'POST', body: { action, taskIds } });
+}
+
+export function fetchSavedFilters(): Promise<SavedFilter[]> {
+  return apiRequest<SavedFilter[]>('/tasks/filters');
+}
+
+export function saveFilter(name: string, shared: boolean, criteria: Record<string, string>): Promise<SavedFilter> {
+  return apiRequest<SavedFilter>('/tasks/filters', { method: 'POST', body: { name, shared, criteria } });
+}
+
+export function deleteFilter(id: number): Promise<void> {
+  return apiRequest<void>(`/tasks/filters/${id}`, { method: 'DELETE' });
+}
+
+export function fetchCandidates(taskId: string): Promise<Candidate[]> {
+  return apiRequest<Candidate[]>(`/tasks/${encodeURIComponent(taskId)}/candidates`);
+}
+
+export function assignTask(taskId: string, assignee: string | null, reason: string): Promise<TaskSummary> {
+  return apiRequest<TaskSummary>(`/tasks/${encodeURIComponent(taskId)}/assign`, {
+    method: 'POST',
+    body: { assignee, reason },
+  });
+}
+
+export function fetchAbsences(): Promise<Absence[]> {
+  return apiRequest<Absence[]>('/tasks/absences');
+}
+
+export function recordAbsence(absence: {
+  username: string;
+  startsOn: string;
+  endsOn: string;
+  standIn: string;
+}): Promise<Absence> {
+  return apiRequest<Absence>('/tasks/absences', { method: 'POST', body: absence });
+}
+
+export function withdrawAbsence(id: number): Promise<void> {
+  return apiRequest<void>(`/tasks/absences/${id}`, { method: 'DELETE' });
+}
+
+function casePath(processKey: string, caseId: string): string {
+  return `/processes/${encodeURIComponent(processKey)}/cases/${encodeURIComponent(caseId)}`;
+}
+
+export function fetchNotes(processKey: string, caseId: string): Promise<CaseNote[]> {
+  return apiRequest<CaseNote[]>(`${casePath(processKey, caseId)}/notes`);
+}
+
+export function addNote(processKey: string, caseId: string, body: string): Promise<CaseNote> {
+  return apiRequest<CaseNote>(`${casePath(processKey, caseId)}/notes`, { method: 'POST', body: { body } });
+}
+
 export const taskKeys = {
   all: ['tasks'] as const,
-  list: (view: TaskView) => [...taskKeys.all, 'list', view] as const,
+  list: (criteria: TaskCriteria) => [...taskKeys.all, 'list', criteria] as const,
   counts: () => [...taskKeys.all, 'counts'] as const,
   detail: (id: string) => [...taskKeys.all, 'detail', id] as const,
+  filters: () => [...taskKeys.all, 'filters'] as const,
+  candidates: (id: string) => [...taskKeys.all, 'candidates', id] as const,
+  absences: () => [...taskKeys.all, 'absences'] as const,
+  notes: (processKey: string, caseId: string) => [...taskKeys.all, 'notes', processKey, caseId] as const,
 };
 
-export const tasksQuery = (view: TaskView) =>
+export const tasksQuery = (criteria: TaskCriteria) =>
   infiniteQueryOptions({
-    queryKey: taskKeys.list(view),
-    queryFn: ({ pageParam }) => fetchTasks(view, pageParam),
+    queryKey: taskKeys.list(criteria),
+    queryFn: ({ pageParam }) => fetchTasks(criteria, pageParam),
     ...cursorPaging<TaskSummary>(),
     // Forgotten as soon as the list is off screen: every claim and completion (anyone's) changes it, and a list kept
     // from before would show a task just completed as still open until the refetch behind it arrived.
@@ -65,3 +211,16 @@ export const tasksQuery = (view: TaskView) =>
 export const taskCountsQuery = () => queryOptions({ queryKey: taskKeys.counts(), queryFn: fetchTaskCounts });
 
 export const taskQuery = (id: string) => queryOptions({ queryKey: taskKeys.detail(id), queryFn: () => fetchTask(id) });
+
+export const processNamesQuery = () =>
+  queryOptions({ queryKey: [...taskKeys.all, 'processes'] as const, queryFn: fetchProcessNames, staleTime: Infinity });
+
+export const savedFiltersQuery = () => queryOptions({ queryKey: taskKeys.filters(), queryFn: fetchSavedFilters });
+
+export const candidatesQuery = (id: string) =>
+  queryOptions({ queryKey: taskKeys.candidates(id), queryFn: () => fetchCandidates(id) });
+
+export const absencesQuery = () => queryOptions({ queryKey: taskKeys.absences(), queryFn: fetchAbsences });
+
+export const notesQuery = (processKey: string, caseId: string) =>
+  queryOptions({ queryKey: taskKeys.notes(processKey, caseId), queryFn: () => fetchNotes(processKey, caseId) });

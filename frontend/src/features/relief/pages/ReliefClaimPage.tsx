@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
 import { Link, useParams } from 'react-router-dom';
@@ -170,6 +171,8 @@ export function ReliefClaimPage() {
             )}
 
             {data.status === 'NOT_PAID' && <AppealForm claimId={data.id} version={data.version} today={today} />}
+
+            <CaseDiagram processKey="ReliefClaim" caseId={String(data.id)} />
 
             <CaseTimeline id="relief-timeline" entries={data.timeline} />
           </>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { DecisionNotice } from '../../../components/DecisionNotice';
 import { useState } from 'react';
@@ -128,6 +129,8 @@ export function ResidentRequestPage() {
                 />
               )}
             </section>
+
+            <CaseDiagram processKey="ResidentDataRequest" caseId={String(data.id)} />
 
             <CaseTimeline id="resident-request-timeline" entries={data.timeline} />
           </>

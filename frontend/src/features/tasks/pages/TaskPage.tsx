@@ -3,11 +3,15 @@ import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from '../../../components/CamundaForm';
 import { CaseContextPanel } from '../../../components/CaseContextPanel';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { useMe } from '../../../lib/auth/AuthProvider';
 import { formatWarekiDateTime } from '../../../lib/date';
+import { canApprove } from '../../../lib/auth/roles';
 import { useAction } from '../../../lib/useAction';
 import { claimTask, completeTask, taskQuery, unclaimTask } from '../api';
+import { CaseNotesPanel } from '../components/CaseNotesPanel';
+import { ReassignPanel } from '../components/ReassignPanel';
 
 export function TaskPage() {
   const { taskId = '' } = useParams();
@@ -64,7 +68,7 @@ export function TaskPage() {
       <BackLink />
       <div className="page-heading">
         <div>
-          <h1>{task.name}</h1>
+          <h1 tabIndex={-1}>{task.name}</h1>
           <p className="subtitle">
             {task.processName}・{task.caseLabel}
           </p>
@@ -80,7 +84,11 @@ export function TaskPage() {
           </div>
           <div>
             <dt>期限</dt>
-            <dd>{task.due ? formatWarekiDateTime(task.due) : '—'}</dd>
+            <dd data-testid="task-due">
+              {task.due ? formatWarekiDateTime(task.due) : '—'}
+              {task.dueState === 'OVERDUE' && <span className="badge badge-overdue">期限超過</span>}
+              {task.dueState === 'DUE_SOON' && <span className="badge badge-due-soon">期限間近</span>}
+            </dd>
           </div>
         </dl>
       </div>
@@ -159,6 +167,13 @@ export function TaskPage() {
           </div>
         </section>
       </div>
+      {canApprove(me) && <ReassignPanel task={task} />}
+      {task.caseId && (
+        <div className="case-work">
+          <CaseDiagram processKey={task.processKey} caseId={task.caseId} />
+          <CaseNotesPanel processKey={task.processKey} caseId={task.caseId} />
+        </div>
+      )}
     </section>
   );
 }

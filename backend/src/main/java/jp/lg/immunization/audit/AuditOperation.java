@@ -108,5 +108,11 @@ public enum AuditOperation {
   ILLNESS_EXCEPTION_RECORDED,
   ILLNESS_EXCEPTION_VIEW,
   ILLNESS_EXCEPTION_UPDATED,
-  ILLNESS_EXCEPTION_DECIDED
+  ILLNESS_EXCEPTION_DECIDED,
+  /** A supervisor gave a step to a named colleague or released it: who, from whom, to whom and why. */
+  TASK_ASSIGN,
+  /** An absence (from, to, stand-in) recorded or withdrawn, by the user or their supervisor. */
+  ABSENCE_SET,
+  /** A note added to a case (append-only). */
+  CASE_NOTE_ADDED
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
+import jp.lg.immunization.workflow.CaseStarter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ class RequestDeadlines {
   static final int EXTENSION_DAYS = 30;
   static final String REMINDER_AT = "reminderAt";
   static final String OVERDUE_AT = "overdueAt";
-  static final String DUE_AT = "dueAt";
+  /** The case's deadline in law: the task list dates every step of the request by it at the latest. */
+  static final String DUE_AT = CaseStarter.LEGAL_DEADLINE;
   static final String EXTENDED = "deadlineExtended";
 
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");

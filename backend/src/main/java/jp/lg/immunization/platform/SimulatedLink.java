@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The behaviour shared by the simulators of national systems: requests are recorded as the other side
@@ -61,7 +59,7 @@ public final class SimulatedLink<Q> {
       pending.put(requestId, request);
     }
     if (autoAnswer) {
-      afterCommit(() -> scheduler.schedule(() -> deliver(requestId), delay.toMillis(), TimeUnit.MILLISECONDS));
+      AfterCommit.run(() -> scheduler.schedule(() -> deliver(requestId), delay.toMillis(), TimeUnit.MILLISECONDS));
     }
   }
 
@@ -109,19 +107,6 @@ public final class SimulatedLink<Q> {
       answer.accept(requestId, request);
     } catch (RuntimeException e) {
       log.warn("{} simulator: the answer to request {} could not be delivered: {}", name, requestId, e.toString());
-    }
-  }
-
-  private static void afterCommit(Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          action.run();
-        }
-      });
-    } else {
-      action.run();
     }
   }
 }

@@ -1,5 +1,7 @@
 package jp.lg.immunization.resident;
 
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,8 +75,8 @@ class ResidentSearch {
       throw ApiException.invalid("氏名の検索語が空です", Map.of("name", "氏名の一部を入力してください"));
     }
     int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-    var result = residents.findAll(specification(criteria),
-        PageRequest.of(Math.max(page, 0), pageSize, Sort.by("familyNameKana", "givenNameKana", "id")));
+    // Ordered by the specification: names that start with the text first (ヤマ finds ヤマダ before コヤマ).
+    var result = residents.findAll(specification(criteria), PageRequest.of(Math.max(page, 0), pageSize, Sort.unsorted()));
     List<ResidentViews.Summary> items = result.map(ResidentViews.Summary::of).getContent();
     audit.recordEach(AuditOperation.RESIDENT_SEARCH_HIT, items.stream().map(ResidentViews.Summary::id).toList(),
         "criteria=" + criteria.usedCriteria());
@@ -91,10 +93,21 @@ class ResidentSearch {
   private static Specification<Resident> specification(Criteria criteria) {
     return (root, query, cb) -> {
       List<Predicate> predicates = new ArrayList<>();
+      List<Order> order = new ArrayList<>();
       if (criteria.name() != null && !criteria.name().isBlank()) {
         String escaped = Resident.normalise(criteria.name()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         predicates.add(cb.like(root.get("searchText"), "%" + escaped + "%", '\\'));
+        // search_text is "kanji kana": a name starting with the text starts either half.
+        Expression<Integer> startsWith = cb.<Integer>selectCase()
+            .when(cb.or(cb.like(root.get("searchText"), escaped + "%", '\\'),
+                cb.like(root.get("searchText"), "% " + escaped + "%", '\\')), 0)
+            .otherwise(1);
+        order.add(cb.asc(startsWith));
       }
+      order.addAll(List.of(cb.asc(root.get("familyNameKana")), cb.asc(root.get("givenNameKana")),
+          cb.asc(root.get("id"))));
+      // The count query drops this order by itself.
+      query.orderBy(order);
       if (criteria.birthDate() != null) {
         predicates.add(cb.equal(root.get("birthDate"), criteria.birthDate()));
       }

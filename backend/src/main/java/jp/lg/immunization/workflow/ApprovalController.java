@@ -1,5 +1,6 @@
 package jp.lg.immunization.workflow;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +17,20 @@ class ApprovalController {
 
   record Decision(Map<String, Object> values) {}
 
-  private final Approvals approvals;
+  record BulkDecision(List<String> taskIds, Map<String, Object> values) {}
 
-  ApprovalController(Approvals approvals) {
+  private final Approvals approvals;
+  private final BulkWork bulk;
+
+  ApprovalController(Approvals approvals, BulkWork bulk) {
     this.approvals = approvals;
+    this.bulk = bulk;
+  }
+
+  /** Several approvals of one step decided alike, each checked and audited as if alone; the outcome of each. */
+  @PostMapping("/bulk")
+  List<BulkWork.Outcome> decideAll(@RequestBody BulkDecision decision) {
+    return bulk.approve(decision.taskIds(), decision.values());
   }
 
   @GetMapping

@@ -48,7 +48,8 @@ class Approvals {
     work.complete(taskId, values);
   }
 
-  private Set<String> approvalSteps() {
+  /** The steps whose form is an approval, in every deployed process. */
+  Set<String> approvalSteps() {
     return models.latest().stream().flatMap(model -> model.steps().entrySet().stream())
         .filter(step -> forms.find(step.getValue().formId()).flatMap(form -> form.field("decision"))
             .map(field -> field.options().keySet().containsAll(Set.of(APPROVE, REJECT))).orElse(false))

@@ -13,6 +13,12 @@ public interface CaseStarter<F extends Record> {
   /** The process variable naming who started a case; {@code CaseStarter} in fourEyesAgainst refers to it. */
   String STARTED_BY = ProcessCatalog.STARTED_BY;
 
+  /**
+   * The process variable (a {@link java.util.Date}) holding a case's deadline in law, e.g. R28's 30 days: every step
+   * of the case is due by it at the latest, earlier where its SLA target says so.
+   */
+  String LEGAL_DEADLINE = "dueAt";
+
   String processKey();
 
   StartedCase start(F form);

@@ -5,88 +5,118 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.platform.OfficeCalendar;
 import jp.lg.immunization.security.SignedInUser;
 import jp.lg.immunization.security.UserDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Reads the task list from task_view with keyset paging: a page costs the same however deep it is. */
+/**
+ * Reads the task list from task_view with keyset paging in every order it offers: a page costs the same however deep
+ * it is. Names each case's resident by kana name, masked for a user who is not a candidate of the step, and writes a
+ * search hit to the audit trail for every resident a search by resident shows.
+ */
 @Component
 class TaskInbox {
 
-  enum View { MINE, GROUP }
-
   record Page(List<TaskSummary> items, String nextCursor) {}
 
-  record Counts(long mine, long group) {}
+  record Counts(long mine, long group, long overdue, long dueSoon) {}
+
+  /** Residents a search by resident may match at most: beyond that the user is asked for a longer search text. */
+  static final int RESIDENT_MATCH_LIMIT = 500;
+  static final int COMPLETED_DAYS = 90;
+  /** Sorts open steps without a due date after every dated one. */
+  private static final String DUE_KEY = "coalesce(due_at, timestamptz '9999-12-31 00:00:00+00')";
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private static final String COLUMNS = """
       select id, name, task_key, process_key, process_name, process_instance_id, process_definition_id, case_id,
-             assignee, candidate_groups, candidate_users, status, created_at, due_at from task_view""";
-  private static final String MINE = " where status = 'OPEN' and assignee = ?";
-  private static final String GROUP =
-      " where status = 'OPEN' and assignee is null and (candidate_groups && ?::varchar[] or ? = any(candidate_users))";
+             resident_id, assignee, candidate_groups, candidate_users, status, created_at, due_at, ended_at
+      from task_view""";
 
   private final JdbcTemplate jdbc;
   private final UserDirectory users;
+  private final CaseResidents residents;
+  private final AuditTrail audit;
+  private final OfficeCalendar calendar;
+  private final Clock clock;
+  private final Absences absences;
 
-  TaskInbox(JdbcTemplate jdbc, UserDirectory users) {
+  TaskInbox(JdbcTemplate jdbc, UserDirectory users, CaseResidents residents, AuditTrail audit,
+            OfficeCalendar calendar, Clock clock, Absences absences) {
+    this.absences = absences;
     this.jdbc = jdbc;
     this.users = users;
+    this.residents = residents;
+    this.audit = audit;
+    this.calendar = calendar;
+    this.clock = clock;
   }
 
-  Page page(SignedInUser user, View view, String cursor, int size) {
-    return page(view == View.MINE ? MINE : GROUP, filterArgs(user, view), cursor, size);
+  Page page(SignedInUser user, InboxQuery query, String cursor, int size) {
+    Where where = where(user, query);
+    if (where == null) {
+      return new Page(List.of(), null);
+    }
+    RowPage page = rows(where, query.view() == InboxQuery.View.COMPLETED ? Order.ENDED : Order.of(query.sort()),
+        query.descending(), cursor, size);
+    if (query.resident() != null) {
+      audit.recordEach(AuditOperation.RESIDENT_SEARCH_HIT,
+          page.rows().stream().map(Row::residentId).filter(Objects::nonNull).distinct().toList(), "criteria=task-list");
+    }
+    return new Page(named(page.rows(), user), page.next());
   }
 
   /** Open steps of the given kinds that the user may take: theirs, or unclaimed in their groups. */
   Page steps(SignedInUser user, Collection<String> taskKeys, String cursor, int size) {
-    return page(" where status = 'OPEN' and task_key = any(?::varchar[])"
-            + " and (assignee = ? or (assignee is null and candidate_groups && ?::varchar[]))",
-        List.of(taskKeys.toArray(String[]::new), user.username(), user.candidateGroups().toArray(String[]::new)),
-        cursor, size);
-  }
-
-  private Page page(String where, List<Object> filterArgs, String cursor, int size) {
-    List<Object> args = new ArrayList<>(filterArgs);
-    StringBuilder sql = new StringBuilder(COLUMNS).append(where);
-    if (cursor != null && !cursor.isBlank()) {
-      Cursor after = Cursor.decode(cursor);
-      sql.append(" and (created_at, id) > (?, ?)");
-      args.add(Timestamp.from(after.created()));
-      args.add(after.id());
-    }
-    sql.append(" order by created_at, id limit ?");
-    args.add(size + 1);
-    List<TaskSummary> rows = jdbc.query(sql.toString(), mapper(), args.toArray());
-    String next = null;
-    if (rows.size() > size) {
-      rows = rows.subList(0, size);
-      TaskSummary last = rows.get(size - 1);
-      next = new Cursor(last.created(), last.id()).encode();
-    }
-    return new Page(rows, next);
+    Where where = new Where(" where status = 'OPEN' and task_key = any(?::varchar[])"
+        + " and (assignee = ? or (assignee is null and candidate_groups && ?::varchar[]))",
+        List.of(taskKeys.toArray(String[]::new), user.username(), user.candidateGroups().toArray(String[]::new)));
+    RowPage page = rows(where, Order.CREATED, false, cursor, size);
+    return new Page(named(page.rows(), user), page.next());
   }
 
   Counts counts(SignedInUser user) {
-    long mine = jdbc.queryForObject("select count(*) from task_view" + MINE, Long.class,
-        filterArgs(user, View.MINE).toArray());
-    long group = jdbc.queryForObject("select count(*) from task_view" + GROUP, Long.class,
-        filterArgs(user, View.GROUP).toArray());
-    return new Counts(mine, group);
+    Instant now = Instant.now(clock);
+    Where all = view(user, InboxQuery.View.ALL);
+    return jdbc.queryForObject("""
+        select count(*) filter (where assignee = ?),
+               count(*) filter (where assignee is null),
+               count(*) filter (where due_at < ?),
+               count(*) filter (where due_at >= ? and due_at < ?)
+        from task_view""" + all.sql(), (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+        concat(List.of(user.username(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(dueSoonLimit(now))),
+            all.args()).toArray());
   }
 
   Optional<TaskSummary> find(String taskId) {
-    return jdbc.query(COLUMNS + " where id = ?", mapper(), taskId).stream().findFirst();
+    return jdbc.query(COLUMNS + " where id = ?", mapper(Instant.now(clock)), taskId).stream()
+        .map(Row::task).findFirst();
+  }
+
+  /** The step as the user's list shows it: the resident named (or masked) and the holder's absence. */
+  Optional<TaskSummary> find(String taskId, SignedInUser user) {
+    return jdbc.query(COLUMNS + " where id = ?", mapper(Instant.now(clock)), taskId).stream().findFirst()
+        .map(row -> named(List.of(row), user).get(0));
   }
 
   record CompletedStep(String taskKey, String name, String completedBy, Instant endedAt, String submission) {}
@@ -112,24 +142,186 @@ class TaskInbox {
     jdbc.update("update task_view set submission = ?::jsonb where id = ?", submissionJson, taskId);
   }
 
-  private static List<Object> filterArgs(SignedInUser user, View view) {
-    return view == View.MINE
-        ? List.of(user.username())
-        : List.of(user.candidateGroups().toArray(String[]::new), user.username());
+  /** The end of the next business day: a step due before then is due soon. */
+  Instant dueSoonLimit(Instant now) {
+    LocalDate day = now.atZone(JAPAN).toLocalDate().plusDays(1);
+    while (!calendar.isBusinessDay(day)) {
+      day = day.plusDays(1);
+    }
+    return day.plusDays(1).atStartOfDay(JAPAN).toInstant();
   }
 
-  private RowMapper<TaskSummary> mapper() {
+  private record Where(String sql, List<Object> args) {}
+
+  /** The SQL of a query, or null when a search by resident matches nobody (so nothing can match). */
+  private Where where(SignedInUser user, InboxQuery query) {
+    Where view = view(user, query.view());
+    StringBuilder sql = new StringBuilder(view.sql());
+    List<Object> args = new ArrayList<>(view.args());
+    Instant now = Instant.now(clock);
+    condition(sql, args, "process_key = ?", query.processKey());
+    condition(sql, args, "task_key = ?", query.taskKey());
+    condition(sql, args, "? = any(candidate_groups)", query.group());
+    condition(sql, args, "assignee = ?", query.claimedBy());
+    condition(sql, args, "created_at >= ?", startOf(query.createdFrom()));
+    condition(sql, args, "created_at < ?", startOf(query.createdTo() == null ? null : query.createdTo().plusDays(1)));
+    condition(sql, args, "due_at >= ?", startOf(query.dueFrom()));
+    condition(sql, args, "due_at < ?", startOf(query.dueTo() == null ? null : query.dueTo().plusDays(1)));
+    if (query.due() == InboxQuery.Due.OVERDUE) {
+      condition(sql, args, "due_at < ?", Timestamp.from(now));
+    } else if (query.due() == InboxQuery.Due.SOON) {
+      condition(sql, args, "due_at >= ?", Timestamp.from(now));
+      condition(sql, args, "due_at < ?", Timestamp.from(dueSoonLimit(now)));
+    }
+    if (query.resident() != null) {
+      List<Long> matched = residents.find(query.resident(), RESIDENT_MATCH_LIMIT + 1);
+      if (matched.size() > RESIDENT_MATCH_LIMIT) {
+        throw ApiException.invalid("該当する住民が多すぎます",
+            Map.of("resident", "該当する住民が多すぎます。宛名番号か、氏名をもう少し詳しく入力してください"));
+      }
+      if (matched.isEmpty()) {
+        return null;
+      }
+      condition(sql, args, "resident_id = any(?::bigint[])", matched.toArray(Long[]::new));
+    }
+    return new Where(sql.toString(), args);
+  }
+
+  private Where view(SignedInUser user, InboxQuery.View view) {
+    String[] groups = user.candidateGroups().toArray(String[]::new);
+    return switch (view) {
+      case MINE -> new Where(" where status = 'OPEN' and assignee = ?", List.of(user.username()));
+      case GROUP -> new Where(" where status = 'OPEN' and assignee is null"
+          + " and (candidate_groups && ?::varchar[] or ? = any(candidate_users))", List.of(groups, user.username()));
+      case ALL -> new Where(" where status = 'OPEN'"
+          + " and (assignee = ? or candidate_groups && ?::varchar[] or ? = any(candidate_users))",
+          List.of(user.username(), groups, user.username()));
+      case COMPLETED -> new Where(" where status = 'COMPLETED' and completed_by = ? and ended_at >= ?",
+          List.of(user.username(), Timestamp.from(Instant.now(clock).minus(COMPLETED_DAYS, ChronoUnit.DAYS))));
+    };
+  }
+
+  private static void condition(StringBuilder sql, List<Object> args, String condition, Object value) {
+    if (value != null) {
+      sql.append(" and ").append(condition);
+      args.add(value);
+    }
+  }
+
+  private static Timestamp startOf(LocalDate day) {
+    return day == null ? null : Timestamp.from(day.atStartOfDay(JAPAN).toInstant());
+  }
+
+  /** The orders the list offers, each a keyset: its key columns, ending with the id that makes every key unique. */
+  private enum Order {
+    CREATED("created_at"),
+    DUE(DUE_KEY),
+    PROCESS("process_name", "created_at"),
+    ENDED("ended_at");
+
+    private final List<String> keys;
+
+    Order(String... keys) {
+      this.keys = List.of(keys);
+    }
+
+    static Order of(InboxQuery.Sort sort) {
+      return switch (sort) {
+        case CREATED -> CREATED;
+        case DUE -> DUE;
+        case PROCESS -> PROCESS;
+      };
+    }
+
+    List<Object> keyOf(Row row) {
+      TaskSummary task = row.task();
+      return switch (this) {
+        case CREATED -> List.of(task.created());
+        case DUE -> List.of(task.due() == null ? Instant.parse("9999-12-31T00:00:00Z") : task.due());
+        case PROCESS -> List.of(task.processName(), task.created());
+        case ENDED -> List.of(row.ended());
+      };
+    }
+  }
+
+  private record RowPage(List<Row> rows, String next) {}
+
+  private RowPage rows(Where where, Order order, boolean descending, String cursor, int size) {
+    List<Object> args = new ArrayList<>(where.args());
+    StringBuilder sql = new StringBuilder(COLUMNS).append(where.sql());
+    String columns = String.join(", ", order.keys) + ", id";
+    if (cursor != null && !cursor.isBlank()) {
+      List<Object> after = Cursor.decode(cursor, order);
+      sql.append(" and (").append(columns).append(descending ? ") < (" : ") > (")
+          .append(String.join(", ", Collections.nCopies(after.size(), "?"))).append(")");
+      after.forEach(value -> args.add(value instanceof Instant instant ? Timestamp.from(instant) : value));
+    }
+    String direction = descending ? " desc" : "";
+    sql.append(" order by ").append(String.join(direction + ", ", order.keys)).append(direction)
+        .append(", id").append(direction).append(" limit ?");
+    args.add(size + 1);
+    List<Row> rows = jdbc.query(sql.toString(), mapper(Instant.now(clock)), args.toArray());
+    String next = null;
+    if (rows.size() > size) {
+      rows = rows.subList(0, size);
+      Row last = rows.get(size - 1);
+      List<Object> key = new ArrayList<>(order.keyOf(last));
+      key.add(last.task().id());
+      next = Cursor.encode(order, key);
+    }
+    return new RowPage(rows, next);
+  }
+
+  private List<TaskSummary> named(List<Row> rows, SignedInUser user) {
+    Map<Long, String> names = residents.kanaNames(rows.stream().map(Row::residentId).filter(Objects::nonNull)
+        .distinct().toList());
+    Map<String, Absences.Absence> away = absences.awayToday(rows.stream().map(row -> row.task().assignee())
+        .filter(Objects::nonNull).distinct().toList());
+    return rows.stream().map(row -> {
+      String name = row.residentId() == null ? null : names.get(row.residentId());
+      TaskSummary task = row.task();
+      return task.named(name == null ? null : mayName(user, task) ? name : masked(name),
+          task.assignee() == null ? null : away.get(task.assignee()));
+    }).toList();
+  }
+
+  /** Staff see the names of residents whose cases they may work on; anyone else sees the first letters only. */
+  private static boolean mayName(SignedInUser user, TaskSummary task) {
+    return user.roles().stream().anyMatch(role -> role.isCaseWork())
+        && (user.username().equals(task.assignee()) || task.candidateUsers().contains(user.username())
+            || !Collections.disjoint(task.candidateGroups(), user.candidateGroups()));
+  }
+
+  static String masked(String kanaName) {
+    return Arrays.stream(kanaName.split(" ")).map(part -> part.isEmpty() ? part : part.charAt(0) + "＊＊")
+        .reduce((a, b) -> a + " " + b).orElse("");
+  }
+
+  private record Row(TaskSummary task, Long residentId, Instant ended) {}
+
+  private RowMapper<Row> mapper(Instant now) {
+    Instant soon = dueSoonLimit(now);
     return (rs, n) -> {
       String processName = rs.getString("process_name");
       String caseId = rs.getString("case_id");
       String assignee = rs.getString("assignee");
-      Timestamp due = rs.getTimestamp("due_at");
-      return new TaskSummary(rs.getString("id"), rs.getString("name"), rs.getString("task_key"),
+      Instant due = instant(rs, "due_at");
+      String status = rs.getString("status");
+      String dueState = due == null || !"OPEN".equals(status) ? null
+          : due.isBefore(now) ? "OVERDUE" : due.isBefore(soon) ? "DUE_SOON" : null;
+      long residentId = rs.getLong("resident_id");
+      TaskSummary task = new TaskSummary(rs.getString("id"), rs.getString("name"), rs.getString("task_key"),
           rs.getString("process_key"), processName, rs.getString("process_instance_id"),
           rs.getString("process_definition_id"), caseId, caseId == null ? processName : processName + " #" + caseId,
-          assignee, users.displayName(assignee), strings(rs, "candidate_groups"), strings(rs, "candidate_users"),
-          rs.getString("status"), rs.getTimestamp("created_at").toInstant(), due == null ? null : due.toInstant());
+          null, assignee, users.displayName(assignee), strings(rs, "candidate_groups"), strings(rs, "candidate_users"),
+          status, rs.getTimestamp("created_at").toInstant(), due, dueState, null);
+      return new Row(task, rs.wasNull() ? null : residentId, instant(rs, "ended_at"));
     };
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
   }
 
   private static List<String> strings(ResultSet rs, String column) throws SQLException {
@@ -137,16 +329,46 @@ class TaskInbox {
     return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
 
-  private record Cursor(Instant created, String id) {
-    String encode() {
-      String raw = created.getEpochSecond() + ":" + created.getNano() + ":" + id;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  private static List<Object> concat(List<Object> first, List<Object> second) {
+    List<Object> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /** A page position: the order it belongs to and the last row's key values, opaque to the client. */
+  private static final class Cursor {
+
+    private static final String SEPARATOR = "\u001f";
+
+    static String encode(Order order, List<Object> key) {
+      StringBuilder raw = new StringBuilder(order.name());
+      for (Object value : key) {
+        raw.append(SEPARATOR).append(value instanceof Instant instant
+            ? "t" + instant.getEpochSecond() + ":" + instant.getNano() : "s" + value);
+      }
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static Cursor decode(String cursor) {
+    static List<Object> decode(String cursor, Order order) {
       try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
-        return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1);
+        if (!parts[0].equals(order.name()) || parts.length != order.keys.size() + 2) {
+          throw new IllegalArgumentException("cursor of another order");
+        }
+        List<Object> values = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+          String part = parts[i];
+          boolean text = i == parts.length - 1 || order == Order.PROCESS && i == 1;
+          if (!text && part.startsWith("t")) {
+            String[] time = part.substring(1).split(":", 2);
+            values.add(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])));
+          } else if (text && part.startsWith("s")) {
+            values.add(part.substring(1));
+          } else {
+            throw new IllegalArgumentException("unknown key");
+          }
+        }
+        return values;
       } catch (RuntimeException e) {
         throw ApiException.badRequest("bad_cursor", "ページ位置が正しくありません。一覧を開き直してください");
       }

@@ -3,6 +3,14 @@ package jp.lg.immunization.workflow;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -21,12 +29,21 @@ class TaskReadModel implements TaskListener {
 
   static final String RESIDENT_ID = "residentId";
 
+  /** A step was created; {@code previousHolder} completed the same step of the case before (it was sent back). */
+  record TaskCreated(String taskId, String taskName, Set<String> groups, Set<String> users, String assignee,
+                     String previousHolder) {}
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ObjectProvider<StepTargets> targets;
+  private final ApplicationEventPublisher events;
 
-  TaskReadModel(JdbcTemplate jdbc, Clock clock) {
+  /** The targets come from another module that needs the engine built first: looked up when the first step starts. */
+  TaskReadModel(JdbcTemplate jdbc, Clock clock, ObjectProvider<StepTargets> targets, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.targets = targets;
+    this.events = events;
   }
 
   @Override
@@ -62,8 +79,33 @@ class TaskReadModel implements TaskListener {
         task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), process.getId(),
         process.getName() == null ? process.getId() : process.getName(), task.getTaskDefinitionKey(),
         task.getName(), task.getExecution().getProcessBusinessKey(), residentOf(task), task.getAssignee(), groups, users,
-        Timestamp.from(task.getCreateTime().toInstant()),
-        task.getDueDate() == null ? null : Timestamp.from(task.getDueDate().toInstant()));
+        Timestamp.from(task.getCreateTime().toInstant()), dueOf(task, process.getId()).map(Timestamp::from).orElse(null));
+    String previousHolder = jdbc.query("""
+        select completed_by from task_view where process_instance_id = ? and task_key = ? and status = 'COMPLETED'
+        order by ended_at desc, id limit 1""", (rs, n) -> rs.getString(1), task.getProcessInstanceId(),
+        task.getTaskDefinitionKey()).stream().findFirst().orElse(null);
+    events.publishEvent(new TaskCreated(task.getId(), task.getName(), Set.of(groups), Set.of(users), task.getAssignee(),
+        previousHolder));
+  }
+
+  /**
+   * The earliest of the step's SLA target, the case's legal deadline ({@value CaseStarter#LEGAL_DEADLINE}) and a due
+   * date its BPMN element sets.
+   */
+  private Optional<Instant> dueOf(DelegateTask task, String processKey) {
+    List<Instant> candidates = new ArrayList<>();
+    if (task.getDueDate() != null) {
+      candidates.add(task.getDueDate().toInstant());
+    }
+    if (task.getVariable(CaseStarter.LEGAL_DEADLINE) instanceof Date deadline) {
+      candidates.add(deadline.toInstant());
+    }
+    StepTargets available = targets.getIfAvailable();
+    if (available != null) {
+      available.dueBy(processKey, task.getTaskDefinitionKey(), task.getCreateTime().toInstant())
+          .ifPresent(candidates::add);
+    }
+    return candidates.stream().min(Comparator.naturalOrder());
   }
 
   /** Processes that concern one resident carry the id (never more) in the variable {@value #RESIDENT_ID}. */

@@ -71,7 +71,9 @@ class TaskWork {
 
   @Transactional
   TaskDetails details(String taskId) {
-    return details(openTaskFor(currentUser.get(), taskId));
+    SignedInUser user = currentUser.get();
+    TaskSummary task = openTaskFor(user, taskId);
+    return details(inbox.find(taskId, user).orElse(task));
   }
 
   /** For a task already read from the task list, e.g. each item of the approval queue. */
@@ -180,13 +182,18 @@ class TaskWork {
   }
 
   private String fourEyesRefusal(TaskSummary task, SignedInUser user) {
+    return fourEyesRefusal(task, user.username());
+  }
+
+  /** The four-eyes rule for any user, e.g. the one a supervisor is about to give the step to; null when allowed. */
+  String fourEyesRefusal(TaskSummary task, String username) {
     ProcessModels.StepModel step = models.step(task.processDefinitionId(), task.taskKey());
     if (step.againstStarter()
-        && user.username().equals(runtime.getVariable(task.processInstanceId(), ProcessCatalog.STARTED_BY))) {
+        && username.equals(runtime.getVariable(task.processInstanceId(), ProcessCatalog.STARTED_BY))) {
       return FOUR_EYES_STARTER_REFUSAL;
     }
     if (!step.fourEyesAgainst().isEmpty()
-        && inbox.completedAnyBy(task.processInstanceId(), step.fourEyesAgainst(), user.username())) {
+        && inbox.completedAnyBy(task.processInstanceId(), step.fourEyesAgainst(), username)) {
       return FOUR_EYES_REFUSAL;
     }
     return null;

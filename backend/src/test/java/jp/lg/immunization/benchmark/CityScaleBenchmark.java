@@ -288,8 +288,11 @@ class CityScaleBenchmark {
     repository.createDeployment().name("benchmark-inbox")
         .addClasspathResource("benchmark/benchmark-inbox.bpmn").deploy();
     BenchmarkReport.progress("starting " + OPEN_TASKS + " process instances");
+    // Each step concerns a resident of the register, as real cases do, so that the list can be searched by resident.
+    List<Long> residentIds = jdbc.queryForList("select id from resident order by id limit ?", Long.class, OPEN_TASKS);
     Duration starting = startInstances(OPEN_TASKS,
-        i -> runtime.startProcessInstanceByKey(INBOX_PROCESS, "BENCH-" + i, Map.of("group", groupOf(i))));
+        i -> runtime.startProcessInstanceByKey(INBOX_PROCESS, "BENCH-" + i, Map.of("group", groupOf(i),
+            "residentId", residentIds.get(i % residentIds.size()))));
     assertThat(jdbc.queryForObject("select count(*) from task_view where process_key = ? and status = 'OPEN'",
         Long.class, INBOX_PROCESS)).isEqualTo(OPEN_TASKS);
     assertThat(taskService.createTaskQuery().processDefinitionKey(INBOX_PROCESS).count()).isEqualTo(OPEN_TASKS);
@@ -322,6 +325,8 @@ class CityScaleBenchmark {
     report.latency("App: GET /api/tasks/counts",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get("/api/tasks/counts")), false);
 
+    filteredAndSearchedInbox(api, residentIds.get(0));
+
     assertThat(staffInbox().count()).isEqualTo(STAFF_TASKS);
     report.latency("Camunda TaskQuery (in-process): listPage(0, 50)",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> staffInbox().listPage(0, PAGE_SIZE)), false);
@@ -330,6 +335,36 @@ class CityScaleBenchmark {
             i -> staffInbox().listPage(PAGE_SIZE * CURSOR_HOPS, PAGE_SIZE)), false);
     report.latency("Camunda TaskQuery (in-process): count()",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> staffInbox().count()), false);
+  }
+
+  /** The list as staff narrow it: by due date, by due state, by process, and searched by resident (audited). */
+  private void filteredAndSearchedInbox(ApiClient api, long residentId) throws Exception {
+    // A third of the steps overdue, a third due later, a third without a due date: every order has work to do.
+    jdbc.update("""
+        update task_view set due_at = case when ('x' || substr(md5(id), 1, 8))::bit(32)::int % 3 = 0
+          then now() - interval '1 day' when ('x' || substr(md5(id), 1, 8))::bit(32)::int % 3 = 1
+          then now() + interval '3 days' end where process_key = ? and status = 'OPEN'""", INBOX_PROCESS);
+    jdbc.execute("analyze task_view");
+    Map<String, Object> resident = jdbc.queryForMap(
+        "select addressee_number, family_name_kana || given_name_kana as kana from resident where id = ?", residentId);
+    String byDue = "/api/tasks?view=group&sort=due&size=" + PAGE_SIZE;
+    assertThat(api.get(byDue).get("items")).hasSize(PAGE_SIZE);
+    report.latency("App: group tab sorted by due date, first page",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get(byDue)), false);
+    String overdue = "/api/tasks?view=all&due=overdue&size=" + PAGE_SIZE;
+    report.latency("App: every open step of my groups that is overdue, first page",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get(overdue)), false);
+    String byProcess = "/api/tasks?view=all&processKey=" + INBOX_PROCESS + "&sort=process&direction=desc&size="
+        + PAGE_SIZE;
+    report.latency("App: filtered by process, sorted by process descending, first page",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get(byProcess)), false);
+    Map<String, String> byNumber = Map.of("view", "all", "resident", (String) resident.get("addressee_number"));
+    assertThat(api.post("/api/tasks/search", byNumber, 200).get("items")).isNotEmpty();
+    report.latency("App: POST /api/tasks/search by 宛名番号 (hits audited)",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.post("/api/tasks/search", byNumber, 200)), false);
+    Map<String, String> byName = Map.of("view", "all", "resident", (String) resident.get("kana"));
+    report.latency("App: POST /api/tasks/search by kana name (hits audited)",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.post("/api/tasks/search", byName, 200)), false);
   }
 
   private TaskQuery staffInbox() {

@@ -79,6 +79,13 @@ class BrowserEndToEndTest {
     run("kpi-dashboard");
   }
 
+  /** Also runs axe-core on every page of both roles and checks them at 390 px and 768 px wide. */
+  @Test
+  void supervisorGivesAnAbsentColleaguesTaskToTheStandInWhoGetsTheNoticeSeesTheDiagramAndCompletesIt()
+      throws Exception {
+    run("reassignment");
+  }
+
   private void run(String scenario) throws Exception {
     Files.createDirectories(SCREENSHOTS);
     Path log = SCREENSHOTS.resolve(scenario + ".log");

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
@@ -26,6 +27,7 @@ class ResidentSearchApiTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired MyNumberProtector protector;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   @Test
   void findsResidentsByAPartOfTheKanaOrKanjiNameTypedAnyWay() throws Exception {
@@ -41,6 +43,27 @@ class ResidentSearchApiTest {
       assertThat(page.path("total").asLong()).as(query).isPositive();
       assertThat(page.path("items").toString()).contains(kana);
     }
+  }
+
+  @Test
+  void namesThatStartWithTheTextComeFirst() throws Exception {
+    ResidentFixtures fixtures = new ResidentFixtures(context);
+    String part = "ヌヘ" + System.nanoTime() % 100000;
+    fixtures.insert(person("コ" + part, "アイ"));
+    fixtures.insert(person(part + "ダ", "ヨシ"));
+    fixtures.insert(person("イケダ", part + "ト"));
+
+    JsonNode page = search(Map.of("name", part));
+    List<String> kana = new java.util.ArrayList<>();
+    page.path("items").forEach(item -> kana.add(item.path("nameKana").asText()));
+    assertThat(kana).hasSize(3);
+    assertThat(kana.get(0)).startsWith(part + "ダ");
+    assertThat(kana.get(2)).startsWith("コ" + part);
+  }
+
+  private static ResidentFixtures.Person person(String familyKana, String givenKana) {
+    return new ResidentFixtures.Person("順位", "試験", familyKana, givenKana, java.time.LocalDate.of(2001, 2, 3),
+        Sex.FEMALE, "360-0001", "埼玉県架空市本町1丁目2番3号", "REGISTERED");
   }
 
   @Test

@@ -1,0 +1,40 @@
+package jp.lg.immunization.kpi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import jp.lg.immunization.platform.OfficeCalendar;
+import jp.lg.immunization.workflow.StepTargets;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each new step's due date from its SLA target: the target's number of business days after the day it was created,
+ * at the office's closing time that day (a step created on Friday with a target of 2 is due on Tuesday at 17:15).
+ */
+@Component
+class SlaDueDates implements StepTargets {
+
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  private final SlaTargets targets;
+  private final OfficeCalendar calendar;
+
+  SlaDueDates(SlaTargets targets, OfficeCalendar calendar) {
+    this.targets = targets;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public Optional<Instant> dueBy(String processKey, String taskKey, Instant created) {
+    int businessDays = targets.resolver().target(SlaTargets.Scope.TASK, taskKey).businessDays();
+    LocalDate day = created.atZone(JAPAN).toLocalDate();
+    for (int counted = 0; counted < businessDays; ) {
+      day = day.plusDays(1);
+      if (calendar.isBusinessDay(day)) {
+        counted++;
+      }
+    }
+    return Optional.of(day.atTime(calendar.closesAt()).atZone(JAPAN).toInstant());
+  }
+}

@@ -1,0 +1,38 @@
+import { parseJapaneseDate } from './wareki';
+
+describe('parseJapaneseDate', () => {
+  it.each([
+    ['令和6年4月1日', '2024-04-01'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['R6.4.1', '2024-04-01'],
+    ['r6/4/1', '2024-04-01'],
+    ['H31.4.30', '2019-04-30'],
+    ['平成元年1月8日', '1989-01-08'],
+    ['昭和64年1月7日', '1989-01-07'],
+    ['大正元年7月30日', '1912-07-30'],
+    ['明治元年1月25日', '1868-01-25'],
+    ['明治45年7月29日', '1912-07-29'],
+    ['2024-04-01', '2024-04-01'],
+    ['2024/4/1', '2024-04-01'],
+    ['２０２４年４月１日', '2024-04-01'],
+    ['20240401', '2024-04-01'],
+  ])('reads %s as %s', (typed, expected) => {
+    expect(parseJapaneseDate(typed)).toBe(expected);
+  });
+
+  it.each([
+    ['平成35年1月1日', 'after the era ended'],
+    ['平成31年5月1日', 'the first day of 令和'],
+    ['昭和64年1月8日', 'the first day of 平成'],
+    ['令和元年4月30日', 'before the era began'],
+    ['明治元年1月24日', 'before 明治'],
+    ['大正元年7月29日', 'still 明治'],
+    ['令和6年2月30日', 'no such day'],
+    ['令和0年1月1日', 'no year 0'],
+    ['2024-13-01', 'no such month'],
+    ['きのう', 'no date'],
+    ['', 'empty'],
+  ])('refuses %s (%s)', (typed) => {
+    expect(parseJapaneseDate(typed)).toBeNull();
+  });
+});
