@@ -16,6 +16,7 @@ import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.workflow.CaseVersion;
+import jp.lg.immunization.workflow.FourEyes;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +47,10 @@ class ResidentRequests {
   private final AuditTrail audit;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final FourEyes fourEyes;
 
   ResidentRequests(JdbcTemplate jdbc, ResidentDirectory residents, ResidentRequestEvents events,
-                   CurrentUser currentUser, AuditTrail audit, RuntimeService runtime, Clock clock) {
+                   CurrentUser currentUser, AuditTrail audit, RuntimeService runtime, Clock clock, FourEyes fourEyes) {
     this.jdbc = jdbc;
     this.residents = residents;
     this.events = events;
@@ -56,6 +58,7 @@ class ResidentRequests {
     this.audit = audit;
     this.runtime = runtime;
     this.clock = clock;
+    this.fourEyes = fourEyes;
   }
 
   ResidentRequest byId(long id) {
@@ -234,6 +237,8 @@ class ResidentRequests {
     }
     ResidentRequest request = byId(id);
     CaseVersion.require(request.version(), version, NOUN);
+    // Moving a legal deadline needs a second person (README, "Second person").
+    fourEyes.requireSecondPerson(PROCESS_KEY, String.valueOf(id), "extend");
     LocalDate today = LocalDate.now(clock);
     LocalDate alreadyExtendedTo = extendedDueOn(id);
     if (alreadyExtendedTo != null) {

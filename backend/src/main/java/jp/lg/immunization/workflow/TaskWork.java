@@ -20,7 +20,6 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.SignedInUser;
 import jp.lg.immunization.security.UserDirectory;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
@@ -37,9 +36,6 @@ class TaskWork {
   record TaskDetails(TaskSummary task, JsonNode form, Map<String, Object> data, CaseContext context,
                      boolean canComplete, String refusal) {}
 
-  static final String FOUR_EYES_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
-  static final String FOUR_EYES_STARTER_REFUSAL = "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）";
-
   private final TaskInbox inbox;
   private final TaskService tasks;
   private final ProcessModels models;
@@ -50,9 +46,9 @@ class TaskWork {
   private final ObjectMapper json;
   private final Map<String, CaseContextProvider> contexts;
   private final ProcessSteps steps;
-  private final RuntimeService runtime;
+  private final FourEyes fourEyes;
 
-  TaskWork(TaskInbox inbox, TaskService tasks, RuntimeService runtime, ProcessModels models, FormRegistry forms,
+  TaskWork(TaskInbox inbox, TaskService tasks, FourEyes fourEyes, ProcessModels models, FormRegistry forms,
            CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
            List<CaseContextProvider> contextProviders, ProcessSteps steps) {
     this.inbox = inbox;
@@ -63,7 +59,7 @@ class TaskWork {
     this.users = users;
     this.audit = audit;
     this.json = json;
-    this.runtime = runtime;
+    this.fourEyes = fourEyes;
     this.contexts = contextProviders.stream()
         .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
     this.steps = steps;
@@ -180,16 +176,7 @@ class TaskWork {
   }
 
   private String fourEyesRefusal(TaskSummary task, SignedInUser user) {
-    ProcessModels.StepModel step = models.step(task.processDefinitionId(), task.taskKey());
-    if (step.againstStarter()
-        && user.username().equals(runtime.getVariable(task.processInstanceId(), ProcessCatalog.STARTED_BY))) {
-      return FOUR_EYES_STARTER_REFUSAL;
-    }
-    if (!step.fourEyesAgainst().isEmpty()
-        && inbox.completedAnyBy(task.processInstanceId(), step.fourEyesAgainst(), user.username())) {
-      return FOUR_EYES_REFUSAL;
-    }
-    return null;
+    return fourEyes.refusal(models.step(task.processDefinitionId(), task.taskKey()).fourEyes(), task, user.username());
   }
 
   private void refuseIfFourEyes(TaskSummary task, SignedInUser user) {

@@ -1,6 +1,7 @@
 package jp.lg.immunization.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,16 @@ class SimulatorSwitchTest {
       assertThat(paths(app)).noneMatch(path -> path.contains("/simulators"));
       assertThat(app.getBean(SystemInfoController.class).system().simulators()).isFalse();
     }
+  }
+
+  /** A simulated Ministry 認定 allows relief payments: simulators switched on without demo mode stop the start-up. */
+  @Test
+  void R33_simulatorsSwitchedOnWithoutDemoModeStopTheStartUp() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(ImmunizationOfficeApplication.class).profiles("test")
+        .run("--immunization.demo.enabled=false", "--immunization.simulators.enabled=true",
+            "--immunization.data-dir=target/production-configuration-test",
+            "--immunization.security.totp-key=cHJvZHVjdGlvbi1jb25maWd1cmF0aW9uLXRlc3RzMzI=", "--server.port=0").close())
+        .hasRootCauseMessage(SimulatorsNeedDemoMode.REFUSAL);
   }
 
   private static List<String> simulatorBeans(ConfigurableApplicationContext app) {
