@@ -237,8 +237,6 @@ class ResidentRequests {
     }
     ResidentRequest request = byId(id);
     CaseVersion.require(request.version(), version, NOUN);
-    // Moving a legal deadline needs a second person (README, "Second person").
-    fourEyes.requireSecondPerson(PROCESS_KEY, String.valueOf(id), "extend");
     LocalDate today = LocalDate.now(clock);
     LocalDate alreadyExtendedTo = extendedDueOn(id);
     if (alreadyExtendedTo != null) {
@@ -256,6 +254,8 @@ class ResidentRequests {
       throw ApiException.invalid("延長の通知の送付日が正しくありません", Map.of("noticeSentOn",
           "受付日から今日までの日付を入力してください"));
     }
+    // Moving a legal deadline needs a second person (README, "Second person").
+    fourEyes.requireSecondPerson(PROCESS_KEY, String.valueOf(id), "extend");
     LocalDate newDue = RequestDeadlines.extended(request.dueOn());
     String user = currentUser.get().username();
     // The row lock of this update makes a second extension at the same moment wait, then find the version moved.

@@ -63,14 +63,14 @@ public class FourEyes {
     if (!rule.approval()) {
       return null;
     }
-    if (!rule.allows().contains(FourEyesRule.STARTER) && username.equals(actors.starter())) {
-      return STARTER_REFUSAL;
-    }
     for (Map.Entry<String, Set<String>> step : actors.completedBySteps().entrySet()) {
       if (!step.getKey().equals(taskKey) && !rule.allows().contains(step.getKey())
           && step.getValue().contains(username)) {
         return STEP_REFUSAL;
       }
+    }
+    if (!rule.allows().contains(FourEyesRule.STARTER) && username.equals(actors.starter())) {
+      return STARTER_REFUSAL;
     }
     return actors.otherPaths().contains(username) ? CHANGED_REFUSAL : null;
   }
