@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import jp.lg.immunization.ImmunizationOfficeApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,13 +20,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class SimulatorSwitchTest {
 
+  /** Without demo mode, as in production: every key configured (README, Configuration). */
+  private static final String[] PRODUCTION = {"--immunization.demo.enabled=false",
+      "--immunization.data-dir=target/production-configuration-test",
+      "--immunization.security.totp-key=cHJvZHVjdGlvbi1jb25maWd1cmF0aW9uLXRlc3RzMzI=",
+      "--immunization.audit.mac-key=cHJvZHVjdGlvbi1hdWRpdC1tYWMta2V5LXRlc3QzMjE=",
+      "--immunization.audit.signing-key=cHJvZHVjdGlvbi1hdWRpdC1zaWduaW5nLWtleS0zMjE=", "--server.port=0"};
+
   @Test
   void aProductionConfigurationStartsWithoutAnySimulatorOrSimulatorEndpoint() {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ImmunizationOfficeApplication.class)
         .profiles("test")
-        .run("--immunization.demo.enabled=false", "--immunization.data-dir=target/production-configuration-test",
-            "--immunization.security.totp-key=cHJvZHVjdGlvbi1jb25maWd1cmF0aW9uLXRlc3RzMzI=",
-            "--server.port=0")) {
+        .run(PRODUCTION)) {
       assertThat(simulatorBeans(app)).isEmpty();
       assertThat(paths(app)).noneMatch(path -> path.contains("/simulators"));
       assertThat(app.getBean(SystemInfoController.class).system().simulators()).isFalse();
@@ -36,9 +42,8 @@ class SimulatorSwitchTest {
   @Test
   void R33_simulatorsSwitchedOnWithoutDemoModeStopTheStartUp() {
     assertThatThrownBy(() -> new SpringApplicationBuilder(ImmunizationOfficeApplication.class).profiles("test")
-        .run("--immunization.demo.enabled=false", "--immunization.simulators.enabled=true",
-            "--immunization.data-dir=target/production-configuration-test",
-            "--immunization.security.totp-key=cHJvZHVjdGlvbi1jb25maWd1cmF0aW9uLXRlc3RzMzI=", "--server.port=0").close())
+        .run(Stream.concat(Arrays.stream(PRODUCTION), Stream.of(
+            "--immunization.simulators.enabled=true")).toArray(String[]::new)).close())
         .hasRootCauseMessage(SimulatorsNeedDemoMode.REFUSAL);
   }
 
