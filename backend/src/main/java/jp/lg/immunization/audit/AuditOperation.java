@@ -38,6 +38,10 @@ public enum AuditOperation {
   RESIDENT_EXPORT,
   /** One per exported file, with its row count (R12). */
   COHORT_EXPORT,
+  /** The 副本 reconciliation as a file, with its row count (R12, R23); each resident also as RESIDENT_EXPORT. */
+  FUKUHON_RECONCILIATION_EXPORT,
+  /** A relief decision notice printed as PDF (R12). */
+  RELIEF_NOTICE_PRINT,
   /** One per resident a 予診票 was printed for (R04). */
   QUESTIONNAIRE_ISSUE,
   /** One per print run of 予診票, with its page count. */

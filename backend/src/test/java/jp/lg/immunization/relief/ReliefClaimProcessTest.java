@@ -460,6 +460,19 @@ class ReliefClaimProcessTest {
         .processDefinitionKey(ReliefEntitlementRevisions.PROCESS_KEY).processInstanceBusinessKey(revisionId).singleResult();
   }
 
+  /** R12 (issue 15): the decision notice as PDF needs PRINT; the print names the resident on the audit trail. */
+  @Test
+  void R12_theNoticePdfNeedsPrintAndIsAudited() throws Exception {
+    ProcessInstance instance = fixtures.paying(10000, 0, null);
+    String path = "/api/relief/claims/" + instance.getBusinessKey() + "/notice.pdf";
+    mvc.perform(get(path).with(users.as("staff2"))).andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("permission_required"));
+    mvc.perform(get(path).with(users.as("staff3"))).andExpect(status().isOk());
+    assertThat(jdbc.queryForObject("select resident_id from audit_event where username = 'staff3' and operation = "
+        + "'RELIEF_NOTICE_PRINT' order by id desc limit 1", Long.class))
+        .isEqualTo(fixtures.claim(instance).get("resident_id"));
+  }
+
   @Test
   void R33_theDatabaseRefusesAPaymentWithoutRecognitionAndAnApprovedDecision() throws Exception {
     ProcessInstance instance = fixtures.forwarded("CAUSAL", List.of("MEDICAL_EXPENSES"));
