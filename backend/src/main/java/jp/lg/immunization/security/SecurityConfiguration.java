@@ -8,6 +8,7 @@ import java.time.Duration;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiError;
+import jp.lg.immunization.platform.DemoMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +30,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -58,9 +62,12 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuditTrail audit, AccountControls controls,
                          AccountDetailsService accounts, PasswordEncoder passwordEncoder,
-                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock,
+                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock, DemoMode demoMode,
                          @Value("${immunization.security.session.absolute-timeout:PT10H}") Duration absoluteTimeout)
       throws Exception {
+    AuthorizationManager<RequestAuthorizationContext> apiDocs = demoMode.enabled()
+        ? (authentication, context) -> new AuthorizationDecision(true)
+        : AuthorityAuthorizationManager.hasRole(Role.ADMIN.name());
     http
         // The password alone signs nobody in: it leads to the second factor (R07).
         .authenticationManager(new ProviderManager(new PasswordStep(accounts, passwordEncoder)))
@@ -75,7 +82,9 @@ class SecurityConfiguration {
             .requestMatchers(SecondFactorController.PATH, SecondFactorController.PATH + "/**")
                 .hasAuthority(SecondFactorPending.AUTHORITY)
             .requestMatchers("/api/auth/**").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            // The API description maps every operation for an attacker: open in demo mode, else administrators only.
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .access(apiDocs)
             // Every rule below needs what only both factors give: a session that has passed only the password has none.
             .requestMatchers("/api/me", "/api/me/**").hasAuthority(AccountDetailsService.SIGNED_IN)
             // A file of the audit trail takes data out of the system: the auditor also needs EXPORT (R12).

@@ -47,10 +47,11 @@ class TaskWork {
   private final Map<String, CaseContextProvider> contexts;
   private final ProcessSteps steps;
   private final FourEyes fourEyes;
+  private final TaskLocks locks;
 
   TaskWork(TaskInbox inbox, TaskService tasks, FourEyes fourEyes, ProcessModels models, FormRegistry forms,
            CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
-           List<CaseContextProvider> contextProviders, ProcessSteps steps) {
+           List<CaseContextProvider> contextProviders, ProcessSteps steps, TaskLocks locks) {
     this.inbox = inbox;
     this.tasks = tasks;
     this.models = models;
@@ -63,6 +64,7 @@ class TaskWork {
     this.contexts = contextProviders.stream()
         .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
     this.steps = steps;
+    this.locks = locks;
   }
 
   @Transactional
@@ -94,6 +96,8 @@ class TaskWork {
   @Transactional
   TaskSummary claim(String taskId) {
     SignedInUser user = currentUser.get();
+    openTaskFor(user, taskId);
+    locks.lockOpen(taskId);
     TaskSummary task = openTaskFor(user, taskId);
     refuseIfFourEyes(task, user);
     if (task.assignee() != null) {
@@ -132,6 +136,8 @@ class TaskWork {
   @Transactional
   void complete(String taskId, Map<String, Object> submitted) {
     SignedInUser user = currentUser.get();
+    openTaskFor(user, taskId);
+    locks.lockOpen(taskId);
     TaskSummary task = openTaskFor(user, taskId);
     refuseIfFourEyes(task, user);
     if (!user.username().equals(task.assignee())) {

@@ -3,6 +3,10 @@ package jp.lg.immunization.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,13 +32,21 @@ class SimulatorSwitchTest {
       "--immunization.audit.signing-key=cHJvZHVjdGlvbi1hdWRpdC1zaWduaW5nLWtleS0zMjE=", "--server.port=0"};
 
   @Test
-  void aProductionConfigurationStartsWithoutAnySimulatorOrSimulatorEndpoint() {
+  void R07_aProductionConfigurationStartsWithoutAnySimulatorOrSimulatorEndpointAndHidesTheApiDescription()
+      throws Exception {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ImmunizationOfficeApplication.class)
         .profiles("test")
         .run(PRODUCTION)) {
       assertThat(simulatorBeans(app)).isEmpty();
       assertThat(paths(app)).noneMatch(path -> path.contains("/simulators"));
       assertThat(app.getBean(SystemInfoController.class).system().simulators()).isFalse();
+      // R07 (issue 15): outside demo mode the API description is for administrators only.
+      String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+      HttpClient http = HttpClient.newHttpClient();
+      for (String path : List.of("/v3/api-docs", "/swagger-ui.html")) {
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(401);
+      }
     }
   }
 
