@@ -49,6 +49,10 @@ public enum AuditOperation {
   /** A user without the permission an operation needs (R12). */
   PERMISSION_REFUSED,
   ACCOUNT_LOCKED,
+  /** Wrong passwords at an account reached the lockout count: its holder and the administrators are told (R08). */
+  LOGIN_FAILURES_NOTICE,
+  /** A client sending wrong passwords was made to wait (R08). */
+  LOGIN_THROTTLED,
   ACCOUNT_UNLOCKED,
   ACCOUNT_DISABLED,
   ACCOUNT_ENABLED,

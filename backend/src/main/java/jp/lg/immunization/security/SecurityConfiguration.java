@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -62,7 +61,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuditTrail audit, AccountControls controls,
                          AccountDetailsService accounts, PasswordEncoder passwordEncoder,
-                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock, DemoMode demoMode,
+                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock, DemoMode demoMode, LoginThrottle throttle,
                          @Value("${immunization.security.session.absolute-timeout:PT10H}") Duration absoluteTimeout)
       throws Exception {
     AuthorizationManager<RequestAuthorizationContext> apiDocs = demoMode.enabled()
@@ -70,7 +69,7 @@ class SecurityConfiguration {
         : AuthorityAuthorizationManager.hasRole(Role.ADMIN.name());
     http
         // The password alone signs nobody in: it leads to the second factor (R07).
-        .authenticationManager(new ProviderManager(new PasswordStep(accounts, passwordEncoder)))
+        .authenticationManager(new ProviderManager(new PasswordStep(accounts, passwordEncoder, throttle)))
         .securityContext(context -> context.securityContextRepository(contexts))
         .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeGate(json), AuthorizationFilter.class)
@@ -113,6 +112,12 @@ class SecurityConfiguration {
                 HttpServletResponse.SC_OK, secondFactor.challenge(authentication.getName())))
             .failureHandler((request, response, exception) -> {
               String username = String.valueOf(request.getParameter("username"));
+              if (exception instanceof LoginThrottled throttled) {
+                audit.recordFor(username, AuditOperation.LOGIN_THROTTLED, "wait=" + throttled.seconds() + "s");
+                response.setHeader("Retry-After", String.valueOf(throttled.seconds()));
+                write(response, json, 429, LoginRefusals.throttled(throttled.seconds()));
+                return;
+              }
               audit.recordFor(username, AuditOperation.LOGIN_FAILED, exception.getClass().getSimpleName());
               write(response, json, HttpServletResponse.SC_UNAUTHORIZED, loginRefusal(username, exception, controls));
             }))
@@ -148,8 +153,9 @@ class SecurityConfiguration {
   }
 
   /**
-   * At the password step only a wrong password counts towards the lockout (wrong codes count at the second step); a
-   * locked or disabled account says so (R08, R09).
+   * A wrong password locks nothing (anyone could lock anyone's account): {@link PasswordStep} throttles the client
+   * that sends it. Wrong codes at the second step, where the password was right, count towards the lockout; a locked
+   * or disabled account says so (R08, R09).
    */
   private static ApiError loginRefusal(String username, AuthenticationException exception, AccountControls controls) {
     if (exception instanceof LockedException) {
@@ -157,9 +163,6 @@ class SecurityConfiguration {
     }
     if (exception instanceof DisabledException) {
       return LoginRefusals.disabled();
-    }
-    if (exception instanceof BadCredentialsException) {
-      controls.loginFailed(username);
     }
     return ApiError.of(401, "bad_credentials", "ユーザーIDまたはパスワードが正しくありません");
   }
