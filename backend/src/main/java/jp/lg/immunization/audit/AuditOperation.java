@@ -53,6 +53,8 @@ public enum AuditOperation {
   LOGIN_FAILURES_NOTICE,
   /** A client sending wrong passwords was made to wait (R08). */
   LOGIN_THROTTLED,
+  /** A request the firewall refused before any function saw it (an encoded slash, NUL or .. in the path). */
+  REQUEST_REJECTED,
   ACCOUNT_UNLOCKED,
   ACCOUNT_DISABLED,
   ACCOUNT_ENABLED,

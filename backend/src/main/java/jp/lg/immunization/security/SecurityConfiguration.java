@@ -31,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -150,6 +151,20 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
     return http.build();
+  }
+
+  /**
+   * A request the firewall refuses (an encoded slash or NUL in the path, a path that climbs out with ..) gets the usual
+   * JSON error, and the refusal is on the audit trail like every other.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected(ObjectMapper json, AuditTrail audit) {
+    return (request, response, rejected) -> {
+      audit.recordFor(request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
+          AuditOperation.REQUEST_REJECTED, "request=" + request.getMethod() + " " + request.getRequestURI());
+      write(response, json, HttpServletResponse.SC_BAD_REQUEST, ApiError.of(400, "request_refused",
+          "リクエストを処理できません"));
+    };
   }
 
   /**
