@@ -25,19 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class FourEyes {
 
-  static final String STARTER_REFUSAL = "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）";
-  static final String STEP_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
-  static final String CHANGED_REFUSAL = "この案件を変更した職員は、承認・確認できません（四つの目の原則）";
   static final String SECOND_PERSON_REFUSAL = "この操作は、この案件に関わっていない上長が行ってください（四つの目の原則）";
-
-  /** Who has worked on a case: its starter, who completed which step, and who changed it outside its steps. */
-  record Actors(String starter, Map<String, Set<String>> completedBySteps, Set<String> otherPaths) {
-
-    boolean includes(String username) {
-      return username.equals(starter) || otherPaths.contains(username)
-          || completedBySteps.values().stream().anyMatch(users -> users.contains(username));
-    }
-  }
 
   private final JdbcTemplate jdbc;
   private final HistoryService history;
@@ -55,31 +43,11 @@ public class FourEyes {
         .add(actors));
   }
 
-  /**
-   * Why this user may not do the step, or null. A step sent back and done again by the same approver is no earlier
-   * work: only other steps count.
-   */
-  static String refusal(FourEyesRule rule, String taskKey, Actors actors, String username) {
-    if (!rule.approval()) {
-      return null;
-    }
-    for (Map.Entry<String, Set<String>> step : actors.completedBySteps().entrySet()) {
-      if (!step.getKey().equals(taskKey) && !rule.allows().contains(step.getKey())
-          && step.getValue().contains(username)) {
-        return STEP_REFUSAL;
-      }
-    }
-    if (!rule.allows().contains(FourEyesRule.STARTER) && username.equals(actors.starter())) {
-      return STARTER_REFUSAL;
-    }
-    return actors.otherPaths().contains(username) ? CHANGED_REFUSAL : null;
-  }
-
   String refusal(FourEyesRule rule, TaskSummary task, String username) {
     if (!rule.approval()) {
       return null;
     }
-    return refusal(rule, task.taskKey(), actors(task.processInstanceId(), task.processKey(), task.caseId()), username);
+    return rule.refusal(task.taskKey(), actors(task.processInstanceId(), task.processKey(), task.caseId()), username);
   }
 
   /**
@@ -101,7 +69,7 @@ public class FourEyes {
     }
   }
 
-  private Actors actors(String processInstanceId, String processKey, String businessKey) {
+  private FourEyesRule.Actors actors(String processInstanceId, String processKey, String businessKey) {
     Map<String, Set<String>> completed = new HashMap<>();
     jdbc.query("""
         select task_key, completed_by from task_view
@@ -111,7 +79,7 @@ public class FourEyes {
         }, processInstanceId);
     HistoricVariableInstance starter = history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(processInstanceId).variableName(ProcessCatalog.STARTED_BY).singleResult();
-    return new Actors(starter == null ? null : (String) starter.getValue(), completed,
+    return new FourEyesRule.Actors(starter == null ? null : (String) starter.getValue(), completed,
         contributed(processKey, businessKey));
   }
 

@@ -3,6 +3,7 @@ package jp.lg.immunization.workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -27,6 +28,38 @@ record FourEyesRule(boolean approval, Set<String> allows, String reason) {
   static final String APPROVER_GROUP = "supervisor";
 
   static final FourEyesRule UNGUARDED = new FourEyesRule(false, Set.of(), null);
+
+  static final String STARTER_REFUSAL = "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）";
+  static final String STEP_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
+  static final String CHANGED_REFUSAL = "この案件を変更した職員は、承認・確認できません（四つの目の原則）";
+
+  /** Who has worked on a case: its starter, who completed which step, and who changed it outside its steps. */
+  record Actors(String starter, Map<String, Set<String>> completedBySteps, Set<String> otherPaths) {
+
+    boolean includes(String username) {
+      return username.equals(starter) || otherPaths.contains(username)
+          || completedBySteps.values().stream().anyMatch(users -> users.contains(username));
+    }
+  }
+
+  /**
+   * Why this user may not do the step {@code taskKey}, or null. A step sent back and done again by the same approver
+   * is no earlier work: only other steps count.
+   */
+  String refusal(String taskKey, Actors actors, String username) {
+    if (!approval) {
+      return null;
+    }
+    for (Map.Entry<String, Set<String>> step : actors.completedBySteps().entrySet()) {
+      if (!step.getKey().equals(taskKey) && !allows.contains(step.getKey()) && step.getValue().contains(username)) {
+        return STEP_REFUSAL;
+      }
+    }
+    if (!allows.contains(STARTER) && username.equals(actors.starter())) {
+      return STARTER_REFUSAL;
+    }
+    return actors.otherPaths().contains(username) ? CHANGED_REFUSAL : null;
+  }
 
   static FourEyesRule of(UserTask task) {
     boolean approval = ProcessConsistency.property(task, PROPERTY).map(APPROVAL::equals).orElse(false);

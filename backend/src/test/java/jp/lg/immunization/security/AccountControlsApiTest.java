@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.time.Duration;
 import java.time.LocalDate;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
@@ -75,17 +74,6 @@ class AccountControlsApiTest {
     users.codeStep(pending, users.currentCode(username)).andExpect(status().isOk())
         .andExpect(jsonPath("$.wrongPasswordsSinceLastLogin").value(5));
     signIn();
-  }
-
-  @Test
-  void R08_theDelayDoublesAfterTheFreeFailuresUpToItsMaximum() {
-    Duration max = Duration.ofMinutes(15);
-    assertThat(LoginThrottle.delay(2, 3, max)).isZero();
-    assertThat(LoginThrottle.delay(3, 3, max)).hasSeconds(1);
-    assertThat(LoginThrottle.delay(4, 3, max)).hasSeconds(2);
-    assertThat(LoginThrottle.delay(12, 3, max)).hasSeconds(512);
-    assertThat(LoginThrottle.delay(13, 3, max)).isEqualTo(max);
-    assertThat(LoginThrottle.delay(1_000, 3, max)).isEqualTo(max);
   }
 
   @Test

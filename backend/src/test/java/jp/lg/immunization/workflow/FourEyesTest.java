@@ -60,25 +60,25 @@ class FourEyesTest {
       Map<String, Set<String>> history = new HashMap<>();
       approval.otherSteps().forEach(other -> history.put(other, Set.of("did-" + other)));
       history.put(step, Set.of("did-this-step-before"));
-      FourEyes.Actors actors = new FourEyes.Actors("starter", history, Set.of("changed-outside-steps"));
+      FourEyesRule.Actors actors = new FourEyesRule.Actors("starter", history, Set.of("changed-outside-steps"));
 
-      assertThat(FourEyes.refusal(approval.rule(), step, actors, "starter")).as(approval.file() + " " + step + " starter")
-          .isEqualTo(approval.rule().allows().contains(FourEyesRule.STARTER) ? null : FourEyes.STARTER_REFUSAL);
+      assertThat(approval.rule().refusal(step, actors, "starter")).as(approval.file() + " " + step + " starter")
+          .isEqualTo(approval.rule().allows().contains(FourEyesRule.STARTER) ? null : FourEyesRule.STARTER_REFUSAL);
       for (String other : approval.otherSteps()) {
-        String refusal = FourEyes.refusal(approval.rule(), step, actors, "did-" + other);
+        String refusal = approval.rule().refusal(step, actors, "did-" + other);
         if (approval.rule().allows().contains(other)) {
           assertThat(refusal).as(approval.file() + " " + step + " allows " + other).isNull();
           assertThat(approval.rule().reason()).as(approval.file() + " " + step + " reason").isNotBlank();
         } else {
-          assertThat(refusal).as(approval.file() + " " + step + " after " + other).isEqualTo(FourEyes.STEP_REFUSAL);
+          assertThat(refusal).as(approval.file() + " " + step + " after " + other).isEqualTo(FourEyesRule.STEP_REFUSAL);
         }
         walked.add(approval.processKey() + "/" + step + "<-" + other);
       }
-      assertThat(FourEyes.refusal(approval.rule(), step, actors, "changed-outside-steps"))
-          .as(approval.file() + " " + step + " changed outside").isEqualTo(FourEyes.CHANGED_REFUSAL);
+      assertThat(approval.rule().refusal(step, actors, "changed-outside-steps"))
+          .as(approval.file() + " " + step + " changed outside").isEqualTo(FourEyesRule.CHANGED_REFUSAL);
       // The same approver may decide again after a send-back, and anybody uninvolved may approve.
-      assertThat(FourEyes.refusal(approval.rule(), step, actors, "did-this-step-before")).isNull();
-      assertThat(FourEyes.refusal(approval.rule(), step, actors, UNINVOLVED)).isNull();
+      assertThat(approval.rule().refusal(step, actors, "did-this-step-before")).isNull();
+      assertThat(approval.rule().refusal(step, actors, UNINVOLVED)).isNull();
     }
     assertThat(walked).contains("ReliefClaim/ApproveMunicipalDecision<-RecordCommitteeOpinion",
         "FukuhonRegistration/ApproveFukuhon<-DoubleCheckFukuhon", "ResidentDataRequest/ApproveRequestDecision<-CheckRequesterIdentity",
@@ -86,10 +86,26 @@ class FourEyesTest {
   }
 
   @Test
+  void R14_theActorsOfACaseAreItsStarterWhoeverDidAStepAndWhoeverChangedIt() {
+    FourEyesRule.Actors actors = new FourEyesRule.Actors("starter", Map.of("A", Set.of("worker"), "B", Set.of()),
+        Set.of("changer"));
+    assertThat(List.of("starter", "worker", "changer")).allMatch(actors::includes);
+    assertThat(actors.includes("uninvolved")).isFalse();
+    assertThat(new FourEyesRule.Actors(null, Map.of(), Set.of()).includes("anyone")).isFalse();
+  }
+
+  @Test
+  void R14_aListOfStepsIsReadWithSpacesAndEmptyItemsLeftOut() {
+    assertThat(FourEyesRule.split(null)).isEmpty();
+    assertThat(FourEyesRule.split("  ")).isEmpty();
+    assertThat(FourEyesRule.split(" A, ,B ,A")).containsExactlyInAnyOrder("A", "B");
+  }
+
+  @Test
   void R14_stepsWithoutTheRuleRefuseNobody() {
-    FourEyes.Actors actors = new FourEyes.Actors("starter", Map.of("Other", Set.of("worker")), Set.of("changer"));
+    FourEyesRule.Actors actors = new FourEyesRule.Actors("starter", Map.of("Other", Set.of("worker")), Set.of("changer"));
     for (String user : List.of("starter", "worker", "changer")) {
-      assertThat(FourEyes.refusal(FourEyesRule.UNGUARDED, "Step", actors, user)).isNull();
+      assertThat(FourEyesRule.UNGUARDED.refusal("Step", actors, user)).isNull();
     }
   }
 
@@ -144,11 +160,11 @@ class FourEyesTest {
         "p.bpmn Misspelt: fourEyesAllows without fourEyes=approval");
     UserTask declared = model.getModelElementById("Declared");
     assertThat(FourEyesRule.of(declared)).isEqualTo(new FourEyesRule(true, Set.of("CaseStarter", "Decide"), "理由"));
-    FourEyes.Actors actors = new FourEyes.Actors("starter", Map.of("Decide", Set.of("decider"),
+    FourEyesRule.Actors actors = new FourEyesRule.Actors("starter", Map.of("Decide", Set.of("decider"),
         "Undeclared", Set.of("other")), Set.of());
-    assertThat(FourEyes.refusal(FourEyesRule.of(declared), "Declared", actors, "starter")).isNull();
-    assertThat(FourEyes.refusal(FourEyesRule.of(declared), "Declared", actors, "decider")).isNull();
-    assertThat(FourEyes.refusal(FourEyesRule.of(declared), "Declared", actors, "other"))
-        .isEqualTo(FourEyes.STEP_REFUSAL);
+    assertThat(FourEyesRule.of(declared).refusal("Declared", actors, "starter")).isNull();
+    assertThat(FourEyesRule.of(declared).refusal("Declared", actors, "decider")).isNull();
+    assertThat(FourEyesRule.of(declared).refusal("Declared", actors, "other"))
+        .isEqualTo(FourEyesRule.STEP_REFUSAL);
   }
 }
