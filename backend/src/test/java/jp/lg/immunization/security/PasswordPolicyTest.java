@@ -71,6 +71,10 @@ class PasswordPolicyTest {
         .contains("似ている");
     assertThat(POLICY.problems("toyama-kumagaya-sakura", CURRENT, "x", List.of())).isEmpty();
     assertThat(POLICY.problems(CURRENT, CURRENT, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems("Zq9!xW7#rT5$pL3&mN1*", CURRENT, "x", List.of())).as("nothing alike").isEmpty();
+    // The list's comment lines are no passwords.
+    assertThat(POLICY.problems("# Passwords too common to allow (R08): the most used ones of public breach lists,"
+        + " and their 12-character", null, "x", List.of())).isEmpty();
     assertThat(POLICY.historySize()).isEqualTo(5);
   }
 }
