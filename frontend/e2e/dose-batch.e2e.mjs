@@ -3,7 +3,22 @@
 // resident's case page.
 //
 //   BASE_URL=http://localhost:8080 SCREENSHOT_DIR=/tmp/shots E2E_PASSWORD=... node e2e/dose-batch.e2e.mjs
-import { apiGet, chooseOption, doTask, fail, login, logout, navLink, runScenario, screenshot } from './lib.mjs';
+import {
+  apiGet,
+  chooseOption,
+  claim,
+  complete,
+  doTask,
+  fail,
+  login,
+  logout,
+  navLink,
+  openTab,
+  openTask,
+  runScenario,
+  screenshot,
+  waitForTaskRow,
+} from './lib.mjs';
 
 const PROCESS_NAME = '予診票の一括登録';
 const HEADER = '宛名番号,接種種別,接種区分,生年月日,性別,LotNo,接種量,接種_医療機関ID,接種_医師ID,実施場所ID,接種年月日,請求月';
@@ -77,7 +92,13 @@ async function run(page) {
   }
   await screenshot(page, 'batch-review');
 
-  console.log('2. staff1 corrects the lot number of line 3 and excludes line 4');
+  console.log('2. staff1 takes the review step, corrects the lot number of line 3 and excludes line 4');
+  // Rows are corrected only by whoever holds the review step (issue 15).
+  const caseLabel = `${PROCESS_NAME} #${batchId}`;
+  await openTab(page, 'group');
+  await openTask(page, await waitForTaskRow(page, 'group', 'エラー行の確認', caseLabel));
+  await claim(page);
+  await page.goto(`${new URL(page.url()).origin}/#/dose-batches/${batchId}`);
   await page.getByTestId('batch-row-edit-3').click();
   await page.getByTestId('batch-row-3-lotNumber').fill('MR2025B');
   await screenshot(page, 'batch-row-corrected');
@@ -87,10 +108,10 @@ async function run(page) {
   await rowStatus(page, 4, 'EXCLUDED');
   await screenshot(page, 'batch-rows-fixed');
 
-  const caseLabel = `${PROCESS_NAME} #${batchId}`;
-  await doTask(page, 'エラー行の確認', caseLabel, async (schema) => {
-    await chooseOption(page, schema, { key: 'decision', label: '判断' }, { value: 'PROCEED' });
-  });
+  await openTab(page, 'mine');
+  const review = await openTask(page, await waitForTaskRow(page, 'mine', 'エラー行の確認', caseLabel));
+  await chooseOption(page, review.schema, { key: 'decision', label: '判断' }, { value: 'PROCEED' });
+  await complete(page);
   await logout(page);
 
   console.log('3. staff2 approves the batch as the second staff member');

@@ -1,5 +1,5 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
-import { ErrorMessage, Loading } from '../components/Message';
+import { ErrorMessage, Loading, Notice } from '../components/Message';
 import { useAuth } from '../lib/auth/AuthProvider';
 import { canAdminister, canApprove, canAudit, canDoCaseWork, canSeeKpis, roleLabels } from '../lib/auth/roles';
 import { useState } from 'react';
@@ -46,6 +46,12 @@ export function Layout() {
         本文へ移動
       </a>
       <DemoBanner />
+      {(me.wrongPasswordsSinceLastLogin ?? 0) > 0 && (
+        <Notice testId="wrong-passwords-notice">
+          前回のログイン以降、このアカウントでパスワードの誤りが{me.wrongPasswordsSinceLastLogin}
+          回ありました。心当たりがなければシステム管理者に連絡してください。
+        </Notice>
+      )}
       <header className="app-header">
         <button
           type="button"

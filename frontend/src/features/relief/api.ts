@@ -150,15 +150,15 @@ export function fileAppeal(claimId: number, version: number, filedOn: string, no
   return apiRequest<void>(`/relief/claims/${claimId}/appeal`, { method: 'POST', body: { version, filedOn, note } });
 }
 
-/** 額の改定・終期: applies from the next payment period on. */
+/** Proposes 額の改定・終期: once another supervisor approves it, it applies from the next payment period on. */
 export function reviseEntitlement(
   claimId: number,
   version: number,
   periodicAmountYen: number,
   entitlementEndsOn: string | null,
   reason: string,
-): Promise<void> {
-  return apiRequest<void>(`/relief/claims/${claimId}/entitlement`, {
+): Promise<{ revisionId: number }> {
+  return apiRequest<{ revisionId: number }>(`/relief/claims/${claimId}/entitlement`, {
     method: 'POST',
     body: { version, periodicAmountYen, entitlementEndsOn, reason },
   });

@@ -14,6 +14,8 @@ export interface Me {
   department: { code: string; name: string };
   /** The password has expired: nothing but changing it works until it is changed (R08). */
   passwordChangeRequired?: boolean;
+  /** In the login's answer only: wrong passwords tried at this account since its last login (R08). */
+  wrongPasswordsSinceLastLogin?: number;
 }
 
 /** After the password, the second step of login (R07): a code from an authenticator app, enrolled first if need be. */

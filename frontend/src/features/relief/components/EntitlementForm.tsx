@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../../../components/Message';
+import { ErrorMessage, Notice } from '../../../components/Message';
 import { TextField } from '../../../components/TextField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
@@ -17,7 +17,7 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
   const [amount, setAmount] = useState(String(periodicAmountYen ?? 0));
   const [endsOn, setEndsOn] = useState(entitlementEndsOn ?? '');
   const [reason, setReason] = useState('');
-  const { run, refuse, error, fields: fieldErrors, busy } = useAction();
+  const { run, refuse, error, fields: fieldErrors, message: done, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,16 +26,20 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
       refuse({ periodicAmountYen: '0以上の整数（円）を入力してください' });
       return;
     }
-    await run(() => reviseEntitlement(claimId, version, yen, endsOn === '' ? null : endsOn, reason.trim()));
+    await run(
+      () => reviseEntitlement(claimId, version, yen, endsOn === '' ? null : endsOn, reason.trim()),
+      '改定を提案しました。提案者以外の上長が承認すると、次の支払期から適用されます',
+    );
   }
 
   return (
     <section className="case-section" aria-labelledby="relief-entitlement-title">
       <h2 id="relief-entitlement-title">受給権の改定</h2>
       <p>
-        障害の程度の変更による額の改定や、受給権の終期（例：障害児養育年金は18歳に達する日）を記録します。次の支払期から適用されます。
+        障害の程度の変更による額の改定や、受給権の終期（例：障害児養育年金は18歳に達する日）を提案します。提案者以外の上長が承認すると、次の支払期から適用されます。
       </p>
       {error && <ErrorMessage testId="relief-entitlement-error">{error}</ErrorMessage>}
+      {done && <Notice testId="relief-entitlement-done">{done}</Notice>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
         <TextField
           id="relief-entitlement-amount"
@@ -66,7 +70,7 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
           onChange={setReason}
         />
         <button type="submit" data-testid="relief-entitlement-button" disabled={busy}>
-          改定を記録
+          改定を提案
         </button>
       </form>
     </section>

@@ -1,35 +1,66 @@
 package jp.lg.immunization.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jp.lg.immunization.platform.ConfiguredKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
-/** The hash of an entry covers its content and the previous entry's hash, so that any change breaks the chain. */
-final class AuditChain {
+/**
+ * The link of each entry: an HMAC-SHA256, under a key from configuration that the database never holds, over its
+ * content and the previous entry's link, so that whoever can write the tables still cannot make a changed entry and
+ * every later link agree. Entries written before the key existed carry a plain SHA-256 ({@code keyed = false}); the
+ * first keyed entry covers their last link, so they cannot be changed unseen either.
+ */
+@Component
+class AuditChain {
 
   static final String GENESIS = "0".repeat(64);
+  static final String KEY_PROPERTY = "immunization.audit.mac-key";
 
-  private AuditChain() {}
+  private final SecretKeySpec key;
 
-  static String hash(AuditEntry entry) {
-    MessageDigest digest = sha256();
-    // Length-prefixed fields: no value can pass for a neighbour's.
-    for (Object field : new Object[] {entry.id(), entry.occurredAt(), entry.username(), entry.operation(),
-        entry.residentId(), entry.clientAddress(), entry.detail(), entry.previousHash()}) {
-      byte[] bytes = field == null ? new byte[0] : field.toString().getBytes(StandardCharsets.UTF_8);
-      digest.update(Integer.toString(field == null ? -1 : bytes.length).getBytes(StandardCharsets.US_ASCII));
-      digest.update((byte) ':');
-      digest.update(bytes);
-    }
-    return HexFormat.of().formatHex(digest.digest());
+  @Autowired
+  AuditChain(@Value("${" + KEY_PROPERTY + ":}") String configured, ConfiguredKeys keys) {
+    this(keys.require(KEY_PROPERTY, configured, "audit-mac.key", "the key of the audit trail's MAC (R04)"));
   }
 
-  private static MessageDigest sha256() {
+  AuditChain(byte[] key) {
+    this.key = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  String mac(AuditEntry entry) {
     try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return HexFormat.of().formatHex(mac.doFinal(content(entry)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+
+  /** The link of an entry written before the trail was keyed. */
+  static String legacyHash(AuditEntry entry) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content(entry)));
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** Length-prefixed fields: no value can pass for a neighbour's. */
+  private static byte[] content(AuditEntry entry) {
+    StringBuilder content = new StringBuilder();
+    for (Object field : new Object[] {entry.id(), entry.occurredAt(), entry.username(), entry.operation(),
+        entry.residentId(), entry.clientAddress(), entry.detail(), entry.previousHash()}) {
+      String text = field == null ? "" : field.toString();
+      content.append(field == null ? -1 : text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+    }
+    return content.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

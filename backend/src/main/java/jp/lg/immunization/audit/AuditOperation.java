@@ -38,6 +38,10 @@ public enum AuditOperation {
   RESIDENT_EXPORT,
   /** One per exported file, with its row count (R12). */
   COHORT_EXPORT,
+  /** The 副本 reconciliation as a file, with its row count (R12, R23); each resident also as RESIDENT_EXPORT. */
+  FUKUHON_RECONCILIATION_EXPORT,
+  /** A relief decision notice printed as PDF (R12). */
+  RELIEF_NOTICE_PRINT,
   /** One per resident a 予診票 was printed for (R04). */
   QUESTIONNAIRE_ISSUE,
   /** One per print run of 予診票, with its page count. */
@@ -45,6 +49,12 @@ public enum AuditOperation {
   /** A user without the permission an operation needs (R12). */
   PERMISSION_REFUSED,
   ACCOUNT_LOCKED,
+  /** Wrong passwords at an account reached the lockout count: its holder and the administrators are told (R08). */
+  LOGIN_FAILURES_NOTICE,
+  /** A client sending wrong passwords was made to wait (R08). */
+  LOGIN_THROTTLED,
+  /** A request the firewall refused before any function saw it (an encoded slash, NUL or .. in the path). */
+  REQUEST_REJECTED,
   ACCOUNT_UNLOCKED,
   ACCOUNT_DISABLED,
   ACCOUNT_ENABLED,

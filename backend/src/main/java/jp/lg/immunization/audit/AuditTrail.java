@@ -4,34 +4,52 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes audit events (R04). An event is written in the caller's transaction, so that an access and
- * its record stand or fall together; a refusal is written in a transaction of its own, because the
- * refused operation rolls back.
- * Details must name what happened, never personal data: ids, codes and counts only.
+ * Writes audit events (R04). An event belongs to the caller's transaction, so that an access and its record stand or
+ * fall together; a refusal is written in a transaction of its own, because the refused operation rolls back.
+ * Details must name what happened, never personal data: ids, codes and counts only; what is longer than its column
+ * (a 2,000-character URI, a 70-character user name typed at login) is cut, never refused.
+ *
+ * <p>The chain's lock is short: events are collected during the transaction and linked and written just before it
+ * commits, so that rendering 2,000 予診票 or calling out never holds up the audit work of the other transactions
+ * (DESIGN rule 5).
  */
 @Service
 public class AuditTrail {
 
   /** Serialises writers so that each entry links to the one committed before it. */
   private static final long CHAIN_LOCK = 0x61756469745f6368L;
+  static final int USERNAME_LENGTH = 64;
+  static final int DETAIL_LENGTH = 2000;
+  static final int ADDRESS_LENGTH = 64;
+
+  /** An event waiting for its transaction's commit. */
+  private record Pending(Instant occurredAt, String username, String operation, Long residentId, String clientAddress,
+                         String detail) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final AuditChain chain;
 
-  AuditTrail(JdbcTemplate jdbc, Clock clock) {
+  AuditTrail(JdbcTemplate jdbc, Clock clock, AuditChain chain) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.chain = chain;
   }
 
   @Transactional(propagation = Propagation.REQUIRED)
@@ -58,18 +76,71 @@ public class AuditTrail {
   }
 
   private void append(String username, AuditOperation operation, Long residentId, String detail) {
+    Pending event = new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), clip(username, USERNAME_LENGTH),
+        operation.name(), residentId, clip(clientAddress(), ADDRESS_LENGTH), clip(detail, DETAIL_LENGTH));
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      write(List.of(event));
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      List<Pending> events = new ArrayList<>();
+      TransactionSynchronizationManager.bindResource(this, events);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(AuditTrail.this, events);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          write(events);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
+      });
+      pending = events;
+    }
+    pending.add(event);
+  }
+
+  /** Links and writes the events under the chain's lock, which the commit right after releases. */
+  private void write(List<Pending> events) {
+    if (events.isEmpty()) {
+      return;
+    }
     jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, CHAIN_LOCK);
-    String previousHash = jdbc.query("select hash from audit_event order by id desc limit 1",
+    String previous = jdbc.query("select hash from audit_event order by id desc limit 1",
         rs -> rs.next() ? rs.getString(1) : AuditChain.GENESIS);
-    long id = jdbc.queryForObject("select nextval('audit_event_id_seq')", Long.class);
-    AuditEntry entry = new AuditEntry(id, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), username,
-        operation.name(), residentId, clientAddress(), detail, previousHash);
-    jdbc.update("""
-        insert into audit_event (id, occurred_at, username, operation, resident_id, client_address, detail,
-                                 previous_hash, hash)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        entry.id(), java.sql.Timestamp.from(entry.occurredAt()), entry.username(), entry.operation(),
-        entry.residentId(), entry.clientAddress(), entry.detail(), entry.previousHash(), AuditChain.hash(entry));
+    for (Pending event : events) {
+      long id = jdbc.queryForObject("select nextval('audit_event_id_seq')", Long.class);
+      AuditEntry entry = new AuditEntry(id, event.occurredAt(), event.username(), event.operation(),
+          event.residentId(), event.clientAddress(), event.detail(), previous);
+      previous = chain.mac(entry);
+      jdbc.update("""
+          insert into audit_event (id, occurred_at, username, operation, resident_id, client_address, detail,
+                                   previous_hash, hash, keyed)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
+          entry.id(), Timestamp.from(entry.occurredAt()), entry.username(), entry.operation(),
+          entry.residentId(), entry.clientAddress(), entry.detail(), entry.previousHash(), previous);
+    }
+  }
+
+  /** Cut to the column's length in characters (code points), marked with an ellipsis. */
+  static String clip(String value, int length) {
+    if (value == null || value.codePointCount(0, value.length()) <= length) {
+      return value;
+    }
+    return value.substring(0, value.offsetByCodePoints(0, length - 1)) + "…";
   }
 
   private static String currentUser() {

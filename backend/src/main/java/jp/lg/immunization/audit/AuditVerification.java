@@ -2,43 +2,80 @@ package jp.lg.immunization.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Walks the chain in order and names the first entry whose content or link does not match. */
+/**
+ * Walks the chain in order and names the first entry whose content or link does not match, whose link is not the
+ * keyed MAC, or which disagrees with a signed checkpoint kept outside the database; a chain that ends before the last
+ * checkpoint has lost its tail. A verification writes a new checkpoint first.
+ */
 @Service
 class AuditVerification {
 
-  /** {@code lastId} and {@code lastHash}: the last entry of the intact part of the chain, null for an empty one. */
-  record Result(boolean intact, long checked, Long firstBrokenId, String reason, Long lastId, String lastHash) {}
+  /**
+   * {@code lastId} and {@code lastHash}: the last entry of the intact part of the chain, null for an empty one;
+   * {@code checkpoints}: how many signed checkpoints outside the database it was checked against.
+   */
+  record Result(boolean intact, long checked, Long firstBrokenId, String reason, Long lastId, String lastHash,
+                int checkpoints) {}
+
+  static final String LINK_BROKEN = "前の記録との連結が一致しません（記録の削除または改ざん）";
+  static final String CONTENT_CHANGED = "記録の内容がMACと一致しません（改ざん）";
+  static final String UNKEYED_AFTER_KEYED = "鍵付きの記録の後に鍵のない記録があります（改ざん）";
+  static final String CHECKPOINT_DIFFERS = "データベース外の署名付きチェックポイントと一致しません（改ざん）";
+  static final String CHECKPOINT_MISSING = "データベース外の署名付きチェックポイントにある記録がありません（末尾の削除）";
+  static final String CHECKPOINT_FORGED = "チェックポイントの署名が正しくありません（チェックポイントの改ざん）";
 
   private final JdbcTemplate jdbc;
+  private final AuditChain chain;
+  private final AuditCheckpoints checkpoints;
 
-  AuditVerification(JdbcTemplate jdbc) {
+  AuditVerification(JdbcTemplate jdbc, AuditChain chain, AuditCheckpoints checkpoints) {
     this.jdbc = jdbc;
+    this.chain = chain;
+    this.checkpoints = checkpoints;
   }
 
   @Transactional(readOnly = true)
   Result verify() {
-    ChainWalker walker = new ChainWalker();
+    checkpoints.write();
+    List<AuditCheckpoints.Checkpoint> anchors = checkpoints.read();
+    if (anchors.stream().anyMatch(anchor -> !anchor.signed())) {
+      return new Result(false, 0, null, CHECKPOINT_FORGED, null, null, anchors.size());
+    }
+    ChainWalker walker = new ChainWalker(chain, anchors);
     jdbc.query(con -> {
       var statement = con.prepareStatement("""
-          select id, occurred_at, username, operation, resident_id, client_address, detail, previous_hash, hash
+          select id, occurred_at, username, operation, resident_id, client_address, detail, previous_hash, hash, keyed
           from audit_event order by id""");
       statement.setFetchSize(5_000);
       return statement;
     }, walker);
-    return walker.result();
+    return walker.result(anchors.size());
   }
 
   private static final class ChainWalker implements RowCallbackHandler {
+    private final AuditChain chain;
+    private final Map<Long, String> anchors = new HashMap<>();
+    private final long lastAnchor;
     private String expectedPrevious = AuditChain.GENESIS;
+    private boolean keyedSeen;
     private long checked;
     private Long brokenId;
     private String reason;
     private Long lastId;
+
+    ChainWalker(AuditChain chain, List<AuditCheckpoints.Checkpoint> checkpoints) {
+      this.chain = chain;
+      checkpoints.forEach(checkpoint -> anchors.put(checkpoint.lastId(), checkpoint.lastHash()));
+      this.lastAnchor = checkpoints.stream().mapToLong(AuditCheckpoints.Checkpoint::lastId).max().orElse(0);
+    }
 
     @Override
     public void processRow(ResultSet rs) throws SQLException {
@@ -51,21 +88,35 @@ class AuditVerification {
           rs.getString("username"), rs.getString("operation"), noResident ? null : residentId,
           rs.getString("client_address"), rs.getString("detail"), rs.getString("previous_hash"));
       String storedHash = rs.getString("hash");
+      boolean keyed = rs.getBoolean("keyed");
+      String anchored = anchors.get(entry.id());
       if (!entry.previousHash().equals(expectedPrevious)) {
-        brokenId = entry.id();
-        reason = "前の記録との連結が一致しません（記録の削除または改ざん）";
-      } else if (!AuditChain.hash(entry).equals(storedHash)) {
-        brokenId = entry.id();
-        reason = "記録の内容がハッシュと一致しません（改ざん）";
+        broken(entry.id(), LINK_BROKEN);
+      } else if (keyedSeen && !keyed) {
+        broken(entry.id(), UNKEYED_AFTER_KEYED);
+      } else if (!(keyed ? chain.mac(entry) : AuditChain.legacyHash(entry)).equals(storedHash)) {
+        broken(entry.id(), CONTENT_CHANGED);
+      } else if (anchored != null && !anchored.equals(storedHash)) {
+        broken(entry.id(), CHECKPOINT_DIFFERS);
       } else {
+        keyedSeen |= keyed;
         checked++;
         expectedPrevious = storedHash;
         lastId = entry.id();
       }
     }
 
-    Result result() {
-      return new Result(brokenId == null, checked, brokenId, reason, lastId, lastId == null ? null : expectedPrevious);
+    private void broken(long id, String why) {
+      brokenId = id;
+      reason = why;
+    }
+
+    Result result(int checkpointCount) {
+      if (brokenId == null && lastAnchor > (lastId == null ? 0 : lastId)) {
+        broken(lastAnchor, CHECKPOINT_MISSING);
+      }
+      return new Result(brokenId == null, checked, brokenId, reason, lastId,
+          lastId == null ? null : expectedPrevious, checkpointCount);
     }
   }
 }

@@ -16,6 +16,7 @@ import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.workflow.CaseVersion;
+import jp.lg.immunization.workflow.FourEyes;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +47,10 @@ class ResidentRequests {
   private final AuditTrail audit;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final FourEyes fourEyes;
 
   ResidentRequests(JdbcTemplate jdbc, ResidentDirectory residents, ResidentRequestEvents events,
-                   CurrentUser currentUser, AuditTrail audit, RuntimeService runtime, Clock clock) {
+                   CurrentUser currentUser, AuditTrail audit, RuntimeService runtime, Clock clock, FourEyes fourEyes) {
     this.jdbc = jdbc;
     this.residents = residents;
     this.events = events;
@@ -56,6 +58,7 @@ class ResidentRequests {
     this.audit = audit;
     this.runtime = runtime;
     this.clock = clock;
+    this.fourEyes = fourEyes;
   }
 
   ResidentRequest byId(long id) {
@@ -251,6 +254,8 @@ class ResidentRequests {
       throw ApiException.invalid("延長の通知の送付日が正しくありません", Map.of("noticeSentOn",
           "受付日から今日までの日付を入力してください"));
     }
+    // Moving a legal deadline needs a second person (README, "Second person").
+    fourEyes.requireSecondPerson(PROCESS_KEY, String.valueOf(id), "extend");
     LocalDate newDue = RequestDeadlines.extended(request.dueOn());
     String user = currentUser.get().username();
     // The row lock of this update makes a second extension at the same moment wait, then find the version moved.

@@ -27,6 +27,12 @@ public final class CsvFile {
       0x00AC, 0xFFE2, // ¬
       0x2014, 0x2015); // — EM DASH → ―
 
+  /**
+   * What a spreadsheet may take as the start of a formula: the ASCII signs, their full-width forms (Excel in Japanese
+   * reads ＝１＋１ as a formula), the minus sign that becomes － in Shift_JIS, and the control characters it skips.
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\u2212";
+
   private final StringBuilder text = new StringBuilder();
 
   public CsvFile line(List<String> cells) {
@@ -70,8 +76,6 @@ public final class CsvFile {
     if (value == null || value.isEmpty()) {
       return "";
     }
-    char first = value.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-        ? "'" + value : value;
+    return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 }

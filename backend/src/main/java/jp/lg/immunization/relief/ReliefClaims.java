@@ -398,22 +398,28 @@ class ReliefClaims {
     audit.record(AuditOperation.RELIEF_CLAIM_UPDATED, claim.residentId(), "claim=" + id + " appeal filed");
   }
 
-  /** A revision of the entitlement (額の改定・終期): applies from the next payment period on. */
-  @Transactional
-  void reviseEntitlement(long id, int version, int periodicAmountYen, LocalDate endsOn, String reason) {
+  /** A paying claim whose entitlement may be revised, at the version the revision is proposed for. */
+  ReliefClaim requireRevisable(long id, int version) {
     ReliefClaim claim = byId(id);
     CaseVersion.require(claim.version(), version, "請求");
     if (claim.status() != ReliefClaim.Status.PAYING) {
       throw ApiException.conflict("not_paying", "年金・手当を支給中の請求ではありません（" + claim.status().label() + "）");
     }
-    if (periodicAmountYen < 0) {
-      throw ApiException.invalid("額が正しくありません", Map.of("periodicAmountYen", "0以上の額を入力してください"));
-    }
+    return claim;
+  }
+
+  /**
+   * An approved revision of the entitlement (額の改定・終期): applies from the next payment period on. Runs in the
+   * approving supervisor's completion; the claim must not have changed since the revision was proposed.
+   */
+  void reviseEntitlement(long id, int version, int periodicAmountYen, LocalDate endsOn, String reason,
+                         String proposedBy) {
+    ReliefClaim claim = requireRevisable(id, version);
     jdbc.update("update relief_claim set periodic_amount_yen = ?, entitlement_ends_on = ?, version = version + 1 where id = ?",
         periodicAmountYen, endsOn == null ? null : Date.valueOf(endsOn), id);
     events.record(id, "ENTITLEMENT_REVISED", "受給権の改定: 各期 " + periodicAmountYen + "円"
-        + (endsOn == null ? "" : "、終期 " + JapaneseDates.format(endsOn)) + "　理由: " + reason,
-        currentUser.get().username());
+        + (endsOn == null ? "" : "、終期 " + JapaneseDates.format(endsOn)) + "　理由: " + reason
+        + "　（提案: " + proposedBy + "）", currentUser.get().username());
     audit.record(AuditOperation.RELIEF_CLAIM_UPDATED, claim.residentId(), "claim=" + id + " entitlement revised");
   }
 }

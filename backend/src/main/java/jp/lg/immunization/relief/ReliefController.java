@@ -44,16 +44,16 @@ class ReliefController {
                              @Size(max = 500, message = "理由は500文字以内で入力してください") String reason) {}
 
   private final ReliefViews views;
-  private final ReliefClaims claims;
+  private final ReliefEntitlementRevisions revisions;
   private final ReliefDocuments documents;
   private final ReliefPayments payments;
   private final ReliefAppeals appeals;
   private final ReliefNotices notices;
 
-  ReliefController(ReliefViews views, ReliefClaims claims, ReliefDocuments documents, ReliefPayments payments,
+  ReliefController(ReliefViews views, ReliefEntitlementRevisions revisions, ReliefDocuments documents, ReliefPayments payments,
                    ReliefAppeals appeals, ReliefNotices notices) {
     this.views = views;
-    this.claims = claims;
+    this.revisions = revisions;
     this.documents = documents;
     this.payments = payments;
     this.appeals = appeals;
@@ -107,11 +107,12 @@ class ReliefController {
     appeals.file(id, filing.version(), filing.filedOn(), filing.note());
   }
 
+  /** Proposes a revision: it takes effect when another supervisor approves it in the task list (four-eyes). */
   @PostMapping("/claims/{id}/entitlement")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void revise(@PathVariable long id, @Valid @RequestBody EntitlementRevision revision) {
-    claims.reviseEntitlement(id, revision.version(), revision.periodicAmountYen(), revision.entitlementEndsOn(),
-        revision.reason().strip());
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, Long> revise(@PathVariable long id, @Valid @RequestBody EntitlementRevision revision) {
+    return Map.of("revisionId", revisions.propose(id, revision.version(), revision.periodicAmountYen(),
+        revision.entitlementEndsOn(), revision.reason().strip()));
   }
 
   @GetMapping("/payments/scheduled")

@@ -15,6 +15,11 @@ final class LoginRefusals {
         + "システム管理者に解除を依頼してください");
   }
 
+  static ApiError throttled(long seconds) {
+    return ApiError.of(429, "too_many_attempts", "ログインの失敗が続いたため、この端末からのログインを一時的に制限しています。"
+        + seconds + "秒後に再度お試しください");
+  }
+
   static ApiError disabled() {
     return ApiError.of(401, "account_disabled", "このアカウントは無効です（有効期間外または利用停止）。システム管理者に連絡してください");
   }

@@ -17,8 +17,14 @@ class MeController {
 
   /** {@code permissions}: what the UI may offer beyond the roles (e.g. the export button); the server checks again. */
   /** {@code passwordChangeRequired}: the password has expired; nothing else works until it is changed (R08). */
+  /** @param wrongPasswordsSinceLastLogin told once, at login: wrong passwords tried at the account meanwhile (R08) */
   record Me(String username, String displayName, List<Role> roles, List<Permission> permissions, Department department,
-            boolean passwordChangeRequired) {}
+            boolean passwordChangeRequired, int wrongPasswordsSinceLastLogin) {
+
+    Me withWrongPasswords(int count) {
+      return new Me(username, displayName, roles, permissions, department, passwordChangeRequired, count);
+    }
+  }
 
   record PasswordChange(String currentPassword, String newPassword) {}
 
@@ -50,6 +56,6 @@ class MeController {
   Me describe(SignedInUser user, boolean passwordChangeRequired) {
     return new Me(user.username(), user.displayName(), user.roles().stream().sorted().toList(),
         user.permissions().stream().sorted().toList(), new Department(user.departmentCode(), departments.name(user.departmentCode())),
-        passwordChangeRequired);
+        passwordChangeRequired, 0);
   }
 }

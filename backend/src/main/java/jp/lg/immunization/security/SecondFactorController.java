@@ -2,6 +2,7 @@ package jp.lg.immunization.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,8 +33,8 @@ class SecondFactorController {
 
   /** A POST: it may create the secret, and the secret must stay out of URLs, caches and logs. */
   @PostMapping(PATH + "/enrolment")
-  SecondFactorLogin.Enrolment enrolment(Principal pending) {
-    return login.enrolment(pending.getName());
+  SecondFactorLogin.Enrolment enrolment(Principal pending, HttpSession session) {
+    return login.enrolment(pending.getName(), session);
   }
 
   @PostMapping(PATH)

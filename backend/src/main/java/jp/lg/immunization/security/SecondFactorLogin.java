@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SecondFactorLogin {
 
+  /** The session attribute holding the sealed secret of this session's enrolment attempt. */
+  static final String ENROLMENT_SECRET = SecondFactorLogin.class.getName() + ".enrolmentSecret";
+
   /** What the login page needs to know after the password: whether the account must enrol first. */
   record Challenge(String username, boolean enrolled) {}
 
@@ -43,10 +46,12 @@ class SecondFactorLogin {
   private final SecurityContextRepository contexts;
   private final Clock clock;
   private final String issuer;
+  private final LoginThrottle throttle;
 
   SecondFactorLogin(TotpCredentials credentials, AccountDetailsService accounts, AccountControls controls,
                     PasswordChanges passwords, MeController me, AuditTrail audit, SecurityContextRepository contexts,
-                    Clock clock, @Value("${immunization.security.totp-issuer:予防接種事務}") String issuer) {
+                    Clock clock, @Value("${immunization.security.totp-issuer:予防接種事務}") String issuer,
+                    LoginThrottle throttle) {
     this.credentials = credentials;
     this.accounts = accounts;
     this.controls = controls;
@@ -56,16 +61,28 @@ class SecondFactorLogin {
     this.contexts = contexts;
     this.clock = clock;
     this.issuer = issuer;
+    this.throttle = throttle;
   }
 
   Challenge challenge(String username) {
     return new Challenge(username, credentials.enrolled(username));
   }
 
-  Enrolment enrolment(String username) {
-    Totp totp = credentials.unconfirmed(username).orElseThrow(() -> ApiException.conflict("already_enrolled",
-        "このアカウントは認証アプリを登録済みです。認証アプリの確認コードを入力してください"));
-    String secret = totp.base32();
+  /**
+   * The secret this session enrols with: made at its first request and kept (sealed) in this session only, so that a
+   * reloaded page shows the same QR code and no other session ever sees it.
+   */
+  Enrolment enrolment(String username, HttpSession session) {
+    if (credentials.enrolled(username)) {
+      throw ApiException.conflict("already_enrolled",
+          "このアカウントは認証アプリを登録済みです。認証アプリの確認コードを入力してください");
+    }
+    byte[] sealed = (byte[]) session.getAttribute(ENROLMENT_SECRET);
+    if (sealed == null) {
+      sealed = credentials.newSealedSecret();
+      session.setAttribute(ENROLMENT_SECRET, sealed);
+    }
+    String secret = credentials.openSecret(sealed).base32();
     String label = uriPart(issuer) + ":" + uriPart(username);
     String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + uriPart(issuer)
         + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
@@ -85,7 +102,9 @@ class SecondFactorLogin {
     if (!details.isAccountNonLocked()) {
       throw refusal(LoginRefusals.locked(controls.lockedUntil(username)), request);
     }
-    switch (credentials.check(username, digits)) {
+    HttpSession session = request.getSession(false);
+    byte[] sessionSecret = session == null ? null : (byte[]) session.getAttribute(ENROLMENT_SECRET);
+    switch (credentials.check(username, digits, sessionSecret)) {
       case WRONG -> throw wrongCode(username, request);
       case ENROLLED -> audit.recordFor(username, AuditOperation.SECOND_FACTOR_ENROLLED, null);
       case ACCEPTED -> { }
@@ -130,7 +149,7 @@ class SecondFactorLogin {
       request.getSession().setAttribute(PasswordChangeGate.CHANGE_REQUIRED, true);
     }
     audit.record(AuditOperation.LOGIN, null, expired ? "password expired" : null);
-    return me.describe(details.user(), expired);
+    return me.describe(details.user(), expired).withWrongPasswords(throttle.takeAccountFailures(username));
   }
 
   private static String uriPart(String text) {

@@ -8,17 +8,19 @@ import java.time.Duration;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiError;
+import jp.lg.immunization.platform.DemoMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -27,7 +29,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -58,12 +62,15 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuditTrail audit, AccountControls controls,
                          AccountDetailsService accounts, PasswordEncoder passwordEncoder,
-                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock,
+                         SecurityContextRepository contexts, SecondFactorLogin secondFactor, Clock clock, DemoMode demoMode, LoginThrottle throttle,
                          @Value("${immunization.security.session.absolute-timeout:PT10H}") Duration absoluteTimeout)
       throws Exception {
+    AuthorizationManager<RequestAuthorizationContext> apiDocs = demoMode.enabled()
+        ? (authentication, context) -> new AuthorizationDecision(true)
+        : AuthorityAuthorizationManager.hasRole(Role.ADMIN.name());
     http
         // The password alone signs nobody in: it leads to the second factor (R07).
-        .authenticationManager(new ProviderManager(new PasswordStep(accounts, passwordEncoder)))
+        .authenticationManager(new ProviderManager(new PasswordStep(accounts, passwordEncoder, throttle)))
         .securityContext(context -> context.securityContextRepository(contexts))
         .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class)
         .addFilterAfter(new PasswordChangeGate(json), AuthorizationFilter.class)
@@ -75,7 +82,9 @@ class SecurityConfiguration {
             .requestMatchers(SecondFactorController.PATH, SecondFactorController.PATH + "/**")
                 .hasAuthority(SecondFactorPending.AUTHORITY)
             .requestMatchers("/api/auth/**").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            // The API description maps every operation for an attacker: open in demo mode, else administrators only.
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .access(apiDocs)
             // Every rule below needs what only both factors give: a session that has passed only the password has none.
             .requestMatchers("/api/me", "/api/me/**").hasAuthority(AccountDetailsService.SIGNED_IN)
             // A file of the audit trail takes data out of the system: the auditor also needs EXPORT (R12).
@@ -105,6 +114,12 @@ class SecurityConfiguration {
                 HttpServletResponse.SC_OK, secondFactor.challenge(authentication.getName())))
             .failureHandler((request, response, exception) -> {
               String username = String.valueOf(request.getParameter("username"));
+              if (exception instanceof LoginThrottled throttled) {
+                audit.recordFor(username, AuditOperation.LOGIN_THROTTLED, "wait=" + throttled.seconds() + "s");
+                response.setHeader("Retry-After", String.valueOf(throttled.seconds()));
+                write(response, json, 429, LoginRefusals.throttled(throttled.seconds()));
+                return;
+              }
               audit.recordFor(username, AuditOperation.LOGIN_FAILED, exception.getClass().getSimpleName());
               write(response, json, HttpServletResponse.SC_UNAUTHORIZED, loginRefusal(username, exception, controls));
             }))
@@ -140,8 +155,23 @@ class SecurityConfiguration {
   }
 
   /**
-   * At the password step only a wrong password counts towards the lockout (wrong codes count at the second step); a
-   * locked or disabled account says so (R08, R09).
+   * A request the firewall refuses (an encoded slash or NUL in the path, a path that climbs out with ..) gets the usual
+   * JSON error, and the refusal is on the audit trail like every other.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected(ObjectMapper json, AuditTrail audit) {
+    return (request, response, rejected) -> {
+      audit.recordFor(request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
+          AuditOperation.REQUEST_REJECTED, "request=" + request.getMethod() + " " + request.getRequestURI());
+      write(response, json, HttpServletResponse.SC_BAD_REQUEST, ApiError.of(400, "request_refused",
+          "リクエストを処理できません"));
+    };
+  }
+
+  /**
+   * A wrong password locks nothing (anyone could lock anyone's account): {@link PasswordStep} throttles the client
+   * that sends it. Wrong codes at the second step, where the password was right, count towards the lockout; a locked
+   * or disabled account says so (R08, R09).
    */
   private static ApiError loginRefusal(String username, AuthenticationException exception, AccountControls controls) {
     if (exception instanceof LockedException) {
@@ -149,9 +179,6 @@ class SecurityConfiguration {
     }
     if (exception instanceof DisabledException) {
       return LoginRefusals.disabled();
-    }
-    if (exception instanceof BadCredentialsException) {
-      controls.loginFailed(username);
     }
     return ApiError.of(401, "bad_credentials", "ユーザーIDまたはパスワードが正しくありません");
   }

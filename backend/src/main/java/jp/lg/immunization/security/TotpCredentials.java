@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import jp.lg.immunization.platform.AesGcm;
@@ -18,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The TOTP secrets of accounts (R07), in {@code totp_credential}, encrypted with AES-GCM under
- * {@code immunization.security.totp-key}. A secret is unconfirmed until the user has entered a valid code from it;
- * the last accepted time step is kept, so that a code is accepted once only.
+ * {@code immunization.security.totp-key}. A secret is stored once the user has entered a valid code from it (until
+ * then it lives only in the session that enrols); the last accepted time step is kept, so that a code is accepted once.
  */
 @Service
 class TotpCredentials {
@@ -54,41 +53,51 @@ class TotpCredentials {
   }
 
   /**
-   * The secret for an account that has none confirmed: the one already offered (so that a reloaded page shows the
-   * same QR code), else a new one. Empty when the account is enrolled already.
+   * A new secret for one enrolment attempt, sealed: it is kept in the session that asked for it and nowhere else, so
+   * that no other session that passed the password is ever handed it (issue 15).
    */
-  @Transactional
-  Optional<Totp> unconfirmed(String username) {
-    List<Stored> stored = load(username, false);
-    if (!stored.isEmpty()) {
-      return stored.get(0).confirmed() ? Optional.empty() : Optional.of(stored.get(0).totp());
-    }
-    Totp created = Totp.generate();
-    jdbc.update("insert into totp_credential (username, secret, created_at) values (?, ?, ?)", username,
-        seal(created.key()), Timestamp.from(Instant.now(clock)));
-    return Optional.of(created);
+  byte[] newSealedSecret() {
+    return seal(Totp.generate().key());
+  }
+
+  /** The secret of an enrolment attempt, as the session keeps it sealed. */
+  Totp openSecret(byte[] sealed) {
+    return new Totp(open(sealed));
   }
 
   /**
-   * Checks a code against the account's secret; a valid code of an unconfirmed secret confirms it (enrolment). The
-   * row is locked, so that the same code sent twice at once is accepted once.
+   * Checks a code against the account's confirmed secret or, for an account without one, against the secret of this
+   * session's enrolment attempt, which a valid code confirms. The row is locked, so that the same code sent twice at
+   * once is accepted once.
    */
   @Transactional
-  Check check(String username, String code) {
+  Check check(String username, String code, byte[] sessionSecret) {
     List<Stored> stored = load(username, true);
+    Instant now = Instant.now(clock);
     if (stored.isEmpty()) {
-      return Check.WRONG;
+      if (sessionSecret == null) {
+        return Check.WRONG;
+      }
+      OptionalLong step = openSecret(sessionSecret).match(code, now, Long.MIN_VALUE);
+      if (step.isEmpty()) {
+        return Check.WRONG;
+      }
+      // A secret offered by an earlier version of the app is replaced; a confirmed one never.
+      int enrolled = jdbc.update("""
+          insert into totp_credential (username, secret, created_at, confirmed_at, last_step) values (?, ?, ?, ?, ?)
+          on conflict (username) do update set secret = excluded.secret, created_at = excluded.created_at,
+            confirmed_at = excluded.confirmed_at, last_step = excluded.last_step
+          where totp_credential.confirmed_at is null""", username, sessionSecret, Timestamp.from(now),
+          Timestamp.from(now), step.getAsLong());
+      return enrolled == 1 ? Check.ENROLLED : Check.WRONG;
     }
     Stored credential = stored.get(0);
-    Instant now = Instant.now(clock);
     OptionalLong step = credential.totp().match(code, now, credential.lastStep());
     if (step.isEmpty()) {
       return Check.WRONG;
     }
-    jdbc.update("""
-        update totp_credential set last_step = ?, confirmed_at = coalesce(confirmed_at, ?) where username = ?""",
-        step.getAsLong(), Timestamp.from(now), username);
-    return credential.confirmed() ? Check.ACCEPTED : Check.ENROLLED;
+    jdbc.update("update totp_credential set last_step = ? where username = ?", step.getAsLong(), username);
+    return Check.ACCEPTED;
   }
 
   /** Forgets the account's secret: the next login enrols again. True when there was one. */
@@ -99,7 +108,7 @@ class TotpCredentials {
 
   private List<Stored> load(String username, boolean forUpdate) {
     return jdbc.query("select secret, confirmed_at, last_step from totp_credential where username = ?"
-            + (forUpdate ? " for update" : ""),
+            + " and confirmed_at is not null" + (forUpdate ? " for update" : ""),
         (row, index) -> new Stored(new Totp(open(row.getBytes("secret"))), row.getTimestamp("confirmed_at") != null,
             row.getObject("last_step") == null ? Long.MIN_VALUE : row.getLong("last_step")),
         username);

@@ -11,6 +11,7 @@ import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.workflow.CaseVersion;
+import jp.lg.immunization.workflow.FourEyes;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,10 +43,12 @@ class ExemptionApplications {
   private final RuntimeService runtime;
   private final Clock clock;
   private final Duration matchTimeout;
+  private final FourEyes fourEyes;
 
   ExemptionApplications(CoPayExemptionRepository exemptions, ResidentDirectory residents, CurrentUser currentUser,
                         AuditTrail audit, RuntimeService runtime, Clock clock,
-                        @Value("${immunization.copay-exemption.match-timeout:PT24H}") Duration matchTimeout) {
+                        @Value("${immunization.copay-exemption.match-timeout:PT24H}") Duration matchTimeout,
+                        FourEyes fourEyes) {
     this.exemptions = exemptions;
     this.residents = residents;
     this.currentUser = currentUser;
@@ -53,6 +56,7 @@ class ExemptionApplications {
     this.runtime = runtime;
     this.clock = clock;
     this.matchTimeout = matchTimeout;
+    this.fourEyes = fourEyes;
   }
 
   /**
@@ -126,6 +130,8 @@ class ExemptionApplications {
           "この申請は既に終了しているため取り下げられません（" + exemption.status().label() + "）");
     }
     CaseVersion.require(exemption.version(), version, NOUN);
+    // Ending an application unheard needs a second person (README, "Second person").
+    fourEyes.requireSecondPerson(PROCESS_KEY, String.valueOf(id), "withdraw");
     exemption.close(reason, currentUser.get().username());
     audit.record(AuditOperation.COPAY_EXEMPTION_WITHDRAWN, exemption.residentId(), "case=" + exemption.id());
     try {

@@ -82,10 +82,11 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   private final OpenTasks openTasks;
   private final DoseJson json;
   private final Clock clock;
+  private final DoseBatchChangers changers;
 
   DoseBatches(JdbcTemplate jdbc, DoseStore store, DoseChecks checks, ResidentDirectory residents,
               CurrentUser currentUser, UserDirectory users, AuditTrail audit, RuntimeService runtime, OpenTasks openTasks,
-              DoseJson json, Clock clock) {
+              DoseJson json, Clock clock, DoseBatchChangers changers) {
     this.jdbc = jdbc;
     this.store = store;
     this.checks = checks;
@@ -97,6 +98,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
     this.openTasks = openTasks;
     this.json = json;
     this.clock = clock;
+    this.changers = changers;
   }
 
   /** Reads the header at once so that a wrong file is refused while the user waits; the lines are checked later. */
@@ -164,6 +166,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   @Transactional
   Row correctRow(long id, int line, Map<String, String> items, boolean warningsConfirmed) {
     lockForReview(id);
+    changers.changing(id);
     DoseInput input = DoseInput.fromKeys(items);
     DoseBatchCheck check = checks.batch();
     jdbc.query("""
@@ -195,6 +198,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
   @Transactional
   Row excludeRow(long id, int line) {
     lockForReview(id);
+    changers.changing(id);
     if (jdbc.update("update dose_batch_row set status = 'EXCLUDED', corrected_by = ? where batch_id = ? and line = ?",
         currentUser.get().username(), id, line) == 0) {
       throw ApiException.notFound("この行は見つかりません");

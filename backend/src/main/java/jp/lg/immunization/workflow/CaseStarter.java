@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public interface CaseStarter<F extends Record> {
 
-  /** The process variable naming who started a case; {@code CaseStarter} in fourEyesAgainst refers to it. */
+  /** The process variable naming who started a case; the four-eyes rule keeps them from approving it. */
   String STARTED_BY = ProcessCatalog.STARTED_BY;
 
   /**

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -38,7 +40,8 @@ import org.springframework.stereotype.Component;
  *   <li>every {@code caseStatus} a step declares is a status of the process's case type, and every status of a case
  *       type has its label;</li>
  *   <li>every delegate a service task or listener names ({@code delegateExpression="${bean}"}) is a bean, and no
- *       expression calls a bean's method (one delegate style: small named beans).</li>
+ *       expression calls a bean's method (one delegate style: small named beans);</li>
+ *   <li>every supervisor's step declares its four-eyes rule, and every exception has its reason ({@link FourEyesRule}).</li>
  * </ul>
  */
 @Component
@@ -122,9 +125,14 @@ class ProcessConsistency {
   }
 
   private void checkProcess(ProcessFile file, Process process, List<String> problems) {
+    Set<String> taskIds = file.model().getModelElementsByType(UserTask.class).stream()
+        .filter(task -> processOf(task) == process).map(UserTask::getId).collect(Collectors.toSet());
     for (FlowNode node : file.model().getModelElementsByType(FlowNode.class)) {
       if (processOf(node) != process) {
         continue;
+      }
+      if (node instanceof UserTask task) {
+        problems.addAll(FourEyesRule.problems(file.file(), task, taskIds));
       }
       String formRef = node instanceof UserTask task ? task.getCamundaFormRef()
           : node instanceof StartEvent start ? start.getCamundaFormRef() : null;

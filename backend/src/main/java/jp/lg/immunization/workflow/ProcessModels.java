@@ -1,6 +1,5 @@
 package jp.lg.immunization.workflow;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,23 +13,13 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * What the app reads from a deployed BPMN model: forms, starter groups and the four-eyes rule of each
- * user task ({@code <camunda:property name="fourEyesAgainst" value="TaskA,TaskB"/>}: whoever completed
- * one of those steps in the same case may not do this one; {@code CaseStarter} names who started it).
+ * What the app reads from a deployed BPMN model: forms, starter groups and the four-eyes rule of each user task
+ * ({@link FourEyesRule}).
  */
 @Component
 class ProcessModels {
 
-  static final String FOUR_EYES_PROPERTY = "fourEyesAgainst";
-  /** In fourEyesAgainst: the user who started the case (e.g. a requester may not approve their own query). */
-  static final String STARTER = "CaseStarter";
-
-  record StepModel(String formId, Set<String> fourEyesAgainst) {
-
-    boolean againstStarter() {
-      return fourEyesAgainst.contains(STARTER);
-    }
-  }
+  record StepModel(String formId, FourEyesRule fourEyes) {}
 
   record ProcessModel(String definitionId, String key, String name, String description, String startFormId,
                       Set<String> starterGroups, Map<String, StepModel> steps) {}
@@ -48,7 +37,7 @@ class ProcessModels {
 
   StepModel step(String definitionId, String taskKey) {
     StepModel step = byDefinitionId(definitionId).steps().get(taskKey);
-    return step == null ? new StepModel(null, Set.of()) : step;
+    return step == null ? new StepModel(null, FourEyesRule.UNGUARDED) : step;
   }
 
   List<ProcessModel> latest() {
@@ -65,22 +54,12 @@ class ProcessModels {
         .map(StartEvent::getCamundaFormRef).filter(ref -> ref != null).findFirst().orElse(null);
     Map<String, StepModel> steps = new ConcurrentHashMap<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      steps.put(task.getId(), new StepModel(task.getCamundaFormRef(), fourEyesAgainst(task)));
+      steps.put(task.getId(), new StepModel(task.getCamundaFormRef(), FourEyesRule.of(task)));
     }
     String description = process.getDocumentations().stream().map(doc -> doc.getTextContent().trim())
         .findFirst().orElse("");
     return new ProcessModel(definitionId, definition.getKey(), definition.getName(), description, startFormId,
-        split(process.getCamundaCandidateStarterGroups()), Map.copyOf(steps));
+        FourEyesRule.split(process.getCamundaCandidateStarterGroups()), Map.copyOf(steps));
   }
 
-  private static Set<String> fourEyesAgainst(UserTask task) {
-    return ProcessConsistency.property(task, FOUR_EYES_PROPERTY).map(ProcessModels::split).orElse(Set.of());
-  }
-
-  private static Set<String> split(String commaSeparated) {
-    if (commaSeparated == null || commaSeparated.isBlank()) {
-      return Set.of();
-    }
-    return Set.copyOf(Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-  }
 }

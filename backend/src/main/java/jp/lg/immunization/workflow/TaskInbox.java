@@ -129,15 +129,6 @@ class TaskInbox {
             rs.getTimestamp(4).toInstant(), rs.getString(5)), processInstanceId);
   }
 
-  boolean completedAnyBy(String processInstanceId, Iterable<String> taskKeys, String username) {
-    List<String> keys = new ArrayList<>();
-    taskKeys.forEach(keys::add);
-    return Boolean.TRUE.equals(jdbc.queryForObject("""
-        select exists (select 1 from task_view where process_instance_id = ? and task_key = any(?::varchar[])
-                       and status = 'COMPLETED' and completed_by = ?)""",
-        Boolean.class, processInstanceId, keys.toArray(String[]::new), username));
-  }
-
   void recordSubmission(String taskId, String submissionJson) {
     jdbc.update("update task_view set submission = ?::jsonb where id = ?", submissionJson, taskId);
   }

@@ -20,7 +20,6 @@ import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.SignedInUser;
 import jp.lg.immunization.security.UserDirectory;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
@@ -37,9 +36,6 @@ class TaskWork {
   record TaskDetails(TaskSummary task, JsonNode form, Map<String, Object> data, CaseContext context,
                      boolean canComplete, String refusal) {}
 
-  static final String FOUR_EYES_REFUSAL = "この手順は、前の手順を行った職員とは別の職員が行う必要があります（四つの目の原則）";
-  static final String FOUR_EYES_STARTER_REFUSAL = "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）";
-
   private final TaskInbox inbox;
   private final TaskService tasks;
   private final ProcessModels models;
@@ -50,11 +46,12 @@ class TaskWork {
   private final ObjectMapper json;
   private final Map<String, CaseContextProvider> contexts;
   private final ProcessSteps steps;
-  private final RuntimeService runtime;
+  private final FourEyes fourEyes;
+  private final TaskLocks locks;
 
-  TaskWork(TaskInbox inbox, TaskService tasks, RuntimeService runtime, ProcessModels models, FormRegistry forms,
+  TaskWork(TaskInbox inbox, TaskService tasks, FourEyes fourEyes, ProcessModels models, FormRegistry forms,
            CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
-           List<CaseContextProvider> contextProviders, ProcessSteps steps) {
+           List<CaseContextProvider> contextProviders, ProcessSteps steps, TaskLocks locks) {
     this.inbox = inbox;
     this.tasks = tasks;
     this.models = models;
@@ -63,10 +60,11 @@ class TaskWork {
     this.users = users;
     this.audit = audit;
     this.json = json;
-    this.runtime = runtime;
+    this.fourEyes = fourEyes;
     this.contexts = contextProviders.stream()
         .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
     this.steps = steps;
+    this.locks = locks;
   }
 
   @Transactional
@@ -100,6 +98,8 @@ class TaskWork {
   @Transactional
   TaskSummary claim(String taskId) {
     SignedInUser user = currentUser.get();
+    openTaskFor(user, taskId);
+    locks.lockOpen(taskId);
     TaskSummary task = openTaskFor(user, taskId);
     refuseIfFourEyes(task, user);
     if (task.assignee() != null) {
@@ -138,6 +138,8 @@ class TaskWork {
   @Transactional
   void complete(String taskId, Map<String, Object> submitted) {
     SignedInUser user = currentUser.get();
+    openTaskFor(user, taskId);
+    locks.lockOpen(taskId);
     TaskSummary task = openTaskFor(user, taskId);
     refuseIfFourEyes(task, user);
     if (!user.username().equals(task.assignee())) {
@@ -187,16 +189,7 @@ class TaskWork {
 
   /** The four-eyes rule for any user, e.g. the one a supervisor is about to give the step to; null when allowed. */
   String fourEyesRefusal(TaskSummary task, String username) {
-    ProcessModels.StepModel step = models.step(task.processDefinitionId(), task.taskKey());
-    if (step.againstStarter()
-        && username.equals(runtime.getVariable(task.processInstanceId(), ProcessCatalog.STARTED_BY))) {
-      return FOUR_EYES_STARTER_REFUSAL;
-    }
-    if (!step.fourEyesAgainst().isEmpty()
-        && inbox.completedAnyBy(task.processInstanceId(), step.fourEyesAgainst(), username)) {
-      return FOUR_EYES_REFUSAL;
-    }
-    return null;
+    return fourEyes.refusal(models.step(task.processDefinitionId(), task.taskKey()).fourEyes(), task, username);
   }
 
   private void refuseIfFourEyes(TaskSummary task, SignedInUser user) {

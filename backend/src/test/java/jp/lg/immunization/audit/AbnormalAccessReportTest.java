@@ -39,6 +39,7 @@ class AbnormalAccessReportTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuditChain chain;
   @Autowired TransactionTemplate transactions;
   @Autowired ObjectMapper json;
   @Autowired AbnormalAccessReport report;
@@ -51,7 +52,7 @@ class AbnormalAccessReportTest {
 
   @BeforeAll
   void constructedAccesses() {
-    PastEvents past = new PastEvents(jdbc, transactions);
+    PastEvents past = new PastEvents(jdbc, transactions, chain);
     worker = PastEvents.user("r11-worker");
     guesser = PastEvents.user("r11-guesser");
     heavy = PastEvents.user("r11-heavy");

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ class AuditChainTest {
   @Autowired AuditVerificationRuns runs;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
+  @Autowired AuditCheckpoints checkpoints;
 
   @Test
   void R04_databaseRefusesUpdateAndDeleteOfAuditEvents() {
@@ -72,10 +75,10 @@ class AuditChainTest {
     } finally {
       bypassingTrigger("""
           insert into audit_event (id, occurred_at, username, operation, resident_id, client_address, detail,
-                                   previous_hash, hash)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", copy.get("id"), copy.get("occurred_at"), copy.get("username"),
+                                   previous_hash, hash, keyed)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", copy.get("id"), copy.get("occurred_at"), copy.get("username"),
           copy.get("operation"), copy.get("resident_id"), copy.get("client_address"), copy.get("detail"),
-          copy.get("previous_hash"), copy.get("hash"));
+          copy.get("previous_hash"), copy.get("hash"), copy.get("keyed"));
     }
     assertThat(verification.verify().intact()).isTrue();
   }
@@ -88,10 +91,14 @@ class AuditChainTest {
     long last = lastId();
     var copy = jdbc.queryForMap("select * from audit_event where id = ?", last);
 
-    // The last entry alone is removed: the chain that is left is intact, but the run before saw that entry.
+    // The last entry alone is removed: the chain that is left is intact, but the checkpoint outside the database and
+    // the run before saw that entry.
     bypassingTrigger("delete from audit_event where id = " + last);
     try {
-      assertThat(verification.verify().intact()).isTrue();
+      AuditVerification.Result result = verification.verify();
+      assertThat(result.intact()).isFalse();
+      assertThat(result.firstBrokenId()).isEqualTo(last);
+      assertThat(result.reason()).isEqualTo(AuditVerification.CHECKPOINT_MISSING);
       AuditVerificationRuns.Run run = runs.run(AuditVerificationRuns.Trigger.NIGHTLY);
       assertThat(run.intact()).isFalse();
       assertThat(run.firstBrokenId()).isEqualTo(last);
@@ -102,10 +109,10 @@ class AuditChainTest {
     } finally {
       bypassingTrigger("""
           insert into audit_event (id, occurred_at, username, operation, resident_id, client_address, detail,
-                                   previous_hash, hash)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", copy.get("id"), copy.get("occurred_at"), copy.get("username"),
+                                   previous_hash, hash, keyed)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", copy.get("id"), copy.get("occurred_at"), copy.get("username"),
           copy.get("operation"), copy.get("resident_id"), copy.get("client_address"), copy.get("detail"),
-          copy.get("previous_hash"), copy.get("hash"));
+          copy.get("previous_hash"), copy.get("hash"), copy.get("keyed"));
     }
     assertThat(runs.run(AuditVerificationRuns.Trigger.ON_DEMAND).intact()).isTrue();
   }
@@ -140,6 +147,97 @@ class AuditChainTest {
     }
     assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(before + 100);
     assertThat(verification.verify().intact()).isTrue();
+  }
+
+  /**
+   * Whoever can write the tables (the database administrator) changes an entry and recomputes every later link: without
+   * the MAC key they cannot make the links agree, keyed or declared unkeyed (issue 15).
+   */
+  @Test
+  void R04_anEntryChangedAndItsLaterLinksRecomputedWithoutTheKeyIsDetected() {
+    trail.record(AuditOperation.RESIDENT_VIEW, 11L, null);
+    trail.record(AuditOperation.RESIDENT_VIEW, 12L, null);
+    trail.record(AuditOperation.RESIDENT_VIEW, 13L, null);
+    long middle = lastId() - 1;
+    var originals = jdbc.queryForList("select * from audit_event where id >= ? order by id", middle);
+    try {
+      rewriteFrom(middle, false);
+      AuditVerification.Result keyed = verification.verify();
+      assertThat(keyed.intact()).isFalse();
+      assertThat(keyed.firstBrokenId()).isEqualTo(middle);
+      assertThat(keyed.reason()).isEqualTo(AuditVerification.CONTENT_CHANGED);
+
+      rewriteFrom(middle, true);
+      AuditVerification.Result unkeyed = verification.verify();
+      assertThat(unkeyed.firstBrokenId()).isEqualTo(middle);
+      assertThat(unkeyed.reason()).isEqualTo(AuditVerification.UNKEYED_AFTER_KEYED);
+    } finally {
+      for (var row : originals) {
+        bypassingTrigger("update audit_event set resident_id = ?, previous_hash = ?, hash = ?, keyed = ? where id = ?",
+            row.get("resident_id"), row.get("previous_hash"), row.get("hash"), row.get("keyed"), row.get("id"));
+      }
+    }
+    assertThat(verification.verify().intact()).isTrue();
+  }
+
+  /** A checkpoint outside the database whose signature does not hold names the checkpoints as tampered. */
+  @Test
+  void R04_aCheckpointWithoutAValidSignatureIsReported() throws Exception {
+    trail.record(AuditOperation.RESIDENT_VIEW, 14L, null);
+    assertThat(verification.verify().checkpoints()).isPositive();
+    byte[] before = Files.readAllBytes(checkpoints.file);
+    String last = Files.readAllLines(checkpoints.file).get(Files.readAllLines(checkpoints.file).size() - 1);
+    String forged = last.replaceFirst("^v1 (\\d+) ", "v1 " + (lastId() + 1000) + " ");
+    Files.writeString(checkpoints.file, forged + "\n", StandardOpenOption.APPEND);
+    try {
+      AuditVerification.Result result = verification.verify();
+      assertThat(result.intact()).isFalse();
+      assertThat(result.reason()).isEqualTo(AuditVerification.CHECKPOINT_FORGED);
+    } finally {
+      Files.write(checkpoints.file, before);
+    }
+    assertThat(verification.verify().intact()).isTrue();
+  }
+
+  /**
+   * The chain's lock is taken only as a transaction commits: a long transaction that has already written its audit
+   * event (e.g. while rendering 2,000 予診票) holds up nobody else's audit work (issue 15).
+   */
+  @Test
+  void R04_aLongTransactionDoesNotHoldTheChainsLockWhileItWorks() throws Exception {
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      transactions.executeWithoutResult(status -> {
+        trail.record(AuditOperation.RESIDENT_VIEW, 15L, "long transaction");
+        var other = pool.submit(() -> transactions.executeWithoutResult(
+            inner -> trail.record(AuditOperation.RESIDENT_VIEW, 16L, "meanwhile")));
+        try {
+          other.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("another transaction's audit event waited for this one", e);
+        }
+      });
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(jdbc.queryForList("select detail from audit_event order by id desc limit 2", String.class))
+        .containsExactly("long transaction", "meanwhile");
+    assertThat(verification.verify().intact()).isTrue();
+  }
+
+  /** An entry's content is changed and every later link recomputed as plain SHA-256, the only hash without the key. */
+  private void rewriteFrom(long id, boolean declareUnkeyed) {
+    String previous = jdbc.queryForObject("select previous_hash from audit_event where id = ?", String.class, id);
+    for (var row : jdbc.queryForList("select * from audit_event where id >= ? order by id", id)) {
+      Long resident = ((Number) row.get("id")).longValue() == id ? 999L : (Long) row.get("resident_id");
+      AuditEntry entry = new AuditEntry(((Number) row.get("id")).longValue(),
+          ((java.sql.Timestamp) row.get("occurred_at")).toInstant(), (String) row.get("username"),
+          (String) row.get("operation"), resident, (String) row.get("client_address"), (String) row.get("detail"),
+          previous);
+      previous = AuditChain.legacyHash(entry);
+      bypassingTrigger("update audit_event set resident_id = ?, previous_hash = ?, hash = ?, keyed = ? where id = ?",
+          resident, entry.previousHash(), previous, !declareUnkeyed, entry.id());
+    }
   }
 
   private long lastId() {

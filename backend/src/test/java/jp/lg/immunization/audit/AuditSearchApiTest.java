@@ -40,6 +40,7 @@ class AuditSearchApiTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuditChain chain;
   @Autowired TransactionTemplate transactions;
   @Autowired ObjectMapper json;
 
@@ -51,7 +52,7 @@ class AuditSearchApiTest {
 
   @BeforeAll
   void eventsOfTwoUsersAboutTwoResidents() {
-    PastEvents past = new PastEvents(jdbc, transactions);
+    PastEvents past = new PastEvents(jdbc, transactions, chain);
     userA = PastEvents.user("r10a");
     userB = PastEvents.user("r10b");
     List<Map<String, Object>> residents = jdbc.queryForList(

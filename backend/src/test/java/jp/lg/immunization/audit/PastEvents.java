@@ -18,10 +18,12 @@ final class PastEvents {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
+  private final AuditChain chain;
 
-  PastEvents(JdbcTemplate jdbc, TransactionTemplate transactions) {
+  PastEvents(JdbcTemplate jdbc, TransactionTemplate transactions, AuditChain chain) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.chain = chain;
   }
 
   /** @param japanTime e.g. {@code 2026-11-20T07:59} */
@@ -30,7 +32,8 @@ final class PastEvents {
   }
 
   void times(int count, String japanTime, String username, AuditOperation operation, Long residentId) {
-    AuditTrail trail = new AuditTrail(jdbc, Clock.fixed(LocalDateTime.parse(japanTime).atZone(JAPAN).toInstant(), JAPAN));
+    AuditTrail trail = new AuditTrail(jdbc, Clock.fixed(LocalDateTime.parse(japanTime).atZone(JAPAN).toInstant(), JAPAN),
+        chain);
     SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(username, null));
     try {
       transactions.executeWithoutResult(status -> {

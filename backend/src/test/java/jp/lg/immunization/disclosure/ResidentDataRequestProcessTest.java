@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
@@ -41,6 +42,9 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @IntegrationTest
 class ResidentDataRequestProcessTest {
+
+  /** A supervisor who has not worked on the requests of these tests: the second person an extension needs. */
+  private static final String SECOND_PERSON = "super2";
 
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -267,7 +271,7 @@ class ResidentDataRequestProcessTest {
     assertThat(job("DeadlineApproaching", instance).getDuedate())
         .isEqualTo(Date.from(extended.minusDays(5).atStartOfDay(JAPAN).toInstant()));
     assertThat(jdbc.queryForMap("select * from resident_request_extension where request_id = ?", fixtures.id(instance)))
-        .containsEntry("reason", "調査に時間を要するため").containsEntry("recorded_by", "staff1");
+        .containsEntry("reason", "調査に時間を要するため").containsEntry("recorded_by", SECOND_PERSON);
 
     Map<String, Object> afterFirst = fixtures.request(instance);
     extend(instance, "さらに時間を要するため", RequestFixtures.today()).andExpect(status().isConflict())
@@ -279,6 +283,31 @@ class ResidentDataRequestProcessTest {
     assertThat(fixtures.request(instance)).as("nothing changed").isEqualTo(afterFirst);
     mvc.perform(get("/api/resident-requests").with(users.as("staff1")))
         .andExpect(jsonPath("$[?(@.id == " + fixtures.id(instance) + ")].extended").value(true));
+  }
+
+  /**
+   * R28 (issue 15): moving the legal deadline needs a second person, a supervisor who has not worked on the request;
+   * whoever extended it has changed the case and may not approve its decision.
+   */
+  @Test
+  void R28_anExtensionNeedsASupervisorUninvolvedInTheRequestWhoThenCannotApproveIt() throws Exception {
+    ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
+    LocalDate dueOn = fixtures.dueOn(instance);
+    for (String refused : List.of("staff1", "staff2")) {
+      driver.perform(refused, post("/api/resident-requests/" + fixtures.id(instance) + "/extension"),
+              Map.of("version", fixtures.request(instance).get("version"), "reason", "調査に時間を要するため",
+                  "noticeSentOn", RequestFixtures.today().toString()))
+          .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    }
+    assertThat(fixtures.dueOn(instance)).isEqualTo(dueOn);
+    extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
+    driver.complete("staff1", instance, "DecideRequest", Map.of("decision", "PARTIAL_DISCLOSURE",
+        "reason", "第三者の情報を含む部分を除いて開示する（法第78条第1項第2号）"));
+    mvc.perform(post("/api/tasks/" + driver.openTaskId(instance, "ApproveRequestDecision") + "/claim")
+            .with(users.as(SECOND_PERSON)).with(csrf()))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    driver.complete("super1", instance, "ApproveRequestDecision", Map.of("approval", "APPROVE"));
+    assertThat(instance).hasPassed("DecisionMade");
   }
 
   @Test
@@ -296,6 +325,6 @@ class ResidentDataRequestProcessTest {
     body.put("version", fixtures.request(instance).get("version"));
     body.put("reason", reason);
     body.put("noticeSentOn", noticeSentOn == null ? null : noticeSentOn.toString());
-    return driver.perform("staff1", post("/api/resident-requests/" + fixtures.id(instance) + "/extension"), body);
+    return driver.perform(SECOND_PERSON, post("/api/resident-requests/" + fixtures.id(instance) + "/extension"), body);
   }
 }

@@ -46,4 +46,15 @@ class CsvFileTest {
         .encode(CsvEncoding.UTF8_BOM).bytes(), StandardCharsets.UTF_8).substring(1);
     assertThat(text).isEqualTo("\"a\"\"b\",\"'=HYPERLINK(\"\"x\"\")\",\"'-1\",\"\",\"改\n行\"\r\n");
   }
+
+  /** R12 (issue 15): full-width formula signs, the minus sign Shift_JIS turns into －, and a leading line feed. */
+  @Test
+  void R12_fullWidthFormulaSignsAndALeadingLineFeedAreDefusedToo() {
+    List<String> cells = List.of("＝１＋１", "＋81", "－5", "＠SUM(A1)", "\n=1+1", "\u22123", "予防=接種", "1-2");
+    String text = new String(new CsvFile().line(cells).encode(CsvEncoding.UTF8_BOM).bytes(), StandardCharsets.UTF_8)
+        .substring(1);
+    assertThat(text).isEqualTo("\"'＝１＋１\",\"'＋81\",\"'－5\",\"'＠SUM(A1)\",\"'\n=1+1\",\"'\u22123\",\"予防=接種\",\"1-2\"\r\n");
+    assertThat(new String(new CsvFile().line(List.of("\u22123")).encode(CsvEncoding.SHIFT_JIS).bytes(), WINDOWS_31J))
+        .isEqualTo("\"'－3\"\r\n");
+  }
 }

@@ -14,7 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -49,6 +51,7 @@ class ReliefClaimProcessTest {
   @Autowired ManagementService management;
   @Autowired ReliefMinistrySimulator ministry;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
 
   private ReliefFixtures fixtures;
 
@@ -386,13 +389,16 @@ class ReliefClaimProcessTest {
     ProcessInstance instance = fixtures.paying(10000, 40000, ReliefFixtures.today().plusMonths(3));
     assertThat(instance).isWaitingAt("NextPaymentPeriod");
     Map<String, Object> claim = fixtures.claim(instance);
-    driver.perform("staff1", post("/api/relief/claims/" + instance.getBusinessKey() + "/entitlement"),
-        Map.of("version", claim.get("version"), "periodicAmountYen", 45000,
-            "entitlementEndsOn", ReliefFixtures.today().plusMonths(2).toString(), "reason", "障害の程度の変更（等級改定）"))
-        .andExpect(status().isNoContent());
+    ProcessInstance revision = proposeRevision(instance, "staff1", 45000, ReliefFixtures.today().plusMonths(2));
     driver.perform("staff2", post("/api/relief/claims/" + instance.getBusinessKey() + "/entitlement"),
-        Map.of("version", claim.get("version"), "periodicAmountYen", 1, "reason", "古い版"))
-        .andExpect(status().isConflict());
+        Map.of("version", claim.get("version"), "periodicAmountYen", 1, "reason", "二つ目の提案"))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("revision_pending"));
+    assertThat(fixtures.claim(instance)).as("nothing changes before the approval")
+        .containsEntry("periodic_amount_yen", 40000).containsEntry("version", claim.get("version"));
+    driver.complete("super2", revision, "ApproveEntitlementRevision", Map.of("approval", "APPROVE"));
+    assertThat(revision).isEnded();
+    assertThat(fixtures.claim(instance)).containsEntry("periodic_amount_yen", 45000);
+    assertThat(fixtures.timeline(instance)).anySatisfy(l -> assertThat(l).startsWith("受給権の改定: 各期 45000円"));
     while (instance != null && !engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(instance.getId()).list().isEmpty()) {
       Job timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
@@ -403,6 +409,68 @@ class ReliefClaimProcessTest {
     assertThat(fixtures.claim(instance)).containsEntry("status", "ENTITLEMENT_ENDED");
     assertThat(fixtures.payments(instance)).extracting(p -> p.get("kind") + ":" + p.get("period_no") + ":" + p.get("amount_yen"))
         .containsExactly("ONE_OFF:0:10000", "PERIODIC:0:40000", "PERIODIC:1:45000", "PERIODIC:2:45000");
+    // Paid out, so that no payment super2 has touched waits for another test's run (which super2 may approve).
+    ProcessInstance run = driver.start("staff2", ReliefPayments.RUN_PROCESS_KEY,
+        Map.of("dueBy", ReliefFixtures.today().plusYears(5).toString()));
+    driver.complete("super1", run, "ApprovePaymentRun", Map.of("approval", "APPROVE"));
+  }
+
+  /**
+   * R33 (issue 15): a revision of a paying entitlement is a four-eyes step — its proposer cannot approve it, a rejected
+   * one changes nothing — and the payment run that pays the revised entitlement refuses as approver everyone who set
+   * its terms.
+   */
+  @Test
+  void R33_anEntitlementRevisionNeedsAnotherSupervisorAndThePaymentRunRefusesWhoeverTouchedIt() throws Exception {
+    ProcessInstance instance = fixtures.paying(10000, 40000, null);
+    ProcessInstance rejected = proposeRevision(instance, "super1", 900000, null);
+    mvc.perform(post("/api/tasks/" + driver.openTaskId(rejected, "ApproveEntitlementRevision") + "/claim")
+            .with(users.as("super1")).with(csrf()))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    driver.complete("super2", rejected, "ApproveEntitlementRevision", Map.of("approval", "REJECT", "reason", "根拠なし"));
+    assertThat(fixtures.claim(instance)).containsEntry("periodic_amount_yen", 40000);
+
+    ProcessInstance approved = proposeRevision(instance, "staff1", 42000, null);
+    driver.complete("super2", approved, "ApproveEntitlementRevision", Map.of("approval", "APPROVE"));
+    assertThat(fixtures.claim(instance)).containsEntry("periodic_amount_yen", 42000);
+
+    ProcessInstance run = driver.start("staff2", ReliefPayments.RUN_PROCESS_KEY,
+        Map.of("dueBy", ReliefFixtures.today().plusDays(1).toString()));
+    assertThat(fixtures.payments(instance)).anySatisfy(p -> assertThat(p).containsEntry("status", "IN_RUN"));
+    String approval = driver.openTaskId(run, "ApprovePaymentRun");
+    mvc.perform(post("/api/tasks/" + approval + "/claim").with(users.as("super2")).with(csrf()))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"))
+        .andExpect(jsonPath("$.message").value(containsString("変更した職員")));
+    // Approved (not sent back), so that no payment of the revised entitlement waits for another test's run.
+    driver.complete("super1", run, "ApprovePaymentRun", Map.of("approval", "APPROVE"));
+    assertThat(run).isEnded().hasPassed("RecordPaymentRunPaid");
+  }
+
+  private ProcessInstance proposeRevision(ProcessInstance claim, String proposer, int periodicAmountYen,
+                                          LocalDate endsOn) throws Exception {
+    Map<String, Object> body = new HashMap<>(Map.of("version", fixtures.claim(claim).get("version"),
+        "periodicAmountYen", periodicAmountYen, "reason", "障害の程度の変更（等級改定）"));
+    if (endsOn != null) {
+      body.put("entitlementEndsOn", endsOn.toString());
+    }
+    String answer = driver.perform(proposer, post("/api/relief/claims/" + claim.getBusinessKey() + "/entitlement"), body)
+        .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+    String revisionId = json.readTree(answer).path("revisionId").asText();
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ReliefEntitlementRevisions.PROCESS_KEY).processInstanceBusinessKey(revisionId).singleResult();
+  }
+
+  /** R12 (issue 15): the decision notice as PDF needs PRINT; the print names the resident on the audit trail. */
+  @Test
+  void R12_theNoticePdfNeedsPrintAndIsAudited() throws Exception {
+    ProcessInstance instance = fixtures.paying(10000, 0, null);
+    String path = "/api/relief/claims/" + instance.getBusinessKey() + "/notice.pdf";
+    mvc.perform(get(path).with(users.as("staff2"))).andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("permission_required"));
+    mvc.perform(get(path).with(users.as("staff3"))).andExpect(status().isOk());
+    assertThat(jdbc.queryForObject("select resident_id from audit_event where username = 'staff3' and operation = "
+        + "'RELIEF_NOTICE_PRINT' order by id desc limit 1", Long.class))
+        .isEqualTo(fixtures.claim(instance).get("resident_id"));
   }
 
   @Test

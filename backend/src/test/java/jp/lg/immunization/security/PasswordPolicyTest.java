@@ -47,4 +47,34 @@ class PasswordPolicyTest {
     assertThat(POLICY.problems("hanazono-river-lantern", CURRENT, "staff77", List.of(ENCODER.encode(CURRENT))))
         .isEmpty();
   }
+
+  /** R08: each rule at its edge — the first length, distinct count, user-ID length and edit distance it lets pass. */
+  @Test
+  void R08_eachRuleAtItsEdge() {
+    assertThat(POLICY.problems("a1b2c3d4e5f", null, "x", List.of())).containsExactly("パスワードは12文字以上にしてください");
+    assertThat(POLICY.problems("a1b2c3d4e5f6", null, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems("a1b2c3d4".repeat(16), null, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems("a1b2c3d4".repeat(16) + "z", null, "x", List.of()))
+        .containsExactly("パスワードは128文字以内にしてください");
+    assertThat(POLICY.problems("ababababababab", null, "x", List.of())).singleElement().asString().contains("よく使われる");
+    assertThat(POLICY.problems("abcabcabcabcab", null, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems("PASSWORD1234", null, "x", List.of())).singleElement().asString().contains("よく使われる");
+    assertThat(POLICY.problems("xy-kumagaya-2026", null, "xy", List.of())).isEmpty();
+    assertThat(POLICY.problems("xyz-kumagaya-2026", null, "XYZ", List.of())).singleElement().asString()
+        .contains("ユーザーIDを含む");
+    assertThat(POLICY.problems("kumagaya-sakura-20", CURRENT, "x", List.of())).singleElement().asString()
+        .contains("似ている");
+    assertThat(POLICY.problems("kumagaya-sakura-2", CURRENT, "x", List.of())).singleElement().asString()
+        .contains("似ている");
+    assertThat(POLICY.problems("kumagaya-sakura-", CURRENT, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems("KUMAGAYA-sakura-2026x", CURRENT, "x", List.of())).singleElement().asString()
+        .contains("似ている");
+    assertThat(POLICY.problems("toyama-kumagaya-sakura", CURRENT, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems(CURRENT, CURRENT, "x", List.of())).isEmpty();
+    assertThat(POLICY.problems("Zq9!xW7#rT5$pL3&mN1*", CURRENT, "x", List.of())).as("nothing alike").isEmpty();
+    // The list's comment lines are no passwords.
+    assertThat(POLICY.problems("# Passwords too common to allow (R08): the most used ones of public breach lists,"
+        + " and their 12-character", null, "x", List.of())).isEmpty();
+    assertThat(POLICY.historySize()).isEqualTo(5);
+  }
 }

@@ -33,6 +33,7 @@ class SecondFactorApiTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
   String username;
 
@@ -77,18 +78,13 @@ class SecondFactorApiTest {
         .andExpect(jsonPath("$.secret").value(secret))
         .andExpect(jsonPath("$.otpauthUri").value(org.hamcrest.Matchers.containsString("secret=" + secret + "&")));
 
-    byte[] stored = jdbc.queryForObject("select secret from totp_credential where username = ?", byte[].class, username);
-    String storedText = new String(stored, StandardCharsets.ISO_8859_1);
-    assertThat(storedText).doesNotContain(secret)
-        .doesNotContain(new String(Totp.ofBase32(secret).key(), StandardCharsets.ISO_8859_1));
-    assertThat(stored).as("IV, the 20-byte secret sealed, GCM tag").hasSize(12 + 20 + 16);
-
     users.codeStep(pending, "000000").andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message").value("確認コードが正しくありません")).andExpect(jsonPath("$.fields.code").exists());
     users.codeStep(pending, "12ab").andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message").value("確認コードは6桁の数字で入力してください"));
     mvc.perform(get("/api/me").cookie(pending)).andExpect(status().isUnauthorized());
-    assertThat(confirmedAt()).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from totp_credential where username = ?", Long.class, username))
+        .as("nothing stored before a valid code").isZero();
 
     // Typed in full-width digits with a space, as a Japanese input method may give them.
     String code = users.currentCode(username);
@@ -100,6 +96,11 @@ class SecondFactorApiTest {
     assertThat(signedIn.getValue()).as("a new session id once signed in").isNotEqualTo(pending.getValue());
     mvc.perform(get("/api/me").cookie(signedIn)).andExpect(status().isOk());
     assertThat(confirmedAt()).isNotNull();
+    byte[] stored = jdbc.queryForObject("select secret from totp_credential where username = ?", byte[].class, username);
+    String storedText = new String(stored, StandardCharsets.ISO_8859_1);
+    assertThat(storedText).doesNotContain(secret)
+        .doesNotContain(new String(Totp.ofBase32(secret).key(), StandardCharsets.ISO_8859_1));
+    assertThat(stored).as("IV, the 20-byte secret sealed, GCM tag").hasSize(12 + 20 + 16);
     assertThat(audited("SECOND_FACTOR_ENROLLED")).isEqualTo(1);
     assertThat(audited("LOGIN")).isEqualTo(1);
 
@@ -107,6 +108,24 @@ class SecondFactorApiTest {
         .getCookie("SESSION");
     mvc.perform(post("/api/auth/second-factor/enrolment").cookie(again).with(csrf())).andExpect(status().isConflict())
         .andExpect(jsonPath("$.error").value("already_enrolled"));
+  }
+
+  /**
+   * R07 (issue 15): the secret of an enrolment attempt belongs to the session that asked for it. Another session that
+   * passed the password (someone who learnt it) gets a secret of its own, and the first one's codes do not count there.
+   */
+  @Test
+  void R07_anEnrolmentSecretIsHandedOnlyToTheSessionThatAskedForIt() throws Exception {
+    Cookie user = pendingSession().andReturn().getResponse().getCookie("SESSION");
+    String secret = users.enrol(username, user);
+    Cookie intruder = pendingSession().andReturn().getResponse().getCookie("SESSION");
+    String other = json.readTree(mvc.perform(post("/api/auth/second-factor/enrolment").cookie(intruder).with(csrf()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("secret").asText();
+    assertThat(other).isNotEqualTo(secret);
+    String code = Totp.ofBase32(secret).code(Totp.step(java.time.Instant.now()));
+    users.codeStep(intruder, code).andExpect(status().isBadRequest());
+    users.codeStep(user, users.currentCode(username)).andExpect(status().isOk());
+    assertThat(confirmedAt()).isNotNull();
   }
 
   @Test
@@ -125,15 +144,16 @@ class SecondFactorApiTest {
   }
 
   @Test
-  void R07_wrongCodesCountTowardsTheLockoutTogetherWithWrongPasswords() throws Exception {
+  void R08_wrongCodesAfterTheRightPasswordLockTheAccountWrongPasswordsDoNot() throws Exception {
     users.signIn(username, PASSWORD);
     users.passwordStep(username, "wrong-1").andExpect(status().isUnauthorized());
     users.passwordStep(username, "wrong-2").andExpect(status().isUnauthorized());
     Cookie pending = pendingSession().andReturn().getResponse().getCookie("SESSION");
     String right = users.currentCode(username);
     String wrong = right.equals("111111") ? "222222" : "111111";
-    users.codeStep(pending, wrong).andExpect(status().isBadRequest());
-    users.codeStep(pending, wrong).andExpect(status().isBadRequest());
+    for (int attempt = 1; attempt <= 4; attempt++) {
+      users.codeStep(pending, wrong).andExpect(status().isBadRequest());
+    }
     users.codeStep(pending, wrong).andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.error").value("account_locked"));
 
@@ -142,7 +162,7 @@ class SecondFactorApiTest {
         .andExpect(jsonPath("$.error").value("account_locked"));
     assertThat(jdbc.queryForObject("""
         select count(*) from audit_event where operation = 'LOGIN_FAILED' and username = ? and detail like 'second factor%'""",
-        Long.class, username)).isEqualTo(3);
+        Long.class, username)).isEqualTo(5);
     assertThat(audited("ACCOUNT_LOCKED")).isEqualTo(1);
   }
 

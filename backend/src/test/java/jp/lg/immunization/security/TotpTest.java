@@ -1,6 +1,7 @@
 package jp.lg.immunization.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,5 +57,22 @@ class TotpTest {
     assertThat(RFC_6238.match(RFC_6238.code(step), now, step)).isEmpty();
     assertThat(RFC_6238.match(RFC_6238.code(step - 1), now, step)).isEmpty();
     assertThat(RFC_6238.match(RFC_6238.code(step + 1), now, step)).hasValue(step + 1);
+  }
+
+  /** Keys whose bits do not fill the last Base32 character, a fresh random secret, and a key no caller can change. */
+  @Test
+  void R07_base32OfEveryLengthAndTheSecretsOwnCopy() {
+    assertThat(new Totp(new byte[] {(byte) 0xFF}).base32()).isEqualTo("74");
+    assertThat(new Totp(new byte[] {0, 0, 0, 0, 1}).base32()).isEqualTo("AAAAAAAB");
+    assertThat(new Totp(new byte[] {(byte) 0x80, 0, 0}).base32()).isEqualTo("QAAAA");
+    assertThat(Totp.ofBase32("74======").key()).containsExactly((byte) 0xFF);
+    assertThatThrownBy(() -> Totp.ofBase32("A1")).isInstanceOf(IllegalArgumentException.class);
+    byte[] key = {1, 2, 3};
+    Totp totp = new Totp(key);
+    key[0] = 9;
+    totp.key()[1] = 9;
+    assertThat(totp.key()).containsExactly(1, 2, 3);
+    assertThat(Totp.generate().key()).hasSize(20).isNotEqualTo(Totp.generate().key())
+        .isNotEqualTo(new byte[20]);
   }
 }

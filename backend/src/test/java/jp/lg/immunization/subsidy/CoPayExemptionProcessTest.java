@@ -386,7 +386,7 @@ class CoPayExemptionProcessTest {
   }
 
   @Test
-  void aWithdrawalEndsTheCaseWhereverItWaitsButOnlyForWhoeverSawTheCurrentVersion() throws Exception {
+  void R26_aWithdrawalByAnUninvolvedSupervisorEndsTheCaseWhereverItWaitsButOnlyForWhoeverSawTheCurrentVersion() throws Exception {
     ProcessInstance instance = fixtures.startAndMatch(fixtures.residentEndingIn('3'), "INFLUENZA_ELDERLY");
     driver.claim("staff1", instance, "DecideExemption");
     long id = Long.parseLong(instance.getBusinessKey());
@@ -398,16 +398,23 @@ class CoPayExemptionProcessTest {
         .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("concurrent_edit"));
     assertThat(instance).isWaitingAt("DecideExemption");
 
-    driver.perform("staff2", post("/api/copay-exemptions/" + id + "/withdrawal"),
+    // Ending an application needs a second person: a supervisor who has not worked on it (issue 15).
+    for (String refused : List.of("staff2", "staff1")) {
+      driver.perform(refused, post("/api/copay-exemptions/" + id + "/withdrawal"),
+              Map.of("version", version, "reason", "申請者から取下げの連絡"))
+          .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    }
+    assertThat(instance).isWaitingAt("DecideExemption");
+    driver.perform("super2", post("/api/copay-exemptions/" + id + "/withdrawal"),
             Map.of("version", version, "reason", "申請者から取下げの連絡"))
         .andExpect(status().isNoContent());
 
     assertThat(instance).isEnded().hasPassed("ApplicationWithdrawn").hasNotPassed("SendNotice");
-    assertThat(exemptionOf(instance)).containsEntry("status", "WITHDRAWN").containsEntry("closed_by", "staff2")
+    assertThat(exemptionOf(instance)).containsEntry("status", "WITHDRAWN").containsEntry("closed_by", "super2")
         .containsEntry("closing_reason", "申請者から取下げの連絡");
     assertThat(jdbc.queryForObject("select status from task_view where process_instance_id = ?", String.class,
         instance.getId())).isEqualTo("DELETED");
-    driver.perform("staff2", post("/api/copay-exemptions/" + id + "/withdrawal"),
+    driver.perform("super2", post("/api/copay-exemptions/" + id + "/withdrawal"),
             Map.of("version", version + 5, "reason", "再度"))
         .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("already_ended"));
   }

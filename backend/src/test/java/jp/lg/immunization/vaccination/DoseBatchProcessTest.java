@@ -162,11 +162,46 @@ class DoseBatchProcessTest {
         .andExpect(jsonPath("$.items[0].problems[0].code").value("E033"));
   }
 
+  /**
+   * R04 (issue 15): a batch's rows are corrected or excluded only by whoever holds its review step, and everyone who
+   * changed a row is kept from approving it, even after handing the review to someone else.
+   */
+  @Test
+  void R04_rowsChangeOnlyInTheHandsOfTheReviewStepsHolderAndNoChangerApproves() throws Exception {
+    JsonNode batch = upload("staff1", csv(children.get(0).line("MR001"), "1,2,3", "4,5,6"));
+    ProcessInstance instance = instanceOf(batch);
+    runJob(instance);
+    mvc.perform(post("/api/dose-batches/" + id(batch) + "/rows/3/exclude").with(users.as("staff2")).with(csrf()))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("not_step_holder"));
+    driver.claim("staff2", instance, "ReviewBatchErrors");
+    mvc.perform(post("/api/dose-batches/" + id(batch) + "/rows/3/exclude").with(users.as("staff3")).with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/dose-batches/" + id(batch) + "/rows/3/exclude").with(users.as("staff2")).with(csrf()))
+        .andExpect(status().isOk());
+    // staff2 hands the review over; super1 finishes it. Both changed the batch: neither may approve it.
+    engine.getTaskService().setAssignee(driver.openTaskId(instance, "ReviewBatchErrors"), "super1");
+    mvc.perform(post("/api/dose-batches/" + id(batch) + "/rows/4/exclude").with(users.as("super1")).with(csrf()))
+        .andExpect(status().isOk());
+    driver.complete("super1", instance, "ReviewBatchErrors", Map.of("decision", "PROCEED"));
+    assertThat(jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ? and status = 'EXCLUDED'",
+        Integer.class, id(batch))).isEqualTo(2);
+    String approval = driver.openTaskId(instance, "ApproveBatch");
+    for (String changer : List.of("staff2", "super1", "staff1")) {
+      mvc.perform(post("/api/tasks/" + approval + "/claim").with(users.as(changer)).with(csrf()))
+          .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    }
+    mvc.perform(post("/api/dose-batches/" + id(batch) + "/rows/2/exclude").with(users.as("super1")).with(csrf()))
+        .andExpect(status().isConflict());
+    driver.complete("staff3", instance, "ApproveBatch", Map.of("decision", "APPROVE"));
+    assertThat(instance).isWaitingAt("RegisterBatch");
+  }
+
   @Test
   void theReviewerCannotApproveEither() throws Exception {
     JsonNode batch = upload("staff1", csv(children.get(0).line("MR001"), "1,2,3"));
     ProcessInstance instance = instanceOf(batch);
     runJob(instance);
+    driver.claim("staff2", instance, "ReviewBatchErrors");
     mvc.perform(post("/api/dose-batches/" + id(batch) + "/rows/3/exclude").with(users.as("staff2")).with(csrf()))
         .andExpect(status().isOk());
     driver.complete("staff2", instance, "ReviewBatchErrors", Map.of("decision", "PROCEED"));

@@ -1,11 +1,11 @@
 package jp.lg.immunization.infonetwork.fukuhon;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.infonetwork.InformationItem;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import jp.lg.immunization.platform.CsvDownload;
+import jp.lg.immunization.platform.CsvEncoding;
+import jp.lg.immunization.platform.CsvFile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,15 +32,14 @@ class FukuhonController {
     return reconciliation.differences();
   }
 
+  /** R12: needs EXPORT; every resident in the file is on the audit trail. */
   @GetMapping(value = "/reconciliation.csv")
   ResponseEntity<byte[]> differencesCsv() {
-    StringBuilder csv = new StringBuilder("\uFEFF宛名番号,情報,差異\r\n");
-    reconciliation.differences().forEach(row -> csv.append(row.addresseeNumber()).append(',')
-        .append(InformationItem.valueOf(row.informationItem()).label()).append(',')
-        .append(LABELS.get(row.difference())).append("\r\n"));
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fukuhon-reconciliation.csv\"")
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    List<FukuhonReconciliation.Row> rows = reconciliation.export();
+    CsvFile csv = new CsvFile().line(List.of("宛名番号", "情報", "差異"));
+    rows.forEach(row -> csv.line(List.of(row.addresseeNumber(),
+        InformationItem.valueOf(row.informationItem()).label(), LABELS.get(row.difference()))));
+    return CsvDownload.of("fukuhon-reconciliation.csv", CsvEncoding.UTF8_BOM, csv.encode(CsvEncoding.UTF8_BOM),
+        rows.size());
   }
 }

@@ -228,7 +228,26 @@ class FukuhonProcessTest {
     byte[] csv = mvc.perform(get("/api/fukuhon/reconciliation.csv").with(users.as("staff1"))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsByteArray();
     String text = new String(csv, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("\uFEFF宛名番号,情報,差異").contains(addresseeNumber + ",予防接種の実施に関する情報,副本が原本と不一致");
+    assertThat(text).startsWith("\uFEFF\"宛名番号\",\"情報\",\"差異\"")
+        .contains("\"" + addresseeNumber + "\",\"予防接種の実施に関する情報\",\"副本が原本と不一致\"");
+  }
+
+  /** R12 (issue 15): the reconciliation file needs EXPORT, and every resident in it is on the audit trail. */
+  @Test
+  void R12_theReconciliationFileNeedsExportAndNamesEachOfItsResidentsOnTheAuditTrail() throws Exception {
+    long before = jdbc.queryForObject("select max(id) from audit_event", Long.class);
+    mvc.perform(get("/api/fukuhon/reconciliation.csv").with(users.as("staff2"))).andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("permission_required"));
+    assertThat(jdbc.queryForList("select operation from audit_event where id > ? and username = 'staff2'",
+        String.class, before)).containsExactly("PERMISSION_REFUSED");
+    var answer = mvc.perform(get("/api/fukuhon/reconciliation.csv").with(users.as("staff1")))
+        .andExpect(status().isOk()).andReturn().getResponse();
+    int rows = Integer.parseInt(answer.getHeader("X-Row-Count"));
+    assertThat(rows).isPositive();
+    assertThat(jdbc.queryForList("select resident_id from audit_event where id > ? and operation = 'RESIDENT_EXPORT'",
+        Long.class, before)).hasSize(rows).contains(residentId);
+    assertThat(jdbc.queryForObject("select detail from audit_event where id > ? and operation = ?", String.class,
+        before, "FUKUHON_RECONCILIATION_EXPORT")).endsWith("rows=" + rows);
   }
 
   private ProcessInstance requestRegistration(String username) throws Exception {

@@ -1,0 +1,185 @@
+package jp.lg.immunization.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Hostile input never gets a 500 (DESIGN rule 8, issue 15): walks every operation of the OpenAPI description, as a
+ * user whose role reaches it, with generated bad input — ids of no or other users' objects, path traversal, wrong types,
+ * missing and undeclared fields, huge strings and numbers, broken JSON, invalid UTF-8 and Shift_JIS, file names with
+ * path traversal — and expects every answer below 500, every refusal the usual JSON error, and the audit chain intact.
+ */
+@IntegrationTest
+class HostileInputTest {
+
+  private static final String HUGE = "あ".repeat(20_000);
+  /** An id of no object (or of another user's), one too large for any id, and path traversal. */
+  private static final List<String> PATH_VALUES = List.of("1", "99999999999999999999", "..%2F..%2Fetc", "%00ｱ");
+  private static final byte[] INVALID_UTF8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"',
+      '}'};
+  private static final byte[] INVALID_SHIFT_JIS = {(byte) 0x81, (byte) 0x39, (byte) 0xFF, (byte) 0xFE, ',', '\r', '\n'};
+
+  @Autowired MockMvc mvc;
+  @Autowired TestUsers users;
+  @Autowired ObjectMapper json;
+
+  private final List<String> failures = new ArrayList<>();
+  private int sent;
+
+  @Test
+  void R04_everyOperationOfTheApiAnswersHostileInputWithoutA500AndWithTheUsualJsonError() throws Exception {
+    JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+    int operations = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+        Map.Entry<String, JsonNode> method = methods.next();
+        if (skipped(path.getKey(), method.getKey())) {
+          continue;
+        }
+        operations++;
+        attack(path.getKey(), HttpMethod.valueOf(method.getKey().toUpperCase()), method.getValue(), api);
+      }
+    }
+    assertThat(operations).as("operations walked").isGreaterThan(100);
+    assertThat(failures).as(failures.size() + " of " + sent + " hostile requests failed").isEmpty();
+    JsonNode verification = json.readTree(mvc.perform(get("/api/audit/verify").with(users.as("auditor1")))
+        .andReturn().getResponse().getContentAsString());
+    assertThat(verification.path("intact").asBoolean()).as("the audit chain after the attack").isTrue();
+  }
+
+  /** Logging out ends nothing worth fuzzing; the login form is fuzzed by the throttle's own tests. */
+  private static boolean skipped(String path, String method) {
+    return path.startsWith("/api/auth/logout") || path.equals("/api/auth/login");
+  }
+
+  private void attack(String template, HttpMethod method, JsonNode operation, JsonNode api) throws Exception {
+    // Every hostile body at an id that may exist; the hostile ids with a body that is merely empty.
+    Set<String> paths = new LinkedHashSet<>();
+    for (String value : PATH_VALUES) {
+      paths.add(template.replaceAll("\\{[^}]+}", value));
+    }
+    JsonNode body = operation.path("requestBody").path("content");
+    String user = userFor(template);
+    boolean first = true;
+    for (String path : paths) {
+      if (body.has("multipart/form-data")) {
+        send(user, method, path, first ? multipartRequests(path) : multipartRequests(path).subList(0, 1));
+      } else if (body.isMissingNode() || body.isEmpty()) {
+        send(user, method, path, List.of(withHostileQuery(request(method, path), operation)));
+      } else {
+        send(user, method, path, first ? jsonRequests(method, path, schemaOf(body, api))
+            : List.of(request(method, path).contentType(MediaType.APPLICATION_JSON).content("{}")));
+      }
+      first = false;
+    }
+  }
+
+  /** A user whose role reaches the operation, so that the input itself is what gets examined. */
+  private static String userFor(String path) {
+    return path.startsWith("/api/audit") ? "auditor1" : path.startsWith("/api/admin") ? "admin1"
+        : path.startsWith("/api/kpi") ? "manager1" : "super1";
+  }
+
+  private List<MockHttpServletRequestBuilder> jsonRequests(HttpMethod method, String path, JsonNode schema)
+      throws Exception {
+    List<byte[]> bodies = new ArrayList<>(List.of("{}".getBytes(), "[]".getBytes(), "\"x\"".getBytes(),
+        "{".getBytes(), "null".getBytes(), INVALID_UTF8, json.writeValueAsBytes(Map.of("undeclared", HUGE))));
+    Map<String, Object> wrongTypes = new LinkedHashMap<>();
+    Map<String, Object> huge = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      String type = property.getValue().path("type").asText("object");
+      wrongTypes.put(property.getKey(), "string".equals(type) ? Map.of("nested", List.of(1)) : "文字列");
+      huge.put(property.getKey(), "string".equals(type) ? HUGE : new java.math.BigDecimal("1e400"));
+    }
+    bodies.add(json.writeValueAsBytes(wrongTypes));
+    bodies.add(json.writeValueAsBytes(huge));
+    bodies.add(json.writeValueAsString(huge).replace("1E+400", "99999999999999999999999999").getBytes());
+    List<MockHttpServletRequestBuilder> requests = new ArrayList<>();
+    for (byte[] content : bodies) {
+      requests.add(request(method, path).contentType(MediaType.APPLICATION_JSON).content(content));
+    }
+    requests.add(request(method, path).contentType(MediaType.TEXT_PLAIN).content("plain"));
+    return requests;
+  }
+
+  private static List<MockHttpServletRequestBuilder> multipartRequests(String path) {
+    List<MockHttpServletRequestBuilder> requests = new ArrayList<>();
+    requests.add(multipart(path).file(new MockMultipartFile("file", "../../../etc/passwd", "text/csv",
+        INVALID_SHIFT_JIS)).param("encoding", "SHIFT_JIS").param("type", "../x").param("receivedOn", "2024-13-45"));
+    requests.add(multipart(path).file(new MockMultipartFile("file", "..\\..\\win.ini", "application/pdf",
+        INVALID_UTF8)).param("encoding", "UTF8").param("type", HUGE.substring(0, 5_000)));
+    requests.add(multipart(path).file(new MockMultipartFile("file", "", null, new byte[0])));
+    requests.add(multipart(path));
+    return requests;
+  }
+
+  private static MockHttpServletRequestBuilder withHostileQuery(MockHttpServletRequestBuilder request,
+                                                                JsonNode operation) {
+    for (JsonNode parameter : operation.path("parameters")) {
+      if ("query".equals(parameter.path("in").asText())) {
+        String type = parameter.path("schema").path("type").asText();
+        request.param(parameter.path("name").asText(), "integer".equals(type) || "number".equals(type)
+            ? "99999999999999999999999" : "string".equals(type) ? "'; drop table resident; --" + "ア".repeat(3_000)
+            : "[{]");
+      }
+    }
+    return request;
+  }
+
+  private void send(String user, HttpMethod method, String path, List<MockHttpServletRequestBuilder> requests)
+      throws Exception {
+    for (MockHttpServletRequestBuilder request : requests) {
+      sent++;
+      MockHttpServletResponse response = mvc.perform(request.with(users.as(user)).with(csrf())).andReturn()
+          .getResponse();
+      int status = response.getStatus();
+      String where = user + " " + method + " " + path + " -> " + status;
+      if (status >= 500) {
+        failures.add(where + " " + response.getContentAsString(StandardCharsets.UTF_8));
+      } else if (status >= 400 && !isApiError(response)) {
+        failures.add(where + " without the JSON error: " + response.getContentType());
+      }
+    }
+  }
+
+  private boolean isApiError(MockHttpServletResponse response) {
+    try {
+      JsonNode error = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+      return error.path("error").isTextual() && error.path("message").isTextual();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static JsonNode schemaOf(JsonNode content, JsonNode api) {
+    JsonNode schema = content.elements().next().path("schema");
+    String ref = schema.path("$ref").asText("");
+    return ref.isEmpty() ? schema : api.at(ref.substring(1));
+  }
+}
