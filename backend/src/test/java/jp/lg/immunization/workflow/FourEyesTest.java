@@ -48,12 +48,12 @@ class FourEyesTest {
   @Test
   void R14_R21_R33_everyApprovalStepOfEveryProcessRefusesEveryEarlierActorUnlessItsBpmnSaysWhy() {
     List<Approval> approvals = approvalSteps();
-    // Every process whose cases are approved or double-checked (11 processes, 14 steps) is walked.
+    // Every process whose cases are approved or double-checked (14 processes, 17 steps) is walked.
     assertThat(approvals).extracting(Approval::processKey).contains("CoPayExemption", "DoseBatchRegistration",
         "FukuhonCorrection", "FukuhonRegistration", "InformationProvision", "InformationQuery",
         "NonResidentConfirmation", "ReliefClaim", "ReliefPaymentRun", "ReliefEntitlementRevision",
-        "ResidentDataRequest");
-    assertThat(approvals).hasSize(14);
+        "ResidentDataRequest", "LongTermIllnessException", "ResidentIdentityCorrection", "WrongVaccinationReport");
+    assertThat(approvals).hasSize(17);
     List<String> walked = new ArrayList<>();
     for (Approval approval : approvals) {
       String step = approval.task().getId();
@@ -82,7 +82,8 @@ class FourEyesTest {
     }
     assertThat(walked).contains("ReliefClaim/ApproveMunicipalDecision<-RecordCommitteeOpinion",
         "FukuhonRegistration/ApproveFukuhon<-DoubleCheckFukuhon", "ResidentDataRequest/ApproveRequestDecision<-CheckRequesterIdentity",
-        "CoPayExemption/ApproveExemption<-IdentifyApplicant");
+        "CoPayExemption/ApproveExemption<-IdentifyApplicant",
+        "WrongVaccinationReport/ApproveWrongVaccinationReport<-RecordClinicInformed");
   }
 
   @Test
