@@ -55,6 +55,6 @@ class OperationsEndpointsTest {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections_active",
         "jvm_memory_used_bytes", "immunization_incidents_open{application=\"immunization-office\"}",
-        "immunization_jobs_failed", "immunization_audit_verification_intact");
+        "immunization_jobs_failed", "immunization_audit_verification_intact", "immunization_outbound_awaiting_answer");
   }
 }
