@@ -16,6 +16,7 @@ public final class DatabaseUnavailable {
 
   static final String MESSAGE = "データベースに接続できないため、処理を受け付けられませんでした。しばらくしてからもう一度お試しください";
   static final int RETRY_AFTER_SECONDS = 10;
+  private static final String CLOSED_CONNECTION = "Connection is closed";
 
   private DatabaseUnavailable() {}
 
@@ -29,6 +30,11 @@ public final class DatabaseUnavailable {
       // Class 08: connection exception; 57P01-57P03: the server is shutting down or starting up.
       if (cause instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      // The pool's own word for a connection the outage broke, met when the transaction then cannot roll back.
+      if (cause instanceof SQLException sql && sql.getSQLState() == null
+          && CLOSED_CONNECTION.equals(sql.getMessage())) {
         return true;
       }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -48,6 +49,9 @@ class DatabaseOutageTest {
         .isTrue();
     assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("connection refused", "08001"))))
         .isTrue();
+    // Met in the reliability harness: the rollback of a transaction whose connection the restart broke.
+    assertThat(DatabaseUnavailable.causes(new JpaSystemException(new RuntimeException(
+        "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))))).isTrue();
     assertThat(DatabaseUnavailable.causes(new DataIntegrityViolationException("duplicate key",
         new SQLException("duplicate key", "23505")))).isFalse();
     assertThat(DatabaseUnavailable.causes(new IllegalArgumentException("bad input"))).isFalse();

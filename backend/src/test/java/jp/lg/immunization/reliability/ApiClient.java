@@ -13,8 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import jp.lg.immunization.security.Totp;
 
 /**
  * A signed-in user of the API, as the browser app is one: a session cookie (kept in PostgreSQL, so it survives a
@@ -70,7 +69,7 @@ final class ApiClient {
     }
     Answer enrolment = send("POST", "/api/auth/second-factor/enrolment", null);
     String secret = enrolment.body().path("secret").asText().replace(" ", "");
-    Answer verified = send("POST", "/api/auth/second-factor", JSON.createObjectNode().put("code", code(secret)));
+    Answer verified = send("POST", "/api/auth/second-factor", JSON.createObjectNode().put("code", Totp.ofBase32(secret).code(Totp.step(Instant.now()))));
     if (!verified.ok()) {
       throw new IllegalStateException(username + ": second factor refused " + verified.status());
     }
@@ -116,37 +115,5 @@ final class ApiClient {
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }
-  }
-
-  /** RFC 6238 with the authenticator apps' defaults: HMAC-SHA1, 30-second steps, 6 digits. */
-  static String code(String base32Secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-      long step = Instant.now().getEpochSecond() / 30;
-      byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-      int offset = hash[hash.length - 1] & 0xf;
-      int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-      return String.format("%06d", binary % 1_000_000);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] base32(String text) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int buffer = 0;
-    int bits = 0;
-    for (char c : text.toUpperCase().replace("=", "").toCharArray()) {
-      buffer = (buffer << 5) | alphabet.indexOf(c);
-      bits += 5;
-      if (bits >= 8) {
-        out.write((buffer >> (bits - 8)) & 0xff);
-        bits -= 8;
-      }
-    }
-    return out.toByteArray();
   }
 }

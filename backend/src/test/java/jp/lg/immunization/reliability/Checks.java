@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The harness's verdict on one database after its flows: acknowledged actions lost, cases made twice for one flow,
  * and cases of the run that have not ended yet wait on nothing.
  */
-record Checks(long lost, long duplicated, long stuck, long unfinished) {
+record Checks(long lost, long duplicated, long stuck, long unfinished, String waitingAt) {
 
   static Checks of(JdbcTemplate db, Flows flows) {
     long lostStarts = flows.acknowledgedStarts.stream().filter(instance -> db.queryForObject(
@@ -30,6 +30,15 @@ record Checks(long lost, long duplicated, long stuck, long unfinished) {
                              on o.request_id in ('NRC-' || e.business_key_, 'IQ-' || e.business_key_)
                            where e.proc_inst_id_ = ? and e.parent_id_ is null and o.status = 'AWAITING_ANSWER')""",
         Boolean.class, instance, instance, instance)).count();
-    return new Checks(lostStarts + lostCompletions, duplicated, stuck, flows.unfinished.size());
+    String waitingAt = flows.unfinished.values().stream().map(instance -> instance.isEmpty() ? "not started"
+        : db.queryForObject("""
+            select coalesce((select 'task ' || task_def_key_ from act_ru_task where proc_inst_id_ = ? limit 1),
+                            (select 'job ' || coalesce(job_def_configuration_, type_) || ' retries '
+                                    || retries_ from act_ru_job where process_instance_id_ = ? limit 1),
+                            (select 'activity ' || act_id_ from act_ru_execution
+                             where proc_inst_id_ = ? and act_id_ is not null limit 1),
+                            'ended')""", String.class, instance, instance, instance))
+        .collect(java.util.stream.Collectors.joining(", "));
+    return new Checks(lostStarts + lostCompletions, duplicated, stuck, flows.unfinished.size(), waitingAt);
   }
 }

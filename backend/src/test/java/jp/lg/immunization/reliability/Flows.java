@@ -26,7 +26,8 @@ final class Flows {
   final Set<String> acknowledgedStarts = ConcurrentHashMap.newKeySet();
   final Map<String, String> acknowledgedCompletions = new ConcurrentHashMap<>();
   final Set<String> flowInstances = ConcurrentHashMap.newKeySet();
-  final Set<String> unfinished = ConcurrentHashMap.newKeySet();
+  /** Flows not finished within the harness's limit: marker, and the case's process instance where it was started. */
+  final Map<String, String> unfinished = new ConcurrentHashMap<>();
 
   private final JdbcTemplate db;
   private final Figures figures;
@@ -136,7 +137,7 @@ final class Flows {
       }
     }
     if (instance == null) {
-      unfinished.add(marker);
+      unfinished.put(marker, "");
       return;
     }
     flowInstances.add(instance);
@@ -179,7 +180,7 @@ final class Flows {
         Thread.sleep(300);
       }
     }
-    unfinished.add(marker);
+    unfinished.put(marker, instance);
   }
 
   private String awaitQuery(String sql, String marker, Instant until) throws InterruptedException {

@@ -232,7 +232,7 @@ class ReliabilityHarness {
         checks.lost(), checks.duplicated(), checks.stuck(), figures.serverErrors.get(),
         figures.serverErrorsInOutage.get(), figures.unavailable503InOutage.get(), figures.unanswered.get(),
         seconds(figures.maxRecoveryMillis.get()), other + (checks.unfinished() > 0
-            ? "; flows unfinished at the harness's limit: " + checks.unfinished() : ""));
+            ? "; flows unfinished at the harness's limit: " + checks.unfinished() + " (" + checks.waitingAt() + ")" : ""));
   }
 
   private static String seconds(long millis) {
