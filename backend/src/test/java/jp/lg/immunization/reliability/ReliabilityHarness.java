@@ -133,7 +133,11 @@ class ReliabilityHarness {
 
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     List<Future<?>> running = submit(pool, count, flows, n -> n % 2 == 0 ? onA : onB);
-    Thread.sleep(20_000);
+    // The restart falls in the middle of the load: once a third of the flows are done.
+    Instant latest = Instant.now().plus(Duration.ofMinutes(2));
+    while (figures.flowsCompleted.get() < count / 3 && Instant.now().isBefore(latest)) {
+      Thread.sleep(200);
+    }
     figures.outage(true);
     postgres.close();
     Thread.sleep(15_000);
