@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,7 @@ class AuditVerificationRuns {
   }
 
   @Scheduled(cron = "${immunization.audit.verify-cron:0 0 3 * * *}", zone = "Asia/Tokyo")
+  @SchedulerLock(name = "audit-verification")
   public void nightly() {
     Run run = run(Trigger.NIGHTLY);
     trail.recordFor("system", AuditOperation.AUDIT_VERIFY, describe(run));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.TimeZone;
 import jp.lg.immunization.platform.OfficeCalendar;
 import jp.lg.immunization.workflow.ProcessFacts;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -123,6 +124,7 @@ class KpiRollup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   @Scheduled(cron = "${immunization.kpi.rollup-cron:0 5 * * * *}", zone = "Asia/Tokyo")
+  @SchedulerLock(name = "kpi-rollup")
   @Transactional
   public void rollUp() {
     if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {

@@ -100,6 +100,12 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
+    if (DatabaseUnavailable.causes(e)) {
+      log.warn("Database unavailable: answered 503 ({})", e.getClass().getSimpleName());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .body(DatabaseUnavailable.error());
+    }
     // Only the exception type and message: payloads may hold personal data.
     log.error("Unexpected error: {}", e.toString(), e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of(500,

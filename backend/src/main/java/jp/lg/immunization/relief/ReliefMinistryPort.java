@@ -1,6 +1,7 @@
 package jp.lg.immunization.relief;
 
 import java.util.List;
+import jp.lg.immunization.platform.Outbound;
 
 /**
  * The way to the Ministry of Health, Labour and Welfare (厚生労働省) through the prefecture (都道府県): the claim file
@@ -13,6 +14,8 @@ interface ReliefMinistryPort {
   record ForwardedClaim(String requestId, long claimId, String vaccinationClass, String committeeOpinion,
                         List<String> benefits) {}
 
+  /** Awaits no answer by this way: the decision comes months later, and staff are reminded to chase it. */
+  @Outbound(system = "ministry", awaitsAnswer = false)
   void forward(ForwardedClaim claim);
 
   class MinistryUnavailableException extends RuntimeException {

@@ -2,6 +2,7 @@ package jp.lg.immunization.resident;
 
 import java.time.Clock;
 import java.time.Instant;
+import jp.lg.immunization.platform.OutboundAnswer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ class IdentityLookupAnswers {
   }
 
   @Transactional
+  @OutboundAnswer(system = "resident-network")
   public void accept(String requestId, IdentityAnswer answer) {
     long caseId = NonResidentCases.caseIdOf(requestId);
     NonResidentCase nonResidentCase = cases.findById(caseId).orElse(null);

@@ -14,6 +14,7 @@ import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.RetentionRule;
 import jp.lg.immunization.workflow.ResidentTasks;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +58,7 @@ class RetentionRuns {
   }
 
   @Scheduled(cron = "${immunization.retention.cron:0 30 3 * * *}", zone = "Asia/Tokyo")
+  @SchedulerLock(name = "retention")
   public void nightly() {
     run(LocalDate.now(clock));
   }

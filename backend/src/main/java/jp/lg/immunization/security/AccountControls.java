@@ -11,6 +11,7 @@ import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -156,6 +157,7 @@ class AccountControls {
 
   /** Hourly: an account whose validity period has ended is disabled, and its sessions end with it (R09). */
   @Scheduled(cron = "${immunization.security.account-expiry-cron:0 0 * * * *}", zone = "Asia/Tokyo")
+  @SchedulerLock(name = "account-expiry")
   @Transactional
   public void disableExpiredAccounts() {
     LocalDate today = LocalDate.now(clock);

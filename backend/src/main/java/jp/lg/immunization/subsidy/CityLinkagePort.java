@@ -1,5 +1,7 @@
 package jp.lg.immunization.subsidy;
 
+import jp.lg.immunization.platform.Outbound;
+
 /**
  * The port to the city's 庁内連携システム for a resident's local-tax status (住民税課税台帳) and public-assistance
  * status (生活保護台帳). A request is only sent here; the answer arrives later through
@@ -14,6 +16,7 @@ interface CityLinkagePort {
   /** The departments' answer; either part may be unknown to them. */
   record StatusAnswer(LocalTaxStatus localTax, AssistanceStatus assistance) {}
 
+  @Outbound(system = "city-linkage")
   void requestStatus(StatusRequest request);
 
   /** The link could not be reached or refused the request; the engine retries, then raises an incident. */

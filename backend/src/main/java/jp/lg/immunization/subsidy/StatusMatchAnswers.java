@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.OutboundAnswer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ class StatusMatchAnswers {
   }
 
   @Transactional
+  @OutboundAnswer(system = "city-linkage")
   public void accept(String requestId, CityLinkagePort.StatusAnswer answer) {
     StatusMatch match = matches.findByRequestId(requestId).orElse(null);
     if (match == null) {

@@ -2,9 +2,8 @@ package jp.lg.immunization.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,21 +16,19 @@ class EmbeddedDatabaseDurabilityTest {
   @Test
   void runsWithFsyncAndSynchronousCommitAndKeepsDataAcrossRestarts(@TempDir Path dataDir) throws Exception {
     EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir.resolve("postgres"), true, false, 0);
-    try (EmbeddedPostgres first = configuration.embeddedPostgres(properties)) {
-      JdbcTemplate jdbc = new JdbcTemplate(dataSource(first));
+    try (EmbeddedDatabase first = configuration.embeddedDatabase(properties);
+         HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(first)) {
+      JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
       assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
       assertThat(jdbc.queryForObject("show server_encoding", String.class)).isEqualTo("UTF8");
       jdbc.execute("create table kept (name text)");
       jdbc.update("insert into kept values ('住登外者確認 #1')");
     }
-    try (EmbeddedPostgres second = configuration.embeddedPostgres(properties)) {
-      assertThat(new JdbcTemplate(dataSource(second)).queryForObject("select name from kept", String.class))
+    try (EmbeddedDatabase second = configuration.embeddedDatabase(properties);
+         HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(second)) {
+      assertThat(new JdbcTemplate(dataSource).queryForObject("select name from kept", String.class))
           .isEqualTo("住登外者確認 #1");
     }
-  }
-
-  private DataSource dataSource(EmbeddedPostgres postgres) {
-    return configuration.dataSource(postgres);
   }
 }

@@ -3,6 +3,7 @@ package jp.lg.immunization.infonetwork.network;
 import java.util.Map;
 import jp.lg.immunization.infonetwork.InformationItem;
 import jp.lg.immunization.infonetwork.LegalBasis;
+import jp.lg.immunization.platform.Outbound;
 
 /**
  * The port to the city's 中間サーバー and the 情報提供ネットワークシステム. A query is accepted or
@@ -30,6 +31,7 @@ public interface IntermediateServerPort {
 
   record NetworkQuery(String requestId, String networkCode, InformationItem item, LegalBasis basis) {}
 
+  @Outbound(system = "intermediate-server")
   Acceptance sendQuery(NetworkQuery query);
 
   enum ProvisionKind { PROVIDED, REFUSED }
@@ -37,11 +39,13 @@ public interface IntermediateServerPort {
   /** Our answer to a request from another agency: the content, or a refusal without any content. */
   record ProvisionAnswer(String networkRequestId, ProvisionKind kind, String content) {}
 
+  @Outbound(system = "intermediate-server", awaitsAnswer = false)
   void sendProvisionAnswer(ProvisionAnswer answer);
 
   /** Registers (or replaces) the 副本 that others may query, under the person's 符号. */
   record FukuhonUpdate(String requestId, String networkCode, InformationItem item, String content) {}
 
+  @Outbound(system = "intermediate-server", awaitsAnswer = false)
   void registerFukuhon(FukuhonUpdate update);
 
   class IntermediateServerUnavailableException extends RuntimeException {

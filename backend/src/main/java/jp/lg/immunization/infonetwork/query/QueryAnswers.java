@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import jp.lg.immunization.infonetwork.ProvisionRecords;
 import jp.lg.immunization.infonetwork.network.IntermediateServerPort;
+import jp.lg.immunization.platform.OutboundAnswer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ class QueryAnswers implements IntermediateServerPort.QueryAnswerReceiver {
 
   @Override
   @Transactional
+  @OutboundAnswer(system = "intermediate-server")
   public void accept(String requestId, Map<String, Object> payload) {
     long queryId = InformationQueries.queryIdOf(requestId);
     Instant now = Instant.now(clock);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,7 @@ class QueryResultRetention {
   }
 
   @Scheduled(cron = "${immunization.info-network.result-retention-cron:0 30 2 * * *}", zone = "Asia/Tokyo")
+  @SchedulerLock(name = "query-result-retention")
   void deleteExpired() {
     int deleted = deleteEndedBefore(Instant.now(clock).minus(retention));
     if (deleted > 0) {

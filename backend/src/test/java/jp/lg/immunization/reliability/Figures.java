@@ -1,0 +1,39 @@
+package jp.lg.immunization.reliability;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the harness counts while it runs; outage windows are marked so that their 5xx are told apart. */
+final class Figures {
+
+  final AtomicInteger flowsStarted = new AtomicInteger();
+  final AtomicInteger flowsCompleted = new AtomicInteger();
+  final AtomicInteger acknowledged = new AtomicInteger();
+  final AtomicInteger unanswered = new AtomicInteger();
+  final AtomicInteger serverErrors = new AtomicInteger();
+  final AtomicInteger serverErrorsInOutage = new AtomicInteger();
+  final AtomicInteger unavailable503InOutage = new AtomicInteger();
+  final AtomicLong maxRecoveryMillis = new AtomicLong();
+  private volatile boolean outage;
+
+  void outage(boolean on) {
+    outage = on;
+  }
+
+  void answered(int status) {
+    if (status >= 500) {
+      (outage ? serverErrorsInOutage : serverErrors).incrementAndGet();
+      if (outage && status == 503) {
+        unavailable503InOutage.incrementAndGet();
+      }
+    }
+  }
+
+  void unanswered() {
+    unanswered.incrementAndGet();
+  }
+
+  void recovered(long millis) {
+    maxRecoveryMillis.accumulateAndGet(millis, Math::max);
+  }
+}

@@ -1,0 +1,252 @@
+package jp.lg.immunization.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Reliability of the packaged app, as operators meet it (issue 16). A measurement, not a test: it prints a table and
+ * asserts only that it ran. {@code mvn -B -Preliability verify} (from the root; README, Operations). In one run:
+ * <ol>
+ *   <li>the embedded default: mixed flows through the HTTP API while the JVM is killed with SIGKILL at random moments
+ *   and started again on the same data folder;</li>
+ *   <li>two nodes on one PostgreSQL with clients spread over both, and pairs of staff racing for the same task;</li>
+ *   <li>that PostgreSQL restarted under the load of phase 2.</li>
+ * </ol>
+ * Then every acknowledged action is looked for (once), every case of the run that has not ended must wait on
+ * something (a task, a job or timer, an outbox entry awaiting its answer), and the audit chain is verified.
+ */
+@Tag("reliability")
+class ReliabilityHarness {
+
+  private static final Path JAR = Path.of("target", "immunization-office.jar");
+  private static final Path WORK = Path.of("target", "reliability");
+  private static final String PASSWORD = "demo-pass-2026";
+
+  private final int flows = Integer.getInteger("reliability.flows", 1000);
+  private final int kills = Integer.getInteger("reliability.kills", 5);
+  private final int races = Integer.getInteger("reliability.races", 50);
+  private final int workers = Integer.getInteger("reliability.workers", 12);
+  private final List<String> rows = new ArrayList<>();
+
+  @Test
+  void run() throws Exception {
+    assertThat(JAR).as("the packaged jar (mvn -Preliability verify packages it first)").exists();
+    FileSystemUtils.deleteRecursively(WORK);
+    Files.createDirectories(WORK);
+    List<String> keys = List.of("--immunization.crypto.my-number-key=" + randomKey(),
+        "--immunization.security.totp-key=" + randomKey());
+
+    int phase1Flows = flows * 3 / 5;
+    killsOnTheEmbeddedDefault(phase1Flows, keys);
+    twoNodesAndAPostgresRestart(flows - phase1Flows, keys);
+
+    StringBuilder table = new StringBuilder()
+        .append("| phase | flows | completed | kills | acknowledged | lost | duplicated | stuck | 5xx outside outages"
+            + " | 5xx in outages (503) | unanswered | recovery (max) | other |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    rows.forEach(row -> table.append(row).append('\n'));
+    System.out.println("\nReliability harness\n" + table);
+    Files.writeString(Path.of("target", "reliability-report.md"), table.toString());
+  }
+
+  private void killsOnTheEmbeddedDefault(int count, List<String> keys) throws Exception {
+    Figures figures = new Figures();
+    int dbPort = 15432;
+    List<String> arguments = new ArrayList<>(common());
+    arguments.add("--immunization.database.embedded.port=" + dbPort);
+    arguments.addAll(keys);
+    AppNode node = new AppNode("embedded", JAR, WORK.resolve("embedded"), 18080, arguments);
+    Duration firstStart = node.start();
+    JdbcTemplate db = jdbc("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
+    Flows flows = new Flows(db, figures, Duration.ofMinutes(5));
+    Flows.Users users = users(node.baseUrl(), figures, null);
+
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    List<Future<?>> running = submit(pool, count, flows, n -> users);
+    AtomicInteger killed = new AtomicInteger();
+    long longestRestart = 0;
+    // At least `kills` kills, at random moments of the run (flows still running are resumed after each restart).
+    while (killed.get() < kills) {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5_000, 20_000));
+      figures.outage(true);
+      node.kill();
+      killed.incrementAndGet();
+      Duration restart = node.start();
+      longestRestart = Math.max(longestRestart, restart.toMillis());
+      figures.recovered(restart.toMillis());
+      figures.outage(false);
+    }
+    awaitAll(pool, running);
+    Checks checks = Checks.of(db, flows);
+    String audit = verifyAudit(node.baseUrl(), figures);
+    Duration shutdown = node.stop();
+    boolean postgresStopped = !Files.exists(WORK.resolve("embedded").resolve("postgres").resolve("postmaster.pid"));
+    rows.add(row("1 kill -9, embedded default", figures, killed.get(), checks,
+        "first start " + seconds(firstStart.toMillis()) + "; audit " + audit + "; SIGTERM stop "
+            + seconds(shutdown.toMillis()) + ", database stopped with it: " + postgresStopped));
+  }
+
+  private void twoNodesAndAPostgresRestart(int count, List<String> keys) throws Exception {
+    Figures figures = new Figures();
+    int dbPort = 15433;
+    Path pgData = WORK.resolve("external-postgres");
+    EmbeddedPostgres postgres = externalPostgres(pgData, dbPort);
+    String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+    List<String> arguments = new ArrayList<>(common());
+    arguments.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+        "--spring.datasource.password="));
+    arguments.addAll(keys);
+    AppNode a = new AppNode("node-a", JAR, WORK.resolve("node-a"), 18081, arguments);
+    AppNode b = new AppNode("node-b", JAR, WORK.resolve("node-b"), 18082, arguments);
+    a.start();
+    b.start();
+    JdbcTemplate db = jdbc(url);
+    Flows flows = new Flows(db, figures, Duration.ofMinutes(5));
+    Flows.Users onA = users(a.baseUrl(), figures, null);
+    Flows.Users onB = users(b.baseUrl(), figures, onA);
+
+    int wins = 0;
+    for (int n = 0; n < races; n++) {
+      wins += flows.race(n, onA.staff1(), onB.staff2()) ? 1 : 0;
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    List<Future<?>> running = submit(pool, count, flows, n -> n % 2 == 0 ? onA : onB);
+    // The restart falls in the middle of the load: once a third of the flows are done.
+    Instant latest = Instant.now().plus(Duration.ofMinutes(2));
+    while (figures.flowsCompleted.get() < count / 3 && Instant.now().isBefore(latest)) {
+      Thread.sleep(200);
+    }
+    figures.outage(true);
+    postgres.close();
+    Thread.sleep(15_000);
+    Instant back = Instant.now();
+    postgres = externalPostgres(pgData, dbPort);
+    a.awaitReady(Duration.ofMinutes(2));
+    b.awaitReady(Duration.ofMinutes(2));
+    figures.recovered(Duration.between(back, Instant.now()).toMillis());
+    figures.outage(false);
+    awaitAll(pool, running);
+
+    Checks checks = Checks.of(db, flows);
+    String audit = verifyAudit(a.baseUrl(), figures);
+    a.stop();
+    b.stop();
+    postgres.close();
+    rows.add(row("2+3 two nodes, PostgreSQL restarted", figures, 0, checks,
+        "races with exactly one winner: " + wins + "/" + races + "; audit " + audit));
+  }
+
+  private List<Future<?>> submit(ExecutorService pool, int count, Flows flows,
+                                 java.util.function.IntFunction<Flows.Users> usersOf) {
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      running.add(pool.submit(() -> {
+        if (n % 3 == 2) {
+          flows.informationQuery(n, usersOf.apply(n));
+        } else {
+          flows.nonResident(n, usersOf.apply(n));
+        }
+        return null;
+      }));
+    }
+    return running;
+  }
+
+  private static void awaitAll(ExecutorService pool, List<Future<?>> running) throws Exception {
+    pool.shutdown();
+    if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("flows did not finish within 30 minutes");
+    }
+    for (Future<?> flow : running) {
+      flow.get();
+    }
+  }
+
+  private Flows.Users users(String baseUrl, Figures figures, Flows.Users signedIn) throws Exception {
+    if (signedIn != null) {
+      return new Flows.Users(signedIn.staff1().via(baseUrl), signedIn.staff2().via(baseUrl),
+          signedIn.super1().via(baseUrl));
+    }
+    List<ApiClient> clients = new ArrayList<>();
+    for (String name : List.of("staff1", "staff2", "super1")) {
+      ApiClient client = new ApiClient(name, baseUrl, figures);
+      client.login(PASSWORD);
+      clients.add(client);
+    }
+    return new Flows.Users(clients.get(0), clients.get(1), clients.get(2));
+  }
+
+  private static String verifyAudit(String baseUrl, Figures figures) throws Exception {
+    ApiClient auditor = new ApiClient("auditor1", baseUrl, figures);
+    auditor.login(PASSWORD);
+    ApiClient.Answer verified = auditor.send("GET", "/api/audit/verify", null);
+    return verified != null && verified.ok() && verified.body().path("intact").asBoolean()
+        ? "intact (" + verified.body().path("checked").asLong() + " entries)" : "NOT intact: " + verified;
+  }
+
+  private static List<String> common() {
+    return List.of("--immunization.demo.enabled=true", "--immunization.demo.residents=500",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--immunization.simulators.resident-network.answer-delay=PT1S",
+        "--immunization.simulators.intermediate-server.answer-delay=PT1S",
+        "--immunization.outbound.resend-after=PT15S", "--immunization.outbound.relay-interval=PT3S",
+        "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.jp.lg.immunization=info");
+  }
+
+  private static EmbeddedPostgres externalPostgres(Path dataDir, int port) throws Exception {
+    Files.createDirectories(dataDir);
+    return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+        .setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on").setLocaleConfig("encoding", "UTF8")
+        .setLocaleConfig("locale", "C").start();
+  }
+
+  private static JdbcTemplate jdbc(String url) {
+    SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "");
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.setQueryTimeout(10);
+    return jdbc;
+  }
+
+  private static String row(String phase, Figures figures, int kills, Checks checks, String other) {
+    return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d | %s | %s |",
+        phase, figures.flowsStarted.get(), figures.flowsCompleted.get(), kills, figures.acknowledged.get(),
+        checks.lost(), checks.duplicated(), checks.stuck(), figures.serverErrors.get(),
+        figures.serverErrorsInOutage.get(), figures.unavailable503InOutage.get(), figures.unanswered.get(),
+        seconds(figures.maxRecoveryMillis.get()), other + (checks.unfinished() > 0
+            ? "; flows unfinished at the harness's limit: " + checks.unfinished() + " (" + checks.waitingAt() + ")" : ""));
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+}
