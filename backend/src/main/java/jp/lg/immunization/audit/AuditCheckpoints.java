@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +73,7 @@ class AuditCheckpoints {
   /** Appends a checkpoint of the chain's last entry, when there is one; written through to the disk. */
   @Scheduled(fixedDelayString = "${immunization.audit.checkpoint-interval:PT15M}",
       initialDelayString = "${immunization.audit.checkpoint-interval:PT15M}")
+  @SchedulerLock(name = "audit-checkpoint")
   void write() {
     List<Map<String, Object>> last = jdbc.queryForList("select id, hash from audit_event order by id desc limit 1");
     if (last.isEmpty()) {

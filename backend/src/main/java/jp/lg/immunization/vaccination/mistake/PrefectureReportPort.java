@@ -1,6 +1,7 @@
 package jp.lg.immunization.vaccination.mistake;
 
 import java.time.LocalDate;
+import jp.lg.immunization.platform.Outbound;
 
 /**
  * The way to the prefecture (都道府県), which collects 予防接種の間違い for the Ministry. The report carries no one's
@@ -13,7 +14,8 @@ interface PrefectureReportPort {
                 int ageMonths, String kind, String healthDamage, String whatHappened, String cause,
                 String prevention) {}
 
-  /** The prefecture's receipt number (受付番号). */
+  /** The prefecture's receipt number (受付番号): the answer comes with the call, so none is awaited later. */
+  @Outbound(system = "prefecture", awaitsAnswer = false)
   String report(Report report);
 
   class PrefectureUnavailableException extends RuntimeException {
