@@ -70,10 +70,23 @@ class AuditCheckpoints {
     this.clock = clock;
   }
 
-  /** Appends a checkpoint of the chain's last entry, when there is one; written through to the disk. */
+  /** The append-only file the checkpoints go to (read through the bean: the cluster lock makes it a proxy). */
+  Path file() {
+    return file;
+  }
+
+  /**
+   * Every interval, on one node of the cluster. The lock is on this entry only: a verification writes its checkpoint
+   * through {@link #write} itself, inside its own (read-only) transaction.
+   */
   @Scheduled(fixedDelayString = "${immunization.audit.checkpoint-interval:PT15M}",
       initialDelayString = "${immunization.audit.checkpoint-interval:PT15M}")
   @SchedulerLock(name = "audit-checkpoint")
+  void writeOnSchedule() {
+    write();
+  }
+
+  /** Appends a checkpoint of the chain's last entry, when there is one; written through to the disk. */
   void write() {
     List<Map<String, Object>> last = jdbc.queryForList("select id, hash from audit_event order by id desc limit 1");
     if (last.isEmpty()) {

@@ -185,16 +185,16 @@ class AuditChainTest {
   void R04_aCheckpointWithoutAValidSignatureIsReported() throws Exception {
     trail.record(AuditOperation.RESIDENT_VIEW, 14L, null);
     assertThat(verification.verify().checkpoints()).isPositive();
-    byte[] before = Files.readAllBytes(checkpoints.file);
-    String last = Files.readAllLines(checkpoints.file).get(Files.readAllLines(checkpoints.file).size() - 1);
+    byte[] before = Files.readAllBytes(checkpoints.file());
+    String last = Files.readAllLines(checkpoints.file()).get(Files.readAllLines(checkpoints.file()).size() - 1);
     String forged = last.replaceFirst("^v1 (\\d+) ", "v1 " + (lastId() + 1000) + " ");
-    Files.writeString(checkpoints.file, forged + "\n", StandardOpenOption.APPEND);
+    Files.writeString(checkpoints.file(), forged + "\n", StandardOpenOption.APPEND);
     try {
       AuditVerification.Result result = verification.verify();
       assertThat(result.intact()).isFalse();
       assertThat(result.reason()).isEqualTo(AuditVerification.CHECKPOINT_FORGED);
     } finally {
-      Files.write(checkpoints.file, before);
+      Files.write(checkpoints.file(), before);
     }
     assertThat(verification.verify().intact()).isTrue();
   }
