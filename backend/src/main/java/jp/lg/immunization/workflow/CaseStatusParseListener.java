@@ -5,11 +5,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Adds the case-status listener to every step, at any depth, that declares a {@code caseStatus} property, once the
- * whole process is parsed.
+ * whole process is parsed: on the step's start, or on the flows into it when the step is asynchronous.
  */
 class CaseStatusParseListener extends AbstractBpmnParseListener {
 
@@ -29,8 +30,15 @@ class CaseStatusParseListener extends AbstractBpmnParseListener {
       String status = property(element, CaseStatusListener.PROPERTY);
       ActivityImpl activity = element.attribute("id") == null ? null : process.findActivity(element.attribute("id"));
       if (status != null && activity != null) {
-        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-            listener.at(process.getKey(), status, activity.getName(), position(element)));
+        ExecutionListener entering = listener.at(process.getKey(), status, activity.getName(), position(element));
+        if (activity.isAsyncBefore() && !activity.getIncomingTransitions().isEmpty()) {
+          // An asynchronous step starts only when its job runs, which a failing system can delay for hours: the case
+          // enters the step's status as the process moves towards it, in the transaction of the step before.
+          activity.getIncomingTransitions().forEach(transition ->
+              ((TransitionImpl) transition).addListener(ExecutionListener.EVENTNAME_TAKE, entering));
+        } else {
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, entering);
+        }
       }
       if ("subProcess".equals(element.getTagName())) {
         addTo(element, process);

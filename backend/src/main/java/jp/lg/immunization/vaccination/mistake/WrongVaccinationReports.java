@@ -121,9 +121,6 @@ class WrongVaccinationReports {
       jdbc.update("update wrong_vaccination_report set approved_by = ?, approved_at = ?, version = version + 1 where id = ?",
           currentUser.get().username(), now(), report.id());
       changed(report, "APPROVED", "上長が報告を承認");
-      // The sending step starts when its job runs, which an outage of the prefecture delays: the case shows that it
-      // is being reported from the approval on, not that it still waits for one.
-      status(businessKey, Status.REPORTING);
     } else {
       changed(report, "SENT_BACK", "上長が差戻し: " + reason.strip());
     }
