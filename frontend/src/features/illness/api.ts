@@ -4,6 +4,9 @@ import { apiRequest } from '../../lib/api';
 /** The process key of 長期療養特例: its recording form opens from the process catalogue. */
 export const ILLNESS_PROCESS_KEY = 'LongTermIllnessException';
 
+/** The process key of the revocation of a case in force, started from the case's page with its number. */
+export const ILLNESS_REVOCATION_PROCESS_KEY = 'LongTermIllnessRevocation';
+
 /** One vaccine of a special case and the last day it stays routine (the upper age already applied). */
 export interface VaccineExtension {
   vaccineCode: string;
@@ -12,7 +15,7 @@ export interface VaccineExtension {
 }
 
 /** Statuses that are still with the supervisor or the recorder; the others have ended. */
-const OPEN_STATUSES = new Set(['AWAITING_APPROVAL', 'SENT_BACK']);
+const OPEN_STATUSES = new Set(['AWAITING_APPROVAL', 'SENT_BACK', 'REVOCATION_PENDING']);
 
 export function isOpen(status: string): boolean {
   return OPEN_STATUSES.has(status);
@@ -54,6 +57,9 @@ export interface IllnessExceptionDetail extends IllnessExceptionSummary {
   decisionReason: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  revocationReason: string | null;
+  revocationProposedBy: string | null;
+  revokedBy: string | null;
   timeline: IllnessTimelineEntry[];
 }
 

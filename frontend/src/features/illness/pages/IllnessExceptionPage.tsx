@@ -4,7 +4,7 @@ import { CasePage } from '../../../components/CasePage';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { Fact } from '../../../components/Fact';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { illnessExceptionQuery } from '../api';
+import { ILLNESS_REVOCATION_PROCESS_KEY, illnessExceptionQuery } from '../api';
 import { VaccineExtensions } from '../components/VaccineExtensions';
 
 /** One 長期療養特例: the resident, the illness and its period, the doctor's statement, the extensions and the decision. */
@@ -51,7 +51,23 @@ export function IllnessExceptionPage() {
                 {data.decidedBy ? `${data.decidedBy}（${formatWarekiDateTime(data.decidedAt)}）` : '—'}
                 {data.decisionReason && `　理由: ${data.decisionReason}`}
               </Fact>
+              {data.revocationReason && (
+                <Fact label="取消し">
+                  {data.revocationReason}（申出: {data.revocationProposedBy}
+                  {data.revokedBy ? `、承認: ${data.revokedBy}` : '、上長の承認待ち'}）
+                </Fact>
+              )}
             </dl>
+            {data.status === 'IN_FORCE' && (
+              <div className="actions">
+                <Link
+                  data-testid="illness-revoke"
+                  to={`/processes?start=${ILLNESS_REVOCATION_PROCESS_KEY}&exceptionId=${data.id}`}
+                >
+                  特例を取り消す
+                </Link>
+              </div>
+            )}
           </section>
           <CaseTimeline id="illness-exception-timeline" entries={data.timeline} />
         </>

@@ -44,6 +44,9 @@ const DETAIL: IllnessExceptionDetail = {
   decisionReason: null,
   decidedBy: '高橋 上長',
   decidedAt: '2026-12-06T02:00:00Z',
+  revocationReason: null,
+  revocationProposedBy: null,
+  revokedBy: null,
   timeline: [
     { at: '2026-12-06T01:00:00Z', kind: 'RECORDED', description: '長期療養特例を記録', actor: '佐藤 花子' },
     { at: '2026-12-06T02:00:00Z', kind: 'APPROVED', description: '承認', actor: '高橋 上長' },
@@ -59,6 +62,18 @@ function backend() {
       body: [SUMMARY, { ...SUMMARY, id: 3, status: 'REJECTED', statusLabel: '却下', vaccines: [MR] }],
     },
     'GET /api/long-term-illness/4': { status: 200, body: DETAIL },
+    'GET /api/long-term-illness/5': {
+      status: 200,
+      body: {
+        ...DETAIL,
+        id: 5,
+        status: 'REVOKED',
+        statusLabel: '取消し',
+        revocationReason: '意見書が別人のものだった',
+        revocationProposedBy: '佐藤 花子',
+        revokedBy: '鈴木 上長',
+      },
+    },
   });
 }
 
@@ -99,6 +114,21 @@ describe('long-term illness pages', () => {
     expect(facts).toHaveTextContent('高橋 上長');
     expect(within(facts).getByRole('link', { name: '架空 花子' })).toHaveAttribute('href', '/residents/43');
     expect(screen.getByTestId('illness-exception-timeline')).toHaveTextContent('長期療養特例を記録（佐藤 花子）');
+  });
+
+  it('offers the revocation of a case in force, with its number, and shows a revoked case’s reason without it', async () => {
+    backend();
+    const { unmount } = renderApp('/long-term-illness/4');
+    expect(await screen.findByTestId('illness-revoke')).toHaveAttribute(
+      'href',
+      '/processes?start=LongTermIllnessRevocation&exceptionId=4',
+    );
+    unmount();
+
+    renderApp('/long-term-illness/5');
+    const facts = await screen.findByTestId('illness-exception-facts');
+    expect(facts).toHaveTextContent('意見書が別人のものだった（申出: 佐藤 花子、承認: 鈴木 上長）');
+    expect(screen.queryByTestId('illness-revoke')).not.toBeInTheDocument();
   });
 
   it('is in the navigation for case workers', async () => {

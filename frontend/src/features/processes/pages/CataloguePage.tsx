@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { valuesFromParams } from '../../../components/CamundaForm';
+import { useLocation, useSearchParams } from 'react-router-dom';
+import { type FormValues, valuesFromParams } from '../../../components/CamundaForm';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { processesQuery } from '../api';
 import { StartProcessPanel } from '../components/StartProcessPanel';
@@ -9,14 +9,16 @@ import { StartProcessPanel } from '../components/StartProcessPanel';
 export function CataloguePage() {
   const processes = useQuery(processesQuery());
   // ?start=ProcessKey opens that process's start form, e.g. from a feature's list page; the other parameters fill
-  // its fields (?start=WrongVaccinationReport&doseRecordId=12).
+  // its fields (?start=WrongVaccinationReport&doseRecordId=12). A resident's identifiers come in the navigation's
+  // state instead ({ values: { addresseeNumber } }), so that they never appear in a URL.
   const [searchParams] = useSearchParams();
+  const stateValues = (useLocation().state as { values?: FormValues } | null)?.values;
   const [selectedKey, setSelectedKey] = useState<string | null>(searchParams.get('start'));
   const linked = searchParams.get('start');
   const selectedForm = processes.data?.find((process) => process.key === selectedKey)?.startForm ?? null;
   const initialValues = useMemo(
-    () => (selectedKey === linked ? valuesFromParams(selectedForm, searchParams) : undefined),
-    [selectedKey, linked, selectedForm, searchParams],
+    () => (selectedKey === linked ? { ...valuesFromParams(selectedForm, searchParams), ...stateValues } : undefined),
+    [selectedKey, linked, selectedForm, searchParams, stateValues],
   );
 
   if (processes.isPending) {

@@ -115,10 +115,22 @@ function residentCase(overrides: Partial<ResidentCase> = {}): ResidentCase {
   };
 }
 
+const ILLNESS_PROCESS = {
+  key: 'LongTermIllnessException',
+  name: '長期療養特例',
+  description: '長期療養特例を記録します',
+  startForm: {
+    id: 'StartLongTermIllnessException',
+    type: 'default',
+    components: [{ type: 'textfield', id: 'AddresseeNumberField', key: 'addresseeNumber', label: '宛名番号' }],
+  },
+};
+
 function backend(cases: Record<string, ResidentCase>) {
   return fakeBackend({
     'GET /api/system': { status: 200, body: SYSTEM_INFO },
     'GET /api/me': { status: 200, body: STAFF1 },
+    'GET /api/processes': { status: 200, body: [ILLNESS_PROCESS] },
     ...Object.fromEntries(
       Object.entries(cases).map(([id, body]) => [`GET /api/residents/${id}/case`, { status: 200, body }]),
     ),
@@ -345,5 +357,17 @@ describe('ResidentDetailPage', () => {
 
     const value = await screen.findByTestId('my-number');
     expect(within(value).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('starts a case for the resident with the 宛名番号 filled in, which never appears in the URL', async () => {
+    backend({ 'r-1': residentCase() });
+    const { router } = renderApp('/residents/r-1');
+    const links = await screen.findByTestId('start-case-links');
+    await userEvent.click(within(links).getByRole('link', { name: '長期療養特例を記録' }));
+
+    expect(router.state.location.pathname).toBe('/processes');
+    expect(router.state.location.search).toBe('?start=LongTermIllnessException');
+    expect(router.state.location.search).not.toContain('000000000001');
+    expect(await screen.findByLabelText('宛名番号')).toHaveValue('000000000001');
   });
 });

@@ -11,6 +11,7 @@ import { HouseholdTable } from '../components/HouseholdTable';
 import { MyNumberValue } from '../components/MyNumberValue';
 import { OpenTaskTable } from '../components/OpenTaskTable';
 import { RelatedCases } from '../components/RelatedCases';
+import { StartCaseLinks } from '../components/StartCaseLinks';
 
 function basicRows(r: ResidentDetail): [string, ReactNode][] {
   const age = ageOn(r.birthDate);
@@ -69,6 +70,7 @@ export function ResidentDetailPage() {
       <HouseholdTable members={household} />
       <OpenTaskTable tasks={openTasks} />
       <RelatedCases copayExemptions={copayExemptions ?? []} reliefClaims={reliefClaims ?? []} />
+      <StartCaseLinks addresseeNumber={resident.addresseeNumber} />
     </section>
   );
 }

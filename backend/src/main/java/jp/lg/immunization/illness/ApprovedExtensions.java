@@ -9,7 +9,10 @@ import jp.lg.immunization.vaccination.EligibilityExtensions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The extensions of the cases in force (approved), as eligibility and dose validation read them. */
+/**
+ * The extensions of the cases in force (approved, and not revoked: a proposed revocation changes nothing until it is
+ * approved), as eligibility and dose validation read them.
+ */
 @Component
 class ApprovedExtensions implements EligibilityExtensions {
 
@@ -18,7 +21,7 @@ class ApprovedExtensions implements EligibilityExtensions {
   private static final String SELECT = """
       select e.resident_id, v.vaccine_code, v.extended_until
       from illness_exception e join illness_exception_vaccine v on v.exception_id = e.id
-      where e.status = 'IN_FORCE' and e.resident_id = any (?)
+      where e.status in ('IN_FORCE', 'REVOCATION_PENDING') and e.resident_id = any (?)
       order by e.resident_id, v.vaccine_code, v.extended_until""";
 
   private final JdbcTemplate jdbc;

@@ -14,13 +14,17 @@ record IllnessException(long id, long residentId, Status status, DiseaseCategory
                         LocalDate illnessFrom, LocalDate illnessTo, StatementKind statementKind,
                         LocalDate statementReceivedOn, String statementInstitution, String statementDoctor, String note,
                         String recordedBy, Instant recordedAt, String revisedBy, String decisionReason,
-                        String decidedBy, Instant decidedAt, int version) {
+                        String decidedBy, Instant decidedAt, String revocationReason, String revocationProposedBy,
+                        String revokedBy, int version) {
 
   /** The labels staff see are in case-statuses.properties. */
   enum Status implements CaseStatus {
-    AWAITING_APPROVAL, SENT_BACK, IN_FORCE, REJECTED, WITHDRAWN;
+    AWAITING_APPROVAL, SENT_BACK, IN_FORCE, REJECTED, WITHDRAWN,
+    /** A revocation is proposed; the extensions stay in force until a supervisor approves it. */
+    REVOCATION_PENDING,
+    REVOKED;
 
-    private static final Set<Status> ENDED = EnumSet.of(IN_FORCE, REJECTED, WITHDRAWN);
+    private static final Set<Status> ENDED = EnumSet.of(IN_FORCE, REJECTED, WITHDRAWN, REVOKED);
 
     /** In force is the end of the process: the case is done and eligibility honours it. */
     @Override
@@ -67,7 +71,7 @@ record IllnessException(long id, long residentId, Status status, DiseaseCategory
   static final String COLUMNS = """
       id, resident_id, status, disease_category, disease_name, illness_from, illness_to, statement_kind,
       statement_received_on, statement_institution, statement_doctor, note, recorded_by, recorded_at, revised_by,
-      decision_reason, decided_by, decided_at, version""";
+      decision_reason, decided_by, decided_at, revocation_reason, revocation_proposed_by, revoked_by, version""";
 
   static IllnessException map(ResultSet rs, int n) throws SQLException {
     Timestamp decidedAt = rs.getTimestamp("decided_at");
@@ -78,6 +82,7 @@ record IllnessException(long id, long residentId, Status status, DiseaseCategory
         rs.getString("statement_institution"), rs.getString("statement_doctor"), rs.getString("note"),
         rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("revised_by"),
         rs.getString("decision_reason"), rs.getString("decided_by"),
-        decidedAt == null ? null : decidedAt.toInstant(), rs.getInt("version"));
+        decidedAt == null ? null : decidedAt.toInstant(), rs.getString("revocation_reason"),
+        rs.getString("revocation_proposed_by"), rs.getString("revoked_by"), rs.getInt("version"));
   }
 }

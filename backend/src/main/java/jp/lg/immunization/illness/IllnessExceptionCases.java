@@ -79,6 +79,11 @@ class IllnessExceptionCases implements CaseStarter<IllnessExceptionCases.Recordi
     if (exception.decisionReason() != null) {
       rows.add(new CaseContext.Row("上長の判断の理由", exception.decisionReason()));
     }
+    if (exception.revocationReason() != null) {
+      rows.add(new CaseContext.Row("取消しの理由", exception.revocationReason() + "（申出: "
+          + exception.revocationProposedBy() + (exception.revokedBy() == null ? "" : "、承認: " + exception.revokedBy())
+          + "）"));
+    }
     String title = "長期療養特例 第" + exception.id() + "号（" + exception.status().label() + "）";
     return new CaseContext(title, List.of(new CaseContext.Section("長期療養特例", rows)));
   }

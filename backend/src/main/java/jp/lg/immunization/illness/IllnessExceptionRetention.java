@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * A 長期療養特例 that has ended goes with its vaccines and timeline {@code immunization.retention.illness-exceptions}
  * (five years by default, as the dose records it made routine: 施行規則第3条) after its last extension ended, or after
- * it was rejected or withdrawn. A case still awaiting approval or sent back stays.
+ * it was rejected or withdrawn (a revoked case keeps its last extension's end: doses given under it stay routine ones).
+ * A case still awaiting approval, sent back or awaiting a revocation's approval stays.
  */
 @Component
 class IllnessExceptionRetention extends ExpiringRecords {
@@ -20,7 +21,7 @@ class IllnessExceptionRetention extends ExpiringRecords {
   IllnessExceptionRetention(JdbcTemplate jdbc,
                             @Value("${immunization.retention.illness-exceptions:P5Y}") Period keep) {
     super(jdbc, new Spec("ILLNESS_EXCEPTION", "illness_exception", "t.expires_on < ?", daysOlderThan(keep),
-        "t.status in ('IN_FORCE', 'REJECTED', 'WITHDRAWN')", "resident_id",
+        "t.status in ('IN_FORCE', 'REJECTED', 'WITHDRAWN', 'REVOKED')", "resident_id",
         List.of("illness_exception_vaccine.exception_id", "illness_exception_event.exception_id")));
     this.jdbc = jdbc;
   }

@@ -7,11 +7,11 @@ import jp.lg.immunization.workflow.CaseType;
 import org.springframework.stereotype.Component;
 
 /**
- * The special case as a case: its business status follows the {@code caseStatus} each step of the BPMN declares,
+ * The special case as a case, recorded by one process and revoked by another: its business status follows the {@code caseStatus} each step of the BPMN declares,
  * and reaching a step is written on its timeline.
  */
 @Component("illnessExceptionStatus")
-@CaseProcesses(IllnessExceptions.PROCESS_KEY)
+@CaseProcesses({IllnessExceptions.PROCESS_KEY, IllnessExceptions.REVOCATION_PROCESS_KEY})
 class IllnessExceptionStatus implements CaseType<IllnessException.Status> {
 
   private final IllnessExceptions exceptions;

@@ -30,6 +30,7 @@ class IllnessExceptionViews {
                 LocalDate statementReceivedOn, String statementInstitution, String statementDoctor, String note,
                 List<IllnessExceptions.VaccineExtension> vaccines, String recordedBy, Instant recordedAt,
                 String revisedBy, String decisionReason, String decidedBy, Instant decidedAt,
+                String revocationReason, String revocationProposedBy, String revokedBy,
                 List<TimelineEntry> timeline) {}
 
   private final JdbcTemplate jdbc;
@@ -79,7 +80,8 @@ class IllnessExceptionViews {
         exception.statementKind().label(), exception.statementReceivedOn(), exception.statementInstitution(),
         exception.statementDoctor(), exception.note(), exceptions.vaccines(id), name(exception.recordedBy()),
         exception.recordedAt(), name(exception.revisedBy()), exception.decisionReason(), name(exception.decidedBy()),
-        exception.decidedAt(), events.of(id).stream()
+        exception.decidedAt(), exception.revocationReason(), name(exception.revocationProposedBy()),
+        name(exception.revokedBy()), events.of(id).stream()
             .map(e -> new TimelineEntry(e.occurredAt(), e.kind(), e.description(), name(e.actor()))).toList());
   }
 

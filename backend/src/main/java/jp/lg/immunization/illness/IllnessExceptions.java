@@ -19,7 +19,10 @@ import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.workflow.CaseTimeline;
+import jp.lg.immunization.vaccination.DoseRecords;
 import jp.lg.immunization.vaccination.Eligibility;
+import jp.lg.immunization.vaccination.VaccineEligibility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -35,9 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
 class IllnessExceptions {
 
   static final String PROCESS_KEY = "LongTermIllnessException";
+  static final String REVOCATION_PROCESS_KEY = "LongTermIllnessRevocation";
 
   /** The supervisor's decision; the BPMN's gateway reads it as {@code approval}. */
   enum Approval { APPROVE, SEND_BACK, REJECT }
+
+  /** The supervisor's decision on a proposed revocation; the BPMN's gateway reads it as {@code revocation}. */
+  enum Revocation { APPROVE, REJECT }
+
 
   /** What staff record about the illness and the doctor's statement (the start form and the correction form). */
   record Details(List<String> vaccineCodes, IllnessException.DiseaseCategory diseaseCategory, String diseaseName,
@@ -50,16 +58,18 @@ class IllnessExceptions {
   private final JdbcTemplate jdbc;
   private final ResidentDirectory residents;
   private final Eligibility eligibility;
+  private final DoseRecords doses;
   private final IllnessEvents events;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
   private final Clock clock;
 
-  IllnessExceptions(JdbcTemplate jdbc, ResidentDirectory residents, Eligibility eligibility, IllnessEvents events,
-                    CurrentUser currentUser, AuditTrail audit, Clock clock) {
+  IllnessExceptions(JdbcTemplate jdbc, ResidentDirectory residents, Eligibility eligibility, DoseRecords doses,
+                    IllnessEvents events, CurrentUser currentUser, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
     this.residents = residents;
     this.eligibility = eligibility;
+    this.doses = doses;
     this.events = events;
     this.currentUser = currentUser;
     this.audit = audit;
@@ -190,6 +200,102 @@ class IllnessExceptions {
         "case=" + exception.id() + " decision=" + approval);
   }
 
+  /**
+   * Staff propose to revoke a case in force; it stays in force until a supervisor who did not propose it approves.
+   * Refuses a case that is not in force, or whose revocation is already waiting.
+   */
+  @Transactional
+  IllnessException proposeRevocation(Long exceptionId, String reason) {
+    String why = requireReason(reason, "取消し");
+    IllnessException exception = exceptionId == null ? null : jdbc.query("select " + IllnessException.COLUMNS
+        + " from illness_exception where id = ? for update", IllnessException::map, exceptionId).stream()
+        .findFirst().orElse(null);
+    if (exception == null) {
+      throw ApiException.invalid("取り消す長期療養特例が見つかりません",
+          Map.of("exceptionId", "この番号の長期療養特例はありません"));
+    }
+    if (exception.status() == IllnessException.Status.REVOCATION_PENDING) {
+      throw ApiException.conflict("revocation_pending", "長期療養特例 第" + exception.id() + "号は、すでに取消しの承認待ちです");
+    }
+    if (exception.status() != IllnessException.Status.IN_FORCE) {
+      throw ApiException.conflict("not_in_force", "取り消せるのは適用中の長期療養特例だけです（第" + exception.id() + "号は「"
+          + exception.status().label() + "」）");
+    }
+    String user = currentUser.get().username();
+    jdbc.update("""
+        update illness_exception set status = 'REVOCATION_PENDING', revocation_reason = ?, revocation_proposed_by = ?,
+          version = version + 1 where id = ?""", why, user, exception.id());
+    events.record(exception.id(), "REVOCATION_PROPOSED", "取消しの申出: " + why, user);
+    audit.record(AuditOperation.ILLNESS_EXCEPTION_UPDATED, exception.residentId(),
+        "case=" + exception.id() + " revocation proposed");
+    return byId(exception.id());
+  }
+
+  /**
+   * The supervisor's decision on a proposed revocation. The workflow layer has refused whoever proposed it; the
+   * database checks it again. A revocation applies from now: the case's extensions are no longer in force.
+   */
+  @Transactional
+  void decideRevocation(String businessKey, Revocation revocation, String reason) {
+    IllnessException exception = byBusinessKey(businessKey);
+    String user = currentUser.get().username();
+    if (revocation == Revocation.APPROVE) {
+      jdbc.update("update illness_exception set revoked_by = ?, revoked_at = ?, version = version + 1 where id = ?",
+          user, Timestamp.from(Instant.now(clock)), exception.id());
+      events.record(exception.id(), "REVOKED", "取消しを承認: 特例による延長はなくなりました"
+          + (reason == null || reason.isBlank() ? "" : "（" + reason.strip() + "）"), user);
+    } else {
+      String why = requireReason(reason, "取り消さない判断");
+      jdbc.update("""
+          update illness_exception set revocation_reason = null, revocation_proposed_by = null, version = version + 1
+          where id = ?""", exception.id());
+      events.record(exception.id(), "REVOCATION_REFUSED", "取り消さない: " + why, user);
+    }
+    audit.record(AuditOperation.ILLNESS_EXCEPTION_DECIDED, exception.residentId(),
+        "case=" + exception.id() + " revocation=" + revocation);
+  }
+
+  /**
+   * After the register changed a resident's identity items, each case not ended (or in force) is judged again on the
+   * birth date the register now holds: an extension's last day follows the upper age, and a vaccine whose upper age
+   * was reached before the illness ended has none any more. What changed is written on the case's timeline.
+   */
+  @Transactional
+  void recomputeAfterRegisterChange(long residentId) {
+    List<IllnessException> open = jdbc.query("select " + IllnessException.COLUMNS + " from illness_exception"
+        + " where resident_id = ? and status in ('AWAITING_APPROVAL', 'SENT_BACK', 'IN_FORCE', 'REVOCATION_PENDING')"
+        + " for update", IllnessException::map, residentId);
+    if (open.isEmpty()) {
+      return;
+    }
+    LocalDate birth = residents.byId(residentId).orElseThrow().birthDate();
+    Map<String, String> names = vaccineNames();
+    for (IllnessException exception : open) {
+      Map<String, LocalDate> before = new LinkedHashMap<>();
+      vaccines(exception.id()).forEach(vaccine -> before.put(vaccine.vaccineCode(), vaccine.until()));
+      Map<String, LocalDate> after = new LinkedHashMap<>();
+      before.keySet().forEach(code -> LongTermIllnessRule.until(code, birth, exception.illnessTo())
+          .ifPresent(until -> after.put(code, until)));
+      if (after.equals(before)) {
+        continue;
+      }
+      storeExtensions(exception.id(), after);
+      if (exception.status().ended() || exception.status() == IllnessException.Status.REVOCATION_PENDING) {
+        jdbc.update("update illness_exception set expires_on = ?, version = version + 1 where id = ?",
+            Date.valueOf(after.values().stream().max(Comparator.naturalOrder()).orElse(LocalDate.now(clock))),
+            exception.id());
+      }
+      List<String> lost = before.keySet().stream().filter(code -> !after.containsKey(code))
+          .map(code -> names.getOrDefault(code, code)).toList();
+      events.record(exception.id(), "RECOMPUTED", "生年月日の訂正（" + JapaneseDates.format(birth) + "）により期限を再計算: "
+          + (after.isEmpty() ? "特例の対象となるワクチンはなくなりました" : extensionText(after) + "まで")
+          + (lost.isEmpty() ? "" : "（上限年齢のため対象外: " + String.join("・", lost) + "）"), CaseTimeline.SYSTEM);
+      audit.record(AuditOperation.ILLNESS_EXCEPTION_UPDATED, residentId,
+          "case=" + exception.id() + " recomputed vaccines=" + String.join(",", after.keySet()));
+    }
+  }
+
+
   void status(String businessKey, IllnessException.Status status) {
     jdbc.update("update illness_exception set status = ?, version = version + 1 where id = ?", status.name(),
         Long.parseLong(businessKey));
@@ -245,10 +351,15 @@ class IllnessExceptions {
       String name = names.getOrDefault(code, code);
       if (!LongTermIllnessRule.VACCINES.contains(code)) {
         refused.add(name + "はこの特例の対象ではありません（A類の定期接種のみ）");
-      } else if (!problems.containsKey("illnessTo")) {
-        Optional<LocalDate> until = LongTermIllnessRule.until(code, resident.birthDate(), details.illnessTo());
-        until.ifPresentOrElse(day -> extensions.put(code, day), () -> refused.add(name + "は療養が終わる前に特例の上限年齢（"
-            + LongTermIllnessRule.upperAgeYears(code).orElseThrow() + "歳）に達しているため対象になりません"));
+      } else if (!problems.containsKey("illnessTo") && !problems.containsKey("illnessFrom")) {
+        Optional<String> outside = outsideRoutinePeriod(resident, code, name, details);
+        if (outside.isPresent()) {
+          refused.add(outside.get());
+        } else {
+          LongTermIllnessRule.until(code, resident.birthDate(), details.illnessTo()).ifPresentOrElse(
+              day -> extensions.put(code, day), () -> refused.add(name + "は療養が終わる前に特例の上限年齢（"
+                  + LongTermIllnessRule.upperAgeYears(code).orElseThrow() + "歳）に達しているため対象になりません"));
+        }
       }
     }
     if (!refused.isEmpty()) {
@@ -261,6 +372,36 @@ class IllnessExceptions {
     }
     return extensions;
   }
+
+  /**
+   * The special case is for a resident who could not be vaccinated in the routine period because of the illness: the
+   * illness must overlap the period. It had begun by the day the illness ended (judged as for a resident without
+   * doses: no longer too young), and had neither ended nor been completed by the day the illness began (judged with
+   * the doses received before that day).
+   */
+  private Optional<String> outsideRoutinePeriod(ResidentDirectory.ResidentRef resident, String code, String name,
+                                                Details details) {
+    VaccineEligibility atEnd = eligibility.forVaccine(code, resident.birthDate(), resident.sex(), List.of(), false,
+        List.of(), details.illnessTo());
+    if (atEnd.status() == VaccineEligibility.Status.NOT_ELIGIBLE) {
+      return Optional.of(name + "の定期接種の対象者ではありません");
+    }
+    if (atEnd.status() == VaccineEligibility.Status.UPCOMING) {
+      return Optional.of(name + "は療養が終わった" + JapaneseDates.format(details.illnessTo())
+          + "にまだ定期接種の期間が始まっていないため対象になりません");
+    }
+    List<DoseRecords.Dose> before = doses.of(resident.id()).stream()
+        .filter(dose -> dose.doseDate().isBefore(details.illnessFrom())).toList();
+    VaccineEligibility atStart = eligibility.forVaccine(code, resident.birthDate(), resident.sex(), before, false,
+        List.of(), details.illnessFrom());
+    return switch (atStart.status()) {
+      case OVERDUE -> Optional.of(name + "は療養が始まった" + JapaneseDates.format(details.illnessFrom())
+          + "より前に定期接種の期間が終わっているため対象になりません");
+      case COMPLETED -> Optional.of(name + "は療養が始まる前に定期接種を終えているため対象になりません");
+      default -> Optional.empty();
+    };
+  }
+
 
   private void storeExtensions(long id, Map<String, LocalDate> extensions) {
     jdbc.update("delete from illness_exception_vaccine where exception_id = ?", id);

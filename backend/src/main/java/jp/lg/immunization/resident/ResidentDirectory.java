@@ -98,9 +98,13 @@ public class ResidentDirectory {
         residentId).stream().findFirst().orElseThrow(() -> ApiException.notFound("住民が見つかりません"));
   }
 
+  /**
+   * Read with SQL, not through the persistence context: a listener of {@link ResidentRegisterChanged} runs in the
+   * transaction that changed the row with SQL, where an entity loaded before would still hold the old items.
+   */
   @Transactional(readOnly = true)
   public Optional<ResidentRef> byId(long id) {
-    return residents.findById(id).map(ResidentDirectory::ref);
+    return refs("id", new Long[] {id}).stream().findFirst();
   }
 
   static ResidentRef ref(Resident resident) {
