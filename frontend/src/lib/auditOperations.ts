@@ -26,6 +26,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   DOSE_BATCH_VIEW: '一括登録の行の閲覧',
   DOSE_BATCH_ROW_CORRECT: '一括登録の行の修正・除外',
   DOSE_BATCH_REGISTER: '一括登録の実行',
+  B_CLASS_QUALIFICATION_RECORDED: 'B類対象の障害の記録',
+  B_CLASS_QUALIFICATION_ENDED: 'B類対象の障害の終了',
   COPAY_EXEMPTION_REGISTERED: '免除申請の受付',
   COPAY_STATUS_MATCH: '課税・生活保護状況の照合',
   COPAY_EXEMPTION_DECIDED: '免除の決定',

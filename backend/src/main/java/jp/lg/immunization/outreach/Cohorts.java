@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentCohorts;
 import jp.lg.immunization.resident.Sex;
+import jp.lg.immunization.vaccination.BClassQualifications;
 import jp.lg.immunization.vaccination.DoseRecords;
 import jp.lg.immunization.vaccination.Eligibility;
 import jp.lg.immunization.vaccination.EligibilityExtensions;
@@ -45,14 +46,16 @@ class Cohorts {
   private final DoseRecords doseRecords;
   private final Eligibility eligibility;
   private final EligibilityExtensions extensions;
+  private final BClassQualifications qualifications;
   private final Clock clock;
 
   Cohorts(ResidentCohorts residents, DoseRecords doseRecords, Eligibility eligibility,
-      EligibilityExtensions extensions, Clock clock) {
+      EligibilityExtensions extensions, BClassQualifications qualifications, Clock clock) {
     this.residents = residents;
     this.doseRecords = doseRecords;
     this.eligibility = eligibility;
     this.extensions = extensions;
+    this.qualifications = qualifications;
     this.clock = clock;
   }
 
@@ -134,19 +137,19 @@ class Cohorts {
       List<Long> ids = batch.stream().map(ResidentCohorts.Member::id).toList();
       Map<Long, List<DoseRecords.Dose>> doses = doseRecords.ofResidents(ids);
       Map<Long, List<Eligibility.Extension>> extended = extensions.ofResidents(ids);
+      Set<Long> qualified = qualifications.holding(ids);
       for (ResidentCohorts.Member member : batch) {
         Judged key = new Judged(member.birthDate(), member.sex(), doses.getOrDefault(member.id(), List.of()),
-            extended.getOrDefault(member.id(), List.of()));
-        // No disability data is held for 60-64-year-olds: the B類 vaccines see them as not in the target group.
+            extended.getOrDefault(member.id(), List.of()), qualified.contains(member.id()));
         rows.add(new Row(member, judged.computeIfAbsent(key, k -> eligibility.forVaccine(criteria.vaccine(),
-            k.birthDate(), k.sex().name(), k.doses(), false, k.extensions(), today))));
+            k.birthDate(), k.sex().name(), k.doses(), k.disability(), k.extensions(), today))));
       }
     }
     return rows;
   }
 
   private record Judged(LocalDate birthDate, Sex sex, List<DoseRecords.Dose> doses,
-                        List<Eligibility.Extension> extensions) {}
+                        List<Eligibility.Extension> extensions, boolean disability) {}
 
   /** Checks the criteria as a whole (the fields were checked at the API edge) and turns them into SQL filters. */
   private ResidentCohorts.Filter filter(CohortCriteria criteria, LocalDate today) {

@@ -20,10 +20,12 @@ class RoutineDoses implements DoseValidation.RoutineRule {
 
   private final Eligibility eligibility;
   private final EligibilityExtensions extensions;
+  private final BClassQualifications qualifications;
 
-  RoutineDoses(Eligibility eligibility, EligibilityExtensions extensions) {
+  RoutineDoses(Eligibility eligibility, EligibilityExtensions extensions, BClassQualifications qualifications) {
     this.eligibility = eligibility;
     this.extensions = extensions;
+    this.qualifications = qualifications;
   }
 
   @Override
@@ -36,7 +38,7 @@ class RoutineDoses implements DoseValidation.RoutineRule {
         resident.sex(), priors.stream().filter(prior -> prior.date().isBefore(date) || prior.date().equals(date)
             && prior.vaccine() != vaccine.vaccine())
             .map(prior -> new DoseRecords.Dose(prior.recorded(), prior.category(), prior.date(), null, null))
-            .toList(), false, extensions.of(resident.id()), date);
+            .toList(), qualifications.holds(resident.id()), extensions.of(resident.id()), date);
     if (judged.status() == Status.ELIGIBLE) {
       return Optional.empty();
     }
