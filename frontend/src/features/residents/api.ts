@@ -23,6 +23,50 @@ export interface ResidentCase {
   /** Newest first; each links to its own page. */
   copayExemptions: CaseLink[];
   reliefClaims: ReliefClaimLink[];
+  /** A 60-64-year-old's qualifying disabilities for the B類 vaccines, in force first. */
+  bClassQualifications?: BClassQualification[];
+}
+
+/** A qualifying disability for the B類 vaccines (60-64 years, 1級 of the heart, kidneys, respiratory organs or HIV). */
+export interface BClassQualification {
+  id: number;
+  impairment: string;
+  impairmentLabel: string;
+  evidenceLabel: string;
+  evidenceSeenOn: string;
+  recordedBy: string;
+  recordedAt: string;
+  endedOn: string | null;
+  endReason: string | null;
+}
+
+export const IMPAIRMENT_LABELS: Record<string, string> = {
+  HEART: '心臓機能障害',
+  KIDNEY: 'じん臓機能障害',
+  RESPIRATORY: '呼吸器機能障害',
+  HIV_IMMUNE: 'ヒト免疫不全ウイルスによる免疫機能障害',
+};
+
+export const EVIDENCE_LABELS: Record<string, string> = {
+  DISABILITY_CERTIFICATE: '身体障害者手帳（1級）',
+  MEDICAL_CERTIFICATE: '医師の診断書（1級相当）',
+};
+
+export function recordBClassQualification(
+  residentId: string,
+  qualification: { impairment: string; evidence: string; evidenceSeenOn: string },
+): Promise<{ id: number }> {
+  return apiRequest<{ id: number }>(`/residents/${encodeURIComponent(residentId)}/b-class-qualifications`, {
+    method: 'POST',
+    body: qualification,
+  });
+}
+
+export function endBClassQualification(residentId: string, id: number, reason: string): Promise<void> {
+  return apiRequest<void>(`/residents/${encodeURIComponent(residentId)}/b-class-qualifications/${id}/end`, {
+    method: 'POST',
+    body: { reason },
+  });
 }
 
 /** A co-pay exemption application as the case page lists it. */

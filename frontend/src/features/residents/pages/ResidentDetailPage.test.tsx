@@ -370,4 +370,41 @@ describe('ResidentDetailPage', () => {
     expect(router.state.location.search).not.toContain('000000000001');
     expect(await screen.findByLabelText('宛名番号')).toHaveValue('000000000001');
   });
+
+  it('records a 60-64-year-old’s qualifying disability for the B類 vaccines with the date read from 和暦', async () => {
+    const sixtyTwo = `${new Date().getFullYear() - 62}-01-01`;
+    const resident = residentCase().resident;
+    const { requests } = fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: STAFF1 },
+      'GET /api/residents/r-1/case': {
+        status: 200,
+        body: residentCase({ resident: { ...resident, birthDate: sixtyTwo }, bClassQualifications: [] }),
+      },
+      'POST /api/residents/r-1/b-class-qualifications': { status: 201, body: { id: 5 } },
+    });
+    renderApp('/residents/r-1');
+
+    const section = await screen.findByTestId('b-class-qualifications');
+    expect(within(section).getByText('記録はありません。')).toBeInTheDocument();
+    await userEvent.selectOptions(within(section).getByLabelText(/障害の種類/), 'HEART');
+    await userEvent.selectOptions(within(section).getByLabelText(/確認した書類/), 'DISABILITY_CERTIFICATE');
+    await userEvent.type(within(section).getByLabelText(/書類を確認した日/), 'R8.4.1');
+    await userEvent.click(within(section).getByRole('button', { name: '記録する' }));
+
+    expect(await within(section).findByText('B類の対象となる障害を記録しました。')).toBeInTheDocument();
+    const posted = requests.find((request) => request.method === 'POST');
+    expect(JSON.parse(posted?.body ?? '{}')).toEqual({
+      impairment: 'HEART',
+      evidence: 'DISABILITY_CERTIFICATE',
+      evidenceSeenOn: '2026-04-01',
+    });
+  });
+
+  it('shows no B類 section for a child without a record', async () => {
+    backend({ 'r-1': residentCase() });
+    renderApp('/residents/r-1');
+    await screen.findByTestId('resident-detail');
+    expect(screen.queryByTestId('b-class-qualifications')).not.toBeInTheDocument();
+  });
 });

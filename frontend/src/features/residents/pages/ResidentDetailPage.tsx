@@ -7,6 +7,7 @@ import { ageOn, formatWarekiDate } from '../../../lib/date';
 import { SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail, residentCaseQuery } from '../api';
 import { DoseTimeline } from '../../../components/DoseTimeline';
 import { EligibilityTable } from '../../../components/EligibilityTable';
+import { BClassQualifications } from '../components/BClassQualifications';
 import { HouseholdTable } from '../components/HouseholdTable';
 import { MyNumberValue } from '../components/MyNumberValue';
 import { OpenTaskTable } from '../components/OpenTaskTable';
@@ -56,7 +57,9 @@ export function ResidentDetailPage() {
       </section>
     );
   }
-  const { resident, household, doses, eligibility, openTasks, copayExemptions, reliefClaims } = residentCase.data;
+  const { resident, household, doses, eligibility, openTasks, copayExemptions, reliefClaims, bClassQualifications } =
+    residentCase.data;
+  const age = ageOn(resident.birthDate);
   return (
     <section>
       {back}
@@ -66,6 +69,9 @@ export function ResidentDetailPage() {
         <FactList rows={basicRows(resident)} testId="resident-detail" />
       </section>
       <EligibilityTable eligibility={eligibility} />
+      {((age !== null && age >= 60 && age < 65) || (bClassQualifications ?? []).length > 0) && (
+        <BClassQualifications residentId={residentId} qualifications={bClassQualifications ?? []} />
+      )}
       <DoseTimeline doses={doses} />
       <HouseholdTable members={household} />
       <OpenTaskTable tasks={openTasks} />

@@ -67,8 +67,12 @@ class DoseRecordRetentionTest {
     long registered = dose(stillHere);
     long namedByClaim = dose(movedOutLongAgo);
     reliefClaim(movedOutLongAgo, namedByClaim);
+    long goneQualification = qualification(diedLongAgo);
+    long keptQualification = qualification(stillHere);
 
-    assertThat(retention.run(TODAY)).containsEntry("DOSE_RECORD", 3);
+    assertThat(retention.run(TODAY)).containsEntry("DOSE_RECORD", 3).containsEntry("B_CLASS_QUALIFICATION", 1);
+    assertThat(jdbc.queryForList("select id from b_class_qualification where id in (?, ?)", Long.class,
+        goneQualification, keptQualification)).containsExactly(keptQualification);
 
     assertThat(remaining(expired1, expired2, corrected, recent, registered, namedByClaim))
         .containsExactlyInAnyOrder(recent, registered, namedByClaim);
@@ -78,6 +82,14 @@ class DoseRecordRetentionTest {
         select deleted_ids from retention_deletion where kind = 'DOSE_RECORD' order by id desc limit 1""",
         java.sql.Array.class)).satisfies(ids -> assertThat((Long[]) ids.getArray())
         .containsExactly(expired1, expired2, corrected));
+  }
+
+  /** A B類 qualifying disability, which goes with the resident's dose records. */
+  private long qualification(long residentId) {
+    return jdbc.queryForObject("""
+        insert into b_class_qualification (resident_id, impairment, evidence, evidence_seen_on, recorded_by, recorded_at)
+        values (?, 'HEART', 'DISABILITY_CERTIFICATE', date '2010-04-01', 'staff1', now()) returning id""", Long.class,
+        residentId);
   }
 
   @Test
