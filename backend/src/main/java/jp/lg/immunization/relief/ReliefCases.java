@@ -1,7 +1,6 @@
 package jp.lg.immunization.relief;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,16 +105,11 @@ class ReliefCases implements CaseStarter<ReliefClaims.Intake>, CaseContextProvid
     if (!review.isEmpty()) {
       sections.add(new CaseContext.Section("審査と決定", review));
     }
-    sections.add(new CaseContext.Section("経過（新しい順に5件）", newestFirst(detail.timeline()).stream().limit(5)
-        .map(entry -> row(JapaneseDates.format(entry.at()), entry.description() + "（" + entry.actor() + "）")).toList()));
+    sections.add(CaseContext.Section.latestOfTimeline(detail.timeline(), 5,
+        entry -> row(JapaneseDates.format(entry.at()), entry.description() + "（" + entry.actor() + "）")));
     return new CaseContext("健康被害救済の請求 #" + detail.id() + "（" + detail.statusLabel() + "）", sections);
   }
 
-  private static <T> List<T> newestFirst(List<T> entries) {
-    List<T> reversed = new ArrayList<>(entries);
-    Collections.reverse(reversed);
-    return reversed;
-  }
 
   private static CaseContext.Row row(String label, String value) {
     return new CaseContext.Row(label, value);

@@ -1,7 +1,6 @@
 package jp.lg.immunization.vaccination.mistake;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,8 +100,8 @@ class WrongVaccinationCases implements CaseStarter<WrongVaccinationCases.Start>,
     if (!informed.isEmpty()) {
       sections.add(new CaseContext.Section("説明と連絡", informed));
     }
-    sections.add(new CaseContext.Section("経過（新しい順に5件）", newestFirst(events.of(report.id())).stream().limit(5)
-        .map(e -> row(JapaneseDates.format(e.occurredAt()), e.description() + "（" + e.actor() + "）")).toList()));
+    sections.add(CaseContext.Section.latestOfTimeline(events.of(report.id()), 5,
+        e -> row(JapaneseDates.format(e.occurredAt()), e.description() + "（" + e.actor() + "）")));
     return new CaseContext("予防接種の間違い報告 #" + report.id() + "（" + report.status().label() + "）", sections);
   }
 
@@ -117,11 +116,6 @@ class WrongVaccinationCases implements CaseStarter<WrongVaccinationCases.Start>,
         "prevention", report.prevention(), "healthDamage", report.healthDamage().name());
   }
 
-  private static List<CaseTimeline.Event> newestFirst(List<CaseTimeline.Event> events) {
-    List<CaseTimeline.Event> reversed = new ArrayList<>(events);
-    Collections.reverse(reversed);
-    return reversed;
-  }
 
   private static CaseContext.Row row(String label, String value) {
     return new CaseContext.Row(label, value);
