@@ -76,7 +76,7 @@ class CaseStatusListener {
     type.enter(businessKey, Enum.valueOf((Class) registered.statusType(), status));
     if (position != Position.START) {
       type.timeline().ifPresent(timeline -> ((CaseTimeline) timeline).record(Long.parseLong(businessKey), "STEP",
-          (position == Position.END ? "終了: " : "手順: ") + stepName, CaseTimeline.SYSTEM));
+          (position == Position.END ? "終了" : "手順") + (stepName == null ? "" : ": " + stepName), CaseTimeline.SYSTEM));
     }
   }
 }

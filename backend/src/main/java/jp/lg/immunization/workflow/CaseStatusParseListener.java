@@ -30,7 +30,8 @@ class CaseStatusParseListener extends AbstractBpmnParseListener {
       String status = property(element, CaseStatusListener.PROPERTY);
       ActivityImpl activity = element.attribute("id") == null ? null : process.findActivity(element.attribute("id"));
       if (status != null && activity != null) {
-        ExecutionListener entering = listener.at(process.getKey(), status, activity.getName(), position(element));
+        // The element's own name: the engine does not keep one for every kind of activity (end events have none).
+        ExecutionListener entering = listener.at(process.getKey(), status, element.attribute("name"), position(element));
         if (activity.isAsyncBefore() && !activity.getIncomingTransitions().isEmpty()) {
           // An asynchronous step starts only when its job runs, which a failing system can delay for hours: the case
           // enters the step's status as the process moves towards it, in the transaction of the step before.

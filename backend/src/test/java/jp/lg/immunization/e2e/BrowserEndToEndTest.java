@@ -73,6 +73,12 @@ class BrowserEndToEndTest {
     run("wrong-vaccination");
   }
 
+  @Test
+  void staffRecordALongTermIllnessCaseFromTheResidentsPageASupervisorApprovesItAndLaterItsRevocation()
+      throws Exception {
+    run("long-term-illness");
+  }
+
   /** A manager has no task list: the dashboard links into a read-only queue of its own (no case data). */
   @Test
   void managerOpensTheKpiDashboardAndFollowsAnOldStepIntoTheReadOnlyQueue() throws Exception {

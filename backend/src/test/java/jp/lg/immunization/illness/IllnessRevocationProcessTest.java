@@ -84,6 +84,10 @@ class IllnessRevocationProcessTest {
     assertThat(extensions.of(residentId)).isEmpty();
     assertThat(fixtures.timeline(exception)).containsSubsequence("RECORDED", "APPROVED", "REVOCATION_PROPOSED",
         "REVOKED");
+    assertThat(jdbc.queryForList("select description from illness_exception_event where exception_id = ?"
+        + " and kind = 'STEP' order by id", String.class, fixtures.id(exception)))
+        .as("each step and end reached, named as the BPMN names it").containsSubsequence("手順: 特例の承認（上長）",
+            "終了: 特例を適用", "手順: 特例の取消しの承認（上長）", "終了: 特例を取消し");
     driver.startRequest("staff1", PROCESS, proposal(exception)).andExpect(status().isConflict())
         .andExpect(jsonPath("$.message", containsString("適用中")));
   }
