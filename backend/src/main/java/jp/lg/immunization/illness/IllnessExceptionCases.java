@@ -8,6 +8,7 @@ import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.resident.ResidentDirectory;
+import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.CaseContext;
 import jp.lg.immunization.workflow.CaseContextProvider;
 import jp.lg.immunization.workflow.CaseStarter;
@@ -35,10 +36,12 @@ class IllnessExceptionCases implements CaseStarter<IllnessExceptionCases.Recordi
   }
 
   private final IllnessExceptions exceptions;
+  private final UserDirectory users;
   private final AuditTrail audit;
 
-  IllnessExceptionCases(IllnessExceptions exceptions, AuditTrail audit) {
+  IllnessExceptionCases(IllnessExceptions exceptions, UserDirectory users, AuditTrail audit) {
     this.exceptions = exceptions;
+    this.users = users;
     this.audit = audit;
   }
 
@@ -74,15 +77,15 @@ class IllnessExceptionCases implements CaseStarter<IllnessExceptionCases.Recordi
     if (exception.note() != null) {
       rows.add(new CaseContext.Row("備考", exception.note()));
     }
-    rows.add(new CaseContext.Row("記録した職員", exception.recordedBy()
-        + (exception.revisedBy() == null ? "" : "（訂正: " + exception.revisedBy() + "）")));
+    rows.add(new CaseContext.Row("記録した職員", users.displayName(exception.recordedBy())
+        + (exception.revisedBy() == null ? "" : "（訂正: " + users.displayName(exception.revisedBy()) + "）")));
     if (exception.decisionReason() != null) {
       rows.add(new CaseContext.Row("上長の判断の理由", exception.decisionReason()));
     }
     if (exception.revocationReason() != null) {
       rows.add(new CaseContext.Row("取消しの理由", exception.revocationReason() + "（申出: "
-          + exception.revocationProposedBy() + (exception.revokedBy() == null ? "" : "、承認: " + exception.revokedBy())
-          + "）"));
+          + users.displayName(exception.revocationProposedBy())
+          + (exception.revokedBy() == null ? "" : "、承認: " + users.displayName(exception.revokedBy())) + "）"));
     }
     String title = "長期療養特例 第" + exception.id() + "号（" + exception.status().label() + "）";
     return new CaseContext(title, List.of(new CaseContext.Section("長期療養特例", rows)));
