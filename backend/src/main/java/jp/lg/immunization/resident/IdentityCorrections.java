@@ -95,7 +95,7 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
     Resident resident = residents.findById(directory.requireByAddresseeNumber(request.addresseeNumber()).id())
         .orElseThrow();
     Map<String, String> items = items(request, resident, LocalDate.now(clock));
-    MyNumber myNumber = myNumber(request.myNumber(), resident);
+    MyNumber myNumber = MyNumberInput.parse(request.myNumber(), register, resident.addresseeNumber());
     if (items.isEmpty() && myNumber == null) {
       throw ApiException.invalid("訂正する項目を入力してください", Map.of("reason", "訂正する項目がありません"));
     }
@@ -147,23 +147,6 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
       throw ApiException.invalid("入力内容を確認してください", fieldErrors);
     }
     return items;
-  }
-
-  private MyNumber myNumber(String text, Resident resident) {
-    if (blankToEmpty(text).isEmpty()) {
-      return null;
-    }
-    MyNumber number;
-    try {
-      number = MyNumber.parse(text);
-    } catch (InvalidMyNumberException invalid) {
-      throw ApiException.invalid(invalid.getMessage(), Map.of("myNumber", invalid.getMessage()));
-    }
-    String holder = register.holdersOfMyNumbers(List.of(number)).get(number);
-    if (holder != null && !holder.equals(resident.addresseeNumber())) {
-      throw ApiException.invalid("この個人番号は別の住民のものです", Map.of("myNumber", "この個人番号は別の住民のものです"));
-    }
-    return number;
   }
 
   /** Applies the correction once: a second run finds it applied. */
