@@ -124,6 +124,9 @@ export function Layout() {
                   <NavLink to="/residents/feed">住民記録の取込</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/move-in-queries">転入者の照会</NavLink>
+                </li>
+                <li>
                   <NavLink to="/doses/new">接種記録の登録</NavLink>
                 </li>
                 <li>

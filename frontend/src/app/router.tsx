@@ -62,6 +62,10 @@ const ResidentDetailPage = page(() => import('../features/residents/pages/Reside
 const ResidentSearchPage = page(() => import('../features/residents/pages/ResidentSearchPage'), 'ResidentSearchPage');
 const FeedFilesPage = page(() => import('../features/resident-feed/pages/FeedFilesPage'), 'FeedFilesPage');
 const FeedFilePage = page(() => import('../features/resident-feed/pages/FeedFilePage'), 'FeedFilePage');
+const MoveInQueriesPage = page(
+  () => import('../features/move-in-queries/pages/MoveInQueriesPage'),
+  'MoveInQueriesPage',
+);
 const SimulatorsPage = page(() => import('../features/simulators/pages/SimulatorsPage'), 'SimulatorsPage');
 const InboxPage = page(() => import('../features/tasks/pages/InboxPage'), 'InboxPage');
 const TaskPage = page(() => import('../features/tasks/pages/TaskPage'), 'TaskPage');
@@ -232,6 +236,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <FeedFilesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'move-in-queries',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <MoveInQueriesPage />
           </RequireRole>
         ),
       },
