@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { TextAreaField } from '../../../components/TextAreaField';
+import { ReasonPrompt } from '../../../components/ReasonPrompt';
 import { formatWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import { dismissProposal, proposalsQuery } from '../api';
@@ -16,13 +16,13 @@ export function MoveInQueriesPage() {
   const proposals = useQuery(proposalsQuery());
   const action = useAction();
   const [dismissing, setDismissing] = useState<number | null>(null);
-  const [note, setNote] = useState('');
 
-  async function dismiss(id: number) {
-    if (await action.run(() => dismissProposal(id, note), '照会しないことを記録しました。')) {
+  async function dismiss(id: number, note: string) {
+    const done = await action.run(() => dismissProposal(id, note), '照会しないことを記録しました。');
+    if (done) {
       setDismissing(null);
-      setNote('');
     }
+    return done;
   }
 
   return (
@@ -49,28 +49,15 @@ export function MoveInQueriesPage() {
                 <td>{formatWarekiDate(proposal.movedInOn)}</td>
                 <td>
                   {dismissing === proposal.id ? (
-                    <div>
-                      <TextAreaField
-                        id={`proposal-${proposal.id}-note`}
-                        label="照会しない理由"
-                        required
-                        value={note}
-                        maxLength={500}
-                        error={action.fields.note}
-                        onChange={setNote}
-                      />
-                      <button
-                        type="button"
-                        className="primary"
-                        disabled={action.busy}
-                        onClick={() => void dismiss(proposal.id)}
-                      >
-                        記録する
-                      </button>
-                      <button type="button" onClick={() => setDismissing(null)}>
-                        やめる
-                      </button>
-                    </div>
+                    <ReasonPrompt
+                      id={`proposal-${proposal.id}-note`}
+                      label="照会しない理由"
+                      submitLabel="記録する"
+                      busy={action.busy}
+                      error={action.fields.note}
+                      onSubmit={(note) => dismiss(proposal.id, note)}
+                      onCancel={() => setDismissing(null)}
+                    />
                   ) : (
                     <>
                       <Link
@@ -83,10 +70,7 @@ export function MoveInQueriesPage() {
                       <button
                         type="button"
                         data-testid={`proposal-${proposal.id}-dismiss`}
-                        onClick={() => {
-                          setDismissing(proposal.id);
-                          setNote('');
-                        }}
+                        onClick={() => setDismissing(proposal.id)}
                       >
                         照会しない
                       </button>

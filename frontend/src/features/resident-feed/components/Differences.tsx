@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { TextAreaField } from '../../../components/TextAreaField';
+import { ReasonPrompt } from '../../../components/ReasonPrompt';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import {
@@ -27,14 +27,13 @@ export function Differences({ feed }: { feed: FeedSummary }) {
   const resolving = feed.status === 'RESOLVING';
   const action = useAction();
   const [explaining, setExplaining] = useState<number | null>(null);
-  const [note, setNote] = useState('');
 
-  async function explain(seq: number) {
+  async function explain(seq: number, note: string) {
     const done = await action.run(() => explainDifference(id, seq, note), `差異 ${seq} の理由を記録しました。`);
     if (done) {
       setExplaining(null);
-      setNote('');
     }
+    return done;
   }
 
   return (
@@ -63,28 +62,15 @@ export function Differences({ feed }: { feed: FeedSummary }) {
                     </span>
                   ) : resolving ? (
                     explaining === difference.seq ? (
-                      <div>
-                        <TextAreaField
-                          id={`difference-${difference.seq}-note`}
-                          label="反映しない理由"
-                          required
-                          value={note}
-                          maxLength={500}
-                          error={action.fields.note}
-                          onChange={setNote}
-                        />
-                        <button
-                          type="button"
-                          className="primary"
-                          disabled={action.busy}
-                          onClick={() => void explain(difference.seq)}
-                        >
-                          理由を記録
-                        </button>
-                        <button type="button" onClick={() => setExplaining(null)}>
-                          やめる
-                        </button>
-                      </div>
+                      <ReasonPrompt
+                        id={`difference-${difference.seq}-note`}
+                        label="反映しない理由"
+                        submitLabel="理由を記録"
+                        busy={action.busy}
+                        error={action.fields.note}
+                        onSubmit={(note) => explain(difference.seq, note)}
+                        onCancel={() => setExplaining(null)}
+                      />
                     ) : (
                       <>
                         <button
@@ -104,10 +90,7 @@ export function Differences({ feed }: { feed: FeedSummary }) {
                         <button
                           type="button"
                           data-testid={`difference-${difference.seq}-explain`}
-                          onClick={() => {
-                            setExplaining(difference.seq);
-                            setNote('');
-                          }}
+                          onClick={() => setExplaining(difference.seq)}
                         >
                           理由を記録する
                         </button>

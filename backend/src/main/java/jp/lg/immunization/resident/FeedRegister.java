@@ -1,8 +1,5 @@
 package jp.lg.immunization.resident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,6 +20,7 @@ import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.PgCopy;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
+import jp.lg.immunization.resident.feed.FeedJson;
 import jp.lg.immunization.resident.feed.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,18 +64,17 @@ class FeedRegister implements RegisterStore {
       "moved_on", "source", "source_system", "resident_code", "integrated_addressee_number", "item_dates",
       "search_text", "kind", "feed_file_id", "feed_line", "event_serial", "notified_on", "after_items", "reason",
       "recorded_by");
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final JdbcTemplate jdbc;
   private final MyNumberProtector protector;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
-  private final ObjectMapper json;
+  private final FeedJson json;
   private final Clock clock;
   private final PgCopy copy;
 
   FeedRegister(JdbcTemplate jdbc, MyNumberProtector protector, AuditTrail audit, ApplicationEventPublisher events,
-               ObjectMapper json, Clock clock, PgCopy copy) {
+               FeedJson json, Clock clock, PgCopy copy) {
     this.jdbc = jdbc;
     this.protector = protector;
     this.audit = audit;
@@ -225,8 +222,8 @@ class FeedRegister implements RegisterStore {
           items.get("postalCode"), items.get("address"), items.get("phone"), items.get("householdNumber"),
           items.get("relationship"), items.get("householdHeadName"), change.status(), change.movedOn(),
           from.source(), from.sourceSystem(), items.get("residentCode"), items.get("integratedAddresseeNumber"),
-          write(dates), Resident.searchTextOf(name), change.change().name(), from.feedFileId(), from.feedLine(),
-          from.eventSerial(), change.notifiedOn(), write(after), from.reason(), from.recordedBy()));
+          json.write(dates), Resident.searchTextOf(name), change.change().name(), from.feedFileId(), from.feedLine(),
+          from.eventSerial(), change.notifiedOn(), json.write(after), from.reason(), from.recordedBy()));
     }
     jdbc.execute("""
         create temp table if not exists resident_creation (
@@ -276,7 +273,7 @@ class FeedRegister implements RegisterStore {
 
   private Outcome update(RegisterChange change, Map<String, Object> current) {
     long id = ((Number) current.get("id")).longValue();
-    Map<String, String> dates = new LinkedHashMap<>(read((String) current.get("item_dates")));
+    Map<String, String> dates = new LinkedHashMap<>(json.items((String) current.get("item_dates")));
     Set<ItemGroup> applying = EnumSet.noneOf(ItemGroup.class);
     for (ItemGroup group : change.groups()) {
       String setOn = dates.get(group.name());
@@ -339,7 +336,7 @@ class FeedRegister implements RegisterStore {
       args.add(protector.lookupHash(change.myNumber()));
     }
     sets.add("item_dates = ?::jsonb");
-    args.add(write(dates));
+    args.add(json.write(dates));
     if (FEED.equals(change.provenance().source())) {
       // The system whose register holds the resident: a staff correction does not move them out of its extract.
       sets.add("source_system = ?");
@@ -372,8 +369,8 @@ class FeedRegister implements RegisterStore {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""",
         residentId, change.change().name(), from.source(), from.sourceSystem(), from.feedFileId(), from.feedLine(),
         from.eventSerial(), Date.valueOf(change.movedOn()),
-        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, write(before), write(after),
-        from.reason(), from.recordedBy(), Timestamp.from(now));
+        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, json.write(before),
+        json.write(after), from.reason(), from.recordedBy(), Timestamp.from(now));
   }
 
   private static String describe(RegisterChange change) {
@@ -382,21 +379,7 @@ class FeedRegister implements RegisterStore {
         + (from.feedFileId() == null ? "" : " file " + from.feedFileId() + " line " + from.feedLine());
   }
 
-  private String write(Map<String, String> values) {
-    try {
-      return json.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private Map<String, String> read(String text) {
-    try {
-      return json.readValue(text, STRING_MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static String hex(byte[] bytes) {
     return java.util.HexFormat.of().formatHex(bytes);

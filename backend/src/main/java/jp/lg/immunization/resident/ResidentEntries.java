@@ -1,8 +1,5 @@
 package jp.lg.immunization.resident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +14,7 @@ import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
+import jp.lg.immunization.resident.feed.FeedJson;
 import jp.lg.immunization.resident.feed.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import jp.lg.immunization.security.CurrentUser;
@@ -42,7 +40,6 @@ class ResidentEntries implements CaseStarter<ResidentEntries.Request>, CaseType<
     CaseContextProvider {
 
   static final String PROCESS_KEY = "ResidentEntryByStaff";
-  private static final TypeReference<Map<String, String>> ITEMS = new TypeReference<>() {};
   private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
   static {
@@ -73,11 +70,11 @@ class ResidentEntries implements CaseStarter<ResidentEntries.Request>, CaseType<
   private final AddresseeNumbers addresseeNumbers;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
-  private final ObjectMapper json;
+  private final FeedJson json;
   private final Clock clock;
 
   ResidentEntries(JdbcTemplate jdbc, RegisterStore register, AddresseeNumbers addresseeNumbers,
-                  CurrentUser currentUser, AuditTrail audit, ObjectMapper json, Clock clock) {
+                  CurrentUser currentUser, AuditTrail audit, FeedJson json, Clock clock) {
     this.jdbc = jdbc;
     this.register = register;
     this.addresseeNumbers = addresseeNumbers;
@@ -99,7 +96,7 @@ class ResidentEntries implements CaseStarter<ResidentEntries.Request>, CaseType<
     MyNumber myNumber = MyNumberInput.parse(request.myNumber(), register, null);
     long id = jdbc.queryForObject("""
         insert into resident_entry (status, items, my_number_cipher, reason, requested_by, requested_at)
-        values ('AWAITING_APPROVAL', ?::jsonb, ?, ?, ?, ?) returning id""", Long.class, write(items),
+        values ('AWAITING_APPROVAL', ?::jsonb, ?, ?, ?, ?) returning id""", Long.class, json.write(items),
         myNumber == null ? null : register.seal(myNumber), request.reason().strip(), currentUser.get().username(),
         Timestamp.from(Instant.now(clock)));
     audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, null, "resident entry " + id + " requested");
@@ -162,7 +159,7 @@ class ResidentEntries implements CaseStarter<ResidentEntries.Request>, CaseType<
     if (entry.get("resident_id") != null) {
       return;
     }
-    Map<String, String> items = read(entry.get("items").toString());
+    Map<String, String> items = json.items(entry.get("items").toString());
     byte[] sealed = (byte[]) entry.get("my_number_cipher");
     Set<ItemGroup> groups = EnumSet.of(ItemGroup.STATUS, ItemGroup.IDENTITY, ItemGroup.NAME, ItemGroup.ADDRESS);
     if (sealed != null) {
@@ -190,7 +187,7 @@ class ResidentEntries implements CaseStarter<ResidentEntries.Request>, CaseType<
     Long residentId = entry.get("resident_id") == null ? null : ((Number) entry.get("resident_id")).longValue();
     audit.record(AuditOperation.CASE_VIEW, residentId, PROCESS_KEY + " " + businessKey);
     List<CaseContext.Row> rows = new ArrayList<>();
-    Map<String, String> items = read(entry.get("items").toString());
+    Map<String, String> items = json.items(entry.get("items").toString());
     LABELS.forEach((key, label) -> rows.add(new CaseContext.Row(label, "sex".equals(key)
         ? Sex.valueOf(items.get(key)).label() : items.getOrDefault(key, "—"))));
     byte[] sealed = (byte[]) entry.get("my_number_cipher");
@@ -203,19 +200,5 @@ class ResidentEntries implements CaseStarter<ResidentEntries.Request>, CaseType<
     return new CaseContext("住民の職権記載 #" + businessKey, List.of(new CaseContext.Section("記載の内容", rows)));
   }
 
-  private String write(Map<String, String> items) {
-    try {
-      return json.writeValueAsString(items);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private Map<String, String> read(String text) {
-    try {
-      return json.readValue(text, ITEMS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
