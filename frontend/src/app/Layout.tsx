@@ -116,7 +116,15 @@ export function Layout() {
                   <NavLink to="/inquiries">問い合わせ・苦情</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/residents">住民検索</NavLink>
+                  <NavLink to="/residents" end>
+                    住民検索
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/residents/feed">住民記録の取込</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/move-in-queries">転入者の照会</NavLink>
                 </li>
                 <li>
                   <NavLink to="/doses/new">接種記録の登録</NavLink>

@@ -60,6 +60,12 @@ const ReliefClaimPage = page(() => import('../features/relief/pages/ReliefClaimP
 const ReliefClaimsPage = page(() => import('../features/relief/pages/ReliefClaimsPage'), 'ReliefClaimsPage');
 const ResidentDetailPage = page(() => import('../features/residents/pages/ResidentDetailPage'), 'ResidentDetailPage');
 const ResidentSearchPage = page(() => import('../features/residents/pages/ResidentSearchPage'), 'ResidentSearchPage');
+const FeedFilesPage = page(() => import('../features/resident-feed/pages/FeedFilesPage'), 'FeedFilesPage');
+const FeedFilePage = page(() => import('../features/resident-feed/pages/FeedFilePage'), 'FeedFilePage');
+const MoveInQueriesPage = page(
+  () => import('../features/move-in-queries/pages/MoveInQueriesPage'),
+  'MoveInQueriesPage',
+);
 const SimulatorsPage = page(() => import('../features/simulators/pages/SimulatorsPage'), 'SimulatorsPage');
 const InboxPage = page(() => import('../features/tasks/pages/InboxPage'), 'InboxPage');
 const TaskPage = page(() => import('../features/tasks/pages/TaskPage'), 'TaskPage');
@@ -222,6 +228,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <ResidentSearchPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'residents/feed',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <FeedFilesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'move-in-queries',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <MoveInQueriesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'residents/feed/:feedId',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <FeedFilePage />
           </RequireRole>
         ),
       },

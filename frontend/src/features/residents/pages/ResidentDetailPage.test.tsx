@@ -228,6 +228,19 @@ describe('ResidentDetailPage', () => {
     expect(router.state.location.state).toEqual({ from: '/residents/r-1' });
   });
 
+  it('starts a 職権修正 of the resident’s identity items with the 宛名番号 filled in, not in the URL', async () => {
+    backend({ 'r-1': residentCase() });
+    const { router } = renderApp('/residents/r-1');
+
+    const link = await screen.findByTestId('start-identity-correction');
+    await userEvent.click(link);
+    expect(router.state.location.pathname).toBe('/processes');
+    const params = new URLSearchParams(router.state.location.search);
+    expect(params.get('start')).toBe('ResidentIdentityCorrection');
+    expect(params.get('addresseeNumber')).toBeNull();
+    expect(router.state.location.state).toEqual({ values: { addresseeNumber: residentCase().resident.addresseeNumber } });
+  });
+
   it('puts overdue and eligible vaccines first, then upcoming ones, keeping the server order within a group', async () => {
     backend({
       'r-1': residentCase({

@@ -67,6 +67,15 @@ export function ResidentDetailPage() {
       <section className="case-section">
         <h2>基本情報</h2>
         <FactList rows={basicRows(resident)} testId="resident-detail" />
+        <p>
+          <Link
+            to="/processes?start=ResidentIdentityCorrection"
+            state={{ values: { addresseeNumber: resident.addresseeNumber } }}
+            data-testid="start-identity-correction"
+          >
+            職権修正（氏名・生年月日・住所・個人番号の訂正）を始める
+          </Link>
+        </p>
       </section>
       <EligibilityTable eligibility={eligibility} />
       {((age !== null && age >= 60 && age < 65) || (bClassQualifications ?? []).length > 0) && (

@@ -1,25 +1,26 @@
 package jp.lg.immunization.resident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.PgCopy;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
+import jp.lg.immunization.resident.feed.FeedJson;
 import jp.lg.immunization.resident.feed.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,23 +58,30 @@ class FeedRegister implements RegisterStore {
       Map.entry("householdHeadName", "household_head_name"), Map.entry("residentCode", "resident_code"),
       Map.entry("integratedAddresseeNumber", "integrated_addressee_number"));
   private static final String FEED = "RESIDENT_REGISTER_FEED";
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+  private static final List<String> CREATION_COLUMNS = List.of("seq", "addressee_number", "my_number_cipher",
+      "my_number_hash", "family_name_kanji", "given_name_kanji", "family_name_kana", "given_name_kana", "birth_date",
+      "sex", "postal_code", "address", "phone", "household_number", "relationship", "household_head_name", "status",
+      "moved_on", "source", "source_system", "resident_code", "integrated_addressee_number", "item_dates",
+      "search_text", "kind", "feed_file_id", "feed_line", "event_serial", "notified_on", "after_items", "reason",
+      "recorded_by");
 
   private final JdbcTemplate jdbc;
   private final MyNumberProtector protector;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
-  private final ObjectMapper json;
+  private final FeedJson json;
   private final Clock clock;
+  private final PgCopy copy;
 
   FeedRegister(JdbcTemplate jdbc, MyNumberProtector protector, AuditTrail audit, ApplicationEventPublisher events,
-               ObjectMapper json, Clock clock) {
+               FeedJson json, Clock clock, PgCopy copy) {
     this.jdbc = jdbc;
     this.protector = protector;
     this.audit = audit;
     this.events = events;
     this.json = json;
     this.clock = clock;
+    this.copy = copy;
   }
 
   @Override
@@ -140,10 +148,10 @@ class FeedRegister implements RegisterStore {
   }
 
   @Override
-  public boolean alreadyApplied(String sourceSystem, String eventSerial) {
-    return Boolean.TRUE.equals(jdbc.queryForObject(
-        "select exists (select 1 from resident_change where source_system = ? and event_serial = ?)", Boolean.class,
-        sourceSystem, eventSerial));
+  public Set<String> alreadyApplied(String sourceSystem, Collection<String> eventSerials) {
+    return new HashSet<>(jdbc.queryForList(
+        "select event_serial from resident_change where source_system = ? and event_serial = any(?)", String.class,
+        sourceSystem, eventSerials.toArray(String[]::new)));
   }
 
   @Override
@@ -153,57 +161,119 @@ class FeedRegister implements RegisterStore {
                family_name_kanji, given_name_kanji, family_name_kana, given_name_kana, postal_code, address, phone,
                household_number, relationship, household_head_name, resident_code, integrated_addressee_number
         from resident where addressee_number = ? for update""", change.addresseeNumber());
-    Outcome outcome = found.isEmpty() ? insert(change) : update(change, found.get(0));
+    if (found.isEmpty()) {
+      return new Outcome(create(List.of(change)).get(0), true);
+    }
+    Outcome outcome = update(change, found.get(0));
     if (outcome.applied()) {
-      audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, outcome.residentId(), describe(change));
-      events.publishEvent(new ResidentRegisterChanged(outcome.residentId(), change.change(), change.movedOn()));
+      applied(outcome.residentId(), change);
     }
     return outcome;
   }
 
-  private Outcome insert(RegisterChange change) {
-    if (!change.creates()) {
-      throw new IllegalStateException("a change for a resident not in the register passed the feed's checks");
-    }
-    Map<String, String> items = change.items();
-    PersonName name = new PersonName(items.get("familyNameKanji"), items.get("givenNameKanji"),
-        items.get("familyNameKana"), items.get("givenNameKana"));
-    Map<String, String> dates = new LinkedHashMap<>();
-    for (ItemGroup group : ItemGroup.values()) {
-      if (present(change, group)) {
-        dates.put(group.name(), change.movedOn().toString());
-      }
+  @Override
+  public void createAll(List<RegisterChange> creations) {
+    create(creations);
+  }
+
+  private void applied(long residentId, RegisterChange change) {
+    audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, residentId, describe(change));
+    events.publishEvent(new ResidentRegisterChanged(residentId, change.change(), change.movedOn()));
+  }
+
+  /**
+   * New residents and their resident_change rows, set-based: the rows are copied into a staging table and inserted
+   * from it in one statement, which is what makes a first load of the whole register take seconds, not minutes.
+   *
+   * @return the new residents' ids, in the order of the changes
+   */
+  private List<Long> create(List<RegisterChange> creations) {
+    if (creations.isEmpty()) {
+      return List.of();
     }
     Instant now = Instant.now(clock);
-    long id = jdbc.queryForObject("""
-        insert into resident (addressee_number, my_number_cipher, my_number_hash, family_name_kanji, given_name_kanji,
-                              family_name_kana, given_name_kana, birth_date, sex, postal_code, address, phone,
-                              household_number, relationship, household_head_name, status, status_since, source,
-                              source_system, resident_code, integrated_addressee_number, item_dates, search_text,
-                              created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                coalesce(?, next_integrated_addressee_number()), ?::jsonb, ?, ?, ?) returning id""",
-        Long.class, change.addresseeNumber(), change.myNumber() == null ? null : protector.encrypt(change.myNumber()),
-        change.myNumber() == null ? null : protector.lookupHash(change.myNumber()), name.familyKanji(),
-        name.givenKanji(), name.familyKana(), name.givenKana(), Date.valueOf(items.get("birthDate")),
-        items.get("sex"), items.get("postalCode"), items.get("address"), items.get("phone"),
-        items.get("householdNumber"), items.get("relationship"), items.get("householdHeadName"), change.status(),
-        Date.valueOf(change.movedOn()), change.provenance().source(), change.provenance().sourceSystem(),
-        items.get("residentCode"), items.get("integratedAddresseeNumber"), write(dates), Resident.searchTextOf(name),
-        Timestamp.from(now), Timestamp.from(now));
-    Map<String, String> after = new LinkedHashMap<>();
-    COLUMNS.keySet().stream().sorted().filter(items::containsKey).forEach(key -> after.put(key, items.get(key)));
-    after.put("status", change.status());
-    if (change.myNumber() != null) {
-      after.put("myNumber", change.myNumber().masked());
+    List<List<Object>> rows = new ArrayList<>(creations.size());
+    for (int seq = 0; seq < creations.size(); seq++) {
+      RegisterChange change = creations.get(seq);
+      if (!change.creates()) {
+        throw new IllegalStateException("a change for a resident not in the register passed the feed's checks");
+      }
+      Map<String, String> items = change.items();
+      PersonName name = new PersonName(items.get("familyNameKanji"), items.get("givenNameKanji"),
+          items.get("familyNameKana"), items.get("givenNameKana"));
+      Map<String, String> dates = new LinkedHashMap<>();
+      for (ItemGroup group : ItemGroup.values()) {
+        if (present(change, group)) {
+          dates.put(group.name(), change.movedOn().toString());
+        }
+      }
+      Map<String, String> after = new LinkedHashMap<>();
+      COLUMNS.keySet().stream().sorted().filter(items::containsKey).forEach(key -> after.put(key, items.get(key)));
+      after.put("status", change.status());
+      MyNumber myNumber = change.myNumber();
+      if (myNumber != null) {
+        after.put("myNumber", myNumber.masked());
+      }
+      Provenance from = change.provenance();
+      rows.add(Arrays.asList(seq, change.addresseeNumber(),
+          myNumber == null ? null : "\\x" + hex(protector.encrypt(myNumber)),
+          myNumber == null ? null : "\\x" + hex(protector.lookupHash(myNumber)), name.familyKanji(),
+          name.givenKanji(), name.familyKana(), name.givenKana(), items.get("birthDate"), items.get("sex"),
+          items.get("postalCode"), items.get("address"), items.get("phone"), items.get("householdNumber"),
+          items.get("relationship"), items.get("householdHeadName"), change.status(), change.movedOn(),
+          from.source(), from.sourceSystem(), items.get("residentCode"), items.get("integratedAddresseeNumber"),
+          json.write(dates), Resident.searchTextOf(name), change.change().name(), from.feedFileId(), from.feedLine(),
+          from.eventSerial(), change.notifiedOn(), json.write(after), from.reason(), from.recordedBy()));
     }
-    record(id, change, "APPLIED", Map.of(), after, now);
-    return new Outcome(id, true);
+    jdbc.execute("""
+        create temp table if not exists resident_creation (
+          seq int, addressee_number varchar(10), my_number_cipher bytea, my_number_hash bytea,
+          family_name_kanji text, given_name_kanji text, family_name_kana text, given_name_kana text,
+          birth_date date, sex text, postal_code text, address text, phone text, household_number text,
+          relationship text, household_head_name text, status text, moved_on date, source text, source_system text,
+          resident_code text, integrated_addressee_number text, item_dates jsonb, search_text text, kind text,
+          feed_file_id bigint, feed_line int, event_serial text, notified_on date, after_items jsonb, reason text,
+          recorded_by text) on commit drop""");
+    copy.copy("resident_creation", CREATION_COLUMNS, rows);
+    Timestamp at = Timestamp.from(now);
+    Map<String, Long> ids = new HashMap<>();
+    jdbc.query("""
+        with created as (
+          insert into resident (addressee_number, my_number_cipher, my_number_hash, family_name_kanji,
+                                given_name_kanji, family_name_kana, given_name_kana, birth_date, sex, postal_code,
+                                address, phone, household_number, relationship, household_head_name, status,
+                                status_since, source, source_system, resident_code, integrated_addressee_number,
+                                item_dates, search_text, created_at, updated_at)
+          select addressee_number, my_number_cipher, my_number_hash, family_name_kanji, given_name_kanji,
+                 family_name_kana, given_name_kana, birth_date, sex, postal_code, address, phone, household_number,
+                 relationship, household_head_name, status, moved_on, source, source_system, resident_code,
+                 coalesce(integrated_addressee_number, next_integrated_addressee_number()), item_dates, search_text,
+                 ?, ?
+          from resident_creation order by seq
+          returning id, addressee_number),
+        changes as (
+          insert into resident_change (resident_id, kind, source, source_system, feed_file_id, feed_line,
+                                       event_serial, moved_on, notified_on, outcome, before_items, after_items,
+                                       reason, recorded_by, recorded_at)
+          select r.id, c.kind, c.source, c.source_system, c.feed_file_id, c.feed_line, c.event_serial, c.moved_on,
+                 c.notified_on, 'APPLIED', '{}'::jsonb, c.after_items, c.reason, c.recorded_by, ?
+          from created r join resident_creation c using (addressee_number))
+        select id, addressee_number from created""", rs -> {
+      ids.put(rs.getString(2), rs.getLong(1));
+    }, at, at, at);
+    jdbc.update("delete from resident_creation");
+    List<Long> created = new ArrayList<>(creations.size());
+    for (RegisterChange change : creations) {
+      long id = ids.get(change.addresseeNumber());
+      created.add(id);
+      applied(id, change);
+    }
+    return created;
   }
 
   private Outcome update(RegisterChange change, Map<String, Object> current) {
     long id = ((Number) current.get("id")).longValue();
-    Map<String, String> dates = new LinkedHashMap<>(read((String) current.get("item_dates")));
+    Map<String, String> dates = new LinkedHashMap<>(json.items((String) current.get("item_dates")));
     Set<ItemGroup> applying = EnumSet.noneOf(ItemGroup.class);
     for (ItemGroup group : change.groups()) {
       String setOn = dates.get(group.name());
@@ -266,7 +336,7 @@ class FeedRegister implements RegisterStore {
       args.add(protector.lookupHash(change.myNumber()));
     }
     sets.add("item_dates = ?::jsonb");
-    args.add(write(dates));
+    args.add(json.write(dates));
     if (FEED.equals(change.provenance().source())) {
       // The system whose register holds the resident: a staff correction does not move them out of its extract.
       sets.add("source_system = ?");
@@ -299,8 +369,8 @@ class FeedRegister implements RegisterStore {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""",
         residentId, change.change().name(), from.source(), from.sourceSystem(), from.feedFileId(), from.feedLine(),
         from.eventSerial(), Date.valueOf(change.movedOn()),
-        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, write(before), write(after),
-        from.reason(), from.recordedBy(), Timestamp.from(now));
+        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, json.write(before),
+        json.write(after), from.reason(), from.recordedBy(), Timestamp.from(now));
   }
 
   private static String describe(RegisterChange change) {
@@ -309,21 +379,7 @@ class FeedRegister implements RegisterStore {
         + (from.feedFileId() == null ? "" : " file " + from.feedFileId() + " line " + from.feedLine());
   }
 
-  private String write(Map<String, String> values) {
-    try {
-      return json.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private Map<String, String> read(String text) {
-    try {
-      return json.readValue(text, STRING_MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static String hex(byte[] bytes) {
     return java.util.HexFormat.of().formatHex(bytes);

@@ -1,8 +1,5 @@
 package jp.lg.immunization.resident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +14,7 @@ import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
+import jp.lg.immunization.resident.feed.FeedJson;
 import jp.lg.immunization.resident.feed.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import jp.lg.immunization.security.CurrentUser;
@@ -42,7 +40,6 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
 
   static final String PROCESS_KEY = "ResidentIdentityCorrection";
   static final String STAFF_SOURCE_SYSTEM = "職員入力";
-  private static final TypeReference<Map<String, String>> ITEMS = new TypeReference<>() {};
   private static final List<String> NAME_KEYS = List.of("familyNameKanji", "givenNameKanji", "familyNameKana",
       "givenNameKana");
   private static final Map<String, String> LABELS = Map.of("familyNameKanji", "氏", "givenNameKanji", "名",
@@ -68,11 +65,11 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
   private final RegisterStore register;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
-  private final ObjectMapper json;
+  private final FeedJson json;
   private final Clock clock;
 
   IdentityCorrections(JdbcTemplate jdbc, ResidentDirectory directory, ResidentRepository residents,
-                      RegisterStore register, CurrentUser currentUser, AuditTrail audit, ObjectMapper json,
+                      RegisterStore register, CurrentUser currentUser, AuditTrail audit, FeedJson json,
                       Clock clock) {
     this.jdbc = jdbc;
     this.directory = directory;
@@ -95,14 +92,14 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
     Resident resident = residents.findById(directory.requireByAddresseeNumber(request.addresseeNumber()).id())
         .orElseThrow();
     Map<String, String> items = items(request, resident, LocalDate.now(clock));
-    MyNumber myNumber = myNumber(request.myNumber(), resident);
+    MyNumber myNumber = MyNumberInput.parse(request.myNumber(), register, resident.addresseeNumber());
     if (items.isEmpty() && myNumber == null) {
       throw ApiException.invalid("訂正する項目を入力してください", Map.of("reason", "訂正する項目がありません"));
     }
     long id = jdbc.queryForObject("""
         insert into identity_correction (resident_id, status, items, my_number_cipher, reason, requested_by,
                                          requested_at)
-        values (?, 'REQUESTED', ?::jsonb, ?, ?, ?, ?) returning id""", Long.class, resident.id(), write(items),
+        values (?, 'REQUESTED', ?::jsonb, ?, ?, ?, ?) returning id""", Long.class, resident.id(), json.write(items),
         myNumber == null ? null : register.seal(myNumber), request.reason().strip(), currentUser.get().username(),
         Timestamp.from(Instant.now(clock)));
     audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, resident.id(), "identity correction " + id + " requested");
@@ -149,23 +146,6 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
     return items;
   }
 
-  private MyNumber myNumber(String text, Resident resident) {
-    if (blankToEmpty(text).isEmpty()) {
-      return null;
-    }
-    MyNumber number;
-    try {
-      number = MyNumber.parse(text);
-    } catch (InvalidMyNumberException invalid) {
-      throw ApiException.invalid(invalid.getMessage(), Map.of("myNumber", invalid.getMessage()));
-    }
-    String holder = register.holdersOfMyNumbers(List.of(number)).get(number);
-    if (holder != null && !holder.equals(resident.addresseeNumber())) {
-      throw ApiException.invalid("この個人番号は別の住民のものです", Map.of("myNumber", "この個人番号は別の住民のものです"));
-    }
-    return number;
-  }
-
   /** Applies the correction once: a second run finds it applied. */
   void apply(String businessKey) {
     Map<String, Object> correction = jdbc.queryForMap("""
@@ -174,7 +154,7 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
     if (correction.get("applied_at") != null) {
       return;
     }
-    Map<String, String> items = read(correction.get("items").toString());
+    Map<String, String> items = json.items(correction.get("items").toString());
     byte[] sealed = (byte[]) correction.get("my_number_cipher");
     Set<ItemGroup> groups = EnumSet.noneOf(ItemGroup.class);
     if (items.containsKey("familyNameKanji")) {
@@ -219,7 +199,7 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
     List<CaseContext.Row> rows = new ArrayList<>();
     rows.add(new CaseContext.Row("宛名番号", resident.addresseeNumber(), "/residents/" + residentId));
     rows.add(new CaseContext.Row("氏名", resident.name().fullKanji()));
-    read(correction.get("items").toString()).forEach((key, value) -> rows.add(new CaseContext.Row(
+    json.items(correction.get("items").toString()).forEach((key, value) -> rows.add(new CaseContext.Row(
         LABELS.getOrDefault(key, key) + "（訂正後）", value)));
     byte[] sealed = (byte[]) correction.get("my_number_cipher");
     if (sealed != null) {
@@ -236,19 +216,5 @@ class IdentityCorrections implements CaseStarter<IdentityCorrections.Request>, C
     return text == null ? "" : text.strip();
   }
 
-  private String write(Map<String, String> items) {
-    try {
-      return json.writeValueAsString(items);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private Map<String, String> read(String text) {
-    try {
-      return json.readValue(text, ITEMS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

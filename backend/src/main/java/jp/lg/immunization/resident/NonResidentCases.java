@@ -44,10 +44,13 @@ class NonResidentCases implements CaseStarter<NonResidentCases.Request>, CaseCon
   private final AuditTrail audit;
   private final Clock clock;
   private final Duration lookupTimeout;
+  private final ResidentRepository residents;
 
   NonResidentCases(NonResidentCaseRepository cases, CurrentUser currentUser, UserDirectory users, AuditTrail audit,
-                   Clock clock, @Value("${immunization.resident-network.lookup-timeout:PT30M}") Duration lookupTimeout) {
+                   Clock clock, @Value("${immunization.resident-network.lookup-timeout:PT30M}") Duration lookupTimeout,
+                   ResidentRepository residents) {
     this.cases = cases;
+    this.residents = residents;
     this.currentUser = currentUser;
     this.users = users;
     this.audit = audit;
@@ -108,6 +111,21 @@ class NonResidentCases implements CaseStarter<NonResidentCases.Request>, CaseCon
           List.of(new CaseContext.Row("結果", "該当者なし"))));
     }
     return new CaseContext("住登外者確認 #" + found.id() + "（" + found.status().label() + "）", sections);
+  }
+
+  /**
+   * Refuses to confirm a match whose 個人番号 the register already holds (another 住登外者確認 confirmed the same person
+   * first, or the feed brought them): the person has a 宛名番号 already and must not get a second one.
+   */
+  void checkNotRegisteredYet(String businessKey) {
+    NonResidentCase found = byBusinessKey(businessKey);
+    if (found.residentId() != null || found.foundMyNumberHash() == null) {
+      return;
+    }
+    residents.findByMyNumberHash(found.foundMyNumberHash()).ifPresent(registered -> {
+      throw ApiException.conflict("already_registered", "照会で見つかった方は、すでに宛名番号 "
+          + registered.addresseeNumber() + " で登録されています。差し戻して照会を取り下げ、登録済みの宛名番号を使ってください");
+    });
   }
 
   NonResidentCase byBusinessKey(String businessKey) {

@@ -10,5 +10,7 @@ interface ResidentRepository extends JpaRepository<Resident, Long>, JpaSpecifica
 
   Optional<Resident> findByAddresseeNumber(String addresseeNumber);
 
+  Optional<Resident> findByMyNumberHash(byte[] myNumberHash);
+
   List<Resident> findByHouseholdNumberOrderByBirthDate(String householdNumber);
 }

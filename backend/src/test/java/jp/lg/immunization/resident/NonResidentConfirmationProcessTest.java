@@ -275,6 +275,33 @@ class NonResidentConfirmationProcessTest {
     assertThat(variables.values().toString()).doesNotContain("ナカムラ");
   }
 
+  @Test
+  void R02_aSecondCaseThatFindsTheSamePersonIsRefusedWithAReasonInsteadOfRegisteringThemTwice() throws Exception {
+    // The simulator finds the same person (and 個人番号) for the same query.
+    ProcessInstance first = startAndAnswer("オオノ サトシ");
+    ProcessInstance second = startAndAnswer("オオノ サトシ");
+    complete("staff1", first, "ProposeMatch", Map.of("decision", "PROPOSE"));
+    complete("staff1", second, "ProposeMatch", Map.of("decision", "PROPOSE"));
+    complete("staff2", first, "DoubleCheckMatch", Map.of("decision", "CONFIRM"));
+    String registered = jdbc.queryForObject("select addressee_number from resident where id = ?", String.class,
+        caseOf(first).residentId());
+    long residents = jdbc.queryForObject("select count(*) from resident", Long.class);
+
+    perform("staff2", post("/api/tasks/" + claim("staff2", second, "DoubleCheckMatch") + "/complete"),
+        Map.of("values", Map.of("decision", "CONFIRM")))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.error").value("already_registered"))
+        .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("宛名番号 " + registered)));
+
+    assertThat(second).isWaitingAt("DoubleCheckMatch");
+    assertThat(caseOf(second).residentId()).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from resident", Long.class)).isEqualTo(residents);
+    // The way out the message names: send back, then withdraw.
+    complete("staff2", second, "DoubleCheckMatch", Map.of("decision", "SEND_BACK", "reason", "登録済みの方"));
+    complete("staff1", second, "ProposeMatch", Map.of("decision", "WITHDRAW", "note", "登録済みのため"));
+    assertThat(second).isEnded().hasNotPassed("ActivateNonResident");
+  }
+
   private ProcessInstance start(String nameKana) throws Exception {
     return driver.start("staff1", NonResidentCases.PROCESS_KEY, Map.of(
         "nameKana", nameKana, "birthDate", "1960-04-01", "sex", "MALE", "reason", "市外在住者の接種記録登録のため"));

@@ -51,11 +51,13 @@ class InformationQueries implements CaseStarter<InformationQueries.Request>, Cas
   private final ObjectMapper json;
   private final Clock clock;
   private final Duration answerTimeout;
+  private final MoveInQueryProposals proposals;
 
   InformationQueries(InformationQueryRepository queries, PermitList permitList, ResidentDirectory residents,
                      CurrentUser currentUser, UserDirectory users, AuditTrail audit, JdbcTemplate jdbc,
                      ObjectMapper json, Clock clock,
-                     @Value("${immunization.info-network.answer-timeout:PT24H}") Duration answerTimeout) {
+                     @Value("${immunization.info-network.answer-timeout:PT24H}") Duration answerTimeout,
+                     MoveInQueryProposals proposals) {
     this.queries = queries;
     this.permitList = permitList;
     this.residents = residents;
@@ -66,6 +68,7 @@ class InformationQueries implements CaseStarter<InformationQueries.Request>, Cas
     this.json = json;
     this.clock = clock;
     this.answerTimeout = answerTimeout;
+    this.proposals = proposals;
   }
 
   @Override
@@ -81,6 +84,7 @@ class InformationQueries implements CaseStarter<InformationQueries.Request>, Cas
     InformationQuery query = queries.save(new InformationQuery(resident.id(), request.informationItem(),
         request.legalBasis(), request.purpose(), requester, Instant.now(clock)));
     recordRevision(query, requester);
+    proposals.started(resident.id(), request.informationItem());
     // The wait for an answer is fixed when the query starts: a configuration change never moves a running deadline.
     return StartedCase.of(query.id(), resident.id(),
         Map.of("queryId", query.id(), "answerTimeout", answerTimeout.toString()));

@@ -4,7 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.resident.feed.RegisterStore.Provenance;
@@ -24,6 +29,7 @@ import org.springframework.stereotype.Component;
 class ApplyResidentFeed implements JavaDelegate {
 
   private static final long APPLY_LOCK = 0x7265736964656e74L;
+  private static final int CHUNK = 5_000;
 
   private final JdbcTemplate jdbc;
   private final FeedJson json;
@@ -39,6 +45,17 @@ class ApplyResidentFeed implements JavaDelegate {
     this.clock = clock;
   }
 
+  private RegisterChange change(long fileId, String sourceSystem, String receivedBy, int line,
+                                Map<String, String> items, byte[] sealed) {
+    FeedEvent event = FeedEvent.byLabel(items.get(FeedItem.EVENT.key())).orElseThrow();
+    String notified = items.get(FeedItem.NOTIFIED_ON.key());
+    return new RegisterChange(items.get(FeedItem.ADDRESSEE_NUMBER.key()), event.change(), event.creates(),
+        event.groups(), event.status(), LocalDate.parse(items.get(FeedItem.MOVED_ON.key())),
+        notified == null ? null : LocalDate.parse(notified), items, sealed == null ? null : register.unseal(sealed),
+        new Provenance("RESIDENT_REGISTER_FEED", sourceSystem, fileId, line,
+            items.get(FeedItem.EVENT_SERIAL.key()), receivedBy, null));
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     long id = Long.parseLong(execution.getProcessBusinessKey());
@@ -49,28 +66,47 @@ class ApplyResidentFeed implements JavaDelegate {
       return;
     }
     String sourceSystem = (String) file.get("source_system");
+    String receivedBy = (String) file.get("received_by");
+    List<Integer> order = jdbc.queryForList("""
+        select line from resident_feed_line where file_id = ? and status = 'ACCEPTED'
+        order by items->>'movedOn', items->>'notifiedOn' nulls first, line""", Integer.class, id);
+    Set<String> concernedSeveralTimes = new HashSet<>(jdbc.queryForList("""
+        select items->>'addresseeNumber' from resident_feed_line where file_id = ? and status = 'ACCEPTED'
+        group by 1 having count(*) > 1""", String.class, id));
     int[] counts = new int[3];
-    jdbc.query("""
-        select line, items::text, my_number_cipher from resident_feed_line where file_id = ? and status = 'ACCEPTED'
-        order by items->>'movedOn', items->>'notifiedOn' nulls first, line""", rs -> {
-      int line = rs.getInt(1);
-      Map<String, String> items = json.items(rs.getString(2));
-      String serial = items.get(FeedItem.EVENT_SERIAL.key());
-      if (register.alreadyApplied(sourceSystem, serial)) {
-        counts[1]++;
-        return;
+    List<RegisterChange> creations = new ArrayList<>();
+    for (int from = 0; from < order.size(); from += CHUNK) {
+      List<Integer> chunk = order.subList(from, Math.min(order.size(), from + CHUNK));
+      Map<Integer, RegisterChange> changes = new HashMap<>();
+      jdbc.query("""
+          select line, items::text, my_number_cipher from resident_feed_line where file_id = ? and line = any(?)""",
+          rs -> {
+            changes.put(rs.getInt(1), change(id, sourceSystem, receivedBy, rs.getInt(1),
+                json.items(rs.getString(2)), rs.getBytes(3)));
+          }, id, chunk.toArray(Integer[]::new));
+      Set<String> repeated = register.alreadyApplied(sourceSystem,
+          changes.values().stream().map(change -> change.provenance().eventSerial()).toList());
+      Map<String, RegisterStore.Known> known = register.byAddresseeNumbers(
+          changes.values().stream().map(RegisterChange::addresseeNumber).toList());
+      for (int line : chunk) {
+        RegisterChange change = changes.get(line);
+        String addressee = change.addresseeNumber();
+        if (repeated.contains(change.provenance().eventSerial())) {
+          counts[1]++;
+        } else if (change.creates() && !known.containsKey(addressee) && !concernedSeveralTimes.contains(addressee)) {
+          // Nothing else in the file concerns this new resident, so the order of application cannot matter.
+          creations.add(change);
+          counts[0]++;
+        } else {
+          counts[register.apply(change).applied() ? 0 : 2]++;
+        }
       }
-      FeedEvent event = FeedEvent.byLabel(items.get(FeedItem.EVENT.key())).orElseThrow();
-      byte[] sealed = rs.getBytes(3);
-      String notified = items.get(FeedItem.NOTIFIED_ON.key());
-      RegisterStore.Outcome outcome = register.apply(new RegisterChange(items.get(FeedItem.ADDRESSEE_NUMBER.key()),
-          event.change(), event.creates(), event.groups(), event.status(),
-          LocalDate.parse(items.get(FeedItem.MOVED_ON.key())), notified == null ? null : LocalDate.parse(notified),
-          items, sealed == null ? null : register.unseal(sealed),
-          new Provenance("RESIDENT_REGISTER_FEED", sourceSystem, id, line, serial, (String) file.get("received_by"),
-              null)));
-      counts[outcome.applied() ? 0 : 2]++;
-    }, id);
+      if (creations.size() >= CHUNK) {
+        register.createAll(creations);
+        creations.clear();
+      }
+    }
+    register.createAll(creations);
     jdbc.update("""
         update resident_feed_file set applied_at = ?, applied_lines = ?, repeated_lines = ?, superseded_lines = ?
         where id = ?""", Timestamp.from(Instant.now(clock)), counts[0], counts[1], counts[2], id);

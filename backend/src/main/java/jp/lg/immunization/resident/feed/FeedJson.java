@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The JSON columns of feed lines: items by key, and problems. */
+/** The JSON columns of feed lines and of the register's changes and cases: items by key, and problems. */
 @Component
-class FeedJson {
+public class FeedJson {
 
   private static final TypeReference<Map<String, String>> ITEMS = new TypeReference<>() {};
   private static final TypeReference<List<FeedProblem>> PROBLEMS = new TypeReference<>() {};
@@ -20,7 +20,7 @@ class FeedJson {
     this.json = json;
   }
 
-  String write(Object value) {
+  public String write(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -28,7 +28,7 @@ class FeedJson {
     }
   }
 
-  Map<String, String> items(String text) {
+  public Map<String, String> items(String text) {
     return read(text, ITEMS);
   }
 

@@ -2,6 +2,7 @@ package jp.lg.immunization.resident.feed;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.lg.immunization.resident.MyNumber;
@@ -58,9 +59,16 @@ public interface RegisterStore {
 
   MyNumber unseal(byte[] sealed);
 
-  /** Whether the source system already delivered the 異動 with this 異動連番 (in this file or another). */
-  boolean alreadyApplied(String sourceSystem, String eventSerial);
+  /** Those of these 異動連番 that the source system delivered before (in this file or another). */
+  Set<String> alreadyApplied(String sourceSystem, Collection<String> eventSerials);
 
   /** Applies one 異動 in the caller's transaction and publishes ResidentRegisterChanged when it took effect. */
   Outcome apply(RegisterChange change);
+
+  /**
+   * Applies 異動 that each bring a whole resident the register does not hold yet, and whom no other change of the
+   * batch concerns, set-based (a first load brings 200,000): in the caller's transaction, with the same rows, audit
+   * events and ResidentRegisterChanged as {@link #apply} one by one.
+   */
+  void createAll(List<RegisterChange> creations);
 }
