@@ -1,10 +1,13 @@
 package jp.lg.immunization.platform;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -13,8 +16,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * changes use (the migrations, Camunda's schema creation and upgrade, the engine's extra indexes), while requests and
  * jobs run as a runtime role that reads and writes rows and nothing more: no DDL, no ownership (so no disabling of
  * triggers), no update or delete of the append-only tables, whose retention goes through the owner's functions (V50).
- * The embedded database creates both roles at every start and gives the owner whatever an earlier version created as
- * the superuser; an external database's administrator creates them with the README's SQL.
+ * The embedded database creates both roles at every start ({@code db/roles/database-roles.sql}, which an external
+ * database's administrator runs once: README) and gives the owner whatever an earlier version created as the superuser.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
@@ -25,20 +28,10 @@ public class DatabaseRoles {
   /** What the app's connection pool logs in as (V50 grants it what it needs). */
   public static final String RUNTIME = "immunization_runtime";
 
-  private static final String CREATE = """
-      do $$
-      begin
-        if not exists (select from pg_roles where rolname = 'immunization_owner') then
-          create role immunization_owner login;
-        end if;
-        if not exists (select from pg_roles where rolname = 'immunization_runtime') then
-          create role immunization_runtime login;
-        end if;
-      end $$;
-      alter schema public owner to immunization_owner;
-      revoke create on schema public from public""";
-
-  /** Tables, views, sequences and functions an earlier version made as the superuser; owned sequences follow their table. */
+  /**
+   * Tables, views, sequences and functions that versions before the roles (V50) made as the superuser; a sequence of a
+   * serial or identity column follows its table.
+   */
   private static final String HAND_OVER = """
       do $$
       declare o record;
@@ -58,14 +51,14 @@ public class DatabaseRoles {
         end loop;
       end $$""";
 
-  static EmbeddedDatabase createIn(EmbeddedDatabase database) {
+  static EmbeddedDatabase createIn(EmbeddedDatabase database) throws IOException {
     try {
       JdbcTemplate superuser = new JdbcTemplate(
           new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl("postgres")));
-      superuser.execute(CREATE);
+      superuser.execute(new ClassPathResource("db/roles/database-roles.sql").getContentAsString(UTF_8));
       superuser.execute(HAND_OVER);
       return database;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       try {
         database.close();
       } catch (IOException closing) {

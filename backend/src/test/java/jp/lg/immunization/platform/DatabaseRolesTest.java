@@ -23,6 +23,7 @@ class DatabaseRolesTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
   @Autowired DatabaseAdministrator administrator;
+  @Autowired EmbeddedDatabase database;
 
   @Test
   void R04_theAppRunsAsARoleThatOwnsNothingWhileTheOwnerHoldsEveryTableIncludingTheEnginesAndTheMigrations() {
@@ -39,6 +40,27 @@ class DatabaseRolesTest {
         String.class)).isEqualTo(DatabaseRoles.OWNER);
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'act_idx_task_parent_task'",
         Long.class)).as("the engine's extra index, made by the owner").isEqualTo(1);
+  }
+
+  @Test
+  void R04_theEmbeddedDatabaseHandsWhatAnEarlierVersionMadeAsTheSuperuserToTheOwner() throws Exception {
+    JdbcTemplate superuser = administrator.superuser();
+    superuser.execute("create table earlier_version (id bigserial primary key, note text)");
+    superuser.execute("create function earlier_version_check() returns trigger language plpgsql as"
+        + " $$ begin return new; end $$");
+    try {
+      DatabaseRoles.createIn(database);
+
+      assertThat(superuser.queryForList("""
+          select c.relname || ' ' || pg_get_userbyid(c.relowner) from pg_class c
+           where c.relname in ('earlier_version', 'earlier_version_id_seq')
+          union all
+          select p.proname || ' ' || pg_get_userbyid(p.proowner) from pg_proc p where p.proname = 'earlier_version_check'""",
+          String.class)).containsExactlyInAnyOrder("earlier_version immunization_owner",
+          "earlier_version_id_seq immunization_owner", "earlier_version_check immunization_owner");
+    } finally {
+      administrator.owner().execute("drop table earlier_version; drop function earlier_version_check()");
+    }
   }
 
   @Test
