@@ -94,47 +94,4 @@ class DatabaseRolesTest {
         status -> jdbc.execute("set local session_replication_role = replica")))
         .hasStackTraceContaining("permission denied");
   }
-
-  @Test
-  void R27_setConfigOpensNoTimelineOnlyTheOwnersRetentionFunctionDeletesOneAndOnlyOfAnEndedCase() {
-    long resident = jdbc.queryForObject("select id from resident where status = 'REGISTERED' order by id limit 1",
-        Long.class);
-    long open = residentRequest(resident, "DECIDING");
-    long closed = residentRequest(resident, "CLOSED");
-
-    assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-      jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
-      jdbc.update("delete from resident_request_event where request_id = ?", open);
-    })).hasStackTraceContaining("permission denied for table resident_request_event");
-
-    Integer deleted = transactions.execute(status -> jdbc.queryForObject(
-        "select expire_resident_request_events(?)", Integer.class, (Object) new Long[] {open, closed}));
-    assertThat(deleted).isEqualTo(1);
-    assertThat(events(open)).isEqualTo(1);
-    assertThat(events(closed)).isZero();
-    jdbc.update("delete from resident_request where id = ?", closed);
-
-    for (String function : List.of("expire_resident_request_events", "expire_illness_exception_events",
-        "expire_wrong_vaccination_events")) {
-      assertThat(jdbc.queryForObject("select p.prosecdef and pg_get_userbyid(p.proowner) = ?"
-          + " and not has_function_privilege('public', p.oid, 'execute') from pg_proc p where p.proname = ?",
-          Boolean.class, DatabaseRoles.OWNER, function)).as(function).isTrue();
-    }
-  }
-
-  private long residentRequest(long resident, String status) {
-    long id = jdbc.queryForObject("""
-        insert into resident_request (kind, status, resident_id, requester_type, requester_name, request_text, received_on,
-                                      received_by, due_on)
-        values ('DISCLOSURE', ?, ?, 'SELF', '試験 請求者', '接種記録の開示', date '2017-01-10', 'staff1', date '2017-02-09')
-        returning id""", Long.class, status, resident);
-    jdbc.update("""
-        insert into resident_request_event (request_id, occurred_at, kind, description, actor)
-        values (?, timestamptz '2017-01-10 10:00:00+09', 'STEP', '手順', 'staff1')""", id);
-    return id;
-  }
-
-  private long events(long request) {
-    return jdbc.queryForObject("select count(*) from resident_request_event where request_id = ?", Long.class, request);
-  }
 }
