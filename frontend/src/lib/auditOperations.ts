@@ -88,4 +88,5 @@ export const OPERATION_LABELS: Record<string, string> = {
   TASK_ASSIGN: 'タスクの割り当て（上長）',
   ABSENCE_SET: '不在の登録・取消',
   CASE_NOTE_ADDED: '案件へのメモの追加',
+  REQUEST_REFUSED: '不正・競合した要求の拒否',
 };

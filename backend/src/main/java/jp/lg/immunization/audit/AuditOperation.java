@@ -126,5 +126,7 @@ public enum AuditOperation {
   /** An absence (from, to, stand-in) recorded or withdrawn, by the user or their supervisor. */
   ABSENCE_SET,
   /** A note added to a case (append-only). */
-  CASE_NOTE_ADDED
+  CASE_NOTE_ADDED,
+  /** An API request refused as invalid, conflicting or unknown (400, 404, 409, ...), with the fields at fault. */
+  REQUEST_REFUSED
 }

@@ -19,15 +19,14 @@ class ResidentRequestRetention extends ExpiringRecords {
   ResidentRequestRetention(JdbcTemplate jdbc, @Value("${immunization.retention.resident-requests:P5Y}") Period keep) {
     super(jdbc, new Spec("RESIDENT_REQUEST", "resident_request",
         "(select max(e.occurred_at) from resident_request_event e where e.request_id = t.id) < ?", olderThan(keep),
-        "t.status in ('CLOSED', 'RETURNED')", "resident_id", List.of("resident_request_event.request_id",
-            "resident_request_extension.request_id", "resident_request_package.request_id",
-            "resident_request_correction.request_id")));
+        "t.status in ('CLOSED', 'RETURNED')", "resident_id", List.of("resident_request_extension.request_id",
+            "resident_request_package.request_id", "resident_request_correction.request_id")));
     this.jdbc = jdbc;
   }
 
-  /** The timeline is append-only for everyone but this rule (V25). */
+  /** The timeline is append-only; only the owner's function deletes it, and only of ended cases (V50). */
   @Override
   protected void beforeDelete(Long[] ids) {
-    jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+    jdbc.queryForObject("select expire_resident_request_events(?)", Integer.class, (Object) ids);
   }
 }

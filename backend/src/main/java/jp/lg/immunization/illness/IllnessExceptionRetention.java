@@ -22,13 +22,13 @@ class IllnessExceptionRetention extends ExpiringRecords {
                             @Value("${immunization.retention.illness-exceptions:P5Y}") Period keep) {
     super(jdbc, new Spec("ILLNESS_EXCEPTION", "illness_exception", "t.expires_on < ?", daysOlderThan(keep),
         "t.status in ('IN_FORCE', 'REJECTED', 'WITHDRAWN', 'REVOKED')", "resident_id",
-        List.of("illness_exception_vaccine.exception_id", "illness_exception_event.exception_id")));
+        List.of("illness_exception_vaccine.exception_id")));
     this.jdbc = jdbc;
   }
 
-  /** The timeline is append-only for everyone but this rule (V26). */
+  /** The timeline is append-only; only the owner's function deletes it, and only of ended cases (V50). */
   @Override
   protected void beforeDelete(Long[] ids) {
-    jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+    jdbc.queryForObject("select expire_illness_exception_events(?)", Integer.class, (Object) ids);
   }
 }

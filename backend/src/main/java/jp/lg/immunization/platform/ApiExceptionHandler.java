@@ -1,5 +1,6 @@
 package jp.lg.immunization.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,54 +24,60 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+/**
+ * Every refusal is the usual JSON error, never a 500 for bad input; every 4xx of an API request is on the audit trail
+ * ({@link RefusedRequests}), except 401 and 403, which the security layer records where it decides them.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final RefusedRequests refusals;
+
+  ApiExceptionHandler(RefusedRequests refusals) {
+    this.refusals = refusals;
+  }
+
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> refused(ApiException e) {
-    return ResponseEntity.status(e.status())
-        .body(new ApiError(e.status().value(), e.error(), e.getMessage(), e.fields()));
+  ResponseEntity<ApiError> refused(ApiException e, HttpServletRequest request) {
+    return answer(request, new ApiError(e.status().value(), e.error(), e.getMessage(), e.fields()));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
     Map<String, String> fields = new LinkedHashMap<>();
     e.getBindingResult().getFieldErrors()
         .forEach(error -> fields.putIfAbsent(error.getField(), error.getDefaultMessage()));
-    return ResponseEntity.badRequest().body(new ApiError(400, "validation_failed",
-        "入力内容に誤りがあります", fields));
+    return answer(request, new ApiError(400, "validation_failed", "入力内容に誤りがあります", fields));
   }
 
   @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-  ResponseEntity<ApiError> unreadable(Exception e) {
-    return ResponseEntity.badRequest().body(ApiError.of(400, "malformed_request",
-        "リクエストの形式が正しくありません"));
+  ResponseEntity<ApiError> unreadable(Exception e, HttpServletRequest request) {
+    return answer(request, ApiError.of(400, "malformed_request", "リクエストの形式が正しくありません"));
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
-  ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
+  ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
     Map<String, String> fields = new LinkedHashMap<>();
     e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> fields
         .putIfAbsent(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
-    return ResponseEntity.badRequest().body(new ApiError(400, "validation_failed", "入力内容に誤りがあります", fields));
+    return answer(request, new ApiError(400, "validation_failed", "入力内容に誤りがあります", fields));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<ApiError> missingFile(MissingServletRequestPartException e) {
-    return ResponseEntity.badRequest().body(ApiError.of(400, "missing_file", "ファイルを選択してください"));
+  ResponseEntity<ApiError> missingFile(MissingServletRequestPartException e, HttpServletRequest request) {
+    return answer(request, ApiError.of(400, "missing_file", "ファイルを選択してください"));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(413, "file_too_large",
-        "ファイルが大きすぎます。分割して取り込んでください"));
+  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return answer(request, ApiError.of(413, "file_too_large", "ファイルが大きすぎます。分割して取り込んでください"));
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
-  ResponseEntity<ApiError> concurrentEdit(OptimisticLockingFailureException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(409, "concurrent_edit",
+  ResponseEntity<ApiError> concurrentEdit(OptimisticLockingFailureException e, HttpServletRequest request) {
+    return answer(request, ApiError.of(409, "concurrent_edit",
         "他の職員が同時に更新しました。画面を更新してからやり直してください"));
   }
 
@@ -82,20 +89,29 @@ class ApiExceptionHandler {
 
   /** Spring's own refusals (unknown path, wrong method, wrong media type) keep their status. */
   @ExceptionHandler(ErrorResponseException.class)
-  ResponseEntity<ApiError> framework(ErrorResponseException e) {
-    return frameworkError(e);
+  ResponseEntity<ApiError> framework(ErrorResponseException e, HttpServletRequest request) {
+    return frameworkError(e, request);
   }
 
   @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
       HttpMediaTypeNotSupportedException.class, MissingServletRequestParameterException.class})
-  ResponseEntity<ApiError> request(Exception e) {
-    return frameworkError((ErrorResponse) e);
+  ResponseEntity<ApiError> request(Exception e, HttpServletRequest request) {
+    return frameworkError((ErrorResponse) e, request);
   }
 
-  private static ResponseEntity<ApiError> frameworkError(ErrorResponse e) {
+  private ResponseEntity<ApiError> frameworkError(ErrorResponse e, HttpServletRequest request) {
     int status = e.getStatusCode().value();
     String message = status == 404 ? "指定されたものが見つかりません" : "リクエストを処理できません";
-    return ResponseEntity.status(status).body(ApiError.of(status, "request_refused", message));
+    return answer(request, ApiError.of(status, "request_refused", message));
+  }
+
+  /** Only the API's refusals: a missing static file of the UI (a browser's favicon) is nobody's attempt. */
+  private ResponseEntity<ApiError> answer(HttpServletRequest request, ApiError error) {
+    int status = error.status();
+    if (status >= 400 && status < 500 && status != 401 && status != 403 && request.getRequestURI().startsWith("/api/")) {
+      refusals.refused(request, status, error.error(), error.fields().keySet());
+    }
+    return ResponseEntity.status(status).body(error);
   }
 
   @ExceptionHandler(Exception.class)

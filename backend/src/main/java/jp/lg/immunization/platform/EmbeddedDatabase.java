@@ -58,8 +58,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     return new EmbeddedDatabase(postgres, watchdog, pid);
   }
 
-  String jdbcUrl() {
-    return postgres.getJdbcUrl("postgres", "postgres");
+  /** The database as {@code user}: the superuser {@code postgres}, or one of {@link DatabaseRoles}. */
+  String jdbcUrl(String user) {
+    return postgres.getJdbcUrl(user, "postgres");
   }
 
   long postmasterPid() {

@@ -19,14 +19,13 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
-    return EmbeddedDatabase.start(properties, ProcessHandle.current());
+    return DatabaseRoles.createIn(EmbeddedDatabase.start(properties, ProcessHandle.current()));
   }
 
   @Bean(destroyMethod = "close")
   DataSource dataSource(EmbeddedDatabase database) {
     HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(database.jdbcUrl());
-    dataSource.setUsername("postgres");
+    dataSource.setJdbcUrl(database.jdbcUrl(DatabaseRoles.RUNTIME));
     dataSource.setMaximumPoolSize(20);
     dataSource.setPoolName("embedded-postgres");
     // While the database is down a request waits this long for a connection, then gets 503 (DatabaseUnavailable).

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -90,10 +91,15 @@ class PasswordPolicy {
   private static Set<String> commonPasswords() {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         new ClassPathResource("security/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
-      return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+      return commonPasswords(reader.lines());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The list's lines: one password each, compared in lower case; blank lines and {@code #} comments are none. */
+  static Set<String> commonPasswords(Stream<String> lines) {
+    return lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
 }

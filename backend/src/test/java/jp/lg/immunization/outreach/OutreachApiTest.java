@@ -174,7 +174,9 @@ class OutreachApiTest {
 
   @Test
   void badCriteriaGetAClearJapaneseErrorAndChangeNothing() throws Exception {
-    long events = count("select count(*) from audit_event");
+    // Nothing is searched or logged as viewed; each refusal itself is on the audit trail.
+    long events = count("select count(*) from audit_event where operation <> 'REQUEST_REFUSED'");
+    long refusals = count("select count(*) from audit_event where operation = 'REQUEST_REFUSED'");
     refuse(criteria(d).statuses("OVERDUE"), "$.fields.vaccine", "接種状況や接種区分で絞り込むには、ワクチンを選んでください");
     refuse(criteria(d).vaccine("SMALLPOX"), "$.fields.vaccine", "ワクチンを一覧から選んでください");
     refuse(criteria(d, "存在しない町"), "$.fields.districts", "登録されていない地区です：存在しない町");
@@ -188,7 +190,8 @@ class OutreachApiTest {
     mvc.perform(post("/api/outreach/search").with(users.as("staff1")).with(csrf())
             .contentType(MediaType.APPLICATION_JSON).content("{\"criteria\":{\"sex\":\"X\"}}"))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("リクエストの形式が正しくありません"));
-    assertThat(count("select count(*) from audit_event")).isEqualTo(events);
+    assertThat(count("select count(*) from audit_event where operation <> 'REQUEST_REFUSED'")).isEqualTo(events);
+    assertThat(count("select count(*) from audit_event where operation = 'REQUEST_REFUSED'")).isEqualTo(refusals + 9);
   }
 
   @Test

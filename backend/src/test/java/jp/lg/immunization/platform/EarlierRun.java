@@ -14,9 +14,8 @@ final class EarlierRun {
     EmbeddedDatabase database = configuration.embeddedDatabase(
         new EmbeddedDatabaseProperties(Path.of(args[0]), true, false, 0));
     HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(database);
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("create table acknowledged (id int primary key)");
-    jdbc.update("insert into acknowledged values (1)");
+    DatabaseAdministrator.createAsTheOwner(database, "acknowledged", "id int primary key");
+    new JdbcTemplate(dataSource).update("insert into acknowledged values (1)");
     System.out.println("READY " + database.postmasterPid() + " " + database.watchdogPid());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -22,7 +22,7 @@ class EmbeddedDatabaseDurabilityTest {
       assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
       assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
       assertThat(jdbc.queryForObject("show server_encoding", String.class)).isEqualTo("UTF8");
-      jdbc.execute("create table kept (name text)");
+      DatabaseAdministrator.createAsTheOwner(first, "kept", "name text");
       jdbc.update("insert into kept values ('住登外者確認 #1')");
     }
     try (EmbeddedDatabase second = configuration.embeddedDatabase(properties);

@@ -21,6 +21,7 @@ import jp.lg.immunization.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -31,7 +32,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Hostile input never gets a 500 (DESIGN rule 8, issue 15): walks every operation of the OpenAPI description, as a
  * user whose role reaches it, with generated bad input — ids of no or other users' objects, path traversal, wrong types,
  * missing and undeclared fields, huge strings and numbers, broken JSON, invalid UTF-8 and Shift_JIS, file names with
- * path traversal — and expects every answer below 500, every refusal the usual JSON error, and the audit chain intact.
+ * path traversal — and expects every answer below 500, every refusal the usual JSON error, no row of any table changed
+ * by an operation that refused every request (the audit trail aside, which records the refusals), and the audit chain
+ * intact.
  */
 @IntegrationTest
 class HostileInputTest {
@@ -46,9 +49,13 @@ class HostileInputTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
 
   private final List<String> failures = new ArrayList<>();
   private int sent;
+  /** Whether the operation being attacked accepted one of the requests (a GET may write too, e.g. a verification run). */
+  private boolean accepted;
+  private String countRows;
 
   @Test
   void R04_everyOperationOfTheApiAnswersHostileInputWithoutA500AndWithTheUsualJsonError() throws Exception {
@@ -62,7 +69,18 @@ class HostileInputTest {
           continue;
         }
         operations++;
+        Map<String, Long> before = rowCounts();
+        accepted = false;
         attack(path.getKey(), HttpMethod.valueOf(method.getKey().toUpperCase()), method.getValue(), api);
+        if (!accepted) {
+          Map<String, Long> after = rowCounts();
+          before.forEach((table, rows) -> {
+            if (!rows.equals(after.get(table))) {
+              failures.add(method.getKey() + " " + path.getKey() + " refused everything but changed " + table + ": "
+                  + rows + " -> " + after.get(table) + " rows");
+            }
+          });
+        }
       }
     }
     assertThat(operations).as("operations walked").isGreaterThan(100);
@@ -70,6 +88,23 @@ class HostileInputTest {
     JsonNode verification = json.readTree(mvc.perform(get("/api/audit/verify").with(users.as("auditor1")))
         .andReturn().getResponse().getContentAsString());
     assertThat(verification.path("intact").asBoolean()).as("the audit chain after the attack").isTrue();
+  }
+
+  /**
+   * The rows of every table but the audit trail (where refusals go): an operation that refused every request must leave
+   * them all as they were (no partial write). One statement, so that the walk stays fast.
+   */
+  private Map<String, Long> rowCounts() {
+    if (countRows == null) {
+      countRows = String.join(" union all ", jdbc.queryForList("select tablename from pg_tables"
+          + " where schemaname = 'public' and tablename <> 'audit_event' order by tablename", String.class).stream()
+          .map(table -> "select '" + table + "', count(*) from " + table).toList());
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query(countRows, row -> {
+      counts.put(row.getString(1), row.getLong(2));
+    });
+    return counts;
   }
 
   /** Logging out ends nothing worth fuzzing; the login form is fuzzed by the throttle's own tests. */
@@ -160,6 +195,9 @@ class HostileInputTest {
           .getResponse();
       int status = response.getStatus();
       String where = user + " " + method + " " + path + " -> " + status;
+      if (status < 300) {
+        accepted = true;
+      }
       if (status >= 500) {
         failures.add(where + " " + response.getContentAsString(StandardCharsets.UTF_8));
       } else if (status >= 400 && !isApiError(response)) {

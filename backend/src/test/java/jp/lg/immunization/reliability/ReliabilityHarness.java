@@ -3,6 +3,7 @@ package jp.lg.immunization.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.FileSystemUtils;
@@ -113,15 +115,17 @@ class ReliabilityHarness {
     Path pgData = WORK.resolve("external-postgres");
     EmbeddedPostgres postgres = externalPostgres(pgData, dbPort);
     String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+    JdbcTemplate db = jdbc(url);
+    // As the README's external database: the administrator's roles, migrations as the owner, the nodes as the runtime.
+    db.execute(new ClassPathResource("db/roles/database-roles.sql").getContentAsString(StandardCharsets.UTF_8));
     List<String> arguments = new ArrayList<>(common());
-    arguments.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-        "--spring.datasource.password="));
+    arguments.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=immunization_runtime",
+        "--spring.datasource.password=", "--spring.flyway.user=immunization_owner", "--spring.flyway.password="));
     arguments.addAll(keys);
     AppNode a = new AppNode("node-a", JAR, WORK.resolve("node-a"), 18081, arguments);
     AppNode b = new AppNode("node-b", JAR, WORK.resolve("node-b"), 18082, arguments);
     a.start();
     b.start();
-    JdbcTemplate db = jdbc(url);
     Flows flows = new Flows(db, figures, Duration.ofMinutes(5));
     Flows.Users onA = users(a.baseUrl(), figures, null);
     Flows.Users onB = users(b.baseUrl(), figures, onA);

@@ -1,13 +1,16 @@
 package jp.lg.immunization.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.platform.DatabaseRoles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R27 for the records of the office's own procedures: 予診票 print records, co-pay exemption applications with their
@@ -22,6 +25,7 @@ class CaseRecordRetentionTest {
 
   @Autowired RetentionRuns retention;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void R27_printRecordsGoFiveYearsAfterPrintingExceptAHeldResidents() {
@@ -83,9 +87,36 @@ class CaseRecordRetentionTest {
     assertThat(remaining("resident_request", endedLongAgo, endedRecently, open)).containsExactlyInAnyOrder(endedRecently, open);
     assertThat(jdbc.queryForObject("select count(*) from resident_request_event where request_id = ?", Integer.class,
         endedLongAgo)).isZero();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+    assertThatThrownBy(() -> jdbc.update(
             "delete from resident_request_event where request_id = ?", endedRecently))
-        .hasMessageContaining("append-only");
+        .hasStackTraceContaining("permission denied");
+  }
+
+  /** Least privilege (V50): the trigger's flag is no key for the app's role; the owner's function is, for ended cases. */
+  @Test
+  void R27_setConfigOpensNoTimelineOnlyTheOwnersRetentionFunctionDeletesOneAndOnlyOfAnEndedCase() {
+    long resident = resident(4);
+    long open = residentRequest(resident, "DECIDING", "2017-01-10T10:00:00+09:00");
+    long closed = residentRequest(resident, "CLOSED", "2017-01-10T10:00:00+09:00");
+
+    assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+      jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+      jdbc.update("delete from resident_request_event where request_id = ?", open);
+    })).hasStackTraceContaining("permission denied for table resident_request_event");
+
+    Integer deleted = transactions.execute(status -> jdbc.queryForObject(
+        "select expire_resident_request_events(?)", Integer.class, (Object) new Long[] {open, closed}));
+    assertThat(deleted).isEqualTo(1);
+    assertThat(jdbc.queryForList("select request_id from resident_request_event where request_id = any (?)",
+        Long.class, (Object) new Long[] {open, closed})).containsExactly(open);
+    jdbc.update("delete from resident_request where id = ?", closed);
+
+    for (String function : List.of("expire_resident_request_events", "expire_illness_exception_events",
+        "expire_wrong_vaccination_events")) {
+      assertThat(jdbc.queryForObject("select p.prosecdef and pg_get_userbyid(p.proowner) = ?"
+          + " and not has_function_privilege('public', p.oid, 'execute') from pg_proc p where p.proname = ?",
+          Boolean.class, DatabaseRoles.OWNER, function)).as(function).isTrue();
+    }
   }
 
   private long residentRequest(long resident, String status, String lastEventAt) {

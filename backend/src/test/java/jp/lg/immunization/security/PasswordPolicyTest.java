@@ -3,6 +3,7 @@ package jp.lg.immunization.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,5 +77,14 @@ class PasswordPolicyTest {
     assertThat(POLICY.problems("# Passwords too common to allow (R08): the most used ones of public breach lists,"
         + " and their 12-character", null, "x", List.of())).isEmpty();
     assertThat(POLICY.historySize()).isEqualTo(5);
+    // A short password is far from a long current one, however the edit distance's first row ends.
+    assertThat(POLICY.problems("xyz", "completely-different-passphrase", "q", List.of()))
+        .containsExactly("パスワードは12文字以上にしてください");
+  }
+
+  @Test
+  void R08_theCommonPasswordListIsReadOnePerLineInLowerCaseWithoutBlanksOrComments() {
+    assertThat(PasswordPolicy.commonPasswords(Stream.of("  Sakura-Hana-2026 \t", "", "   ", "# a comment",
+        "  # also a comment", "PLAIN"))).containsExactlyInAnyOrder("sakura-hana-2026", "plain");
   }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.platform.DatabaseAdministrator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,6 +54,7 @@ class DoseBatchProcessTest {
   @Autowired ProcessDriver driver;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseAdministrator administrator;
   @Autowired ObjectMapper json;
   @Autowired RegisterDoseBatch registerDoseBatch;
 
@@ -271,18 +273,20 @@ class DoseBatchProcessTest {
     ProcessInstance instance = instanceOf(batch);
     runJob(instance);
     driver.complete("staff2", instance, "ApproveBatch", Map.of("decision", "APPROVE"));
-    jdbc.execute("""
+    // A failure the app cannot cause on purpose: the schema's owner adds it (the app's role changes no schema).
+    JdbcTemplate owner = administrator.owner();
+    owner.execute("""
         create function fail_on_boom() returns trigger language plpgsql as $$
         begin if new.lot_number = 'BOOM1' then raise exception 'simulated failure'; end if; return new; end $$""");
-    jdbc.execute("create trigger fail_on_boom before insert on dose_record for each row execute function fail_on_boom()");
+    owner.execute("create trigger fail_on_boom before insert on dose_record for each row execute function fail_on_boom()");
     try {
       assertThatThrownBy(() -> runJob(instance)).hasStackTraceContaining("simulated failure");
       assertThat(jdbc.queryForObject("select count(*) from dose_record where batch_id = ?", Long.class, id(batch)))
           .as("the first line's dose was rolled back with the second").isZero();
       assertThat(summary(batch).path("status").asText()).isEqualTo("AWAITING_APPROVAL");
     } finally {
-      jdbc.execute("drop trigger fail_on_boom on dose_record");
-      jdbc.execute("drop function fail_on_boom()");
+      owner.execute("drop trigger fail_on_boom on dose_record");
+      owner.execute("drop function fail_on_boom()");
     }
     runJob(instance);
     assertThat(instance).isEnded();

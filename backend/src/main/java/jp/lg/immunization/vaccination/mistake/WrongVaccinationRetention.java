@@ -19,13 +19,13 @@ class WrongVaccinationRetention extends ExpiringRecords {
   WrongVaccinationRetention(JdbcTemplate jdbc,
                             @Value("${immunization.retention.wrong-vaccinations:P5Y}") Period keep) {
     super(jdbc, new Spec("WRONG_VACCINATION_REPORT", "wrong_vaccination_report", "t.ended_at < ?", olderThan(keep),
-        "t.status = 'REPORTED'", "resident_id", List.of("wrong_vaccination_event.report_id")));
+        "t.status = 'REPORTED'", "resident_id", List.of()));
     this.jdbc = jdbc;
   }
 
-  /** The timeline is append-only for everyone but this rule (V28). */
+  /** The timeline is append-only; only the owner's function deletes it, and only of ended cases (V50). */
   @Override
   protected void beforeDelete(Long[] ids) {
-    jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+    jdbc.queryForObject("select expire_wrong_vaccination_events(?)", Integer.class, (Object) ids);
   }
 }
