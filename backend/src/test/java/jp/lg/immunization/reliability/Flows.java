@@ -131,7 +131,8 @@ final class Flows {
     drive(marker, fileName, byFile, () -> users.staff1().upload("/api/dose-batches", fileName, content),
         body -> awaitQuery("select id_ from act_hi_procinst where proc_def_key_ = 'DoseBatchRegistration'"
             + " and business_key_ = ?", body.path("id").asText(), Instant.now().plus(flowLimit)),
-        Map.of("ReviewBatchErrors", new Step(users.staff1(), Map.of("decision", "PROCEED")),
+        Map.of("ReviewBatchErrors", new Step(users.staff1(), Map.of("decision", "PROCEED"),
+                instance -> confirmWarnings(marker, instance, users.staff1())),
             "ApproveBatch", new Step(users.staff2(), Map.of("decision", "APPROVE"))),
         this::ended);
   }
@@ -232,7 +233,43 @@ final class Flows {
     }
   }
 
-  private record Step(ApiClient user, Map<String, Object> values) {}
+  /** Work done in the step before completing it, such as the review's corrections. */
+  private interface Before {
+    void run(String instance) throws InterruptedException;
+
+    Before NOTHING = instance -> { };
+  }
+
+  private record Step(ApiClient user, Map<String, Object> values, Before before) {
+    Step(ApiClient user, Map<String, Object> values) {
+      this(user, values, Before.NOTHING);
+    }
+  }
+
+  /**
+   * The review of a batch's rejected lines as a clerk does it for doses given outside the routine schedule: each
+   * line sent again with its warnings confirmed (E034 stays on the record as its エラーコード), until none is left.
+   */
+  private void confirmWarnings(String marker, String instance, ApiClient clerk) throws InterruptedException {
+    String batch = awaitQuery("select business_key_ from act_hi_procinst where id_ = ?", instance,
+        Instant.now().plus(flowLimit));
+    for (int round = 0; round < 10; round++) {
+      ApiClient.Answer rejected = clerk.send("GET", "/api/dose-batches/" + batch + "/rows?status=REJECTED&size=200",
+          null);
+      if (rejected == null || !rejected.ok()) {
+        Thread.sleep(500);
+        continue;
+      }
+      if (rejected.body().path("items").isEmpty()) {
+        return;
+      }
+      for (JsonNode row : rejected.body().path("items")) {
+        clerk.send("PUT", "/api/dose-batches/" + batch + "/rows/" + row.path("line").asInt(), Map.of(
+            "items", row.path("items"), "confirmWarnings", true));
+      }
+    }
+    throw new IllegalStateException(marker + ": lines still rejected after their warnings were confirmed");
+  }
 
   private interface Request {
     ApiClient.Answer send() throws InterruptedException;
@@ -305,6 +342,7 @@ final class Flows {
       } else if (!assignee.equals(step.user().username())) {
         throw new IllegalStateException(marker + ": " + open.get()[1] + " claimed by " + assignee);
       }
+      step.before().run(instance);
       ApiClient.Answer done = step.user().send("POST", "/api/tasks/" + taskId + "/complete",
           Map.of("values", step.values()));
       if (done != null && done.ok()) {

@@ -56,6 +56,7 @@ class ReliabilityHarness {
   private static final List<String> SIMULATED_SYSTEMS = List.of("resident-network", "intermediate-server",
       "city-linkage", "ministry");
   private final List<String> rows = new ArrayList<>();
+  private final List<AppNode> nodes = new ArrayList<>();
 
   @Test
   void run() throws Exception {
@@ -66,8 +67,13 @@ class ReliabilityHarness {
         "--immunization.security.totp-key=" + randomKey());
 
     int phase1Flows = flows * 3 / 5;
-    killsOnTheEmbeddedDefault(phase1Flows, keys);
-    twoNodesAndAPostgresRestart(flows - phase1Flows, keys);
+    try {
+      killsOnTheEmbeddedDefault(phase1Flows, keys);
+      twoNodesAndAPostgresRestart(flows - phase1Flows, keys);
+    } finally {
+      // A harness that failed halfway leaves no JVM behind (their watchdogs then stop the embedded databases).
+      nodes.forEach(AppNode::killIfAlive);
+    }
 
     StringBuilder table = new StringBuilder()
         .append("| phase | flows | completed | kills | acknowledged | lost | duplicated | stuck | 5xx outside outages"
@@ -84,7 +90,7 @@ class ReliabilityHarness {
     List<String> arguments = new ArrayList<>(common());
     arguments.add("--immunization.database.embedded.port=" + dbPort);
     arguments.addAll(keys);
-    AppNode node = new AppNode("embedded", JAR, WORK.resolve("embedded"), 18080, arguments);
+    AppNode node = node(new AppNode("embedded", JAR, WORK.resolve("embedded"), 18080, arguments));
     Duration firstStart = node.start();
     JdbcTemplate db = jdbc("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
     Flows flows = new Flows(db, figures, Duration.ofMinutes(5));
@@ -180,8 +186,8 @@ class ReliabilityHarness {
     arguments.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
         "--spring.datasource.password="));
     arguments.addAll(keys);
-    AppNode a = new AppNode("node-a", JAR, WORK.resolve("node-a"), 18081, arguments);
-    AppNode b = new AppNode("node-b", JAR, WORK.resolve("node-b"), 18082, arguments);
+    AppNode a = node(new AppNode("node-a", JAR, WORK.resolve("node-a"), 18081, arguments));
+    AppNode b = node(new AppNode("node-b", JAR, WORK.resolve("node-b"), 18082, arguments));
     a.start();
     b.start();
     JdbcTemplate db = jdbc(url);
@@ -222,6 +228,11 @@ class ReliabilityHarness {
   }
 
   /** Flows numbered from {@code first} (numbers name the cases, so they differ across phases on one database). */
+  private AppNode node(AppNode node) {
+    nodes.add(node);
+    return node;
+  }
+
   private List<Future<?>> submit(ExecutorService pool, int first, int count, Flows flows,
                                  java.util.function.IntFunction<Flows.Users> usersOf) {
     List<Future<?>> running = new ArrayList<>();
