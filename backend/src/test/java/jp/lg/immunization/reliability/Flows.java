@@ -251,9 +251,11 @@ final class Flows {
    * line sent again with its warnings confirmed (E034 stays on the record as its エラーコード), until none is left.
    */
   private void confirmWarnings(String marker, String instance, ApiClient clerk) throws InterruptedException {
-    String batch = awaitQuery("select business_key_ from act_hi_procinst where id_ = ?", instance,
-        Instant.now().plus(flowLimit));
-    for (int round = 0; round < 10; round++) {
+    Instant until = Instant.now().plus(flowLimit);
+    String batch = awaitQuery("select business_key_ from act_hi_procinst where id_ = ?", instance, until);
+    int confirmations = 0;
+    // Rounds without an answer (the node is down) do not count: only lines the app saw confirmed and still refused.
+    while (Instant.now().isBefore(until) && confirmations <= 5) {
       ApiClient.Answer rejected = clerk.send("GET", "/api/dose-batches/" + batch + "/rows?status=REJECTED&size=200",
           null);
       if (rejected == null || !rejected.ok()) {
@@ -263,6 +265,7 @@ final class Flows {
       if (rejected.body().path("items").isEmpty()) {
         return;
       }
+      confirmations++;
       for (JsonNode row : rejected.body().path("items")) {
         clerk.send("PUT", "/api/dose-batches/" + batch + "/rows/" + row.path("line").asInt(), Map.of(
             "items", row.path("items"), "confirmWarnings", true));

@@ -111,16 +111,16 @@ class ReliabilityHarness {
       figures.recovered(restart.toMillis());
       figures.outage(false);
     }
-    awaitAll(pool, running);
+    awaitAll(pool, running, figures);
     Checks checks = Checks.of(db, flows);
     String simulatorsDown = simulatorsDown(node, db, users, count);
     String audit = verifyAudit(node.baseUrl(), figures);
     Duration shutdown = node.stop();
     boolean postgresStopped = !Files.exists(WORK.resolve("embedded").resolve("postgres").resolve("postmaster.pid"));
-    rows.add(row("1 kill -9, embedded default", figures, killed.get(), checks,
+    report(row("1 kill -9, embedded default", figures, killed.get(), checks,
         "first start " + seconds(firstStart.toMillis()) + "; audit (phases 1 and 4) " + audit + "; SIGTERM stop "
             + seconds(shutdown.toMillis()) + ", database stopped with it: " + postgresStopped));
-    rows.add(simulatorsDown);
+    report(simulatorsDown);
   }
 
   /**
@@ -149,7 +149,7 @@ class ReliabilityHarness {
     }
     Thread.sleep(simulatorOutage.toMillis());
     java.sql.Timestamp up = db.queryForObject("select now()", java.sql.Timestamp.class);
-    awaitAll(pool, running);
+    awaitAll(pool, running, figures);
     Checks checks = Checks.of(db, flows);
 
     List<String> instances = List.copyOf(flows.flowInstances);
@@ -216,18 +216,24 @@ class ReliabilityHarness {
     b.awaitReady(Duration.ofMinutes(2));
     figures.recovered(Duration.between(back, Instant.now()).toMillis());
     figures.outage(false);
-    awaitAll(pool, running);
+    awaitAll(pool, running, figures);
 
     Checks checks = Checks.of(db, flows);
     String audit = verifyAudit(a.baseUrl(), figures);
     a.stop();
     b.stop();
     postgres.close();
-    rows.add(row("2+3 two nodes, PostgreSQL restarted", figures, 0, checks,
+    report(row("2+3 two nodes, PostgreSQL restarted", figures, 0, checks,
         "races with exactly one winner: " + wins + "/" + races + "; audit " + audit));
   }
 
   /** Flows numbered from {@code first} (numbers name the cases, so they differ across phases on one database). */
+  /** Each phase's row as soon as it is known, so that a run cut short still shows what it measured. */
+  private void report(String row) {
+    rows.add(row);
+    System.out.println("Reliability harness, phase done: " + row);
+  }
+
   private AppNode node(AppNode node) {
     nodes.add(node);
     return node;
@@ -258,15 +264,21 @@ class ReliabilityHarness {
     return running;
   }
 
-  private static void awaitAll(ExecutorService pool, List<Future<?>> running) throws Exception {
+  /** Waits for the flows; a flow that failed is counted with its reason, and the run goes on to its figures. */
+  private static void awaitAll(ExecutorService pool, List<Future<?>> running, Figures figures) throws Exception {
     pool.shutdown();
     if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
       throw new IllegalStateException("flows did not finish within 30 minutes");
     }
     for (Future<?> flow : running) {
-      flow.get();
+      try {
+        flow.get();
+      } catch (java.util.concurrent.ExecutionException failed) {
+        figures.failed(failed.getCause().getMessage());
+      }
     }
   }
+
 
   private Flows.Users users(String baseUrl, Figures figures, Flows.Users signedIn) throws Exception {
     if (signedIn != null) {
@@ -319,7 +331,7 @@ class ReliabilityHarness {
         phase, figures.flowsStarted.get(), figures.flowsCompleted.get(), kills, figures.acknowledged.get(),
         checks.lost(), checks.duplicated(), checks.stuck(), figures.serverErrors.get(),
         figures.serverErrorsInOutage.get(), figures.unavailable503InOutage.get(), figures.unanswered.get(),
-        seconds(figures.maxRecoveryMillis.get()), other + (checks.unfinished() > 0
+        seconds(figures.maxRecoveryMillis.get()), other + figures.failures() + (checks.unfinished() > 0
             ? "; flows unfinished at the harness's limit: " + checks.unfinished() + " (" + checks.waitingAt() + ")" : ""));
   }
 
