@@ -4,12 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL of one app process: started on its persistent folder after stopping whatever an earlier,
- * killed run left there, watched so that it never outlives this JVM, and closed by Spring after everything that uses it.
+ * killed run left there (a server, or a folder initdb did not finish), watched so that it never outlives this JVM,
+ * and closed by Spring after everything that uses it.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -30,6 +32,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path dataDir = properties.dataDir();
     Files.createDirectories(dataDir);
     OrphanPostmaster.stopIfLeftBehind(dataDir);
+    if (!properties.clean()) {
+      NeverStartedDataFolder.moveAside(dataDir, Instant.now());
+    }
     String onOff = properties.durable() ? "on" : "off";
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)

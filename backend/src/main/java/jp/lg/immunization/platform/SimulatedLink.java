@@ -1,6 +1,7 @@
 package jp.lg.immunization.platform;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The behaviour shared by the simulators of national systems: requests are recorded as the other side
  * would see them, answered asynchronously (after the sending transaction commits, after a delay), or
- * on demand in tests; a request can be made to fail (transport failure) or to go unanswered (timeout).
+ * on demand in tests; a request can be made to fail (transport failure) or to go unanswered (timeout), and the
+ * whole link can be down for a period (an outage of the other side, see SimulatorOutages).
  */
 public final class SimulatedLink<Q> {
 
@@ -31,6 +33,7 @@ public final class SimulatedLink<Q> {
   private final Map<String, Q> pending = new LinkedHashMap<>();
   private final List<Q> received = new ArrayList<>();
   private volatile boolean autoAnswer;
+  private volatile Instant downUntil = Instant.MIN;
 
   public SimulatedLink(String name, boolean autoAnswer, Duration delay, BiConsumer<String, Q> answer) {
     this.name = name;
@@ -46,6 +49,9 @@ public final class SimulatedLink<Q> {
 
   /** True when this request is to fail as a transport failure would; the caller throws its own exception. */
   public boolean failsNow() {
+    if (Instant.now().isBefore(downUntil)) {
+      return true;
+    }
     return failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
@@ -76,6 +82,15 @@ public final class SimulatedLink<Q> {
     failures.set(count);
   }
 
+  /** Every request fails from now for the given period (zero ends an outage). */
+  public void downFor(Duration period) {
+    downUntil = Instant.now().plus(period);
+  }
+
+  public String name() {
+    return name;
+  }
+
   public void dropNext(int count) {
     drops.set(count);
   }
@@ -93,6 +108,7 @@ public final class SimulatedLink<Q> {
     received.clear();
     failures.set(0);
     drops.set(0);
+    downUntil = Instant.MIN;
   }
 
   private void deliver(String requestId) {

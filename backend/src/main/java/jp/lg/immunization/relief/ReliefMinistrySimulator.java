@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatedSystem;
 import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @SimulatorsOnly
-class ReliefMinistrySimulator implements ReliefMinistryPort {
+class ReliefMinistrySimulator implements ReliefMinistryPort, SimulatedSystem {
 
   private final MinistryDecisions decisions;
   private final SimulatedLink<ForwardedClaim> link;
@@ -64,5 +65,10 @@ class ReliefMinistrySimulator implements ReliefMinistryPort {
 
   void reset() {
     link.reset();
+  }
+
+  @Override
+  public SimulatedLink<?> link() {
+    return link;
   }
 }

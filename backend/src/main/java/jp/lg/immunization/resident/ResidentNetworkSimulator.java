@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatedSystem;
 import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @SimulatorsOnly
-class ResidentNetworkSimulator implements ResidentNetworkPort {
+class ResidentNetworkSimulator implements ResidentNetworkPort, SimulatedSystem {
 
   static final String NOT_FOUND_MARKER = "フメイ";
 
@@ -81,5 +82,10 @@ class ResidentNetworkSimulator implements ResidentNetworkPort {
     String address = template.address().replace("埼玉県架空市", "東京都架空区");
     return new IdentityAnswer(new IdentityAnswer.Person(name, query.birthDate(), query.sex(), address,
         template.myNumber()));
+  }
+
+  @Override
+  public SimulatedLink<?> link() {
+    return link;
   }
 }

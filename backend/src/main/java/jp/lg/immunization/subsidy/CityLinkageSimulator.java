@@ -3,6 +3,7 @@ package jp.lg.immunization.subsidy;
 import java.time.Duration;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatedSystem;
 import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @SimulatorsOnly
 @Component
-class CityLinkageSimulator implements CityLinkagePort {
+class CityLinkageSimulator implements CityLinkagePort, SimulatedSystem {
 
   private final StatusMatchAnswers answers;
   private final SimulatedLink<StatusRequest> link;
@@ -67,5 +68,10 @@ class CityLinkageSimulator implements CityLinkagePort {
 
   void reset() {
     link.reset();
+  }
+
+  @Override
+  public SimulatedLink<?> link() {
+    return link;
   }
 }

@@ -22,6 +22,7 @@ class OperationsEndpointsTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired BusinessMetrics businessMetrics;
+  @Autowired org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler;
 
 
   @Test
@@ -56,5 +57,15 @@ class OperationsEndpointsTest {
     assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections_active",
         "jvm_memory_used_bytes", "immunization_incidents_open{application=\"immunization-office\"}",
         "immunization_jobs_failed", "immunization_audit_verification_intact", "immunization_outbound_awaiting_answer");
+  }
+
+  @Test
+  void healthShowsTheEnginesRealStateOnlyAndScheduledJobsLogOutagesInOneLine() throws Exception {
+    // Camunda's own indicators say UP whatever the job executor does; `engine` (readiness) checks it instead.
+    mvc.perform(get("/actuator/health").with(users.as("admin1"))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.components.engine.details.jobExecutor").exists())
+        .andExpect(jsonPath("$.components.processEngine").doesNotExist())
+        .andExpect(jsonPath("$.components.jobExecutor").doesNotExist());
+    assertThat(scheduler).extracting("errorHandler").isInstanceOf(ScheduledTaskErrors.class);
   }
 }

@@ -2,6 +2,7 @@ package jp.lg.immunization.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -82,6 +83,22 @@ final class ApiClient {
     if (body != null) {
       builder.header("Content-Type", "application/json");
     }
+    return exchange(builder);
+  }
+
+  /** A file as the browser's upload sends it (multipart, field {@code file}); null when no answer came. */
+  Answer upload(String path, String fileName, byte[] content) throws InterruptedException {
+    String boundary = "----reliability" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return exchange(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private Answer exchange(HttpRequest.Builder builder) throws InterruptedException {
     try {
       HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       figures.answered(response.statusCode());

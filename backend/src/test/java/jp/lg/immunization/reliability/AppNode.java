@@ -95,7 +95,9 @@ final class AppNode {
     return Duration.between(asked, Instant.now());
   }
 
-  boolean alive() {
-    return process != null && process.isAlive();
+  void killIfAlive() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+    }
   }
 }

@@ -15,12 +15,24 @@ record Checks(long lost, long duplicated, long stuck, long unfinished, String wa
     long lostCompletions = flows.acknowledgedCompletions.entrySet().stream().filter(done -> db.queryForObject("""
         select count(*) from task_view where id = ? and status = 'COMPLETED' and completed_by = ?""", Long.class,
         done.getKey(), done.getValue()) != 1).count();
+    long lostDoses = flows.acknowledgedDoses.entrySet().stream().filter(dose -> db.queryForObject(
+        "select count(*) from dose_record where id = ? and remarks = ?", Long.class, dose.getKey(), dose.getValue())
+        != 1).count();
+    // Each marker names one case, one dose at the counter, one batch line or one batch file.
     long duplicated = db.queryForObject("""
         select coalesce(sum(n - 1), 0) from (
           select count(*) n from non_resident_case where query_reason like ? group by query_reason
           union all
-          select count(*) n from information_query where purpose like ? group by purpose) cases where n > 1""",
-        Long.class, Flows.MARKER + "%", Flows.MARKER + "%");
+          select count(*) n from information_query where purpose like ? group by purpose
+          union all
+          select count(*) n from relief_claim where note like ? group by note
+          union all
+          select count(*) n from dose_record where remarks like ? group by remarks
+          union all
+          select count(*) n from dose_batch where file_name like ? and status <> 'DISCARDED' group by file_name)
+        cases where n > 1""",
+        Long.class, Flows.MARKER + "%", Flows.MARKER + "%", Flows.MARKER + "%", Flows.MARKER + "%",
+        Flows.BATCH_FILE + "%");
     List<String> open = flows.flowInstances.stream().filter(instance -> db.queryForObject(
         "select count(*) from act_ru_execution where proc_inst_id_ = ?", Long.class, instance) > 0).toList();
     long stuck = open.stream().filter(instance -> db.queryForObject("""
@@ -39,6 +51,6 @@ record Checks(long lost, long duplicated, long stuck, long unfinished, String wa
                              where proc_inst_id_ = ? and act_id_ is not null limit 1),
                             'ended')""", String.class, instance, instance, instance))
         .collect(java.util.stream.Collectors.joining(", "));
-    return new Checks(lostStarts + lostCompletions, duplicated, stuck, flows.unfinished.size(), waitingAt);
+    return new Checks(lostStarts + lostCompletions + lostDoses, duplicated, stuck, flows.unfinished.size(), waitingAt);
   }
 }

@@ -14,7 +14,17 @@ final class Figures {
   final AtomicInteger serverErrorsInOutage = new AtomicInteger();
   final AtomicInteger unavailable503InOutage = new AtomicInteger();
   final AtomicLong maxRecoveryMillis = new AtomicLong();
+  private final java.util.List<String> failedFlows = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean outage;
+
+  /** A flow the app refused in a way no clerk could go on from (an answer the harness did not expect). */
+  void failed(String reason) {
+    failedFlows.add(reason);
+  }
+
+  String failures() {
+    return failedFlows.isEmpty() ? "" : "; flows failed: " + failedFlows.size() + " (first: " + failedFlows.get(0) + ")";
+  }
 
   void outage(boolean on) {
     outage = on;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.lg.immunization.infonetwork.InformationItem;
 import jp.lg.immunization.infonetwork.LegalBasis;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatedSystem;
 import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @SimulatorsOnly
-public class IntermediateServerSimulator implements IntermediateServerPort {
+public class IntermediateServerSimulator implements IntermediateServerPort, SimulatedSystem {
 
   private static final Set<InformationItem> NETWORK_PERMITS = EnumSet.of(InformationItem.VACCINATION_RECORD,
       InformationItem.LOCAL_TAX, InformationItem.PUBLIC_ASSISTANCE, InformationItem.DISABILITY_CERTIFICATE);
@@ -169,5 +170,10 @@ public class IntermediateServerSimulator implements IntermediateServerPort {
           "certificate", seed % 4 == 0 ? "身体障害者手帳1級（心臓機能障害）" : "該当なし");
       case HEALTH_CHECKUP, RELIEF_BENEFIT -> Map.of();
     };
+  }
+
+  @Override
+  public SimulatedLink<?> link() {
+    return link;
   }
 }
