@@ -21,11 +21,29 @@ interface KpiSectionProps {
   /** Cells to render instead of the text (e.g. links), by row and column. */
   renderCell?: (row: number, column: number, text: string) => ReactNode;
   note?: ReactNode;
+  /** Rows shown at a time; the CSV holds them all. */
+  pageSize?: number;
 }
 
+const PAGE_SIZE = 20;
+
 /** One part of the dashboard: the chart (if any), the table behind it and its CSV download. */
-export function KpiSection({ title, testId, fileName, table, chart, renderCell, note }: KpiSectionProps) {
+export function KpiSection({
+  title,
+  testId,
+  fileName,
+  table,
+  chart,
+  renderCell,
+  note,
+  pageSize = PAGE_SIZE,
+}: KpiSectionProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(table.rows.length / pageSize));
+  // A new table (another period) may be shorter than the page being read.
+  const shown = Math.min(page, pages - 1);
+  const first = shown * pageSize;
   // A download changes nothing on the server that a page shows.
   const { run, error } = useAction({ invalidates: [] });
 
@@ -58,7 +76,9 @@ export function KpiSection({ title, testId, fileName, table, chart, renderCell, 
       {table.rows.length === 0 ? (
         <p className="kpi-empty">該当するデータはありません。</p>
       ) : (
-        <div className="kpi-table-wrap">
+        // A table that scrolls sideways must be reachable by keyboard to be scrolled (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={`${title}の表`}>
           <table className="data-table kpi-table">
             <thead>
               <tr>
@@ -70,10 +90,10 @@ export function KpiSection({ title, testId, fileName, table, chart, renderCell, 
               </tr>
             </thead>
             <tbody>
-              {table.rows.map((row, r) => (
-                <tr key={r} data-testid={`${testId}-row`}>
+              {table.rows.slice(first, first + pageSize).map((row, i) => (
+                <tr key={first + i} data-testid={`${testId}-row`}>
                   {row.map((cell, c) => (
-                    <td key={c}>{renderCell ? renderCell(r, c, cell) : cell}</td>
+                    <td key={c}>{renderCell ? renderCell(first + i, c, cell) : cell}</td>
                   ))}
                 </tr>
               ))}
@@ -81,6 +101,52 @@ export function KpiSection({ title, testId, fileName, table, chart, renderCell, 
           </table>
         </div>
       )}
+      {pages > 1 && (
+        <Pager
+          label={title}
+          testId={testId}
+          page={shown}
+          pages={pages}
+          summary={`${table.rows.length}行中 ${first + 1}〜${Math.min(first + pageSize, table.rows.length)}行`}
+          onPage={setPage}
+        />
+      )}
     </section>
+  );
+}
+
+/** Previous / next for a paged table; the summary says which rows are shown. */
+export function Pager({
+  label,
+  testId,
+  page,
+  pages,
+  summary,
+  onPage,
+}: {
+  label: string;
+  testId: string;
+  page: number;
+  pages: number;
+  summary: string;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <nav className="kpi-pager" aria-label={`${label}のページ`}>
+      <button type="button" data-testid={`${testId}-prev`} disabled={page === 0} onClick={() => onPage(page - 1)}>
+        前へ
+      </button>
+      <span aria-live="polite" data-testid={`${testId}-page`}>
+        {summary}
+      </span>
+      <button
+        type="button"
+        data-testid={`${testId}-next`}
+        disabled={page + 1 >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        次へ
+      </button>
+    </nav>
   );
 }
