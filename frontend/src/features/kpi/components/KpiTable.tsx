@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/Message';
+import { Pager } from '../../../components/Pager';
 import { saveDownload } from '../../../lib/download';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { useAction } from '../../../lib/useAction';
@@ -102,51 +103,8 @@ export function KpiSection({
         </div>
       )}
       {pages > 1 && (
-        <Pager
-          label={title}
-          testId={testId}
-          page={shown}
-          pages={pages}
-          summary={`${table.rows.length}行中 ${first + 1}〜${Math.min(first + pageSize, table.rows.length)}行`}
-          onPage={setPage}
-        />
+        <Pager label={`${title}のページ`} page={shown} size={pageSize} total={table.rows.length} onPage={setPage} />
       )}
     </section>
-  );
-}
-
-/** Previous / next for a paged table; the summary says which rows are shown. */
-export function Pager({
-  label,
-  testId,
-  page,
-  pages,
-  summary,
-  onPage,
-}: {
-  label: string;
-  testId: string;
-  page: number;
-  pages: number;
-  summary: string;
-  onPage: (page: number) => void;
-}) {
-  return (
-    <nav className="kpi-pager" aria-label={`${label}のページ`}>
-      <button type="button" data-testid={`${testId}-prev`} disabled={page === 0} onClick={() => onPage(page - 1)}>
-        前へ
-      </button>
-      <span aria-live="polite" data-testid={`${testId}-page`}>
-        {summary}
-      </span>
-      <button
-        type="button"
-        data-testid={`${testId}-next`}
-        disabled={page + 1 >= pages}
-        onClick={() => onPage(page + 1)}
-      >
-        次へ
-      </button>
-    </nav>
   );
 }

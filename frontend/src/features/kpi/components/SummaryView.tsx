@@ -6,7 +6,8 @@ import { OVERDUE_PAGE_SIZE, overdueQuery, summaryQuery, type Breach, type Headli
 import { formatCount } from '../format';
 import { overdueTable } from '../tables';
 import { LineChart } from './Charts';
-import { KpiSection, Pager } from './KpiTable';
+import { Pager } from '../../../components/Pager';
+import { KpiSection } from './KpiTable';
 
 function overdueLink(breach?: Breach): string {
   const search = new URLSearchParams({ view: 'overdue' });
@@ -152,7 +153,6 @@ export function OverdueView() {
   const overdue = useQuery(overdueQuery({ processKey, taskKey, page }));
   const first = overdue.data?.items[0];
   const title = `期限を超えているタスク${first && taskKey ? `: ${first.processName}／${first.taskName}` : ''}`;
-  const pages = overdue.data ? Math.max(1, Math.ceil(overdue.data.total / OVERDUE_PAGE_SIZE)) : 1;
 
   function goTo(next: number) {
     const search = new URLSearchParams(params);
@@ -181,19 +181,13 @@ export function OverdueView() {
               </p>
             }
           />
-          {pages > 1 && (
-            <Pager
-              label={title}
-              testId="kpi-overdue"
-              page={page}
-              pages={pages}
-              summary={`${formatCount(overdue.data.total)}件中 ${page * OVERDUE_PAGE_SIZE + 1}〜${Math.min(
-                (page + 1) * OVERDUE_PAGE_SIZE,
-                overdue.data.total,
-              )}件`}
-              onPage={goTo}
-            />
-          )}
+          <Pager
+            label={`${title}のページ`}
+            page={page}
+            size={OVERDUE_PAGE_SIZE}
+            total={overdue.data.total}
+            onPage={goTo}
+          />
         </>
       )}
     </>

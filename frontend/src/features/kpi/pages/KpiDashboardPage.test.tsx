@@ -210,10 +210,11 @@ describe('KPI dashboard', () => {
     expect(requests.at(-1)?.path).toBe(
       '/api/kpi/overdue?processKey=InformationQuery&taskKey=ApproveQuery&page=0&size=20',
     );
-    expect(screen.getByTestId('kpi-overdue-page')).toHaveTextContent('21件中 1〜20件');
-    await userEvent.click(screen.getByTestId('kpi-overdue-next'));
+    const pager = screen.getByRole('navigation', { name: /期限を超えているタスク.*のページ/ });
+    expect(pager).toHaveTextContent('全21件中 1〜20件');
+    await userEvent.click(within(pager).getByRole('button', { name: '次へ' }));
     await waitFor(() => expect(screen.getAllByTestId('kpi-overdue-row')).toHaveLength(1));
-    expect(screen.getByTestId('kpi-overdue-page')).toHaveTextContent('21件中 21〜21件');
+    expect(screen.getByRole('navigation', { name: /のページ$/ })).toHaveTextContent('全21件中 21〜21件');
     expect(requests.at(-1)?.path).toContain('page=1');
   });
 
