@@ -10,6 +10,8 @@ export interface FormComponent {
   type?: string;
   label?: string;
   dateLabel?: string;
+  subtype?: string;
+  validate?: { required?: boolean };
   components?: FormComponent[];
 }
 
