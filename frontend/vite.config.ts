@@ -19,5 +19,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The build machines are shared (load averages of 20-40 on 2 cores seen): the form-heavy tests that take 1-3 s
+    // alone pass the 5 s default there.
+    testTimeout: 20_000,
   },
 });

@@ -131,20 +131,34 @@ async function fillText(page, schema, spec, value) {
   }
 }
 
-/** Types an ISO date (YYYY-MM-DD) into a form-js date picker, which expects the browser locale's format. */
+/** An ISO date as clerks type it: R8.12.6 in 令和, H30.4.1 in 平成, else as it is. */
+function typedWareki(isoDate) {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  if (isoDate >= '2019-05-01') {
+    return `R${year - 2018}.${month}.${day}`;
+  }
+  if (isoDate >= '1989-01-08') {
+    return `H${year - 1988}.${month}.${day}`;
+  }
+  return isoDate;
+}
+
+/**
+ * Types a date (given as YYYY-MM-DD) into a date field of a Camunda form in 和暦 as clerks write it, and checks that
+ * the field reads it back as that day.
+ */
 async function fillDate(page, schema, spec, isoDate) {
   const field = resolveField(schema, spec);
-  const input = page.getByTestId('camunda-form').getByLabel(labelPattern(field.label)).first();
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const localized = await page.evaluate(
-    ([y, m, d]) => new Intl.DateTimeFormat().format(new Date(y, m - 1, d)),
-    [year, month, day],
-  );
-  await input.fill(localized);
-  // Leaving the field makes form-js parse the typed text; a blur without a related target does that.
+  const input = page.getByTestId('camunda-form').getByRole('textbox', { name: labelPattern(field.label) }).first();
+  const typed = typedWareki(isoDate);
+  await input.fill(typed);
   await input.evaluate((element) => element.blur());
-  if ((await input.inputValue()) === '') {
-    fail(`date field ${field.label} did not accept ${localized}`);
+  const reading = (await input.evaluate((element) => {
+    const hint = element.getAttribute('aria-describedby')?.split(' ')[0];
+    return hint ? document.getElementById(hint)?.textContent : null;
+  })) ?? '';
+  if (!reading.includes(`（${isoDate}）`)) {
+    fail(`date field ${field.label} read ${typed} as "${reading}", not ${isoDate}`);
   }
 }
 

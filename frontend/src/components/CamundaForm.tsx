@@ -10,6 +10,8 @@ export interface FormComponent {
   type?: string;
   label?: string;
   dateLabel?: string;
+  subtype?: string;
+  validate?: { required?: boolean };
   components?: FormComponent[];
 }
 
@@ -73,19 +75,20 @@ export function CamundaForm({ schema, data, readOnly = false, onSubmit, ref }: C
     let alive = true;
     let form: Form | null = null;
     import('./formJs')
-      .then(({ Form: FormViewer }) => {
+      .then(({ Form: FormViewer, japaneseDateModule, unreadableDates }) => {
         if (!alive || !containerRef.current) {
           return;
         }
         form = new FormViewer({
           container: containerRef.current,
-          additionalModules: [japaneseTranslationModule],
+          additionalModules: [japaneseTranslationModule, japaneseDateModule],
           properties: { readOnly: readOnlyRef.current },
         });
         formRef.current = form;
-        // A submit button inside the schema submits too, so the event rather than submit()'s result is used.
+        // A submit button inside the schema submits too, so the event rather than submit()'s result is used. A date
+        // typed so that it reads as no date is shown as such under its field and keeps the form from being sent.
         form.on('submit', (event: SubmitEvent) => {
-          if (Object.keys(event.errors).length === 0) {
+          if (Object.keys(event.errors).length === 0 && unreadableDates(schema.components, event.data).length === 0) {
             onSubmitRef.current(event.data);
           }
         });

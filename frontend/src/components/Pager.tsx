@@ -3,14 +3,16 @@ interface PagerProps {
   size: number;
   total: number;
   onPage: (page: number) => void;
+  /** Names the navigation when a page has several paged tables. */
+  label?: string;
 }
 
 /** Zero-based page navigation with the 件数 summary the office staff ask for. */
-export function Pager({ page, size, total, onPage }: PagerProps) {
+export function Pager({ page, size, total, onPage, label = 'ページ送り' }: PagerProps) {
   const first = total === 0 ? 0 : page * size + 1;
   const last = Math.min(total, (page + 1) * size);
   return (
-    <nav className="pager" aria-label="ページ送り">
+    <nav className="pager" aria-label={label}>
       <button type="button" onClick={() => onPage(page - 1)} disabled={page === 0}>
         前へ
       </button>

@@ -1,4 +1,4 @@
-import { parseJapaneseDate } from './wareki';
+import { calendarWeeks, formatWarekiMonth, parseJapaneseDate } from './wareki';
 
 describe('parseJapaneseDate', () => {
   it.each([
@@ -34,5 +34,26 @@ describe('parseJapaneseDate', () => {
     ['', 'empty'],
   ])('refuses %s (%s)', (typed) => {
     expect(parseJapaneseDate(typed)).toBeNull();
+  });
+});
+
+describe('the calendar picker', () => {
+  it.each([
+    [2026, 12, '令和8年12月'],
+    [2019, 5, '令和元年5月'],
+    [2019, 4, '平成31年4月'],
+    [1989, 2, '平成元年2月'],
+    [1926, 12, '大正15年12月'],
+  ])('heads %i-%i as %s', (year, month, heading) => {
+    expect(formatWarekiMonth(year, month)).toBe(heading);
+  });
+
+  it('lays a month out in weeks from Sunday', () => {
+    // December 2026 starts on a Tuesday and has 31 days.
+    const weeks = calendarWeeks(2026, 12);
+    expect(weeks).toHaveLength(5);
+    expect(weeks[0]).toEqual([null, null, '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05']);
+    expect(weeks[4]).toEqual(['2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', null, null]);
+    expect(calendarWeeks(2024, 2).flat().filter(Boolean)).toHaveLength(29);
   });
 });

@@ -62,3 +62,28 @@ export function parseJapaneseDate(text: string): string | null {
   }
   return null;
 }
+
+/** The 和暦 name of a month by the era of its first day: (2019, 5) → 令和元年5月, (2026, 12) → 令和8年12月. */
+export function formatWarekiMonth(year: number, month: number): string {
+  const first = iso(year, month, 1) ?? '';
+  const era = [...ERAS].reverse().find((candidate) => first >= candidate.first);
+  if (!era) {
+    return `${year}年${month}月`;
+  }
+  const eraYear = year - Number(era.first.slice(0, 4)) + 1;
+  return `${era.names[0]}${eraYear === 1 ? '元' : eraYear}年${month}月`;
+}
+
+/** The days (YYYY-MM-DD) of a month in weeks from Sunday, null before the 1st and after the last day. */
+export function calendarWeeks(year: number, month: number): (string | null)[][] {
+  const firstWeekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const cells: (string | null)[] = Array.from({ length: firstWeekday }, () => null);
+  for (let day = 1; day <= days; day++) {
+    cells.push(iso(year, month, day));
+  }
+  while (cells.length % 7 !== 0) {
+    cells.push(null);
+  }
+  return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+}

@@ -97,15 +97,85 @@ export interface Dashboard {
   approvals: ApprovalRow[];
 }
 
-/** A coverage cell; a cell of too few residents is suppressed (its counts and rate are null). */
+/**
+ * A line of coverage: one dose (接種区分) of a vaccine over its target population of a 年度, the city or a district; a
+ * district of too few residents is suppressed (its counts and rate are null).
+ */
 export interface CoverageRow {
+  target: string;
   vaccine: string;
-  cohortFiscalYear: number;
+  dose: string;
+  population: string;
   district: string;
+  fiscalYear: number;
+  bornFrom: string;
+  bornTo: string;
+  asOf: string;
   suppressed: boolean;
-  population: number | null;
+  targetPopulation: number | null;
   vaccinated: number | null;
   rate: number | null;
+}
+
+export interface Headline {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  unclaimed: number;
+  startedThisMonth: number;
+  completedThisMonth: number;
+  startedLastMonth: number;
+  completedLastMonth: number;
+}
+
+export interface Week {
+  monday: string;
+  processesStarted: number;
+  processesCompleted: number;
+  tasksCompleted: number;
+}
+
+export interface Breach {
+  processKey: string;
+  processName: string;
+  taskKey: string;
+  taskName: string;
+  overdue: number;
+  oldestDueAt: string;
+}
+
+export interface Summary {
+  at: string;
+  today: string;
+  headline: Headline;
+  trend: Week[];
+  breaches: Breach[];
+}
+
+export interface OverdueStep {
+  id: string;
+  processKey: string;
+  processName: string;
+  taskKey: string;
+  taskName: string;
+  assigneeName: string | null;
+  candidateGroups: string[];
+  createdAt: string;
+  dueAt: string;
+  businessDaysOverdue: number;
+}
+
+export interface OverduePage {
+  total: number;
+  page: number;
+  size: number;
+  items: OverdueStep[];
+}
+
+export interface OverdueChoice {
+  processKey: string | null;
+  taskKey: string | null;
+  page: number;
 }
 
 export interface PeriodChoice {
@@ -138,8 +208,29 @@ export function fetchOpenTasks(processKey: string | null, taskKey: string | null
   return apiRequest<OpenTask[]>(`/kpi/open-tasks${query({ processKey, taskKey })}`);
 }
 
-export function fetchCoverage(vaccine: string | null): Promise<CoverageRow[]> {
-  return apiRequest<CoverageRow[]>(`/kpi/coverage${query({ vaccine })}`);
+export function fetchSummary(): Promise<Summary> {
+  return apiRequest<Summary>('/kpi/summary');
+}
+
+export const OVERDUE_PAGE_SIZE = 20;
+
+export function fetchOverdue(choice: OverdueChoice): Promise<OverduePage> {
+  return apiRequest<OverduePage>(
+    `/kpi/overdue${query({
+      processKey: choice.processKey,
+      taskKey: choice.taskKey,
+      page: choice.page,
+      size: OVERDUE_PAGE_SIZE,
+    })}`,
+  );
+}
+
+export function fetchCoverage(fiscalYear: number | null): Promise<CoverageRow[]> {
+  return apiRequest<CoverageRow[]>(`/kpi/coverage${query({ fiscalYear })}`);
+}
+
+export function fetchCoverageByDistrict(target: string, fiscalYear: number | null): Promise<CoverageRow[]> {
+  return apiRequest<CoverageRow[]>(`/kpi/coverage/districts${query({ target, fiscalYear })}`);
 }
 
 export function setSlaTarget(scope: 'PROCESS' | 'TASK', key: string, businessDays: number | null): Promise<unknown> {
@@ -162,10 +253,29 @@ export const dashboardQuery = (choice: PeriodChoice) =>
     queryFn: () => fetchDashboard(choice),
   });
 
-export const coverageQuery = (vaccine: string | null) =>
+export const summaryQuery = () =>
   queryOptions({
-    queryKey: [...kpiKeys.all, 'fetchCoverage', vaccine] as const,
-    queryFn: () => fetchCoverage(vaccine),
+    queryKey: [...kpiKeys.all, 'fetchSummary'] as const,
+    queryFn: fetchSummary,
+  });
+
+export const overdueQuery = (choice: OverdueChoice) =>
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchOverdue', choice] as const,
+    queryFn: () => fetchOverdue(choice),
+  });
+
+export const coverageQuery = (fiscalYear: number | null) =>
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchCoverage', fiscalYear] as const,
+    queryFn: () => fetchCoverage(fiscalYear),
+  });
+
+export const coverageByDistrictQuery = (target: string | null, fiscalYear: number | null) =>
+  queryOptions({
+    queryKey: [...kpiKeys.all, 'fetchCoverageByDistrict', target, fiscalYear] as const,
+    queryFn: () => fetchCoverageByDistrict(target ?? '', fiscalYear),
+    enabled: target !== null,
   });
 
 export const openTasksQuery = (processKey: string | null, taskKey: string | null) =>

@@ -1,6 +1,6 @@
 import { formatWarekiDate, formatWarekiDateTime } from '../../lib/date';
-import type { CoverageRow, Dashboard } from './api';
-import { formatCount, formatFiscalYear, formatHours, formatRate } from './format';
+import type { CoverageRow, Dashboard, OverdueStep } from './api';
+import { formatCount, formatHours, formatRate } from './format';
 import type { TableModel } from './components/KpiTable';
 
 /** The tables of the dashboard, as text: the screen and the CSV files show the same. */
@@ -161,16 +161,32 @@ export function approvalTable(dashboard: Dashboard): TableModel {
 /** Shown instead of the counts of a coverage cell with too few residents. */
 export const SUPPRESSED = '秘匿';
 
-export function coverageTable(rows: CoverageRow[]): TableModel {
+/** Coverage lines: the city's for every dose, or one dose's districts (first column the district). */
+export function coverageTable(rows: CoverageRow[], byDistrict: boolean): TableModel {
   return {
-    header: ['ワクチン', '生まれ年度', '地区', '対象人数', '接種者数', '接種率'],
+    header: [byDistrict ? '地区' : 'ワクチン', '接種区分', '対象者', '対象人数', '接種者数', '接種率'],
     rows: rows.map((row) => [
-      row.vaccine,
-      formatFiscalYear(row.cohortFiscalYear),
-      row.district,
-      ...(row.suppressed || row.population === null || row.vaccinated === null
+      byDistrict ? row.district : row.vaccine,
+      row.dose,
+      row.population,
+      ...(row.suppressed || row.targetPopulation === null || row.vaccinated === null
         ? [SUPPRESSED, SUPPRESSED, SUPPRESSED]
-        : [formatCount(row.population), formatCount(row.vaccinated), formatRate(row.rate)]),
+        : [formatCount(row.targetPopulation), formatCount(row.vaccinated), formatRate(row.rate)]),
+    ]),
+  };
+}
+
+/** The drill-down of overdue steps: ids and kinds only, as the read-only queue. */
+export function overdueTable(steps: OverdueStep[]): TableModel {
+  return {
+    header: ['業務', '工程', 'タスクID', '担当', '期限', '超過（営業日）'],
+    rows: steps.map((step) => [
+      step.processName,
+      step.taskName,
+      step.id,
+      step.assigneeName ?? '（未着手）',
+      formatWarekiDateTime(step.dueAt),
+      `${step.businessDaysOverdue}日`,
     ]),
   };
 }

@@ -3,7 +3,7 @@ import { SelectField, type SelectOption } from '../../../components/SelectField'
 import { TextAreaField } from '../../../components/TextAreaField';
 import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
-import { formatWarekiDate } from '../../../lib/date';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import type { DoseReference } from '../api';
 import { isRequired, itemLabel, type DoseItemKey, type DoseItems } from '../items';
 import { findVaccine } from '../reference';
@@ -46,12 +46,6 @@ function sexChoice(value: string): string {
     return 'FEMALE';
   }
   return value;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function dateHint(value: string): string {
-  return ISO_DATE.test(value.trim()) ? `和暦: ${formatWarekiDate(value.trim())}` : '例: 2024-04-01、令和6年4月1日';
 }
 
 function withId(choice: { id: string; name: string }): SelectOption {
@@ -133,7 +127,7 @@ export function DoseItemFields({ idPrefix, items, errors, reference, onChange, a
     />
   );
 
-  const date = (key: DoseItemKey) => text(key, { hint: dateHint(items[key] ?? ''), placeholder: 'YYYY-MM-DD' });
+  const date = (key: DoseItemKey) => <JapaneseDateField {...common(key)} onChange={(value) => set(key, value)} />;
 
   const institutions = reference.institutions.filter((institution) => institution.active).map(withId);
   const vaccineChosen = findVaccine(reference, items.vaccine) !== undefined;

@@ -56,8 +56,9 @@ async function fillForm() {
       .map((option) => option.textContent),
   ).toEqual(['選択してください', '1期', '2期']);
   await userEvent.selectOptions(screen.getByLabelText('接種区分'), '1期');
-  await userEvent.type(screen.getByLabelText('接種年月日'), '2027-10-05');
-  expect(field('doseDate')).toHaveAccessibleDescription('和暦: 令和9年10月5日');
+  // Typed in 和暦 as clerks write it; the server reads it as the batch files' dates are read.
+  await userEvent.type(screen.getByLabelText('接種年月日'), 'R9.10.5');
+  expect(field('doseDate')).toHaveAccessibleDescription('令和9年10月5日（2027-10-05）');
   await userEvent.type(screen.getByLabelText('ロット番号（LotNo）'), 'MR-01');
   await userEvent.selectOptions(screen.getByLabelText('接種医療機関'), '市立中央病院（1110103）');
   expect(
@@ -72,7 +73,7 @@ const FILLED_ITEMS = {
   addresseeNumber: '0000000001',
   vaccine: 'MR',
   doseCategory: '1期',
-  doseDate: '2027-10-05',
+  doseDate: 'R9.10.5',
   lotNumber: 'MR-01',
   institutionId: '1110103',
   doctorId: 'D1010301',
@@ -112,7 +113,9 @@ describe('DoseEntryPage', () => {
       'E002ツベルクリン 大きさ縦（mm）:大きさ縦はmm単位の数値で入力してください（0〜99.9）',
     ]);
     expect(field('doseDate')).toHaveAttribute('aria-invalid', 'true');
-    expect(field('doseDate')).toHaveAccessibleDescription('和暦: 令和9年10月5日 E030 接種年月日が未来の日付です');
+    expect(field('doseDate')).toHaveAccessibleDescription(
+      '令和9年10月5日（2027-10-05） E030 接種年月日が未来の日付です',
+    );
     expect(field('tuberculinSizeV')).toHaveAccessibleDescription(/^E002 大きさ縦はmm単位の数値/);
     expect(field('lotNumber')).toHaveAttribute('aria-invalid', 'false');
     expect(other).toHaveAttribute('open');

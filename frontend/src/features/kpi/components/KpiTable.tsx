@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/Message';
+import { Pager } from '../../../components/Pager';
 import { saveDownload } from '../../../lib/download';
 import { CSV_ENCODING_LABELS, type CsvEncoding } from '../../../lib/csv';
 import { useAction } from '../../../lib/useAction';
@@ -21,11 +22,29 @@ interface KpiSectionProps {
   /** Cells to render instead of the text (e.g. links), by row and column. */
   renderCell?: (row: number, column: number, text: string) => ReactNode;
   note?: ReactNode;
+  /** Rows shown at a time; the CSV holds them all. */
+  pageSize?: number;
 }
 
+const PAGE_SIZE = 20;
+
 /** One part of the dashboard: the chart (if any), the table behind it and its CSV download. */
-export function KpiSection({ title, testId, fileName, table, chart, renderCell, note }: KpiSectionProps) {
+export function KpiSection({
+  title,
+  testId,
+  fileName,
+  table,
+  chart,
+  renderCell,
+  note,
+  pageSize = PAGE_SIZE,
+}: KpiSectionProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('UTF8_BOM');
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(table.rows.length / pageSize));
+  // A new table (another period) may be shorter than the page being read.
+  const shown = Math.min(page, pages - 1);
+  const first = shown * pageSize;
   // A download changes nothing on the server that a page shows.
   const { run, error } = useAction({ invalidates: [] });
 
@@ -58,7 +77,9 @@ export function KpiSection({ title, testId, fileName, table, chart, renderCell, 
       {table.rows.length === 0 ? (
         <p className="kpi-empty">該当するデータはありません。</p>
       ) : (
-        <div className="kpi-table-wrap">
+        // A table that scrolls sideways must be reachable by keyboard to be scrolled (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={`${title}の表`}>
           <table className="data-table kpi-table">
             <thead>
               <tr>
@@ -70,16 +91,19 @@ export function KpiSection({ title, testId, fileName, table, chart, renderCell, 
               </tr>
             </thead>
             <tbody>
-              {table.rows.map((row, r) => (
-                <tr key={r} data-testid={`${testId}-row`}>
+              {table.rows.slice(first, first + pageSize).map((row, i) => (
+                <tr key={first + i} data-testid={`${testId}-row`}>
                   {row.map((cell, c) => (
-                    <td key={c}>{renderCell ? renderCell(r, c, cell) : cell}</td>
+                    <td key={c}>{renderCell ? renderCell(first + i, c, cell) : cell}</td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {pages > 1 && (
+        <Pager label={`${title}のページ`} page={shown} size={pageSize} total={table.rows.length} onPage={setPage} />
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { officeToday } from '../../../lib/date';
 import '../kpi.css';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
 import {
@@ -12,14 +12,14 @@ import {
   type PeriodChoice,
   type PeriodKind,
   dashboardQuery,
-  coverageQuery,
 } from '../api';
 import { BarChart, HeatMap, LineChart } from '../components/Charts';
+import { CoverageView } from '../components/CoverageView';
 import { KpiSection } from '../components/KpiTable';
+import { OverdueView, SummaryView } from '../components/SummaryView';
 import {
   ageingTable,
   approvalTable,
-  coverageTable,
   isDaily,
   oldestTable,
   processTable,
@@ -29,8 +29,48 @@ import {
   trendTable,
 } from '../tables';
 
-/** Managers' KPI dashboard: counts and durations only, never residents' data. */
+type View = 'summary' | 'overdue' | 'details' | 'coverage';
+
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'summary', label: '概要' },
+  { view: 'details', label: '詳細な集計' },
+  { view: 'coverage', label: '接種率' },
+];
+
+/**
+ * Managers' KPI dashboard: counts and durations only, never residents' data. The first screen is a summary to read
+ * at a glance; the detailed tables and coverage are drawn only when asked for, so the first screen stays small.
+ */
 export function KpiDashboardPage() {
+  const [params] = useSearchParams();
+  const asked = params.get('view');
+  const view: View = VIEWS.some((v) => v.view === asked) || asked === 'overdue' ? (asked as View) : 'summary';
+  return (
+    <div className="kpi-page">
+      <h1>業務指標（KPI）</h1>
+      <p className="kpi-privacy">件数と所要時間だけを表示します。住民の個人情報は含みません。</p>
+      <nav className="kpi-views" aria-label="業務指標の表示">
+        {VIEWS.map((v) => (
+          <Link
+            key={v.view}
+            to={v.view === 'summary' ? '/kpi' : `/kpi?view=${v.view}`}
+            className={view === v.view || (v.view === 'summary' && view === 'overdue') ? 'tab active' : 'tab'}
+            aria-current={view === v.view ? 'page' : undefined}
+            data-testid={`kpi-view-${v.view}`}
+          >
+            {v.label}
+          </Link>
+        ))}
+      </nav>
+      {view === 'summary' && <SummaryView />}
+      {view === 'overdue' && <OverdueView />}
+      {view === 'details' && <DetailsView />}
+      {view === 'coverage' && <CoverageView />}
+    </div>
+  );
+}
+
+function DetailsView() {
   const [draft, setDraft] = useState<PeriodChoice>({ period: 'MONTH', date: officeToday(), from: '', to: '' });
   const [choice, setChoice] = useState<PeriodChoice>(draft);
   const dashboard = useQuery(dashboardQuery(choice));
@@ -41,9 +81,7 @@ export function KpiDashboardPage() {
   }
 
   return (
-    <div className="kpi-page">
-      <h1>業務指標（KPI）</h1>
-      <p className="kpi-privacy">件数と所要時間だけを表示します。住民の個人情報は含みません。</p>
+    <>
       <form className="kpi-period" onSubmit={submit} aria-label="集計期間">
         <label>
           期間
@@ -98,8 +136,7 @@ export function KpiDashboardPage() {
       {dashboard.error && <ErrorMessage testId="kpi-error">{dashboard.error.message}</ErrorMessage>}
       {dashboard.isPending && <Loading />}
       {dashboard.data && <DashboardView dashboard={dashboard.data} onChanged={() => void dashboard.refetch()} />}
-      <CoverageSection />
-    </div>
+    </>
   );
 }
 
@@ -254,43 +291,5 @@ function SlaEditor({ dashboard, onChanged }: { dashboard: Dashboard; onChanged: 
       {message && <Notice>{message}</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
     </form>
-  );
-}
-
-function CoverageSection() {
-  const [vaccine, setVaccine] = useState('');
-  const [chosen, setChosen] = useState<string | null>(null);
-  const coverage = useQuery(coverageQuery(chosen));
-  return (
-    <>
-      <form
-        className="kpi-coverage-filter"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setChosen(vaccine.trim() === '' ? null : vaccine.trim());
-        }}
-      >
-        <label>
-          接種率のワクチン（空欄ですべて）
-          <input data-testid="coverage-vaccine" value={vaccine} onChange={(event) => setVaccine(event.target.value)} />
-        </label>
-        <button type="submit">絞り込む</button>
-      </form>
-      {coverage.error && <ErrorMessage>{coverage.error.message}</ErrorMessage>}
-      {coverage.data && (
-        <KpiSection
-          title="接種率（生まれ年度・地区別）"
-          testId="kpi-coverage"
-          fileName="接種率"
-          table={coverageTable(coverage.data)}
-          note={
-            <p className="kpi-note">
-              住民登録のある人のうち、そのワクチンの接種記録が1回以上ある人の割合です。「全地区」は生まれ年度ごとの合計です。
-              対象人数の少ない欄は個人が特定されないよう「秘匿」と表示します。
-            </p>
-          }
-        />
-      )}
-    </>
   );
 }

@@ -4,6 +4,7 @@ import { CamundaForm, fieldLabel, type CamundaFormHandle, type FormValues } from
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
 import { startProcess, type ProcessDefinition, type StartedProcess } from '../api';
+import { forUsers } from '../../../lib/words';
 
 interface StartProcessPanelProps {
   process: ProcessDefinition;
@@ -43,7 +44,7 @@ export function StartProcessPanel({ process, initialValues, onClose }: StartProc
   return (
     <section className="start-panel" aria-labelledby="start-panel-title">
       <h2 id="start-panel-title">{process.name}</h2>
-      {process.description && <p>{process.description}</p>}
+      {process.description && <p>{forUsers(process.description)}</p>}
       {error && (
         <ErrorMessage testId="start-message">
           <p>{error.text}</p>

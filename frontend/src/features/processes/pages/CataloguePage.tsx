@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { type FormValues, valuesFromParams } from '../../../components/CamundaForm';
 import { ErrorMessage, Loading } from '../../../components/Message';
+import { forUsers } from '../../../lib/words';
 import { processesQuery } from '../api';
 import { StartProcessPanel } from '../components/StartProcessPanel';
 
@@ -44,7 +45,7 @@ export function CataloguePage() {
               onClick={() => setSelectedKey(process.key)}
             >
               <span className="process-name">{process.name}</span>
-              <span className="process-description">{process.description}</span>
+              <span className="process-description">{forUsers(process.description ?? '')}</span>
             </button>
           </li>
         ))}

@@ -19,6 +19,7 @@ export function TaskPage() {
   const navigate = useNavigate();
   const detail = useQuery(taskQuery(taskId));
   const formRef = useRef<CamundaFormHandle>(null);
+  const formSectionRef = useRef<HTMLElement>(null);
   const action = useAction();
   const busy = action.busy;
 
@@ -115,7 +116,7 @@ export function TaskPage() {
 
       <div className="task-layout">
         <CaseContextPanel context={context} />
-        <section className="task-form" aria-labelledby="task-form-title">
+        <section className="task-form" aria-labelledby="task-form-title" ref={formSectionRef}>
           <h2 id="task-form-title">入力</h2>
           {!assignedToMe && task.assignee !== null && (
             <p className="hint">このタスクは{task.assigneeName ?? task.assignee}さんが担当しています。</p>
@@ -139,7 +140,15 @@ export function TaskPage() {
               <button
                 type="button"
                 data-testid="claim-button"
-                onClick={() => void action.run(() => claimTask(task.id))}
+                onClick={() =>
+                  void action
+                    .run(() => claimTask(task.id))
+                    .then((claimed) => {
+                      if (claimed) {
+                        focusFirstFieldOf(formSectionRef.current);
+                      }
+                    })
+                }
                 disabled={busy || refusal !== null}
               >
                 担当する
@@ -184,4 +193,23 @@ function BackLink() {
       <Link to="/tasks">← タスク一覧へ戻る</Link>
     </p>
   );
+}
+
+const EDITABLE =
+  '.camunda-form input:not([readonly]):not([disabled]):not([type="hidden"]), ' +
+  '.camunda-form textarea:not([readonly]):not([disabled]), .camunda-form select:not([disabled])';
+
+/**
+ * After 担当する the button is gone and the form turns editable once the task is fetched again: focus goes to the
+ * form's first field (or, for a step without fields, to 完了する) instead of falling to the page.
+ */
+function focusFirstFieldOf(section: HTMLElement | null, tries = 40) {
+  const field = section?.querySelector<HTMLElement>(EDITABLE);
+  if (field) {
+    field.focus();
+  } else if (tries > 0) {
+    window.setTimeout(() => focusFirstFieldOf(section, tries - 1), 50);
+  } else {
+    section?.querySelector<HTMLElement>('[data-testid="complete-button"]')?.focus();
+  }
 }

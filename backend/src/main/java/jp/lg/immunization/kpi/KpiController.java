@@ -4,11 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.CsvDownload;
 import jp.lg.immunization.platform.CsvEncoding;
 import jp.lg.immunization.platform.CsvFile;
+import jp.lg.immunization.platform.JapaneseDates;
 import jp.lg.immunization.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +36,33 @@ class KpiController {
       @NotNull(message = "表が空です") @Size(max = 20_000, message = "表が大きすぎます（20,000行まで）") List<List<String>> rows) {}
 
   private final KpiQueries queries;
+  private final KpiSummary summary;
+  private final Coverage coverage;
   private final SlaTargets slaTargets;
   private final CurrentUser currentUser;
 
-  KpiController(KpiQueries queries, SlaTargets slaTargets, CurrentUser currentUser) {
+  KpiController(KpiQueries queries, KpiSummary summary, Coverage coverage, SlaTargets slaTargets,
+                CurrentUser currentUser) {
     this.queries = queries;
+    this.summary = summary;
+    this.coverage = coverage;
     this.slaTargets = slaTargets;
     this.currentUser = currentUser;
+  }
+
+  /** The first screen: headline figures, the weekly trend and the steps overdue now. */
+  @GetMapping("/summary")
+  KpiSummary.Summary summary() {
+    return summary.summary();
+  }
+
+  /** The drill-down behind the first screen: open steps past their due date, paged. */
+  @GetMapping("/overdue")
+  KpiSummary.Page overdue(@RequestParam(required = false) String processKey,
+                          @RequestParam(required = false) String taskKey,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "20") int size) {
+    return summary.overdue(processKey, taskKey, page, size);
   }
 
   @GetMapping("/dashboard")
@@ -62,9 +84,29 @@ class KpiController {
     return queries.openTasks(processKey, taskKey, limit);
   }
 
+  /** Coverage per vaccine and dose over its target population in a 年度 (this one by default), the whole city. */
   @GetMapping("/coverage")
-  List<KpiQueries.CoverageRow> coverage(@RequestParam(required = false) String vaccine) {
-    return queries.coverage(vaccine);
+  List<Coverage.Row> coverage(@RequestParam(required = false) Integer fiscalYear) {
+    LocalDate today = queries.today();
+    return coverage.city(fiscalYear(fiscalYear, today), today);
+  }
+
+  /** One dose's coverage by district. */
+  @GetMapping("/coverage/districts")
+  List<Coverage.Row> coverageByDistrict(@RequestParam String target, @RequestParam(required = false) Integer fiscalYear) {
+    LocalDate today = queries.today();
+    return coverage.districts(target, fiscalYear(fiscalYear, today), today);
+  }
+
+  private static int fiscalYear(Integer asked, LocalDate today) {
+    int current = JapaneseDates.fiscalYearOf(today);
+    if (asked == null) {
+      return current;
+    }
+    if (asked < 2000 || asked > current) {
+      throw ApiException.badRequest("invalid_fiscal_year", "年度は2000年度から今年度までで指定してください。");
+    }
+    return asked;
   }
 
   @PutMapping("/sla")

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import jp.lg.immunization.kpi.SlaTargets.Scope;
-import jp.lg.immunization.resident.ResidentFacts;
 import jp.lg.immunization.security.UserDirectory;
-import jp.lg.immunization.vaccination.DoseFacts;
 import jp.lg.immunization.workflow.ProcessFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -68,26 +66,17 @@ class KpiQueries {
                    List<TrendPoint> trend, List<AgeingRow> ageing, List<OpenTask> oldest,
                    List<ApprovalRow> approvals) {}
 
-  /** A cell of the coverage table; a cell of fewer residents than the minimum is suppressed (counts and rate null). */
-  record CoverageRow(String vaccine, int cohortFiscalYear, String district, boolean suppressed, Long population,
-                     Long vaccinated, Double rate) {}
-
-  /** The district of the rows that add up every district of a cohort. */
-  static final String ALL_DISTRICTS = "全地区";
-
   private final JdbcTemplate jdbc;
   private final ProcessTypes processTypes;
   private final SlaTargets slaTargets;
   private final UserDirectory users;
   private final Clock clock;
   private final KpiRollup rollup;
-  private final KpiProperties properties;
 
   KpiQueries(JdbcTemplate jdbc, ProcessTypes processTypes, SlaTargets slaTargets, UserDirectory users, Clock clock,
-             KpiRollup rollup, KpiProperties properties) {
+             KpiRollup rollup) {
     this.jdbc = jdbc;
     this.rollup = rollup;
-    this.properties = properties;
     this.processTypes = processTypes;
     this.slaTargets = slaTargets;
     this.users = users;
@@ -278,42 +267,6 @@ class KpiQueries {
           ChronoUnit.DAYS.between(created.atZone(JAPAN).toLocalDate(), today),
           todayOrdinal - rs.getInt(9), targets.target(Scope.TASK, rs.getString(4)).businessDays());
     }, args.toArray());
-  }
-
-  /**
-   * Coverage (接種率): of the registered residents of each birth cohort (年度 of birth), per district and for all
-   * districts, how many have at least one recorded dose of the vaccine. Cohorts without any dose of it are left out.
-   * Cells of fewer than {@code immunization.kpi.coverage-min-cell} residents are suppressed, so that no one's
-   * vaccination can be told from the table.
-   */
-  @Transactional(readOnly = true)
-  List<CoverageRow> coverage(String vaccine) {
-    String only = blankToNull(vaccine);
-    int minCell = properties.coverageMinCell();
-    return jdbc.query("""
-        with people as (
-          select id, coalesce(district, '(不明)') district, extract(year from birth_date - interval '3 months')::int cohort
-          from %s r),
-        population as (
-          select cohort, case when grouping(district) = 1 then ? else district end district, count(*) n
-          from people group by grouping sets ((cohort, district), (cohort))),
-        vaccinated as (
-          select d.vaccine, p.cohort, case when grouping(p.district) = 1 then ? else p.district end district,
-                 count(distinct p.id) n
-          from %s d join people p on p.id = d.resident_id
-          where cast(? as varchar) is null or d.vaccine = ?
-          group by grouping sets ((d.vaccine, p.cohort, p.district), (d.vaccine, p.cohort)))
-        select v.vaccine, v.cohort, v.district, p.n, v.n
-        from vaccinated v join population p using (cohort, district)
-        order by 1, 2 desc, v.district = ? desc, 3""".formatted(ResidentFacts.registered(), DoseFacts.doses()),
-        (rs, i) -> {
-      long population = rs.getLong(4);
-      long vaccinated = rs.getLong(5);
-      boolean suppressed = population < minCell;
-      return new CoverageRow(rs.getString(1), rs.getInt(2), rs.getString(3), suppressed,
-          suppressed ? null : population, suppressed ? null : vaccinated,
-          suppressed ? null : ratio(vaccinated, population));
-    }, ALL_DISTRICTS, ALL_DISTRICTS, only, only, ALL_DISTRICTS);
   }
 
   private int ordinal(LocalDate day) {

@@ -28,13 +28,18 @@ class SlaDueDates implements StepTargets {
   @Override
   public Optional<Instant> dueBy(String processKey, String taskKey, Instant created) {
     int businessDays = targets.resolver().target(SlaTargets.Scope.TASK, taskKey).businessDays();
-    LocalDate day = created.atZone(JAPAN).toLocalDate();
+    return Optional.of(closingAfter(calendar, created.atZone(JAPAN).toLocalDate(), businessDays));
+  }
+
+  /** Closing time of the {@code businessDays}th business day after {@code day}. */
+  static Instant closingAfter(OfficeCalendar calendar, LocalDate day, int businessDays) {
+    LocalDate counting = day;
     for (int counted = 0; counted < businessDays; ) {
-      day = day.plusDays(1);
-      if (calendar.isBusinessDay(day)) {
+      counting = counting.plusDays(1);
+      if (calendar.isBusinessDay(counting)) {
         counted++;
       }
     }
-    return Optional.of(day.atTime(calendar.closesAt()).atZone(JAPAN).toInstant());
+    return counting.atTime(calendar.closesAt()).atZone(JAPAN).toInstant();
   }
 }

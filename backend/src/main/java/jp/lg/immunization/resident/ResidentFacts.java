@@ -9,13 +9,13 @@ package jp.lg.immunization.resident;
 public final class ResidentFacts {
 
   private static final String REGISTERED = """
-      (select id, district, birth_date from resident where status = 'REGISTERED')""";
+      (select id, district, birth_date, sex from resident where status = 'REGISTERED')""";
 
   private ResidentFacts() {}
 
   /**
    * The residents currently registered (住民登録のある者): {@code id}, {@code district} (the 地区, null when the
-   * address has none) and {@code birth_date}.
+   * address has none), {@code birth_date} and {@code sex} ({@code MALE} or {@code FEMALE}).
    */
   public static String registered() {
     return REGISTERED;

@@ -59,6 +59,10 @@ enum Vaccine {
     return decisionKey;
   }
 
+  Set<String> recordNames() {
+    return recordNames;
+  }
+
   boolean injectedLive() {
     return injectedLive;
   }

@@ -12,7 +12,8 @@ public final class ProcessFacts {
 
   private static final String STEPS = """
       (select id, process_key, process_name, task_key, name as task_name, status, candidate_groups, assignee,
-              created_at, claimed_at, ended_at, submission ->> 'decision' as decision
+              created_at, claimed_at, ended_at, due_at,
+              coalesce(submission ->> 'decision', submission ->> 'approval') as decision
        from task_view)""";
 
   private static final String INSTANCES = """
@@ -26,7 +27,8 @@ public final class ProcessFacts {
    * One row per user task, open or ended: {@code id}, {@code process_key}, {@code process_name}, {@code task_key},
    * {@code task_name}, {@code status} ({@code OPEN}, {@code COMPLETED} or {@code DELETED}), {@code candidate_groups}
    * (varchar[]), {@code assignee} (username, null while unclaimed), {@code created_at}, {@code claimed_at},
-   * {@code ended_at} (timestamptz) and {@code decision} (the {@code decision} field its form submitted, if any).
+   * {@code ended_at}, {@code due_at} (timestamptz; the due date, null when the step has none) and
+   * {@code decision} (the {@code decision} or {@code approval} field its form submitted, if any).
    */
   public static String steps() {
     return STEPS;

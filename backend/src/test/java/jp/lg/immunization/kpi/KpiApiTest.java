@@ -24,8 +24,6 @@ import java.util.UUID;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
-import jp.lg.immunization.resident.ResidentFixtures;
-import jp.lg.immunization.resident.Sex;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +58,6 @@ class KpiApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessDriver driver;
   @Autowired ProcessTypes processTypes;
-  @Autowired org.springframework.context.ApplicationContext context;
 
   private String processKey;
   private String taskKey;
@@ -184,52 +181,6 @@ class KpiApiTest {
     assertThat(approval.path("approvalRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(approval.path("avgTurnaroundHours").asDouble()).isEqualTo(4.0);
     assertThat(approval.path("p90TurnaroundHours").asDouble()).isCloseTo(6.0, org.assertj.core.data.Percentage.withPercentage(1));
-  }
-
-  @Test
-  void coverageCountsResidentsWithADosePerCohortAndDistrictAndSuppressesSmallCells() throws Exception {
-    ResidentFixtures fixtures = new ResidentFixtures(context);
-    String vaccine = "試験" + processKey.substring(7, 13);
-    List<Long> residents = new java.util.ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      // 12 in one district (9 vaccinated), 3 in another (1 vaccinated); born in 令和元年度 (2019-04-01 to 2020-03-31).
-      String district = i < 12 ? "接種率試験町" : "接種率少数町";
-      long id = fixtures.insert(new ResidentFixtures.Person("試験", "太郎", "シケン", "タロウ",
-          java.time.LocalDate.of(2019, 4, 1).plusDays(20L * i), Sex.MALE, "3500000",
-          "埼玉県架空市" + district + "1丁目1番1号", "REGISTERED"));
-      residents.add(id);
-      if (i < 9 || i == 12) {
-        jdbc.update("""
-            insert into dose_record (vaccine, dose_category, resident_id, birth_date, sex, dose_date)
-            select ?, '1期', id, birth_date, sex, date '2021-06-01' from resident where id = ?""", vaccine, id);
-      }
-    }
-    try {
-      String body = mvc.perform(get("/api/kpi/coverage").param("vaccine", vaccine).with(users.as("manager1")))
-          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-      JsonNode rows = json.readTree(body);
-      assertThat(rows.get(0).path("district").asText()).isEqualTo("全地区");
-      JsonNode all = rows.get(0);
-      assertThat(all.path("cohortFiscalYear").asInt()).isEqualTo(2019);
-      assertThat(all.path("vaccinated").asLong()).isEqualTo(10);
-      assertThat(all.path("population").asLong()).isEqualTo(jdbc.queryForObject("""
-          select count(*) from resident where status = 'REGISTERED'
-            and birth_date between date '2019-04-01' and date '2020-03-31'""", Long.class));
-      JsonNode town = row(rows, "district", "接種率試験町");
-      assertThat(town.path("suppressed").asBoolean()).isFalse();
-      assertThat(town.path("population").asLong()).isEqualTo(12);
-      assertThat(town.path("vaccinated").asLong()).isEqualTo(9);
-      assertThat(town.path("rate").asDouble()).isEqualTo(0.75);
-      JsonNode small = row(rows, "district", "接種率少数町");
-      assertThat(small.path("suppressed").asBoolean()).isTrue();
-      assertThat(small.path("population").isNull()).isTrue();
-      assertThat(small.path("vaccinated").isNull()).isTrue();
-      assertThat(small.path("rate").isNull()).isTrue();
-      assertThat(body).doesNotContain("試験 太郎", "シケン");
-    } finally {
-      jdbc.update("delete from dose_record where vaccine = ?", vaccine);
-      jdbc.update("delete from resident where id = any (?)", (Object) residents.toArray(Long[]::new));
-    }
   }
 
   /** SLA targets of steps are keyed by the step's id, so no two processes may use the same id for a user task. */

@@ -204,6 +204,28 @@ class CaseWorkApiTest {
     stream.getRequest().getAsyncContext().complete();
   }
 
+  /** R28's approval names its field {@code approval}: it is in the queue all the same and decided as the queue does. */
+  @Test
+  void theR28ApprovalWaitsInTheApprovalQueueAndIsDecidedThere() throws Exception {
+    String waiting = awaitingApproval("staff1");
+    boolean queued = false;
+    String cursor = null;
+    do {
+      var request = get("/api/approvals").param("size", "50").with(users.as("super1"));
+      JsonNode page = read(mvc.perform(cursor == null ? request : request.param("cursor", cursor)));
+      queued = page.path("items").findValuesAsText("id").contains(waiting);
+      cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText(null);
+    } while (!queued && cursor != null);
+    assertThat(queued).as("R28 approval in 承認待ち").isTrue();
+
+    driver.perform("super1", post("/api/approvals/" + waiting), Map.of("values", Map.of("decision", "APPROVE")))
+        .andExpect(status().isNoContent());
+    assertThat(jdbc.queryForObject("select status from task_view where id = ?", String.class, waiting))
+        .isEqualTo("COMPLETED");
+    assertThat(jdbc.queryForObject("select submission ->> 'approval' from task_view where id = ?", String.class,
+        waiting)).isEqualTo("APPROVE");
+  }
+
   private String awaitingApproval(String decider) throws Exception {
     ProcessInstance instance = start();
     driver.complete(decider, instance, "CheckRequesterIdentity",
