@@ -12,6 +12,17 @@ import {
 
 export * from '../../lib/residents';
 
+/** A search as the search page keeps it in the navigation's state (never in the URL: it holds personal data). */
+export interface ResidentSearch {
+  criteria: ResidentCriteria;
+  page: number;
+}
+
+/** The search a page was entered with, e.g. to lead back to its results. */
+export function searchOf(state: unknown): ResidentSearch | null {
+  return (state as { search?: ResidentSearch } | null)?.search ?? null;
+}
+
 export interface ResidentCase {
   resident: ResidentDetail;
   /** The other members of the resident's 世帯; the resident is not among them. */

@@ -59,7 +59,8 @@ function RegisteredNotice({ registered }: { registered: Registered }) {
           </Link>
         ) : (
           <Link
-            to={`/residents?addresseeNumber=${encodeURIComponent(addresseeNumber)}`}
+            to="/residents"
+            state={{ search: { criteria: { name: '', birthDate: '', addresseeNumber }, page: 0 } }}
             data-testid="dose-registered-resident-link"
           >
             宛名番号 {addresseeNumber} の住民を検索する

@@ -331,13 +331,17 @@ describe('ResidentDetailPage', () => {
     });
     const { router } = renderApp('/residents');
     // As the search page does: the detail page is entered with the search to return to.
-    await act(() => router.navigate('/residents/r-1', { state: { search: '?name=山田' } }));
+    const search = { criteria: { name: '山田', birthDate: '', addresseeNumber: '' }, page: 0 };
+    await act(() => router.navigate('/residents/r-1', { state: { search } }));
 
     await userEvent.click(await screen.findByRole('link', { name: '山田 花' }));
 
     expect(router.state.location.pathname).toBe('/residents/r-2');
     expect(await screen.findByText('ヤマダ ハナ', { selector: 'dd' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '← 検索結果へ戻る' })).toHaveAttribute('href', '/residents?name=山田');
+    await userEvent.click(screen.getByRole('link', { name: '← 検索結果へ戻る' }));
+    expect(router.state.location.pathname).toBe('/residents');
+    expect(router.state.location.search).toBe('');
+    expect(router.state.location.state).toEqual({ search });
   });
 
   it('shows the server message when the resident cannot be found', async () => {

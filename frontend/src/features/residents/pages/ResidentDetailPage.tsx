@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { ageOn, formatWarekiDate } from '../../../lib/date';
-import { SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail, residentCaseQuery } from '../api';
+import { SEX_LABELS, SOURCE_LABELS, STATUS_LABELS, type ResidentDetail, residentCaseQuery, searchOf } from '../api';
 import { DoseTimeline } from '../../../components/DoseTimeline';
 import { EligibilityTable } from '../../../components/EligibilityTable';
 import { BClassQualifications } from '../components/BClassQualifications';
@@ -39,10 +39,12 @@ export function ResidentDetailPage() {
   const location = useLocation();
   const residentCase = useQuery(residentCaseQuery(residentId));
 
-  const search = (location.state as { search?: string } | null)?.search ?? '';
+  const search = searchOf(location.state);
   const back = (
     <p className="back-link">
-      <Link to={`/residents${search}`}>← 検索結果へ戻る</Link>
+      <Link to="/residents" state={search ? { search } : null}>
+        ← 検索結果へ戻る
+      </Link>
     </p>
   );
 

@@ -1,46 +1,58 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDate } from '../../../lib/date';
-import { SEX_LABELS, STATUS_LABELS, type ResidentCriteria, searchResidentsQuery } from '../api';
+import { parseJapaneseDate } from '../../../lib/wareki';
+import {
+  SEX_LABELS,
+  STATUS_LABELS,
+  type ResidentCriteria,
+  type ResidentSearch,
+  searchOf,
+  searchResidentsQuery,
+} from '../api';
 import { DataTable } from '../../../components/DataTable';
 
-function criteriaFrom(params: URLSearchParams): ResidentCriteria {
-  return {
-    name: params.get('name') ?? '',
-    birthDate: params.get('birthDate') ?? '',
-    addresseeNumber: params.get('addresseeNumber') ?? '',
-  };
-}
+const NO_CRITERIA: ResidentCriteria = { name: '', birthDate: '', addresseeNumber: '' };
 
 function hasCriteria(criteria: ResidentCriteria): boolean {
   return Object.values(criteria).some((value) => value !== '');
 }
 
-/** Criteria live in the URL so that returning from a resident's detail shows the same results. */
+/**
+ * The search criteria live in the navigation's state, never in the URL: a name and a birth date are personal data,
+ * which the address bar, the browser's history and proxies would keep. Returning from a resident's page brings the
+ * same state back, so the same results show.
+ */
 export function ResidentSearchPage() {
-  const [params, setParams] = useSearchParams();
-  const criteria = criteriaFrom(params);
-  const page = Number(params.get('page') ?? '0') || 0;
-  const [draft, setDraft] = useState<ResidentCriteria>(criteria);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const current = searchOf(location.state);
+  const criteria = current?.criteria ?? NO_CRITERIA;
+  const page = current?.page ?? 0;
+  const [draft, setDraft] = useState<ResidentCriteria>({
+    ...criteria,
+    birthDate: criteria.birthDate === '' ? '' : formatWarekiDate(criteria.birthDate),
+  });
+  const [birthDateError, setBirthDateError] = useState<string | undefined>();
 
   function search(event: FormEvent) {
     event.preventDefault();
-    const next: Record<string, string> = {};
-    for (const [key, value] of Object.entries(draft)) {
-      if (value.trim() !== '') {
-        next[key] = value.trim();
-      }
+    const birthDate = draft.birthDate.trim() === '' ? '' : parseJapaneseDate(draft.birthDate);
+    if (birthDate === null) {
+      setBirthDateError('生年月日を日付として読めません（例: 大正14年3月3日、T14.3.3、1925-03-03）');
+      return;
     }
-    setParams(next);
+    setBirthDateError(undefined);
+    const next = { name: draft.name.trim(), birthDate, addresseeNumber: draft.addresseeNumber.trim() };
+    navigate('/residents', { state: { search: { criteria: next, page: 0 } satisfies ResidentSearch } });
   }
 
   function goToPage(nextPage: number) {
-    const next = new URLSearchParams(params);
-    next.set('page', String(nextPage));
-    setParams(next);
+    navigate('/residents', { state: { search: { criteria, page: nextPage } satisfies ResidentSearch } });
   }
 
   return (
@@ -55,15 +67,13 @@ export function ResidentSearchPage() {
             onChange={(event) => setDraft({ ...draft, name: event.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor="resident-birth-date">生年月日</label>
-          <input
-            id="resident-birth-date"
-            type="date"
-            value={draft.birthDate}
-            onChange={(event) => setDraft({ ...draft, birthDate: event.target.value })}
-          />
-        </div>
+        <JapaneseDateField
+          id="resident-birth-date"
+          label="生年月日"
+          value={draft.birthDate}
+          onChange={(birthDate) => setDraft({ ...draft, birthDate })}
+          error={birthDateError}
+        />
         <div className="field">
           <label htmlFor="resident-addressee-number">宛名番号</label>
           <input
@@ -78,7 +88,7 @@ export function ResidentSearchPage() {
         </button>
       </form>
       {hasCriteria(criteria) ? (
-        <ResidentResults criteria={criteria} page={page} onPage={goToPage} />
+        <ResidentResults search={{ criteria, page }} onPage={goToPage} />
       ) : (
         <p className="hint">検索条件を1つ以上入力してください。</p>
       )}
@@ -87,17 +97,15 @@ export function ResidentSearchPage() {
 }
 
 interface ResidentResultsProps {
-  criteria: ResidentCriteria;
-  page: number;
+  search: ResidentSearch;
   onPage: (page: number) => void;
 }
 
-function ResidentResults({ criteria, page, onPage }: ResidentResultsProps) {
+function ResidentResults({ search, onPage }: ResidentResultsProps) {
   const navigate = useNavigate();
-  const location = useLocation();
   // The detail page links back to these very results.
-  const backState = { search: location.search };
-  const result = useQuery(searchResidentsQuery(criteria, page));
+  const backState = { search };
+  const result = useQuery(searchResidentsQuery(search.criteria, search.page));
 
   if (result.isPending) {
     return <Loading />;
@@ -133,7 +141,7 @@ function ResidentResults({ criteria, page, onPage }: ResidentResultsProps) {
           </tr>
         ))}
       </DataTable>
-      <Pager page={page} size={size} total={total} onPage={onPage} />
+      <Pager page={search.page} size={size} total={total} onPage={onPage} />
     </>
   );
 }
