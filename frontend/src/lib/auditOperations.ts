@@ -86,4 +86,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   TASK_ASSIGN: 'タスクの割り当て（上長）',
   ABSENCE_SET: '不在の登録・取消',
   CASE_NOTE_ADDED: '案件へのメモの追加',
+  VRS_DOSE_REGISTRATION: 'VRSへの接種記録の登録・閲覧',
+  VRS_MOVER_QUERY: 'VRSによる転入者の接種記録照会',
+  VRS_MOVER_QUERY_VIEW: 'VRS転入者照会の閲覧',
 };

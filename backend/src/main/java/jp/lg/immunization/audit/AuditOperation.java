@@ -124,5 +124,10 @@ public enum AuditOperation {
   /** An absence (from, to, stand-in) recorded or withdrawn, by the user or their supervisor. */
   ABSENCE_SET,
   /** A note added to a case (append-only). */
-  CASE_NOTE_ADDED
+  CASE_NOTE_ADDED,
+  /** COVID-19 doses prepared for, sent to or viewed as registered in VRS. */
+  VRS_DOSE_REGISTRATION,
+  /** A VRS mover query recorded, decided, sent, answered or checked (R30, R31). */
+  VRS_MOVER_QUERY,
+  VRS_MOVER_QUERY_VIEW
 }

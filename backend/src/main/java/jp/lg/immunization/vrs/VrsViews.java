@@ -1,0 +1,93 @@
+package jp.lg.immunization.vrs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import jp.lg.immunization.audit.AuditOperation;
+import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.resident.ResidentDirectory;
+import jp.lg.immunization.workflow.CaseTimeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * VRS as staff read it: the mover queries with their status (recent ones, or one resident's), one query with the
+ * consent and identity check, the answer and the timeline, and what VRS holds of a resident from this city. Every
+ * resident shown is audited; the 個人番号 is never part of it.
+ */
+@Service
+class VrsViews {
+
+  private static final int LIST_LIMIT = 200;
+
+  record Summary(long id, String status, String statusLabel, long residentId, String residentName,
+                 String addresseeNumber, String formerMunicipalityCode, String outcome, Instant requestedAt,
+                 String requestedBy) {}
+
+  record Detail(Summary query, List<MoverQueries.Confirmation> confirmations, String approvedBy,
+                String decisionReason, int attempt, String noMatchMessage, List<VrsPort.FormerDose> records,
+                String checkedBy, String closedReason, List<CaseTimeline.Event> timeline) {}
+
+  record Registration(long residentId, String ticketNumber, String municipalityCode,
+                      List<VrsRegistrations.Dose> doses) {}
+
+  private final JdbcTemplate jdbc;
+  private final MoverQueries queries;
+  private final MoverQueryEvents events;
+  private final VrsRegistrations registrations;
+  private final ResidentDirectory residents;
+  private final AuditTrail audit;
+
+  VrsViews(JdbcTemplate jdbc, MoverQueries queries, MoverQueryEvents events, VrsRegistrations registrations,
+           ResidentDirectory residents, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.queries = queries;
+    this.events = events;
+    this.registrations = registrations;
+    this.residents = residents;
+    this.audit = audit;
+  }
+
+  @Transactional
+  List<Summary> list(Long residentId) {
+    List<MoverQuery> found = residentId == null
+        ? jdbc.query("select " + MoverQuery.COLUMNS + " from vrs_mover_query order by requested_at desc, id desc limit "
+            + LIST_LIMIT, MoverQuery::map)
+        : jdbc.query("select " + MoverQuery.COLUMNS + " from vrs_mover_query where resident_id = ?"
+            + " order by requested_at desc, id desc", MoverQuery::map, residentId);
+    List<Long> residentIds = found.stream().map(MoverQuery::residentId).distinct().toList();
+    Map<Long, ResidentDirectory.ResidentRef> refs = residents.byIds(residentIds);
+    audit.recordEach(AuditOperation.VRS_MOVER_QUERY_VIEW, residentIds, "list");
+    return found.stream().map(query -> summary(query, refs.get(query.residentId()))).toList();
+  }
+
+  @Transactional
+  Detail detail(long id) {
+    MoverQuery query = queries.byId(id);
+    ResidentDirectory.ResidentRef resident = queries.resident(query);
+    audit.record(AuditOperation.VRS_MOVER_QUERY_VIEW, query.residentId(), "case=" + id);
+    return new Detail(summary(query, resident), queries.confirmations(id), query.approvedBy(), query.decisionReason(),
+        query.attempt(), query.outcome() == MoverQuery.Outcome.NOT_FOUND ? MoverQueries.noMatchMessage(query) : null,
+        queries.records(id), query.checkedBy(), query.closedReason(), events.of(id));
+  }
+
+  @Transactional
+  Registration registration(long residentId) {
+    if (residents.byId(residentId).isEmpty()) {
+      throw ApiException.notFound("住民が見つかりません");
+    }
+    VrsRegistrations.ResidentRegistration registration = registrations.of(residentId);
+    audit.record(AuditOperation.VRS_DOSE_REGISTRATION, residentId, "view");
+    return new Registration(residentId, registration.ticket() == null ? null : registration.ticket().ticketNumber(),
+        registration.ticket() == null ? null : registration.ticket().municipalityCode(), registration.doses());
+  }
+
+  private static Summary summary(MoverQuery query, ResidentDirectory.ResidentRef resident) {
+    return new Summary(query.id(), query.status().name(), query.status().label(), query.residentId(),
+        resident == null ? null : resident.nameKanji(), resident == null ? null : resident.addresseeNumber(),
+        query.formerMunicipalityCode(), query.outcome() == null ? null : query.outcome().name(), query.requestedAt(),
+        query.requestedBy());
+  }
+}
