@@ -129,5 +129,9 @@ public enum AuditOperation {
   VRS_DOSE_REGISTRATION,
   /** A VRS mover query recorded, decided, sent, answered or checked (R30, R31). */
   VRS_MOVER_QUERY,
-  VRS_MOVER_QUERY_VIEW
+  VRS_MOVER_QUERY_VIEW,
+  /** A vaccination certificate application received, viewed, checked or issued. */
+  VRS_CERTIFICATE,
+  /** A vaccination certificate printed (PRINT, R12). */
+  VRS_CERTIFICATE_PRINT
 }

@@ -1,6 +1,7 @@
 package jp.lg.immunization.vrs;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.lg.immunization.audit.AuditOperation;
@@ -29,6 +30,10 @@ class VrsViews {
   record Detail(Summary query, List<MoverQueries.Confirmation> confirmations, String approvedBy,
                 String decisionReason, int attempt, String noMatchMessage, List<VrsPort.FormerDose> records,
                 String checkedBy, String closedReason, List<CaseTimeline.Event> timeline) {}
+
+  record CertificateSummary(long id, String status, String statusLabel, long residentId, String residentName,
+                            String addresseeNumber, String channel, String kind, String certificateNumber,
+                            LocalDate issuedOn, Instant receivedAt) {}
 
   record Registration(long residentId, String ticketNumber, String municipalityCode,
                       List<VrsRegistrations.Dose> doses) {}
@@ -71,6 +76,26 @@ class VrsViews {
     return new Detail(summary(query, resident), queries.confirmations(id), query.approvedBy(), query.decisionReason(),
         query.attempt(), query.outcome() == MoverQuery.Outcome.NOT_FOUND ? MoverQueries.noMatchMessage(query) : null,
         queries.records(id), query.checkedBy(), query.closedReason(), events.of(id));
+  }
+
+  @Transactional
+  List<CertificateSummary> certificates(Long residentId) {
+    List<Certificate> found = residentId == null
+        ? jdbc.query("select " + Certificate.COLUMNS + " from vrs_certificate order by received_at desc, id desc limit "
+            + LIST_LIMIT, Certificate::map)
+        : jdbc.query("select " + Certificate.COLUMNS + " from vrs_certificate where resident_id = ?"
+            + " order by received_at desc, id desc", Certificate::map, residentId);
+    List<Long> residentIds = found.stream().map(Certificate::residentId).distinct().toList();
+    Map<Long, ResidentDirectory.ResidentRef> refs = residents.byIds(residentIds);
+    audit.recordEach(AuditOperation.VRS_CERTIFICATE, residentIds, "list");
+    return found.stream().map(certificate -> {
+      ResidentDirectory.ResidentRef resident = refs.get(certificate.residentId());
+      return new CertificateSummary(certificate.id(), certificate.status().name(), certificate.status().label(),
+          certificate.residentId(), resident == null ? null : resident.nameKanji(),
+          resident == null ? null : resident.addresseeNumber(), certificate.channel().name(),
+          certificate.kind().label(), certificate.certificateNumber(), certificate.issuedOn(),
+          certificate.receivedAt());
+    }).toList();
   }
 
   @Transactional
