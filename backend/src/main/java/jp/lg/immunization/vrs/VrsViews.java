@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.workflow.CaseTimeline;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,14 +59,9 @@ class VrsViews {
 
   @Transactional
   List<Summary> list(Long residentId) {
-    List<MoverQuery> found = residentId == null
-        ? jdbc.query("select " + MoverQuery.COLUMNS + " from vrs_mover_query order by requested_at desc, id desc limit "
-            + LIST_LIMIT, MoverQuery::map)
-        : jdbc.query("select " + MoverQuery.COLUMNS + " from vrs_mover_query where resident_id = ?"
-            + " order by requested_at desc, id desc", MoverQuery::map, residentId);
-    List<Long> residentIds = found.stream().map(MoverQuery::residentId).distinct().toList();
-    Map<Long, ResidentDirectory.ResidentRef> refs = residents.byIds(residentIds);
-    audit.recordEach(AuditOperation.VRS_MOVER_QUERY_VIEW, residentIds, "list");
+    List<MoverQuery> found = recent(MoverQuery.COLUMNS, "vrs_mover_query", "requested_at", MoverQuery::map, residentId);
+    Map<Long, ResidentDirectory.ResidentRef> refs = shown(found.stream().map(MoverQuery::residentId),
+        AuditOperation.VRS_MOVER_QUERY_VIEW);
     return found.stream().map(query -> summary(query, refs.get(query.residentId()))).toList();
   }
 
@@ -80,14 +77,10 @@ class VrsViews {
 
   @Transactional
   List<CertificateSummary> certificates(Long residentId) {
-    List<Certificate> found = residentId == null
-        ? jdbc.query("select " + Certificate.COLUMNS + " from vrs_certificate order by received_at desc, id desc limit "
-            + LIST_LIMIT, Certificate::map)
-        : jdbc.query("select " + Certificate.COLUMNS + " from vrs_certificate where resident_id = ?"
-            + " order by received_at desc, id desc", Certificate::map, residentId);
-    List<Long> residentIds = found.stream().map(Certificate::residentId).distinct().toList();
-    Map<Long, ResidentDirectory.ResidentRef> refs = residents.byIds(residentIds);
-    audit.recordEach(AuditOperation.VRS_CERTIFICATE, residentIds, "list");
+    List<Certificate> found = recent(Certificate.COLUMNS, "vrs_certificate", "received_at", Certificate::map,
+        residentId);
+    Map<Long, ResidentDirectory.ResidentRef> refs = shown(found.stream().map(Certificate::residentId),
+        AuditOperation.VRS_CERTIFICATE);
     return found.stream().map(certificate -> {
       ResidentDirectory.ResidentRef resident = refs.get(certificate.residentId());
       return new CertificateSummary(certificate.id(), certificate.status().name(), certificate.status().label(),
@@ -107,6 +100,22 @@ class VrsViews {
     audit.record(AuditOperation.VRS_DOSE_REGISTRATION, residentId, "view");
     return new Registration(residentId, registration.ticket() == null ? null : registration.ticket().ticketNumber(),
         registration.ticket() == null ? null : registration.ticket().municipalityCode(), registration.doses());
+  }
+
+  /** The latest cases, or all of one resident's (for the resident's page), newest first. */
+  private <T> List<T> recent(String columns, String table, String receivedColumn, RowMapper<T> mapper,
+                             Long residentId) {
+    String order = " order by " + receivedColumn + " desc, id desc";
+    return residentId == null
+        ? jdbc.query("select " + columns + " from " + table + order + " limit " + LIST_LIMIT, mapper)
+        : jdbc.query("select " + columns + " from " + table + " where resident_id = ?" + order, mapper, residentId);
+  }
+
+  /** The residents a list shows, each audited. */
+  private Map<Long, ResidentDirectory.ResidentRef> shown(Stream<Long> residentIds, AuditOperation operation) {
+    List<Long> ids = residentIds.distinct().toList();
+    audit.recordEach(operation, ids, "list");
+    return residents.byIds(ids);
   }
 
   private static Summary summary(MoverQuery query, ResidentDirectory.ResidentRef resident) {
