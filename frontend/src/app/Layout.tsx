@@ -113,6 +113,9 @@ export function Layout() {
                   <NavLink to="/long-term-illness">長期療養特例</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/vrs">VRS（新型コロナ）</NavLink>
+                </li>
+                <li>
                   <NavLink to="/inquiries">問い合わせ・苦情</NavLink>
                 </li>
                 <li>

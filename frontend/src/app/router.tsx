@@ -36,6 +36,8 @@ const QueriesPage = page(() => import('../features/queries/pages/QueriesPage'), 
 const InquiriesPage = page(() => import('../features/inquiries/pages/InquiriesPage'), 'InquiriesPage');
 const MistakesPage = page(() => import('../features/mistakes/pages/MistakesPage'), 'MistakesPage');
 const MistakeReportPage = page(() => import('../features/mistakes/pages/MistakeReportPage'), 'MistakeReportPage');
+const MoverQueriesPage = page(() => import('../features/vrs/pages/MoverQueriesPage'), 'MoverQueriesPage');
+const CertificatesPage = page(() => import('../features/vrs/pages/CertificatesPage'), 'CertificatesPage');
 const IllnessExceptionsPage = page(
   () => import('../features/illness/pages/IllnessExceptionsPage'),
   'IllnessExceptionsPage',
@@ -196,6 +198,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <ResidentRequestPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'vrs',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <MoverQueriesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'vrs/certificates',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <CertificatesPage />
           </RequireRole>
         ),
       },

@@ -89,4 +89,9 @@ export const OPERATION_LABELS: Record<string, string> = {
   ABSENCE_SET: '不在の登録・取消',
   CASE_NOTE_ADDED: '案件へのメモの追加',
   REQUEST_REFUSED: '不正・競合した要求の拒否',
+  VRS_DOSE_REGISTRATION: 'VRSへの接種記録の登録・閲覧',
+  VRS_MOVER_QUERY: 'VRSによる転入者の接種記録照会',
+  VRS_MOVER_QUERY_VIEW: 'VRS転入者照会の閲覧',
+  VRS_CERTIFICATE: '接種証明書の申請・確認・交付',
+  VRS_CERTIFICATE_PRINT: '接種証明書の印刷',
 };

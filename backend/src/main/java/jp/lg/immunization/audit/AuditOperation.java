@@ -128,5 +128,14 @@ public enum AuditOperation {
   /** A note added to a case (append-only). */
   CASE_NOTE_ADDED,
   /** An API request refused as invalid, conflicting or unknown (400, 404, 409, ...), with the fields at fault. */
-  REQUEST_REFUSED
+  REQUEST_REFUSED,
+  /** COVID-19 doses prepared for, sent to or viewed as registered in VRS. */
+  VRS_DOSE_REGISTRATION,
+  /** A VRS mover query recorded, decided, sent, answered or checked (R30, R31). */
+  VRS_MOVER_QUERY,
+  VRS_MOVER_QUERY_VIEW,
+  /** A vaccination certificate application received, viewed, checked or issued. */
+  VRS_CERTIFICATE,
+  /** A vaccination certificate printed (PRINT, R12). */
+  VRS_CERTIFICATE_PRINT
 }

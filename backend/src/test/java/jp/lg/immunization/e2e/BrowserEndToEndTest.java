@@ -26,7 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
     "immunization.simulators.intermediate-server.auto-answer=true",
     "immunization.simulators.intermediate-server.answer-delay=PT1S",
     "immunization.simulators.ministry.auto-answer=true",
-    "immunization.simulators.ministry.answer-delay=PT1S"})
+    "immunization.simulators.ministry.answer-delay=PT1S",
+    "immunization.simulators.vrs.auto-answer=true",
+    "immunization.simulators.vrs.answer-delay=PT1S"})
 @ActiveProfiles("test")
 class BrowserEndToEndTest {
 
@@ -83,6 +85,12 @@ class BrowserEndToEndTest {
   @Test
   void managerOpensTheKpiDashboardAndFollowsAnOldStepIntoTheReadOnlyQueue() throws Exception {
     run("kpi-dashboard");
+  }
+
+  @Test
+  void R30_R31_staffRecordConsentAndIdentityCheckASupervisorApprovesAndVrsAnswersWithTheFormerRecords()
+      throws Exception {
+    run("vrs-mover-query");
   }
 
   /** Also runs axe-core on every page of both roles and checks them at 390 px and 768 px wide. */

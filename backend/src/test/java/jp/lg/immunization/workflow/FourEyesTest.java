@@ -53,7 +53,7 @@ class FourEyesTest {
         "FukuhonCorrection", "FukuhonRegistration", "InformationProvision", "InformationQuery",
         "NonResidentConfirmation", "ReliefClaim", "ReliefPaymentRun", "ReliefEntitlementRevision",
         "ResidentDataRequest", "LongTermIllnessException", "LongTermIllnessRevocation", "ResidentIdentityCorrection",
-        "WrongVaccinationReport");
+        "WrongVaccinationReport", "VrsMoverQuery");
     assertThat(approvals).hasSize(18);
     List<String> walked = new ArrayList<>();
     for (Approval approval : approvals) {
@@ -84,7 +84,8 @@ class FourEyesTest {
     assertThat(walked).contains("ReliefClaim/ApproveMunicipalDecision<-RecordCommitteeOpinion",
         "FukuhonRegistration/ApproveFukuhon<-DoubleCheckFukuhon", "ResidentDataRequest/ApproveRequestDecision<-CheckRequesterIdentity",
         "CoPayExemption/ApproveExemption<-IdentifyApplicant",
-        "WrongVaccinationReport/ApproveWrongVaccinationReport<-RecordClinicInformed");
+        "WrongVaccinationReport/ApproveWrongVaccinationReport<-RecordClinicInformed",
+        "VrsMoverQuery/ApproveVrsMoverQuery<-ReviewVrsMoverNoMatch");
   }
 
   @Test
