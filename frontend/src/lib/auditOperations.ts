@@ -87,6 +87,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   OUTSIDE_PROVISION_CONFIRMED: 'ネットワーク以外による提供の確認・差戻し',
   OUTSIDE_PROVISION_SENT: 'ネットワーク以外による提供の送付',
   DOSE_RECORD_EXPORT: '接種実績のCSV出力',
+  COMPLIANCE_REPORT: '自己点検（統制の実施状況）の表示・出力',
   RESIDENT_FEED_FILE: '住民記録ファイルの取込',
   RESIDENT_REGISTER_CHANGE: '住民記録の異動・修正',
   TASK_ASSIGN: 'タスクの割り当て（上長）',

@@ -118,6 +118,8 @@ public enum AuditOperation {
   OUTSIDE_PROVISION_SENT,
   /** The dose records (接種実績) as a CSV file, with its filter and row count (R12, R32); each resident as RESIDENT_EXPORT. */
   DOSE_RECORD_EXPORT,
+  /** The compliance report (自己点検) shown to an auditor or taken as CSV or PDF; it holds no personal data. */
+  COMPLIANCE_REPORT,
   /** A file of the resident register feed received, applied or refused (R01), with its counts. */
   RESIDENT_FEED_FILE,
   /** One resident's register items changed by the feed or by staff, with the source (R01, R05). */
