@@ -113,6 +113,9 @@ export function Layout() {
                   <NavLink to="/long-term-illness">長期療養特例</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/outside-provisions">ネットワーク以外の提供</NavLink>
+                </li>
+                <li>
                   <NavLink to="/inquiries">問い合わせ・苦情</NavLink>
                 </li>
                 <li>
@@ -123,6 +126,9 @@ export function Layout() {
                 </li>
                 <li>
                   <NavLink to="/dose-batches">一括登録</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/doses/export">接種実績の出力</NavLink>
                 </li>
                 <li>
                   <NavLink to="/mistakes">予防接種の間違い</NavLink>
