@@ -114,6 +114,7 @@ export function Layout() {
                 </li>
                 <li>
                   <NavLink to="/vrs">VRS（新型コロナ）</NavLink>
+                  <NavLink to="/outside-provisions">ネットワーク以外の提供</NavLink>
                 </li>
                 <li>
                   <NavLink to="/inquiries">問い合わせ・苦情</NavLink>
@@ -134,6 +135,9 @@ export function Layout() {
                 </li>
                 <li>
                   <NavLink to="/dose-batches">一括登録</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/doses/export">接種実績の出力</NavLink>
                 </li>
                 <li>
                   <NavLink to="/mistakes">予防接種の間違い</NavLink>

@@ -46,6 +46,15 @@ const IllnessExceptionPage = page(
   () => import('../features/illness/pages/IllnessExceptionPage'),
   'IllnessExceptionPage',
 );
+const OutsideProvisionsPage = page(
+  () => import('../features/outside-provisions/pages/OutsideProvisionsPage'),
+  'OutsideProvisionsPage',
+);
+const OutsideProvisionPage = page(
+  () => import('../features/outside-provisions/pages/OutsideProvisionPage'),
+  'OutsideProvisionPage',
+);
+const DoseExportPage = page(() => import('../features/dose-export/pages/DoseExportPage'), 'DoseExportPage');
 const ResidentRequestPage = page(
   () => import('../features/resident-requests/pages/ResidentRequestPage'),
   'ResidentRequestPage',
@@ -230,6 +239,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <IllnessExceptionPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'outside-provisions',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <OutsideProvisionsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'outside-provisions/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <OutsideProvisionPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'doses/export',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <DoseExportPage />
           </RequireRole>
         ),
       },

@@ -1,6 +1,7 @@
 import { AbnormalAccessPanel } from '../components/AbnormalAccessPanel';
 import { AccountReviewPanel } from '../components/AccountReviewPanel';
 import { AuditSearchPanel } from '../components/AuditSearchPanel';
+import { CompliancePanel } from '../components/CompliancePanel';
 import { ResidentAccessPanel } from '../components/ResidentAccessPanel';
 import { VerifyPanel } from '../components/VerifyPanel';
 import { useMe } from '../../../lib/auth/AuthProvider';
@@ -16,6 +17,7 @@ export function AuditPage() {
       <ResidentAccessPanel />
       <AccountReviewPanel />
       <AuditSearchPanel canExport={canExport} />
+      <CompliancePanel />
     </section>
   );
 }

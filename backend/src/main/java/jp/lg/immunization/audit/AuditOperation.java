@@ -112,6 +112,16 @@ public enum AuditOperation {
   WRONG_VACCINATION_DISMISSED,
   /** The annual report's CSV, with its row count (R12). */
   WRONG_VACCINATION_EXPORT,
+  /** Provision outside the network (R13): recorded, the list or one viewed, corrected or withdrawn, confirmed, sent. */
+  OUTSIDE_PROVISION_RECORDED,
+  OUTSIDE_PROVISION_VIEW,
+  OUTSIDE_PROVISION_UPDATED,
+  OUTSIDE_PROVISION_CONFIRMED,
+  OUTSIDE_PROVISION_SENT,
+  /** The dose records (接種実績) as a CSV file, with its filter and row count (R12, R32); each resident as RESIDENT_EXPORT. */
+  DOSE_RECORD_EXPORT,
+  /** The compliance report (自己点検) shown to an auditor or taken as CSV or PDF; it holds no personal data. */
+  COMPLIANCE_REPORT,
   /** A file of the resident register feed received, applied or refused (R01), with its counts. */
   RESIDENT_FEED_FILE,
   /** One resident's register items changed by the feed or by staff, with the source (R01, R05). */

@@ -102,6 +102,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/relief/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/long-term-illness/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             .requestMatchers("/api/vrs/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
+            .requestMatchers("/api/outside-provisions/**").hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())
             // Residents' requests and inquiries (R28, R29): handled by staff; supervisors approve through the task list.
             .requestMatchers("/api/resident-requests/**", "/api/inquiries/**")
                 .hasAnyRole(Role.STAFF.name(), Role.SUPERVISOR.name())

@@ -177,7 +177,7 @@ class EndpointRoleMatrixTest {
     matrix.put("/api/approvals", Set.of("SUPERVISOR"));
     for (String caseWork : List.of("/api/residents", "/api/tasks", "/api/processes", "/api/information-queries",
         "/api/fukuhon", "/api/doses", "/api/dose-batches", "/api/copay-exemptions", "/api/outreach", "/api/relief",
-        "/api/resident-requests", "/api/inquiries", "/api/long-term-illness", "/api/vrs")) {
+        "/api/resident-requests", "/api/inquiries", "/api/long-term-illness", "/api/vrs", "/api/outside-provisions")) {
       matrix.put(caseWork, CASE_WORK);
     }
     matrix.put("/api/kpi", Set.of("MANAGER", "ADMIN"));

@@ -48,13 +48,13 @@ class FourEyesTest {
   @Test
   void R14_R21_R33_everyApprovalStepOfEveryProcessRefusesEveryEarlierActorUnlessItsBpmnSaysWhy() {
     List<Approval> approvals = approvalSteps();
-    // Every process whose cases are approved or double-checked (15 processes, 18 steps) is walked.
+    // Every process whose cases are approved or double-checked (18 processes, 21 steps) is walked.
     assertThat(approvals).extracting(Approval::processKey).contains("CoPayExemption", "DoseBatchRegistration",
         "FukuhonCorrection", "FukuhonRegistration", "InformationProvision", "InformationQuery",
         "NonResidentConfirmation", "ReliefClaim", "ReliefPaymentRun", "ReliefEntitlementRevision",
         "ResidentDataRequest", "LongTermIllnessException", "LongTermIllnessRevocation", "ResidentIdentityCorrection",
-        "WrongVaccinationReport", "VrsMoverQuery");
-    assertThat(approvals).hasSize(18);
+        "WrongVaccinationReport", "VrsMoverQuery", "OutsideProvision", "ResidentEntryByStaff");
+    assertThat(approvals).hasSize(21);
     List<String> walked = new ArrayList<>();
     for (Approval approval : approvals) {
       String step = approval.task().getId();
@@ -85,7 +85,9 @@ class FourEyesTest {
         "FukuhonRegistration/ApproveFukuhon<-DoubleCheckFukuhon", "ResidentDataRequest/ApproveRequestDecision<-CheckRequesterIdentity",
         "CoPayExemption/ApproveExemption<-IdentifyApplicant",
         "WrongVaccinationReport/ApproveWrongVaccinationReport<-RecordClinicInformed",
-        "VrsMoverQuery/ApproveVrsMoverQuery<-ReviewVrsMoverNoMatch");
+        "VrsMoverQuery/ApproveVrsMoverQuery<-ReviewVrsMoverNoMatch",
+        "OutsideProvision/ConfirmOutsideProvision<-ReviseOutsideProvision",
+        "OutsideProvision/ConfirmOutsideProvision<-RecordOutsideProvisionSent");
   }
 
   @Test
