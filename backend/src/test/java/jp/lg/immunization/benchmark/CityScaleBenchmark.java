@@ -67,6 +67,9 @@ import org.springframework.util.FileSystemUtils;
 @ActiveProfiles("test")
 class CityScaleBenchmark {
 
+  /** -Dbenchmark.figures=2,6 runs only those figures (after loading the residents); unset, all of them. */
+  private static final Figures FIGURES = Figures.of(System.getProperty("benchmark.figures", ""));
+
   private static final long SEED = 20261126L;
   private static final int RESIDENTS = 200_000;
   private static final int SEARCH_WARM_UP = 100;
@@ -139,17 +142,34 @@ class CityScaleBenchmark {
     try {
       describeMachine();
       residentsGeneratedPerSecond();
-      residentSearchLatency();
-      inboxAtScale();
-      taskCompletionsPerSecond();
-      informationQueriesPerSecond();
-      approvalQueueAtScale();
-      startupTimeToFirstOk();
-      new DoseBatchImport(jdbc, dataSource, transactions, runtime, management, json).measure(report,
-          ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json),
-          ApiClient.signIn(port, SECOND_STAFF_USER, DEMO_PASSWORD, json));
-      new KpiHistory(jdbc).measure(report, ApiClient.signIn(port, "manager1", DEMO_PASSWORD, json),
-          ApiClient.signIn(port, "admin1", DEMO_PASSWORD, json));
+      if (FIGURES.selected(2)) {
+        residentSearchLatency();
+      }
+      // Figures 4 and 5 work on the open tasks that figure 3 starts.
+      if (FIGURES.selected(3) || FIGURES.selected(4) || FIGURES.selected(5)) {
+        inboxAtScale();
+      }
+      if (FIGURES.selected(4)) {
+        taskCompletionsPerSecond();
+      }
+      if (FIGURES.selected(5)) {
+        informationQueriesPerSecond();
+      }
+      if (FIGURES.selected(6)) {
+        approvalQueueAtScale();
+      }
+      if (FIGURES.selected(7)) {
+        startupTimeToFirstOk();
+      }
+      if (FIGURES.selected(8)) {
+        new DoseBatchImport(jdbc, dataSource, transactions, runtime, management, json).measure(report,
+            ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json),
+            ApiClient.signIn(port, SECOND_STAFF_USER, DEMO_PASSWORD, json));
+      }
+      if (FIGURES.selected(9)) {
+        new KpiHistory(jdbc).measure(report, ApiClient.signIn(port, "manager1", DEMO_PASSWORD, json),
+            ApiClient.signIn(port, "admin1", DEMO_PASSWORD, json));
+      }
     } finally {
       // Also when a phase fails: the figures measured up to then are still worth reading.
       report.section("Wall time");
@@ -176,7 +196,7 @@ class CityScaleBenchmark {
         + ", synchronous_commit " + jdbc.queryForObject("show synchronous_commit", String.class));
     report.line("System:   load average (1 min) " + loadAverage()
         + " at the start; other processes on the machine skew every figure");
-    report.line("Run:      mvn -B -Pbenchmark verify   (report: backend/" + REPORT + ")");
+    report.line("Run:      mvn -B -Pbenchmark verify   (report: backend/" + REPORT + ")" + FIGURES.describe());
     report.line("Latencies are wall-clock per call, nearest-rank percentiles, after an uncounted warm-up;"
         + " HTTP calls go through the real server (session, CSRF, JSON).");
   }
