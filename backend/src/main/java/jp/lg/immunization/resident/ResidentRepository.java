@@ -4,9 +4,8 @@ package jp.lg.immunization.resident;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface ResidentRepository extends JpaRepository<Resident, Long>, JpaSpecificationExecutor<Resident> {
+interface ResidentRepository extends JpaRepository<Resident, Long> {
 
   Optional<Resident> findByAddresseeNumber(String addresseeNumber);
 

@@ -34,11 +34,12 @@ class ResidentsForTasks implements CaseResidents {
       return List.of();
     }
     String escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    // search_text is "kanji kana": a name starting with the text starts either half.
+    // search_text is "kanji kana": a name starting with the text starts either half. The name-gram index (V66)
+    // narrows the register to the candidates; the LIKE is the exact test.
     return jdbc.queryForList("""
-        select id from resident where search_text like ?
+        select id from resident where resident_name_may_contain(search_text, ?) and search_text like ?
         order by (search_text like ? or search_text like ?) desc, family_name_kana, given_name_kana, id limit ?""",
-        Long.class, "%" + escaped + "%", escaped + "%", "% " + escaped + "%", limit);
+        Long.class, part, "%" + escaped + "%", escaped + "%", "% " + escaped + "%", limit);
   }
 
   @Override

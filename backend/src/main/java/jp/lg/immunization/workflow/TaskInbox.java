@@ -183,9 +183,10 @@ class TaskInbox {
     return switch (view) {
       case MINE -> new Where(" where status = 'OPEN' and assignee = ?", List.of(user.username()));
       case GROUP -> new Where(" where status = 'OPEN' and assignee is null"
-          + " and (candidate_groups && ?::varchar[] or ? = any(candidate_users))", List.of(groups, user.username()));
+          + " and (candidate_groups && ?::varchar[] or candidate_users @> array[?]::varchar[])",
+          List.of(groups, user.username()));
       case ALL -> new Where(" where status = 'OPEN'"
-          + " and (assignee = ? or candidate_groups && ?::varchar[] or ? = any(candidate_users))",
+          + " and (assignee = ? or candidate_groups && ?::varchar[] or candidate_users @> array[?]::varchar[])",
           List.of(user.username(), groups, user.username()));
       case COMPLETED -> new Where(" where status = 'COMPLETED' and completed_by = ? and ended_at >= ?",
           List.of(user.username(), Timestamp.from(Instant.now(clock).minus(COMPLETED_DAYS, ChronoUnit.DAYS))));

@@ -1,0 +1,114 @@
+package jp.lg.immunization.resident;
+
+import static jp.lg.immunization.resident.feed.FeedFixture.file;
+import static jp.lg.immunization.resident.feed.FeedFixture.person;
+import static jp.lg.immunization.resident.feed.FeedFixture.serial;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.ProcessDriver;
+import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.resident.feed.FeedFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The name-gram index (V66) that name searches go through: it must find exactly what a scan of every resident finds,
+ * and follow every change of a name, whichever path makes it.
+ */
+@IntegrationTest
+class ResidentNameSearchTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestUsers users;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+  @Autowired ProcessDriver driver;
+  @Autowired ApplicationContext context;
+
+  @Test
+  void findsExactlyWhatAScanOfTheWholeRegisterFinds() throws Exception {
+    Map<String, Object> someone = jdbc.queryForMap("""
+        select family_name_kanji, given_name_kanji, family_name_kana, given_name_kana from resident
+        where char_length(family_name_kana) >= 3 and char_length(given_name_kana) >= 2 order by id limit 1""");
+    String familyKana = (String) someone.get("family_name_kana");
+    String givenKana = (String) someone.get("given_name_kana");
+    String familyKanji = (String) someone.get("family_name_kanji");
+    List<String> parts = List.of(familyKana.substring(0, 1), familyKana.substring(1, 3), familyKana,
+        familyKanji, familyKanji + someone.get("given_name_kanji"), familyKanji.substring(0, 1),
+        // Across family and given name, as search_text joins them without a space.
+        familyKana.substring(familyKana.length() - 1) + givenKana.substring(0, 1),
+        familyKana + givenKana.substring(0, 2), "ヴヴ", "%", "_");
+    for (String part : parts) {
+      long scanned = jdbc.queryForObject("select count(*) from resident where strpos(search_text, ?) > 0", Long.class,
+          Resident.normalise(part));
+      assertThat(search(part).path("total").asLong()).as(part).isEqualTo(scanned);
+    }
+  }
+
+  @Test
+  void theIndexFollowsANameCorrectionAndAnInsertedResident() throws Exception {
+    FeedFixture.Person person = person(LocalDate.of(1990, 1, 2));
+    new FeedFixture(context).deliver(file(person.moveIn(serial(), LocalDate.of(2024, 4, 1))));
+    String newKana = uniqueKana();
+    driver.startRequest("staff1", ResidentIdentityCorrectionProcessTest.PROCESS, Map.of(
+            "addresseeNumber", person.addresseeNumber(), "familyNameKanji", "索引", "givenNameKanji", "花子",
+            "familyNameKana", newKana, "givenNameKana", "ハナコ", "reason", "届出書の誤記"))
+        .andExpect(status().isCreated());
+    long id = jdbc.queryForObject("select id from resident where addressee_number = ?", Long.class,
+        person.addresseeNumber());
+    String oldKana = jdbc.queryForObject("""
+        select before_items ->> 'familyNameKana' from resident_change where resident_id = ? and kind = 'CORRECTED'""",
+        String.class, id);
+
+    assertThat(throughTheIndexOnly(newKana)).containsExactly(id);
+    // Across family and given name.
+    assertThat(throughTheIndexOnly(newKana.substring(newKana.length() - 2) + "ハ")).containsExactly(id);
+    assertThat(throughTheIndexOnly(oldKana)).doesNotContain(id);
+    assertThat(search(newKana).path("items").get(0).path("id").asLong()).isEqualTo(id);
+
+    String insertedKana = uniqueKana();
+    long inserted = new ResidentFixtures(context).insert(new ResidentFixtures.Person("新規", "一郎", insertedKana,
+        "イチロウ", LocalDate.of(2000, 5, 6), Sex.MALE, "360-0001", "埼玉県架空市本町1丁目", "REGISTERED"));
+    assertThat(throughTheIndexOnly(insertedKana.substring(2))).containsExactly(inserted);
+  }
+
+  /** The residents the index names as candidates and the exact test confirms, with scans switched off. */
+  private List<Long> throughTheIndexOnly(String part) {
+    return transactions.execute(status -> {
+      jdbc.execute("set local enable_seqscan = off");
+      String sql = "select id from resident where resident_name_may_contain(search_text, ?) and search_text like ?";
+      String plan = String.join("\n", jdbc.queryForList("explain " + sql, String.class, part, "%" + part + "%"));
+      assertThat(plan).contains("resident_name_grams");
+      return jdbc.queryForList(sql, Long.class, part, "%" + part + "%");
+    });
+  }
+
+  /** Katakana no synthetic resident carries: ヰ and ヱ with the digits of the clock as ア-row letters. */
+  private static String uniqueKana() {
+    StringBuilder kana = new StringBuilder("ヰヱ");
+    String digits = Long.toString(System.nanoTime() % 1_000_000);
+    digits.chars().forEach(digit -> kana.append("アイウエオカキクケコ".charAt(digit - '0')));
+    return kana.toString();
+  }
+
+  private JsonNode search(String name) throws Exception {
+    return json.readTree(mvc.perform(post("/api/residents/search").with(users.as("staff1")).with(csrf())
+            .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("name", name))))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+  }
+}
