@@ -149,7 +149,11 @@ function typedWareki(isoDate) {
  */
 async function fillDate(page, schema, spec, isoDate) {
   const field = resolveField(schema, spec);
-  const input = page.getByTestId('camunda-form').getByRole('textbox', { name: labelPattern(field.label) }).first();
+  // The app's date field marks a required one with 必須 after the label, which is part of its accessible name.
+  const input = page
+    .getByTestId('camunda-form')
+    .getByRole('textbox', { name: new RegExp(`^\\s*${escapeRegExp(field.label)}`) })
+    .first();
   const typed = typedWareki(isoDate);
   await input.fill(typed);
   await input.evaluate((element) => element.blur());

@@ -71,7 +71,7 @@ export function JapaneseDateField({
               aria-controls={`${id}-calendar-dialog`}
               onClick={() => setPicking(!picking)}
             >
-              📅
+              カレンダー
             </button>
           )}
           {picking && editable && (
