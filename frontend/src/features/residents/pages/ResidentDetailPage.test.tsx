@@ -238,7 +238,9 @@ describe('ResidentDetailPage', () => {
     const params = new URLSearchParams(router.state.location.search);
     expect(params.get('start')).toBe('ResidentIdentityCorrection');
     expect(params.get('addresseeNumber')).toBeNull();
-    expect(router.state.location.state).toEqual({ values: { addresseeNumber: residentCase().resident.addresseeNumber } });
+    expect(router.state.location.state).toEqual({
+      values: { addresseeNumber: residentCase().resident.addresseeNumber },
+    });
   });
 
   it('puts overdue and eligible vaccines first, then upcoming ones, keeping the server order within a group', async () => {
