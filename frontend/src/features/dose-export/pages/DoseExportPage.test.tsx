@@ -21,8 +21,8 @@ describe('dose-record export page', () => {
     URL.revokeObjectURL = vi.fn();
     renderApp('/doses/export');
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText(/接種年月日（から）/), '令和6年4月1日');
-    await user.type(screen.getByLabelText(/接種年月日（まで）/), 'R7.3.31');
+    await user.type(await screen.findByRole('textbox', { name: /^接種年月日（から）/ }), '令和6年4月1日');
+    await user.type(screen.getByRole('textbox', { name: /^接種年月日（まで）/ }), 'R7.3.31');
     await screen.findByRole('option', { name: 'MR（麻しん風しん）' });
     await user.selectOptions(screen.getByLabelText(/ワクチン/), 'MR');
     await user.selectOptions(screen.getByLabelText(/地区/), '本町');

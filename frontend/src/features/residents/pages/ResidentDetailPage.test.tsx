@@ -408,7 +408,7 @@ describe('ResidentDetailPage', () => {
     expect(within(section).getByText('記録はありません。')).toBeInTheDocument();
     await userEvent.selectOptions(within(section).getByLabelText(/障害の種類/), 'HEART');
     await userEvent.selectOptions(within(section).getByLabelText(/確認した書類/), 'DISABILITY_CERTIFICATE');
-    await userEvent.type(within(section).getByLabelText(/書類を確認した日/), 'R8.4.1');
+    await userEvent.type(within(section).getByRole('textbox', { name: /^書類を確認した日/ }), 'R8.4.1');
     await userEvent.click(within(section).getByRole('button', { name: '記録する' }));
 
     expect(await within(section).findByText('B類の対象となる障害を記録しました。')).toBeInTheDocument();
