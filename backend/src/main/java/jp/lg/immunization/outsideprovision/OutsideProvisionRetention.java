@@ -20,14 +20,13 @@ class OutsideProvisionRetention extends ExpiringRecords {
   OutsideProvisionRetention(JdbcTemplate jdbc,
                             @Value("${immunization.retention.outside-provisions:P7Y}") Period keep) {
     super(jdbc, new Spec("OUTSIDE_PROVISION", "outside_provision", "t.recorded_at < ?", olderThan(keep),
-        "t.status in ('SENT', 'REJECTED', 'WITHDRAWN')", "resident_id",
-        List.of("outside_provision_event.provision_id")));
+        "t.status in ('SENT', 'REJECTED', 'WITHDRAWN')", "resident_id", List.of()));
     this.jdbc = jdbc;
   }
 
-  /** The record and its timeline refuse deletion to everyone but this rule (V63). */
+  /** The timeline goes first, through the owner's function (V73): the app's database role cannot delete it. */
   @Override
   protected void beforeDelete(Long[] ids) {
-    jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+    jdbc.queryForObject("select expire_outside_provision_events(?)", Integer.class, (Object) ids);
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code immunization.retention.vrs-mover-queries} after it was recorded (seven years by default: it is a provision of
  * 特定個人情報 outside the network, kept as long as the 情報提供等記録); an ended certificate application goes with its
  * doses and timeline {@code immunization.retention.vrs-certificates} after it was received (five years, as the dose
- * records it certifies). The consent and the timelines are append-only for everyone but these rules (V60).
+ * records it certifies). The consent and the timelines are append-only; only the owner's functions delete them (V73).
  */
 @Configuration(proxyBeanMethods = false)
 class VrsRetention {
@@ -25,7 +25,7 @@ class VrsRetention {
                                          @Value("${immunization.retention.vrs-mover-queries:P7Y}") Period keep) {
     return new Rule(jdbc, new ExpiringRecords.Spec("VRS_MOVER_QUERY", "vrs_mover_query", "t.requested_at < ?",
         Rule.timestampsOlderThan(keep), "t.status in ('RECORDED', 'REJECTED', 'CLOSED')", "resident_id",
-        List.of("vrs_mover_consent.query_id", "vrs_mover_record.query_id", "vrs_mover_query_event.query_id")));
+        List.of("vrs_mover_record.query_id")), "expire_vrs_mover_query_records");
   }
 
   @Bean
@@ -33,17 +33,22 @@ class VrsRetention {
                                           @Value("${immunization.retention.vrs-certificates:P5Y}") Period keep) {
     return new Rule(jdbc, new ExpiringRecords.Spec("VRS_CERTIFICATE", "vrs_certificate", "t.received_at < ?",
         Rule.timestampsOlderThan(keep), "t.status in ('ISSUED', 'REJECTED')", "resident_id",
-        List.of("vrs_certificate_dose.certificate_id", "vrs_certificate_event.certificate_id")));
+        List.of("vrs_certificate_dose.certificate_id")), "expire_vrs_certificate_events");
   }
 
-  /** Marks its transaction so that the append-only tables let it delete (V60's trigger). */
+  /**
+   * Deletes the append-only rows (the consent, the timelines) first through the owner's function (V73), which the
+   * app's database role cannot do itself.
+   */
   static final class Rule extends ExpiringRecords {
 
     private final JdbcTemplate jdbc;
+    private final String expireFunction;
 
-    Rule(JdbcTemplate jdbc, Spec spec) {
+    Rule(JdbcTemplate jdbc, Spec spec, String expireFunction) {
       super(jdbc, spec);
       this.jdbc = jdbc;
+      this.expireFunction = expireFunction;
     }
 
     static Function<LocalDate, Object> timestampsOlderThan(Period keep) {
@@ -52,7 +57,7 @@ class VrsRetention {
 
     @Override
     protected void beforeDelete(Long[] ids) {
-      jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+      jdbc.queryForObject("select " + expireFunction + "(?)", Integer.class, (Object) ids);
     }
   }
 }

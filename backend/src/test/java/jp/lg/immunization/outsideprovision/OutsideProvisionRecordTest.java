@@ -53,12 +53,13 @@ class OutsideProvisionRecordTest {
         Map.of("sentOn", OutsideProvisionFixtures.today().toString()));
     assertThatThrownBy(() -> jdbc.update("update outside_provision set send_note = 'x' where id = ?", id))
         .hasMessageContaining("was sent");
+    // The app's database role may not touch the timeline at all (V73), and while it is there the record stays.
     assertThatThrownBy(() -> jdbc.update("delete from outside_provision_event where provision_id = ?", id))
-        .hasMessageContaining("outside_provision_event is append-only");
+        .hasStackTraceContaining("permission denied");
     assertThatThrownBy(() -> jdbc.update("update outside_provision_event set actor = 'x' where provision_id = ?", id))
-        .hasMessageContaining("append-only");
+        .hasStackTraceContaining("permission denied");
     assertThatThrownBy(() -> jdbc.update("delete from outside_provision where id = ?", id))
-        .hasMessageContaining("never deleted");
+        .hasStackTraceContaining("outside_provision_event");
 
     driver.perform("staff2", get("/api/outside-provisions/" + id), null).andExpect(status().isOk())
         .andExpect(jsonPath("$.recipientName").value("架空町 健康推進課（テスト）"))

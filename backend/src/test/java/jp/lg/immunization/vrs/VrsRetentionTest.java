@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R27 for VRS: an ended mover query goes with its consent, answer and timeline seven years after it was recorded,
- * never while it is under way, never a held resident's; the consent stays append-only for everyone else.
+ * never while it is under way, never a held resident's; the consent and the timeline are deleted only through the
+ * owner's function, never by the app's role itself.
  */
 @IntegrationTest
 class VrsRetentionTest {
@@ -46,7 +47,11 @@ class VrsRetentionTest {
     assertThat(jdbc.queryForObject("select count(*) from vrs_mover_consent where query_id = ?", Integer.class,
         expired)).isZero();
     assertThatThrownBy(() -> jdbc.update("delete from vrs_mover_consent where query_id = ?", recent))
-        .hasMessageContaining("append-only");
+        .as("the app's database role may not delete a consent itself (V73)").hasStackTraceContaining("permission denied");
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      jdbc.queryForObject("select set_config('immunization.retention', 'on', true)", String.class);
+      jdbc.update("delete from vrs_mover_query_event where query_id = ?", recent);
+    })).as("nor with the flag its trigger used to trust").hasStackTraceContaining("permission denied");
   }
 
   private long query(long resident, String status, LocalDate recordedOn) {
