@@ -35,6 +35,6 @@ class BClassQualificationController {
   @PostMapping("/{id}/end")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void end(@PathVariable long residentId, @PathVariable long id, @RequestBody Ending ending) {
-    qualifications.end(residentId, id, ending.reason());
+    qualifications.end(residentId, id, ending == null ? null : ending.reason());
   }
 }

@@ -67,6 +67,9 @@ public class BClassQualifications {
                        LocalDate evidenceSeenOn, String recordedBy, Instant recordedAt, LocalDate endedOn,
                        String endReason) {}
 
+  /** The column's length (V71). */
+  private static final int REASON_LENGTH = 500;
+
   private final JdbcTemplate jdbc;
   private final ResidentDirectory residents;
   private final CurrentUser currentUser;
@@ -112,7 +115,8 @@ public class BClassQualifications {
   }
 
   @Transactional
-  long record(long residentId, Recording recording) {
+  long record(long residentId, Recording given) {
+    Recording recording = given == null ? new Recording(null, null, null) : given;
     ResidentDirectory.ResidentRef resident = residents.byId(residentId)
         .orElseThrow(() -> ApiException.notFound("住民が見つかりません"));
     Map<String, String> problems = new LinkedHashMap<>();
@@ -152,6 +156,9 @@ public class BClassQualifications {
   void end(long residentId, long id, String reason) {
     if (reason == null || reason.isBlank()) {
       throw ApiException.invalid("終了の理由を入力してください", Map.of("reason", "終了の理由を入力してください"));
+    }
+    if (reason.strip().length() > REASON_LENGTH) {
+      throw ApiException.invalid("終了の理由が長すぎます", Map.of("reason", REASON_LENGTH + "文字以内で入力してください"));
     }
     LocalDate today = LocalDate.now(clock);
     if (jdbc.update("""

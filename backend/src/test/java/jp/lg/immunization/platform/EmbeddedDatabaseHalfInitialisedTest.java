@@ -51,7 +51,7 @@ class EmbeddedDatabaseHalfInitialisedTest {
     Path dataDir = root.resolve("postgres");
     try (EmbeddedDatabase first = configuration.embeddedDatabase(properties(dataDir));
          HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(first)) {
-      new JdbcTemplate(dataSource).execute("create table kept (name text)");
+      DatabaseAdministrator.createAsTheOwner(first, "kept", "name text");
     }
     try (EmbeddedDatabase second = configuration.embeddedDatabase(properties(dataDir));
          HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(second)) {

@@ -110,6 +110,9 @@ class BClassQualificationApiTest {
     post("staff2", "/api/residents/" + residentId + "/b-class-qualifications/" + id + "/end", Map.of("reason", " "))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.reason").exists());
     post("staff2", "/api/residents/" + residentId + "/b-class-qualifications/" + id + "/end",
+        Map.of("reason", "長".repeat(501))).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.reason").exists());
+    post("staff2", "/api/residents/" + residentId + "/b-class-qualifications/" + id + "/end",
         Map.of("reason", "手帳の等級変更（2級）を確認")).andExpect(status().isNoContent());
     // Completed now (the dose above), so look at the record itself: ended, kept, no longer in force.
     assertThat(jdbc.queryForMap("select ended_by, end_reason from b_class_qualification where id = ?", id))
