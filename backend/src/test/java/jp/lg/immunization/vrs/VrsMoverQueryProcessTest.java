@@ -148,7 +148,8 @@ class VrsMoverQueryProcessTest {
     assertThat(vrs.receivedQueries()).isEmpty();
     assertThat(jdbc.queryForObject("select sent_at from vrs_mover_query where id = ?", Object.class, query)).isNull();
     assertThatThrownBy(() -> jdbc.update("update vrs_mover_consent set document = 'X' where query_id = ?", query))
-        .as("the consent stays as recorded").hasMessageContaining("append-only");
+        .as("the consent stays as recorded: the app's role may not change it (V73)")
+        .hasStackTraceContaining("permission denied");
 
     jdbc.update("""
         insert into vrs_mover_consent (query_id, kind, document, confirmed_on, recorded_by, recorded_at)
