@@ -45,7 +45,7 @@ record Checks(long lost, long duplicated, long stuck, long unfinished, String wa
     String waitingAt = flows.unfinished.values().stream().map(instance -> instance.isEmpty() ? "not started"
         : db.queryForObject("""
             select coalesce((select 'task ' || task_def_key_ from act_ru_task where proc_inst_id_ = ? limit 1),
-                            (select 'job ' || coalesce(job_def_configuration_, type_) || ' retries '
+                            (select 'job ' || coalesce(handler_cfg_, type_) || ' retries '
                                     || retries_ from act_ru_job where process_instance_id_ = ? limit 1),
                             (select 'activity ' || act_id_ from act_ru_execution
                              where proc_inst_id_ = ? and act_id_ is not null limit 1),
