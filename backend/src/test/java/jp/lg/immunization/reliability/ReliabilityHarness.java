@@ -65,8 +65,11 @@ class ReliabilityHarness {
     assertThat(JAR).as("the packaged jar (mvn -Preliability verify packages it first)").exists();
     FileSystemUtils.deleteRecursively(WORK);
     Files.createDirectories(WORK);
+    // Every node of a city shares its keys (README, several nodes): the audit chain's MAC and checkpoint keys too, or
+    // each node would chain with a key of its own and the verification rightly call the other's entries forged.
     List<String> keys = List.of("--immunization.crypto.my-number-key=" + randomKey(),
-        "--immunization.security.totp-key=" + randomKey());
+        "--immunization.security.totp-key=" + randomKey(), "--immunization.audit.mac-key=" + randomKey(),
+        "--immunization.audit.signing-key=" + randomKey());
 
     int phase1Flows = flows * 3 / 5;
     try {
