@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * resident's earlier doses on the dose's date, find the vaccine 接種可 that day. Otherwise the table's reason is the
  * rule it broke: too early (age, interval, season), too late (the window has passed), one dose too many, or not in
  * the target group. An approved 長期療養特例 makes a dose after the window routine again (the tables are judged with
- * the resident's extensions). No disability is held for 60-64-year-olds, so their B類 doses are flagged for a person
- * to confirm.
+ * the resident's extensions), and a 60-64-year-old's B類 doses are routine while a qualifying disability is on record
+ * ({@link BClassQualifications}).
  */
 @Component
 class RoutineDoses implements DoseValidation.RoutineRule {
