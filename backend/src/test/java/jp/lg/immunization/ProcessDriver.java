@@ -1,12 +1,15 @@
 package jp.lg.immunization;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.TestComponent;
@@ -64,6 +67,22 @@ public class ProcessDriver {
   public String openTaskId(ProcessInstance instance, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(taskKey).singleResult().getId();
+  }
+
+  /**
+   * Runs the job waiting at that step, as the job executor would after each retry interval, until it has no retries
+   * left (an incident); returns how many attempts it took. The step's system is expected to keep failing.
+   */
+  public int failUntilIncident(ProcessInstance instance, String activityId) {
+    ManagementService management = engine.getManagementService();
+    for (int attempts = 1; ; attempts++) {
+      Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+      assertThatThrownBy(() -> management.executeJob(job.getId())).as("attempt %d of %s", attempts, activityId)
+          .isInstanceOf(RuntimeException.class);
+      if (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() == 0) {
+        return attempts;
+      }
+    }
   }
 
   public ResultActions perform(String username, MockHttpServletRequestBuilder request, Object body) throws Exception {

@@ -23,7 +23,6 @@ import jp.lg.immunization.TestUsers;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -223,7 +222,7 @@ class CoPayExemptionProcessTest {
   void R26_aLinkFailureIsRetriedThenBecomesAnIncidentAndTheDeadlineHandsTheCaseToStaff() throws Exception {
     linkage.failNextRequests(10);
     ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('1'), "INFLUENZA_ELDERLY");
-    failAllRetries(instance);
+    driver.failUntilIncident(instance, "RequestStatusMatch");
 
     assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("RequestStatusMatch")
         .singleResult().getRetries()).isZero();
@@ -248,7 +247,7 @@ class CoPayExemptionProcessTest {
   void R26_onceTheLinkIsBackAnAdministratorRetriesAndTheMatchCompletes() throws Exception {
     linkage.failNextRequests(10);
     ProcessInstance instance = fixtures.startAtCounter(fixtures.residentEndingIn('2'), "INFLUENZA_ELDERLY");
-    failAllRetries(instance);
+    driver.failUntilIncident(instance, "RequestStatusMatch");
     String incidentId = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult().getId();
 
     linkage.failNextRequests(0);
@@ -460,18 +459,6 @@ class CoPayExemptionProcessTest {
             + first.getBusinessKey())));
 
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before + 1);
-  }
-
-  private void failAllRetries(ProcessInstance instance) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      Job request = management.createJobQuery().processInstanceId(instance.getId()).activityId("RequestStatusMatch")
-          .singleResult();
-      try {
-        management.executeJob(request.getId());
-      } catch (RuntimeException expected) {
-        // the job records the failure and its remaining retries
-      }
-    }
   }
 
   private String submitElectronically(String addresseeNumber, String vaccine) throws Exception {
