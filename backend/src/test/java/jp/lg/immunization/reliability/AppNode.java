@@ -43,8 +43,12 @@ final class AppNode {
   Duration start() throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-        "-jar", jar.toAbsolutePath().toString(),
+        ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-XX:TieredStopAtLevel=1"));
+    Path classArchive = jar.resolveSibling("application.jsa");
+    if (Files.exists(classArchive)) {
+      command.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
+    }
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--server.port=" + port, "--immunization.data-dir=" + dataDir.toAbsolutePath()));
     command.addAll(arguments);
     Instant started = Instant.now();
