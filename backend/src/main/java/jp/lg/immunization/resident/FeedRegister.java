@@ -21,7 +21,7 @@ import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.PgCopy;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 import jp.lg.immunization.resident.feed.FeedJson;
-import jp.lg.immunization.resident.feed.ItemGroup;
+import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -156,19 +156,43 @@ class FeedRegister implements RegisterStore {
 
   @Override
   public Outcome apply(RegisterChange change) {
-    List<Map<String, Object>> found = jdbc.queryForList("""
-        select id, status, item_dates::text item_dates, my_number_cipher, birth_date::text birth_date, sex,
-               family_name_kanji, given_name_kanji, family_name_kana, given_name_kana, postal_code, address, phone,
+    List<Outcome> outcomes = applyAll(List.of(change));
+    return outcomes.isEmpty() ? new Outcome(create(List.of(change)).get(0), true) : outcomes.get(0);
+  }
+
+  @Override
+  public List<Outcome> applyAll(List<RegisterChange> changes) {
+    Map<String, Map<String, Object>> held = new HashMap<>();
+    // In id order, so that two transactions locking overlapping residents wait for each other instead of deadlocking.
+    jdbc.queryForList("""
+        select id, addressee_number, status, item_dates::text item_dates, my_number_cipher, birth_date::text birth_date,
+               sex, family_name_kanji, given_name_kanji, family_name_kana, given_name_kana, postal_code, address, phone,
                household_number, relationship, household_head_name, resident_code, integrated_addressee_number
-        from resident where addressee_number = ? for update""", change.addresseeNumber());
-    if (found.isEmpty()) {
-      return new Outcome(create(List.of(change)).get(0), true);
+        from resident where addressee_number = any(?) order by id for update""",
+        (Object) changes.stream().map(RegisterChange::addresseeNumber).toArray(String[]::new))
+        .forEach(row -> held.put((String) row.get("addressee_number"), row));
+    if (held.isEmpty()) {
+      return List.of();
     }
-    Outcome outcome = update(change, found.get(0));
-    if (outcome.applied()) {
-      applied(outcome.residentId(), change);
+    if (held.size() != changes.size()) {
+      throw new IllegalStateException("applyAll takes changes to distinct residents the register holds");
     }
-    return outcome;
+    Instant now = Instant.now(clock);
+    List<Update> updates = changes.stream().map(change -> update(change, held.get(change.addresseeNumber()), now))
+        .toList();
+    Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+    updates.stream().filter(update -> update.sql() != null)
+        .forEach(update -> statements.computeIfAbsent(update.sql(), sql -> new ArrayList<>()).add(update.args()));
+    statements.forEach(jdbc::batchUpdate);
+    jdbc.batchUpdate(RECORD, updates.stream().map(update -> record(update, now)).toList());
+    List<Outcome> outcomes = new ArrayList<>(updates.size());
+    for (Update update : updates) {
+      if (update.sql() != null) {
+        applied(update.residentId(), update.change(), update.changed());
+      }
+      outcomes.add(new Outcome(update.residentId(), update.sql() != null));
+    }
+    return outcomes;
   }
 
   @Override
@@ -176,9 +200,9 @@ class FeedRegister implements RegisterStore {
     create(creations);
   }
 
-  private void applied(long residentId, RegisterChange change) {
+  private void applied(long residentId, RegisterChange change, Set<ItemGroup> changed) {
     audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, residentId, describe(change));
-    events.publishEvent(new ResidentRegisterChanged(residentId, change.change(), change.movedOn()));
+    events.publishEvent(new ResidentRegisterChanged(residentId, change.change(), change.movedOn(), changed));
   }
 
   /**
@@ -266,12 +290,19 @@ class FeedRegister implements RegisterStore {
     for (RegisterChange change : creations) {
       long id = ids.get(change.addresseeNumber());
       created.add(id);
-      applied(id, change);
+      applied(id, change, Set.of());
     }
     return created;
   }
 
-  private Outcome update(RegisterChange change, Map<String, Object> current) {
+  /**
+   * One resident's row after a 異動: the update statement (null when a later 異動 had already set every group it
+   * would), its arguments, and the items before and after for resident_change.
+   */
+  private record Update(long residentId, RegisterChange change, String sql, Object[] args, Map<String, String> before,
+                        Map<String, String> after, Set<ItemGroup> changed) {}
+
+  private Update update(RegisterChange change, Map<String, Object> current, Instant now) {
     long id = ((Number) current.get("id")).longValue();
     Map<String, String> dates = new LinkedHashMap<>(json.items((String) current.get("item_dates")));
     Set<ItemGroup> applying = EnumSet.noneOf(ItemGroup.class);
@@ -281,13 +312,12 @@ class FeedRegister implements RegisterStore {
         applying.add(group);
       }
     }
-    Instant now = Instant.now(clock);
     if (applying.isEmpty()) {
-      record(id, change, "SUPERSEDED", Map.of(), Map.of(), now);
-      return new Outcome(id, false);
+      return new Update(id, change, null, null, Map.of(), Map.of(), Set.of());
     }
     Map<String, String> before = new LinkedHashMap<>();
     Map<String, String> after = new LinkedHashMap<>();
+    Set<ItemGroup> changed = EnumSet.noneOf(ItemGroup.class);
     List<String> sets = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     for (ItemGroup group : applying) {
@@ -302,6 +332,7 @@ class FeedRegister implements RegisterStore {
         if (!value.equals(old == null ? null : old.toString())) {
           before.put(key, old == null ? null : old.toString());
           after.put(key, value);
+          changed.add(group);
         }
         sets.add(column + " = ?");
         args.add("birth_date".equals(column) ? Date.valueOf(value) : value);
@@ -310,6 +341,9 @@ class FeedRegister implements RegisterStore {
     if (applying.contains(ItemGroup.STATUS)) {
       before.put("status", (String) current.get("status"));
       after.put("status", change.status());
+      if (!change.status().equals(current.get("status"))) {
+        changed.add(ItemGroup.STATUS);
+      }
       sets.add("status = ?");
       sets.add("status_since = ?");
       args.add(change.status());
@@ -328,8 +362,12 @@ class FeedRegister implements RegisterStore {
     }
     if (applying.contains(ItemGroup.MY_NUMBER)) {
       byte[] old = (byte[]) current.get("my_number_cipher");
-      before.put("myNumber", old == null ? null : protector.decrypt(old).masked());
+      MyNumber held = old == null ? null : protector.decrypt(old);
+      before.put("myNumber", held == null ? null : held.masked());
       after.put("myNumber", change.myNumber().masked());
+      if (!change.myNumber().equals(held)) {
+        changed.add(ItemGroup.MY_NUMBER);
+      }
       sets.add("my_number_cipher = ?");
       sets.add("my_number_hash = ?");
       args.add(protector.encrypt(change.myNumber()));
@@ -345,10 +383,8 @@ class FeedRegister implements RegisterStore {
     sets.add("updated_at = ?");
     args.add(Timestamp.from(now));
     args.add(id);
-    jdbc.update("update resident set " + String.join(", ", sets) + ", version = version + 1 where id = ?",
-        args.toArray());
-    record(id, change, "APPLIED", before, after, now);
-    return new Outcome(id, true);
+    return new Update(id, change, "update resident set " + String.join(", ", sets)
+        + ", version = version + 1 where id = ?", args.toArray(), before, after, changed);
   }
 
   private static boolean present(RegisterChange change, ItemGroup group) {
@@ -359,18 +395,20 @@ class FeedRegister implements RegisterStore {
     };
   }
 
-  private void record(long residentId, RegisterChange change, String outcome, Map<String, String> before,
-                      Map<String, String> after, Instant now) {
+  private static final String RECORD = """
+      insert into resident_change (resident_id, kind, source, source_system, feed_file_id, feed_line, event_serial,
+                                   moved_on, notified_on, outcome, before_items, after_items, reason, recorded_by,
+                                   recorded_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
+
+  private Object[] record(Update update, Instant now) {
+    RegisterChange change = update.change();
     Provenance from = change.provenance();
-    jdbc.update("""
-        insert into resident_change (resident_id, kind, source, source_system, feed_file_id, feed_line, event_serial,
-                                     moved_on, notified_on, outcome, before_items, after_items, reason, recorded_by,
-                                     recorded_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""",
-        residentId, change.change().name(), from.source(), from.sourceSystem(), from.feedFileId(), from.feedLine(),
-        from.eventSerial(), Date.valueOf(change.movedOn()),
-        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, json.write(before),
-        json.write(after), from.reason(), from.recordedBy(), Timestamp.from(now));
+    return new Object[] {update.residentId(), change.change().name(), from.source(), from.sourceSystem(),
+        from.feedFileId(), from.feedLine(), from.eventSerial(), Date.valueOf(change.movedOn()),
+        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()),
+        update.sql() == null ? "SUPERSEDED" : "APPLIED", json.write(update.before()), json.write(update.after()),
+        from.reason(), from.recordedBy(), Timestamp.from(now)};
   }
 
   private static String describe(RegisterChange change) {

@@ -1,4 +1,4 @@
-package jp.lg.immunization.resident.feed;
+package jp.lg.immunization.resident;
 
 /**
  * Register items that one 異動 sets together. Each group remembers the 異動日 that set it last, and only a 異動 at
