@@ -108,11 +108,9 @@ class CompareWithRegister implements JavaDelegate {
         differences.add(difference(id, differences.size() + 1, "EXTRA", number, null, List.of()));
       }
     }
-    for (List<Object> difference : differences) {
-      jdbc.update("""
-          insert into reconciliation_difference (file_id, seq, kind, addressee_number, line, changed_items)
-          values (?, ?, ?, ?, ?, ?)""", difference.toArray());
-    }
+    jdbc.batchUpdate("""
+        insert into reconciliation_difference (file_id, seq, kind, addressee_number, line, changed_items)
+        values (?, ?, ?, ?, ?, ?)""", differences.stream().map(List::toArray).toList());
     return differences.size();
   }
 
