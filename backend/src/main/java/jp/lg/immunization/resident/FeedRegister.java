@@ -21,7 +21,6 @@ import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.PgCopy;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 import jp.lg.immunization.resident.feed.FeedJson;
-import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;

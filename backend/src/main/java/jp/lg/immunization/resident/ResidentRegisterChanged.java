@@ -16,7 +16,7 @@ import java.util.Set;
 public record ResidentRegisterChanged(long residentId, Change change, LocalDate on, Set<ItemGroup> changed) {
 
   public ResidentRegisterChanged {
-    changed = changed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(changed));
+    changed = Set.copyOf(changed);
   }
 
   public enum Change {
