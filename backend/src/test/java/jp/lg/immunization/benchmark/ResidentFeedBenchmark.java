@@ -163,7 +163,7 @@ class ResidentFeedBenchmark {
 
   /**
    * Figure 3: today's full extract compared with the register the two files left. In UTF-8, the larger encoding (about
-   * 45 MB for 200,000 lines, over the 40 MB other uploads are held to).
+   * 43 MB for 200,000 synthetic lines, over the 40 MB other uploads are held to).
    */
   private void reconciliation(ApiClient staff, List<GeneratedResident> people, LocalDate today) throws Exception {
     report.section(String.format(Locale.ROOT, "3. Full reconciliation of %,d residents (UTF-8 CSV)", people.size()));

@@ -40,7 +40,7 @@ class ResidentFeedController {
 
   /**
    * A file of changes to apply ({@code files}), or a full extract to compare with the register. A full extract of
-   * the city (200,000 lines, about 45 MB in UTF-8) is larger than any other upload, hence its own limit.
+   * the city (200,000 lines, 43–45 MB in UTF-8) is larger than any other upload, hence its own limit.
    */
   @PostMapping(path = "/{purpose:files|reconciliations}", consumes = "multipart/form-data")
   @LargeUpload

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A full extract of the city's register in UTF-8 (200,000 lines, about 45 MB; the format allows 250,000) is larger than
+ * A full extract of the city's register in UTF-8 (200,000 lines, 43–45 MB; the format allows 250,000) is larger than
  * the 40 MB every other upload is held to: the container takes it on the feed's endpoints only, and every other
  * endpoint still refuses such a request with the usual 413, before its handler runs. (The benchmark uploads a
  * 200,000-line UTF-8 extract over HTTP.)
