@@ -1,22 +1,18 @@
 package jp.lg.immunization.illness;
 
-import java.util.EnumSet;
-import java.util.Set;
+import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.ResidentRegisterChanged;
-import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A special case's last days depend on the resident's birth date (the upper ages): when the register may have
- * changed it (a staff correction, a 職権記載, a 転入 of a resident known here, a full extract applied by reconciliation),
- * the resident's cases are judged again, in the transaction that changed the register.
+ * A special case's last days depend on the resident's birth date (the upper ages): when a change of the register
+ * replaced it (a staff correction, a 職権記載 or 転入 of a resident known here, a full extract applied by
+ * reconciliation), the resident's cases are judged again, in the transaction that changed the register. A resident
+ * new to the register has no cases, so a first load of the whole register asks nothing here.
  */
 @Component
 class IllnessRegisterChanges {
-
-  private static final Set<Change> MAY_CHANGE_BIRTH_DATE = EnumSet.of(Change.CORRECTED, Change.REGISTERED_EX_OFFICIO,
-      Change.MOVED_IN, Change.REGISTERED_FROM_EXTRACT);
 
   private final IllnessExceptions exceptions;
 
@@ -26,7 +22,7 @@ class IllnessRegisterChanges {
 
   @EventListener
   void onRegisterChange(ResidentRegisterChanged change) {
-    if (MAY_CHANGE_BIRTH_DATE.contains(change.change())) {
+    if (change.changed(ItemGroup.IDENTITY)) {
       exceptions.recomputeAfterRegisterChange(change.residentId());
     }
   }

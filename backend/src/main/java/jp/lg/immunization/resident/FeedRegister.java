@@ -1,6 +1,5 @@
 package jp.lg.immunization.resident;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,12 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.PgCopy;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 import jp.lg.immunization.resident.feed.FeedJson;
-import jp.lg.immunization.resident.feed.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +57,12 @@ class FeedRegister implements RegisterStore {
       Map.entry("householdHeadName", "household_head_name"), Map.entry("residentCode", "resident_code"),
       Map.entry("integratedAddresseeNumber", "integrated_addressee_number"));
   private static final String FEED = "RESIDENT_REGISTER_FEED";
+  /** The columns a 異動 may set, with the id: applyAll reads them, sets some and writes the rows back whole. */
+  private static final List<String> UPDATED_COLUMNS = List.of("id", "status", "status_since", "source",
+      "source_system", "family_name_kanji", "given_name_kanji", "family_name_kana", "given_name_kana", "birth_date",
+      "sex", "postal_code", "address", "phone", "household_number", "relationship", "household_head_name",
+      "resident_code", "integrated_addressee_number", "my_number_cipher", "my_number_hash", "search_text",
+      "item_dates");
   private static final List<String> CREATION_COLUMNS = List.of("seq", "addressee_number", "my_number_cipher",
       "my_number_hash", "family_name_kanji", "given_name_kanji", "family_name_kana", "given_name_kana", "birth_date",
       "sex", "postal_code", "address", "phone", "household_number", "relationship", "household_head_name", "status",
@@ -156,19 +161,53 @@ class FeedRegister implements RegisterStore {
 
   @Override
   public Outcome apply(RegisterChange change) {
-    List<Map<String, Object>> found = jdbc.queryForList("""
-        select id, status, item_dates::text item_dates, my_number_cipher, birth_date::text birth_date, sex,
-               family_name_kanji, given_name_kanji, family_name_kana, given_name_kana, postal_code, address, phone,
-               household_number, relationship, household_head_name, resident_code, integrated_addressee_number
-        from resident where addressee_number = ? for update""", change.addresseeNumber());
-    if (found.isEmpty()) {
-      return new Outcome(create(List.of(change)).get(0), true);
+    List<Outcome> outcomes = applyAll(List.of(change));
+    return outcomes.isEmpty() ? new Outcome(create(List.of(change)).get(0), true) : outcomes.get(0);
+  }
+
+  @Override
+  public List<Outcome> applyAll(List<RegisterChange> changes) {
+    Map<String, Map<String, Object>> held = new HashMap<>();
+    // In id order, so that two transactions locking overlapping residents wait for each other instead of deadlocking.
+    jdbc.queryForList("select addressee_number, " + String.join(", ", UPDATED_COLUMNS).replace("status_since",
+        "status_since::text status_since").replace("birth_date", "birth_date::text birth_date").replace("item_dates",
+        "item_dates::text item_dates") + " from resident where addressee_number = any(?) order by id for update",
+        (Object) changes.stream().map(RegisterChange::addresseeNumber).toArray(String[]::new))
+        .forEach(row -> held.put((String) row.remove("addressee_number"), row));
+    if (held.isEmpty()) {
+      return List.of();
     }
-    Outcome outcome = update(change, found.get(0));
-    if (outcome.applied()) {
-      applied(outcome.residentId(), change);
+    if (held.size() != changes.size()) {
+      throw new IllegalStateException("applyAll takes changes to distinct residents the register holds");
     }
-    return outcome;
+    Instant now = Instant.now(clock);
+    List<Update> updates = changes.stream().map(change -> update(change, held.get(change.addresseeNumber())))
+        .toList();
+    List<List<String>> rows = updates.stream().filter(Update::applied)
+        .map(update -> UPDATED_COLUMNS.stream().map(column -> copyValue(update.row().get(column))).toList()).toList();
+    if (!rows.isEmpty()) {
+      // Every row as it will be, copied in and set in one statement: 10,000 異動 are one update, not 10,000.
+      jdbc.execute("create temp table if not exists resident_update on commit drop as select "
+          + String.join(", ", UPDATED_COLUMNS) + " from resident with no data");
+      copy.copy("resident_update", UPDATED_COLUMNS, rows);
+      jdbc.update("update resident r set " + UPDATED_COLUMNS.stream().filter(column -> !"id".equals(column))
+          .map(column -> column + " = u." + column).collect(Collectors.joining(", "))
+          + ", updated_at = ?, version = r.version + 1 from resident_update u where r.id = u.id", Timestamp.from(now));
+      jdbc.update("delete from resident_update");
+    }
+    copy.copy("resident_change", RECORD_COLUMNS, updates.stream().map(update -> record(update, now)).toList());
+    List<Outcome> outcomes = new ArrayList<>(updates.size());
+    for (Update update : updates) {
+      if (update.applied()) {
+        applied(update.residentId(), update.change(), update.changed());
+      }
+      outcomes.add(new Outcome(update.residentId(), update.applied()));
+    }
+    return outcomes;
+  }
+
+  private static String copyValue(Object value) {
+    return value == null ? null : value instanceof byte[] bytes ? "\\x" + hex(bytes) : value.toString();
   }
 
   @Override
@@ -176,9 +215,9 @@ class FeedRegister implements RegisterStore {
     create(creations);
   }
 
-  private void applied(long residentId, RegisterChange change) {
+  private void applied(long residentId, RegisterChange change, Set<ItemGroup> changed) {
     audit.record(AuditOperation.RESIDENT_REGISTER_CHANGE, residentId, describe(change));
-    events.publishEvent(new ResidentRegisterChanged(residentId, change.change(), change.movedOn()));
+    events.publishEvent(new ResidentRegisterChanged(residentId, change.change(), change.movedOn(), changed));
   }
 
   /**
@@ -266,12 +305,24 @@ class FeedRegister implements RegisterStore {
     for (RegisterChange change : creations) {
       long id = ids.get(change.addresseeNumber());
       created.add(id);
-      applied(id, change);
+      applied(id, change, Set.of());
     }
     return created;
   }
 
-  private Outcome update(RegisterChange change, Map<String, Object> current) {
+  /**
+   * One resident's row after a 異動, by column (null when a later 異動 had already set every group it would), and the
+   * items before and after for resident_change.
+   */
+  private record Update(long residentId, RegisterChange change, Map<String, Object> row, Map<String, String> before,
+                        Map<String, String> after, Set<ItemGroup> changed) {
+
+    boolean applied() {
+      return row != null;
+    }
+  }
+
+  private Update update(RegisterChange change, Map<String, Object> current) {
     long id = ((Number) current.get("id")).longValue();
     Map<String, String> dates = new LinkedHashMap<>(json.items((String) current.get("item_dates")));
     Set<ItemGroup> applying = EnumSet.noneOf(ItemGroup.class);
@@ -281,15 +332,13 @@ class FeedRegister implements RegisterStore {
         applying.add(group);
       }
     }
-    Instant now = Instant.now(clock);
     if (applying.isEmpty()) {
-      record(id, change, "SUPERSEDED", Map.of(), Map.of(), now);
-      return new Outcome(id, false);
+      return new Update(id, change, null, Map.of(), Map.of(), Set.of());
     }
+    Map<String, Object> row = new HashMap<>(current);
     Map<String, String> before = new LinkedHashMap<>();
     Map<String, String> after = new LinkedHashMap<>();
-    List<String> sets = new ArrayList<>();
-    List<Object> args = new ArrayList<>();
+    Set<ItemGroup> changed = EnumSet.noneOf(ItemGroup.class);
     for (ItemGroup group : applying) {
       dates.put(group.name(), change.movedOn().toString());
       for (String key : GROUP_ITEMS.get(group)) {
@@ -302,53 +351,46 @@ class FeedRegister implements RegisterStore {
         if (!value.equals(old == null ? null : old.toString())) {
           before.put(key, old == null ? null : old.toString());
           after.put(key, value);
+          changed.add(group);
         }
-        sets.add(column + " = ?");
-        args.add("birth_date".equals(column) ? Date.valueOf(value) : value);
+        row.put(column, value);
       }
     }
     if (applying.contains(ItemGroup.STATUS)) {
       before.put("status", (String) current.get("status"));
       after.put("status", change.status());
-      sets.add("status = ?");
-      sets.add("status_since = ?");
-      args.add(change.status());
-      args.add(Date.valueOf(change.movedOn()));
+      if (!change.status().equals(current.get("status"))) {
+        changed.add(ItemGroup.STATUS);
+      }
+      row.put("status", change.status());
+      row.put("status_since", change.movedOn());
       if ("REGISTERED".equals(change.status())) {
         // A 住登外者 who moves in keeps the 宛名番号 and its history; from now on the register speaks for them.
-        sets.add("source = ?");
-        args.add(change.provenance().source());
+        row.put("source", change.provenance().source());
       }
     }
     if (applying.contains(ItemGroup.NAME)) {
       Map<String, String> items = change.items();
-      sets.add("search_text = ?");
-      args.add(Resident.searchTextOf(new PersonName(items.get("familyNameKanji"), items.get("givenNameKanji"),
-          items.get("familyNameKana"), items.get("givenNameKana"))));
+      row.put("search_text", Resident.searchTextOf(new PersonName(items.get("familyNameKanji"),
+          items.get("givenNameKanji"), items.get("familyNameKana"), items.get("givenNameKana"))));
     }
     if (applying.contains(ItemGroup.MY_NUMBER)) {
       byte[] old = (byte[]) current.get("my_number_cipher");
-      before.put("myNumber", old == null ? null : protector.decrypt(old).masked());
+      MyNumber held = old == null ? null : protector.decrypt(old);
+      before.put("myNumber", held == null ? null : held.masked());
       after.put("myNumber", change.myNumber().masked());
-      sets.add("my_number_cipher = ?");
-      sets.add("my_number_hash = ?");
-      args.add(protector.encrypt(change.myNumber()));
-      args.add(protector.lookupHash(change.myNumber()));
+      if (!change.myNumber().equals(held)) {
+        changed.add(ItemGroup.MY_NUMBER);
+      }
+      row.put("my_number_cipher", protector.encrypt(change.myNumber()));
+      row.put("my_number_hash", protector.lookupHash(change.myNumber()));
     }
-    sets.add("item_dates = ?::jsonb");
-    args.add(json.write(dates));
+    row.put("item_dates", json.write(dates));
     if (FEED.equals(change.provenance().source())) {
       // The system whose register holds the resident: a staff correction does not move them out of its extract.
-      sets.add("source_system = ?");
-      args.add(change.provenance().sourceSystem());
+      row.put("source_system", change.provenance().sourceSystem());
     }
-    sets.add("updated_at = ?");
-    args.add(Timestamp.from(now));
-    args.add(id);
-    jdbc.update("update resident set " + String.join(", ", sets) + ", version = version + 1 where id = ?",
-        args.toArray());
-    record(id, change, "APPLIED", before, after, now);
-    return new Outcome(id, true);
+    return new Update(id, change, row, before, after, changed);
   }
 
   private static boolean present(RegisterChange change, ItemGroup group) {
@@ -359,18 +401,17 @@ class FeedRegister implements RegisterStore {
     };
   }
 
-  private void record(long residentId, RegisterChange change, String outcome, Map<String, String> before,
-                      Map<String, String> after, Instant now) {
+  private static final List<String> RECORD_COLUMNS = List.of("resident_id", "kind", "source", "source_system",
+      "feed_file_id", "feed_line", "event_serial", "moved_on", "notified_on", "outcome", "before_items", "after_items",
+      "reason", "recorded_by", "recorded_at");
+
+  private List<Object> record(Update update, Instant now) {
+    RegisterChange change = update.change();
     Provenance from = change.provenance();
-    jdbc.update("""
-        insert into resident_change (resident_id, kind, source, source_system, feed_file_id, feed_line, event_serial,
-                                     moved_on, notified_on, outcome, before_items, after_items, reason, recorded_by,
-                                     recorded_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""",
-        residentId, change.change().name(), from.source(), from.sourceSystem(), from.feedFileId(), from.feedLine(),
-        from.eventSerial(), Date.valueOf(change.movedOn()),
-        change.notifiedOn() == null ? null : Date.valueOf(change.notifiedOn()), outcome, json.write(before),
-        json.write(after), from.reason(), from.recordedBy(), Timestamp.from(now));
+    return Arrays.asList(update.residentId(), change.change().name(), from.source(), from.sourceSystem(),
+        from.feedFileId(), from.feedLine(), from.eventSerial(), change.movedOn(), change.notifiedOn(),
+        update.applied() ? "APPLIED" : "SUPERSEDED", json.write(update.before()), json.write(update.after()),
+        from.reason(), from.recordedBy(), now);
   }
 
   private static String describe(RegisterChange change) {

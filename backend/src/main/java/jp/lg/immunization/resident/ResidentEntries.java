@@ -15,7 +15,6 @@ import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 import jp.lg.immunization.resident.feed.FeedJson;
-import jp.lg.immunization.resident.feed.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.workflow.CaseContext;

@@ -10,8 +10,14 @@ import java.util.Set;
  * reading the resident table: it carries ids and codes only.
  *
  * @param on the 異動日: the day the change took effect in the register, not the day it reached this system
+ * @param changed the groups of items whose held values this change replaced, so that a listener reacts only to what
+ *     it depends on; empty for a resident new to the register, who had nothing held to change (and no cases yet)
  */
-public record ResidentRegisterChanged(long residentId, Change change, LocalDate on) {
+public record ResidentRegisterChanged(long residentId, Change change, LocalDate on, Set<ItemGroup> changed) {
+
+  public ResidentRegisterChanged {
+    changed = Set.copyOf(changed);
+  }
 
   public enum Change {
     REGISTERED_FROM_EXTRACT, MOVED_IN, BORN, REGISTERED_EX_OFFICIO,
@@ -27,6 +33,10 @@ public record ResidentRegisterChanged(long residentId, Change change, LocalDate 
   /** The resident is no longer registered here: outreach, 予診票 and reminders leave them out from now on. */
   public boolean leftTheRegister() {
     return LEAVING.contains(change);
+  }
+
+  public boolean changed(ItemGroup group) {
+    return changed.contains(group);
   }
 
   /** The resident came into the register by a 異動 (not by the first full extract). */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
+import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.feed.RegisterStore.Provenance;
 import jp.lg.immunization.resident.feed.RegisterStore.RegisterChange;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,6 +32,9 @@ class ApplyResidentFeed implements JavaDelegate {
 
   private static final long APPLY_LOCK = 0x7265736964656e74L;
   private static final int CHUNK = 5_000;
+  /** Numbers unique across residents: a change setting one may depend on another resident's change before it. */
+  private static final Set<ItemGroup> UNIQUE = EnumSet.of(ItemGroup.MY_NUMBER, ItemGroup.RESIDENT_CODE,
+      ItemGroup.INTEGRATED_ADDRESSEE);
 
   private final JdbcTemplate jdbc;
   private final FeedJson json;
@@ -75,6 +80,7 @@ class ApplyResidentFeed implements JavaDelegate {
         group by 1 having count(*) > 1""", String.class, id));
     int[] counts = new int[3];
     List<RegisterChange> creations = new ArrayList<>();
+    List<RegisterChange> updates = new ArrayList<>();
     for (int from = 0; from < order.size(); from += CHUNK) {
       List<Integer> chunk = order.subList(from, Math.min(order.size(), from + CHUNK));
       Map<Integer, RegisterChange> changes = new HashMap<>();
@@ -97,6 +103,10 @@ class ApplyResidentFeed implements JavaDelegate {
           // Nothing else in the file concerns this new resident, so the order of application cannot matter.
           creations.add(change);
           counts[0]++;
+        } else if (known.containsKey(addressee) && !concernedSeveralTimes.contains(addressee)
+            && change.groups().stream().noneMatch(UNIQUE::contains)) {
+          // The only 異動 of this file for a resident the register holds: no other line can come between.
+          updates.add(change);
         } else {
           counts[register.apply(change).applied() ? 0 : 2]++;
         }
@@ -105,6 +115,8 @@ class ApplyResidentFeed implements JavaDelegate {
         register.createAll(creations);
         creations.clear();
       }
+      register.applyAll(updates).forEach(outcome -> counts[outcome.applied() ? 0 : 2]++);
+      updates.clear();
     }
     register.createAll(creations);
     jdbc.update("""

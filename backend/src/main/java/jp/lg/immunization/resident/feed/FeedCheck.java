@@ -21,8 +21,12 @@ import jp.lg.immunization.resident.MyNumber;
  */
 final class FeedCheck {
 
-  /** @param items by FeedItem key, normalised (ISO dates, MALE/FEMALE, katakana); never the 個人番号 */
-  record Checked(int line, List<FeedProblem> problems, Map<String, String> items, MyNumber myNumber) {
+  /**
+   * @param items by FeedItem key, normalised (ISO dates, MALE/FEMALE, katakana); never the 個人番号
+   * @param myNumberHeld whether the register already holds the line's 個人番号 for the line's resident
+   */
+  record Checked(int line, List<FeedProblem> problems, Map<String, String> items, MyNumber myNumber,
+                 boolean myNumberHeld) {
 
     boolean accepted() {
       return problems.isEmpty();
@@ -95,6 +99,7 @@ final class FeedCheck {
     private final List<FeedProblem> problems = new ArrayList<>();
     private final Map<String, String> items = new LinkedHashMap<>();
     private MyNumber myNumber;
+    private boolean myNumberHeld;
 
     LineCheck(FeedFile.Line line, Map<String, RegisterStore.Known> known, Map<MyNumber, String> myNumberHolders,
               Map<String, String> integratedHolders) {
@@ -143,7 +148,7 @@ final class FeedCheck {
       checkIdentity(movedOn);
       checkCodes(addressee);
       return new Checked(line.line(), List.copyOf(problems), problems.isEmpty() ? items : Map.copyOf(items),
-          problems.isEmpty() ? myNumber : null);
+          problems.isEmpty() ? myNumber : null, myNumberHeld);
     }
 
     private FeedEvent event() {
@@ -211,6 +216,7 @@ final class FeedCheck {
             invalid.getMessage()));
         return;
       }
+      myNumberHeld = addressee != null && addressee.equals(myNumberHolders.get(myNumber));
       String holder = myNumberHolders.getOrDefault(myNumber, myNumbersInFile.get(myNumber));
       if (holder != null && !holder.equals(addressee)) {
         problems.add(FeedProblem.of("E113", FeedItem.MY_NUMBER, "この個人番号は別の宛名番号の住民のものです"));

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 import jp.lg.immunization.resident.feed.RegisterStore.Provenance;
 import jp.lg.immunization.resident.feed.RegisterStore.RegisterChange;

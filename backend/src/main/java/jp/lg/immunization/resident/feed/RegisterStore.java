@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.lg.immunization.resident.MyNumber;
+import jp.lg.immunization.resident.ItemGroup;
 import jp.lg.immunization.resident.ResidentRegisterChanged.Change;
 
 /**
@@ -64,6 +65,16 @@ public interface RegisterStore {
 
   /** Applies one 異動 in the caller's transaction and publishes ResidentRegisterChanged when it took effect. */
   Outcome apply(RegisterChange change);
+
+  /**
+   * Applies 異動 to distinct residents the register holds, set-based (rows locked and read in one query, written in
+   * batches): in the caller's transaction, with the same rows, audit events and ResidentRegisterChanged, in the order
+   * of the changes, as {@link #apply} one by one. The caller keeps to it changes whose effect does not depend on
+   * their order: one per resident, none setting an item another resident may hold (unique numbers).
+   *
+   * @return the outcomes in the order of the changes; empty when the register holds none of these residents
+   */
+  List<Outcome> applyAll(List<RegisterChange> changes);
 
   /**
    * Applies 異動 that each bring a whole resident the register does not hold yet, and whom no other change of the

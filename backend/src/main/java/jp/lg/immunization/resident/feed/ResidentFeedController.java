@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.platform.CsvInput;
+import jp.lg.immunization.platform.LargeUpload;
 import jp.lg.immunization.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -37,8 +38,12 @@ class ResidentFeedController {
     this.currentUser = currentUser;
   }
 
-  /** A file of changes to apply ({@code files}), or a full extract to compare with the register. */
+  /**
+   * A file of changes to apply ({@code files}), or a full extract to compare with the register. A full extract of
+   * the city (200,000 lines, 43–45 MB in UTF-8) is larger than any other upload, hence its own limit.
+   */
   @PostMapping(path = "/{purpose:files|reconciliations}", consumes = "multipart/form-data")
+  @LargeUpload
   @ResponseStatus(HttpStatus.CREATED)
   ResidentFeeds.Summary receive(@PathVariable String purpose, @RequestParam("file") MultipartFile file,
                                 @RequestParam(name = "sourceSystem", defaultValue = ResidentFeeds.DEFAULT_SOURCE)

@@ -117,6 +117,25 @@ class ResidentReconciliationProcessTest {
   }
 
   @Test
+  void R01_aPersonalNumberOtherThanTheOneHeldIsListedAsAChangedItem() throws Exception {
+    Person held = person(LocalDate.of(1981, 1, 1));
+    feed.deliver(IMPORT, source, file(held.moveIn(serial(), DAY)));
+    Person renumbered = new Person(held.addresseeNumber(), held.integratedNumber(),
+        person(held.birthDate()).myNumber(), held.birthDate());
+
+    long id = feed.deliver(RECONCILE, source,
+        file(renumbered.line(serial(), "全件", DAY, null, "熊谷市宮町一丁目1番1号"))).path("id").asLong();
+
+    JsonNode differences = json.readTree(mvc.perform(get(RECONCILE + "/" + id + "/differences")
+        .with(users.as("staff1"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(differences).hasSize(1);
+    assertThat(differences.get(0).path("kind").asText()).isEqualTo("CHANGED");
+    assertThat(differences.get(0).path("changedItems").toString()).isEqualTo("[\"myNumber\"]");
+    assertThat(differences.toString()).doesNotContain(renumbered.myNumber().digits())
+        .doesNotContain(held.myNumber().digits());
+  }
+
+  @Test
   void anExtractThatMatchesTheRegisterClosesWithoutATask() throws Exception {
     Person same = person(LocalDate.of(1980, 1, 1));
     feed.deliver(IMPORT, source, file(same.moveIn(serial(), DAY)));

@@ -1,8 +1,9 @@
-package jp.lg.immunization.resident.feed;
+package jp.lg.immunization.resident;
 
 /**
  * Register items that one 異動 sets together. Each group remembers the 異動日 that set it last, and only a 異動 at
  * least as recent sets it again: that is what makes the order in which files arrive not matter.
+ * {@link ResidentRegisterChanged} names the groups a change replaced.
  */
 public enum ItemGroup {
   /** 住民 / 転出 / 死亡, and since when. */
