@@ -57,7 +57,7 @@ class ReliabilityHarness {
   private final int outageFlows = Integer.getInteger("reliability.outage-flows", 100);
   private final Duration simulatorOutage = Duration.parse(System.getProperty("reliability.simulator-outage", "PT10M"));
   private static final List<String> SIMULATED_SYSTEMS = List.of("resident-network", "intermediate-server",
-      "city-linkage", "ministry");
+      "city-linkage", "ministry", "integrated-addressee");
   private final List<String> rows = new ArrayList<>();
   private final List<AppNode> nodes = new ArrayList<>();
 
