@@ -10,6 +10,18 @@ export const RETENTION_KIND_LABELS: Record<string, string> = {
   DOSE_BATCH_LINES: '一括登録ファイルの取込行（締め後の保存期間経過）',
   DOSE_RECORD: '接種記録（転出・死亡から保存期間経過）',
   NON_RESIDENT_CASE: '該当者なし・取下げで終わった住登外者確認（保存期間経過）',
+  B_CLASS_QUALIFICATION: 'B類の対象となる障害の確認記録（保存期間経過）',
+  COPAY_EXEMPTION: '自己負担免除の申請（保存期間経過）',
+  ILLNESS_EXCEPTION: '長期療養特例の申請（保存期間経過）',
+  INQUIRY: '問合せの記録（保存期間経過）',
+  OUTSIDE_PROVISION: '目的外提供の記録（保存期間経過）',
+  QUERY_PROPOSAL: '転入者の情報照会の提案（判断から保存期間経過）',
+  QUESTIONNAIRE_ISSUANCE: '予診票の発行記録（保存期間経過）',
+  RESIDENT_ENTRY: '差し戻された住民の職権記載（申請から保存期間経過）',
+  RESIDENT_REQUEST: '開示・訂正・利用停止請求（保存期間経過）',
+  VRS_CERTIFICATE: '接種証明書の交付記録（保存期間経過）',
+  VRS_MOVER_QUERY: 'VRSへの転入者照会（保存期間経過）',
+  WRONG_VACCINATION_REPORT: '予防接種の間違いの報告（保存期間経過）',
 };
 
 export interface RetentionDeletion {

@@ -2,6 +2,9 @@ package jp.lg.immunization.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import jp.lg.immunization.IntegrationTest;
@@ -36,6 +39,13 @@ class RetentionTest {
   void noOpenCaseLeftBehind() {
     jdbc.update("delete from task_view where id like 'retention-test-%'");
     jdbc.update("update legal_hold set lifted_at = now(), lifted_by = 'test' where lifted_at is null");
+  }
+
+  @Test
+  void R27_everyKindOfDataWithARuleIsNamedInJapaneseOnTheRetentionPage() throws IOException {
+    String labels = Files.readString(Path.of("..", "frontend", "src", "features", "retention", "api.ts"));
+    assertThat(retention.kinds()).isNotEmpty()
+        .allSatisfy(kind -> assertThat(labels).as("a label for %s", kind).containsPattern("\\n\\s*" + kind + ": '"));
   }
 
   @Test
