@@ -151,6 +151,7 @@ export function AccountsPage() {
                         }
                       >
                         変更
+                        <ForAccount account={account} />
                       </button>
                     </>
                   )}
@@ -164,6 +165,7 @@ export function AccountsPage() {
                     onClick={() => setAccessOf(account)}
                   >
                     権限
+                    <ForAccount account={account} />
                   </button>
                   {actionsFor(account).map((action) => (
                     <button
@@ -173,6 +175,7 @@ export function AccountsPage() {
                       onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
                     >
                       {ACTION_LABELS[action]}
+                      <ForAccount account={account} />
                     </button>
                   ))}
                 </td>
@@ -197,4 +200,9 @@ export function AccountsPage() {
       </details>
     </section>
   );
+}
+
+/** Screen readers hear which account a row's button acts on (「変更（山田 花子）」); the row shows it to the eye. */
+function ForAccount({ account }: { account: Account }) {
+  return <span className="visually-hidden">（{account.displayName || account.username}）</span>;
 }
