@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a case's legal deadline ({@value CaseStarter#LEGAL_DEADLINE}), e.g. R28's one extension of 30 days, and with
- * it the due dates of the case's open steps: each is due again by the earlier of its SLA target and the new deadline,
- * as if it were created now with it. A step whose own due date was taken from the old deadline follows the new one.
+ * it the task list's due dates of the case's open steps: each is due again by the earliest of its SLA target (counted
+ * from its creation), the new deadline and its own BPMN due date. A BPMN due date that was the old deadline (a step
+ * dated {@code ${dueAt}}) counts as the deadline and follows it.
  */
 @Component
 public class LegalDeadlines {
