@@ -2,8 +2,10 @@
 // the task list or to cases) lands on the first screen (figures, weekly trend, steps overdue now; the time to draw
 // it is printed), opens the detailed tables, follows the link of an old open step into the read-only queue (counts,
 // ages and staff only; no case or resident data), and reads coverage per vaccine and dose with one dose's districts.
+// Every page of the manager and of an auditor is checked with axe-core and at phone and tablet widths.
 //
 //   BASE_URL=http://localhost:8080 SCREENSHOT_DIR=/tmp/shots E2E_PASSWORD=... node e2e/kpi-dashboard.e2e.mjs
+import { checkEveryPage } from './a11y.mjs';
 import { chooseOption, fail, fillText, login, logout, runScenario, screenshot, startProcess } from './lib.mjs';
 
 async function findAddresseeNumber(page) {
@@ -75,6 +77,13 @@ async function run(page) {
   console.log('5. the task list itself stays closed to the manager');
   await page.goto(`${new URL(page.url()).origin}/#/tasks`);
   await page.getByText('この画面を利用する権限がありません。').waitFor();
+
+  console.log('6. every page of the manager and of an auditor, with axe-core and at 390 and 768 px');
+  await page.goto(`${new URL(page.url()).origin}/#/kpi`);
+  await checkEveryPage(page, 'manager1', ['/kpi?view=overdue', '/kpi?view=details', '/kpi?view=coverage']);
+  await logout(page);
+  await login(page, 'auditor1', 'login-auditor1');
+  await checkEveryPage(page, 'auditor1');
   await logout(page);
 }
 

@@ -1,5 +1,7 @@
 // R07, second factor at login: an account's first login enrols an authenticator app from a QR code, the next login
-// asks for a code only, and a wrong code is refused with a Japanese message.
+// asks for a code only, and a wrong code is refused with a Japanese message. Every page of the administrator is
+// checked with axe-core and at phone and tablet widths.
+import { checkEveryPage } from './a11y.mjs';
 import {
   enterCode,
   enterPassword,
@@ -27,6 +29,7 @@ await runScenario('TOTP enrolment at first login, login with a code, a wrong cod
   }
   await page.getByTestId(`account-${USER}`).getByText('未登録').waitFor();
   await screenshot(page, 'accounts-second-factor-reset');
+  await checkEveryPage(page, 'admin1');
   await logout(page);
 
   console.log('  first login: enrolment');

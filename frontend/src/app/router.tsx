@@ -33,6 +33,7 @@ const DoseCorrectionPage = page(() => import('../features/doses/pages/DoseCorrec
 const DoseEntryPage = page(() => import('../features/doses/pages/DoseEntryPage'), 'DoseEntryPage');
 const CataloguePage = page(() => import('../features/processes/pages/CataloguePage'), 'CataloguePage');
 const QueriesPage = page(() => import('../features/queries/pages/QueriesPage'), 'QueriesPage');
+const QueryCasePage = page(() => import('../features/queries/pages/QueryCasePage'), 'QueryCasePage');
 const InquiriesPage = page(() => import('../features/inquiries/pages/InquiriesPage'), 'InquiriesPage');
 const MistakesPage = page(() => import('../features/mistakes/pages/MistakesPage'), 'MistakesPage');
 const MistakeReportPage = page(() => import('../features/mistakes/pages/MistakeReportPage'), 'MistakeReportPage');
@@ -159,6 +160,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole allowed={canDoCaseWork}>
             <QueriesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'queries/:id',
+        element: (
+          <RequireRole allowed={canDoCaseWork}>
+            <QueryCasePage />
           </RequireRole>
         ),
       },

@@ -58,6 +58,11 @@ export function formatWarekiDate(value: string | null | undefined): string {
   return instant ? dateFormat.format(instant) : value;
 }
 
+/** The text a date field starts with for a stored date: its 和暦 (令和8年4月1日), or nothing when there is none. */
+export function typedWarekiDate(value: string | null | undefined): string {
+  return value ? formatWarekiDate(value) : '';
+}
+
 /** "2026-11-26T05:03:00Z" → "令和8年11月26日 14:03" (Japan time). */
 export function formatWarekiDateTime(value: string | null | undefined): string {
   if (!value) {

@@ -1,4 +1,4 @@
-import { calendarWeeks, formatWarekiMonth, parseJapaneseDate } from './wareki';
+import { calendarWeeks, formatWarekiMonth, parseJapaneseDate, readTypedDates, UNREADABLE_DATE } from './wareki';
 
 describe('parseJapaneseDate', () => {
   it.each([
@@ -55,5 +55,21 @@ describe('the calendar picker', () => {
     expect(weeks[0]).toEqual([null, null, '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05']);
     expect(weeks[4]).toEqual(['2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', null, null]);
     expect(calendarWeeks(2024, 2).flat().filter(Boolean)).toHaveLength(29);
+  });
+});
+
+describe('readTypedDates', () => {
+  it('gives the ISO date of each field typed in 和暦 or 西暦, and null for a field left empty', () => {
+    expect(readTypedDates({ from: 'R8.4.1', to: '2026/4/30', until: ' ' })).toEqual({
+      ok: true,
+      dates: { from: '2026-04-01', to: '2026-04-30', until: null },
+    });
+  });
+
+  it('names the fields that read as no date, so that nothing is sent', () => {
+    expect(readTypedDates({ from: '令和8年2月30日', to: 'R8.4.1', on: 'きのう' })).toEqual({
+      ok: false,
+      unreadable: { from: UNREADABLE_DATE, on: UNREADABLE_DATE },
+    });
   });
 });

@@ -63,6 +63,32 @@ export function parseJapaneseDate(text: string): string | null {
   return null;
 }
 
+/** The error under a date field whose text reads as no date when the form is sent. */
+export const UNREADABLE_DATE = '日付を正しく入力してください（例: 令和8年4月1日、R8.4.1）';
+
+/** Checked dates of a form: each as an ISO date (null when left empty), or the fields whose text is no date. */
+export type TypedDates<K extends string> =
+  { ok: true; dates: Record<K, string | null> } | { ok: false; unreadable: Record<string, string> };
+
+/**
+ * Reads a form's typed dates (和暦 or 西暦) before it is sent. A field left empty is null, for the server to say
+ * whether it is needed; one that reads as no date is named here, under its field, instead of the whole request
+ * failing at the server.
+ */
+export function readTypedDates<K extends string>(typed: Record<K, string>): TypedDates<K> {
+  const dates = {} as Record<K, string | null>;
+  const unreadable: Record<string, string> = {};
+  for (const key of Object.keys(typed) as K[]) {
+    const text = typed[key].trim();
+    const parsed = text === '' ? null : parseJapaneseDate(text);
+    if (text !== '' && !parsed) {
+      unreadable[key] = UNREADABLE_DATE;
+    }
+    dates[key] = parsed;
+  }
+  return Object.keys(unreadable).length > 0 ? { ok: false, unreadable } : { ok: true, dates };
+}
+
 /** The 和暦 name of a month by the era of its first day: (2019, 5) → 令和元年5月, (2026, 12) → 令和8年12月. */
 export function formatWarekiMonth(year: number, month: number): string {
   const first = iso(year, month, 1) ?? '';

@@ -9,7 +9,7 @@ export const DOSE_ITEMS = [
   { key: 'doseCategory', label: '接種区分', csvHeader: '接種区分', required: true },
   { key: 'birthDate', label: '生年月日', csvHeader: '生年月日', required: false },
   { key: 'sex', label: '性別', csvHeader: '性別', required: false },
-  { key: 'lotNumber', label: 'ロット番号（LotNo）', csvHeader: 'LotNo', required: true },
+  { key: 'lotNumber', label: 'ロット番号', csvHeader: 'LotNo', required: true },
   { key: 'doseVolumeMl', label: '接種量（mL）', csvHeader: '接種量', required: false },
   { key: 'institutionId', label: '接種医療機関', csvHeader: '接種_医療機関ID', required: true },
   { key: 'doseDate', label: '接種年月日', csvHeader: '接種年月日', required: true },

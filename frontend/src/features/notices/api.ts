@@ -34,7 +34,28 @@ export function markNoticesRead(): Promise<void> {
   return apiRequest<void>('/tasks/notices/read', { method: 'POST' });
 }
 
+/** E-mail notices of new tasks: whether the city sends them, and the address the user gave. */
+export interface MailSubscription {
+  available: boolean;
+  address: string | null;
+}
+
+export function fetchMailSubscription(): Promise<MailSubscription> {
+  return apiRequest<MailSubscription>('/tasks/notices/mail');
+}
+
+export function subscribeToMail(address: string): Promise<MailSubscription> {
+  return apiRequest<MailSubscription>('/tasks/notices/mail', { method: 'PUT', body: { address } });
+}
+
+export function unsubscribeFromMail(): Promise<void> {
+  return apiRequest<void>('/tasks/notices/mail', { method: 'DELETE' });
+}
+
 export const noticeKeys = { all: ['notices'] as const };
+
+export const mailSubscriptionQuery = () =>
+  queryOptions({ queryKey: [...noticeKeys.all, 'mail'] as const, queryFn: fetchMailSubscription });
 
 /** Polled slowly as well: the push reaches only browsers connected to the node where the change happened. */
 export const noticesQuery = () =>

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import type { FieldErrors } from '../../../lib/api';
 import type { Permission, Role } from '../../../lib/auth/session';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../../lib/auth/roles';
+import { readTypedDates } from '../../../lib/wareki';
 import {
   changeAccess,
   createAccount,
@@ -89,7 +91,17 @@ function AccessFields({
 }
 
 /** A personal account with a temporary password, which the user must replace at the first login (R08). */
-export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldErrors; busy: boolean }) {
+export function NewAccountForm({
+  run,
+  refuse,
+  fields,
+  busy,
+}: {
+  run: Run;
+  refuse: (fields: FieldErrors) => void;
+  fields: FieldErrors;
+  busy: boolean;
+}) {
   const [username, setUsername] = useState('');
   const [access, setAccess] = useState<AccountAccess>({
     displayName: '',
@@ -105,9 +117,20 @@ export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldE
       data-testid="new-account"
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
+        const read = readTypedDates({ validUntil });
+        if (!read.ok) {
+          refuse(read.unreadable);
+          return;
+        }
         void run(
           () =>
-            createAccount({ username, ...access, validFrom: null, validUntil: validUntil || null, temporaryPassword }),
+            createAccount({
+              username,
+              ...access,
+              validFrom: null,
+              validUntil: read.dates.validUntil,
+              temporaryPassword,
+            }),
           `アカウント「${username}」を作成しました。初回ログインで仮パスワードの変更が求められます。`,
         );
       }}
@@ -121,10 +144,9 @@ export function NewAccountForm({ run, fields, busy }: { run: Run; fields: FieldE
         onChange={setUsername}
       />
       <AccessFields id="new-account" access={access} fields={fields} onChange={setAccess} />
-      <TextField
+      <JapaneseDateField
         id="new-account-valid-until"
         label="有効期間の終了日（任意）"
-        type="date"
         value={validUntil}
         error={fields.validUntil}
         onChange={setValidUntil}

@@ -95,7 +95,7 @@ describe('AccountsPage', () => {
     renderApp('/admin/accounts');
 
     const row = await screen.findByTestId('account-staff9');
-    await userEvent.click(within(row).getByRole('button', { name: '変更' }));
+    await userEvent.click(within(row).getByRole('button', { name: '変更（試験 職員）' }));
     await userEvent.type(within(row).getByLabelText('開始'), '2026-04-01');
     await userEvent.type(within(row).getByLabelText('終了'), '2026-03-31');
     await userEvent.click(within(row).getByRole('button', { name: '保存' }));
@@ -160,5 +160,33 @@ describe('AccountsPage', () => {
       temporaryPassword: 'short',
     });
     expect(await within(create).findByText('パスワードは12文字以上にしてください')).toBeInTheDocument();
+  });
+
+  it('names the account each row button acts on', async () => {
+    fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: ADMIN1 },
+      'GET /api/admin/accounts': {
+        status: 200,
+        body: [
+          account({
+            username: 'locked1',
+            displayName: '山田 花子',
+            lockedUntil: '2026-11-26T05:30:00Z',
+            usable: false,
+          }),
+          account({}),
+        ],
+      },
+    });
+    renderApp('/admin/accounts');
+
+    const locked = await screen.findByTestId('account-locked1');
+    expect(within(locked).getByRole('button', { name: 'ロック解除（山田 花子）' })).toBeInTheDocument();
+    expect(within(locked).getByRole('button', { name: '権限（山田 花子）' })).toBeInTheDocument();
+    expect(within(locked).getByRole('button', { name: '変更（山田 花子）' })).toBeInTheDocument();
+    const other = screen.getByTestId('account-staff9');
+    expect(within(other).getByRole('button', { name: '利用停止（試験 職員）' })).toBeInTheDocument();
+    expect(within(other).queryByRole('button', { name: /山田 花子/ })).not.toBeInTheDocument();
   });
 });

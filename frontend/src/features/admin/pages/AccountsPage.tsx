@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
-import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
+import { formatWarekiDate, formatWarekiDateTime, typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { ROLE_LABELS } from '../../../lib/auth/roles';
 import { changeAccount, setValidity, type Account, type AccountAction, accountsQuery } from '../api';
 import { AccountAccessForm, NewAccountForm } from '../components/AccountForms';
@@ -105,28 +107,31 @@ export function AccountsPage() {
                       className="inline-form"
                       onSubmit={(event) => {
                         event.preventDefault();
+                        const read = readTypedDates({ validFrom: editing.from, validUntil: editing.until });
+                        if (!read.ok) {
+                          action.refuse(read.unreadable);
+                          return;
+                        }
                         void run(
-                          () => setValidity(account.username, editing.from, editing.until),
+                          () => setValidity(account.username, read.dates.validFrom ?? '', read.dates.validUntil ?? ''),
                           '有効期間を変更しました。',
                         );
                       }}
                     >
-                      <label>
-                        開始
-                        <input
-                          type="date"
-                          value={editing.from}
-                          onChange={(e) => setEditing({ ...editing, from: e.target.value })}
-                        />
-                      </label>
-                      <label>
-                        終了
-                        <input
-                          type="date"
-                          value={editing.until}
-                          onChange={(e) => setEditing({ ...editing, until: e.target.value })}
-                        />
-                      </label>
+                      <JapaneseDateField
+                        id={`validity-from-${account.username}`}
+                        label="開始"
+                        value={editing.from}
+                        error={action.fields.validFrom}
+                        onChange={(from) => setEditing({ ...editing, from })}
+                      />
+                      <JapaneseDateField
+                        id={`validity-until-${account.username}`}
+                        label="終了"
+                        value={editing.until}
+                        error={action.fields.validUntil}
+                        onChange={(until) => setEditing({ ...editing, until })}
+                      />
                       <button type="submit" className="primary">
                         保存
                       </button>
@@ -145,12 +150,13 @@ export function AccountsPage() {
                         onClick={() =>
                           setEditing({
                             username: account.username,
-                            from: account.validFrom ?? '',
-                            until: account.validUntil ?? '',
+                            from: typedWarekiDate(account.validFrom),
+                            until: typedWarekiDate(account.validUntil),
                           })
                         }
                       >
                         変更
+                        <ForAccount account={account} />
                       </button>
                     </>
                   )}
@@ -164,6 +170,7 @@ export function AccountsPage() {
                     onClick={() => setAccessOf(account)}
                   >
                     権限
+                    <ForAccount account={account} />
                   </button>
                   {actionsFor(account).map((action) => (
                     <button
@@ -173,6 +180,7 @@ export function AccountsPage() {
                       onClick={() => void run(() => changeAccount(account.username, action), ACTION_DONE[action])}
                     >
                       {ACTION_LABELS[action]}
+                      <ForAccount account={account} />
                     </button>
                   ))}
                 </td>
@@ -193,8 +201,13 @@ export function AccountsPage() {
       )}
       <details className="case-section">
         <summary>アカウントの作成</summary>
-        <NewAccountForm run={run} fields={action.fields} busy={action.busy} />
+        <NewAccountForm run={run} refuse={action.refuse} fields={action.fields} busy={action.busy} />
       </details>
     </section>
   );
+}
+
+/** Screen readers hear which account a row's button acts on (「変更（山田 花子）」); the row shows it to the eye. */
+function ForAccount({ account }: { account: Account }) {
+  return <span className="visually-hidden">（{account.displayName || account.username}）</span>;
 }

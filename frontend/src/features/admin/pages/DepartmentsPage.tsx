@@ -25,7 +25,7 @@ export function DepartmentsPage() {
       {departments.isPending && <Loading />}
       {departments.error && <ErrorMessage>{departments.error.message}</ErrorMessage>}
       {departments.data && (
-        <table className="table" data-testid="departments">
+        <table className="data-table" data-testid="departments">
           <thead>
             <tr>
               <th>部署コード</th>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, FieldError, Loading } from '../../../components/Message';
-import { formatWarekiDate, formatWarekiDateTime, officeToday } from '../../../lib/date';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
+import { ErrorMessage, Loading } from '../../../components/Message';
+import { formatWarekiDate, formatWarekiDateTime, officeToday, typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import {
   abnormalAccessReport,
   exportAbnormalAccess,
@@ -30,15 +32,25 @@ function clock(time: string): string {
 
 /** 異常アクセス報告 (R11): closed days and outside office hours, failed logins, lockouts, heavy viewers. */
 export function AbnormalAccessPanel({ today = officeToday(), canExport }: AbnormalAccessPanelProps) {
-  const [period, setPeriod] = useState<ReportPeriod>(() => previousMonth(today));
-  // The report comes with the period it was asked for, so that its CSV is of the same period.
-  const { run, result, error, fields, busy } = useAction<{ report: AbnormalAccessReport; shown: ReportPeriod }>({
-    invalidates: [],
+  const [period, setPeriod] = useState<ReportPeriod>(() => {
+    const month = previousMonth(today);
+    return { from: typedWarekiDate(month.from), to: typedWarekiDate(month.to) };
   });
+  // The report comes with the period it was asked for, so that its CSV is of the same period.
+  const { run, refuse, result, error, fields, busy } = useAction<{ report: AbnormalAccessReport; shown: ReportPeriod }>(
+    {
+      invalidates: [],
+    },
+  );
 
   async function show(event: FormEvent) {
     event.preventDefault();
-    const asked = period;
+    const read = readTypedDates(period);
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
+    const asked = { from: read.dates.from ?? '', to: read.dates.to ?? '' };
     await run(async () => ({ report: await abnormalAccessReport(asked), shown: asked }));
   }
   const report = result?.report;
@@ -49,17 +61,15 @@ export function AbnormalAccessPanel({ today = officeToday(), canExport }: Abnorm
       <h2 id="abnormal-access-title">異常アクセス報告</h2>
       <form className="search-form" onSubmit={show}>
         {(['from', 'to'] as const).map((key) => (
-          <div className="field" key={key}>
-            <label htmlFor={`abnormal-${key}`}>{key === 'from' ? '期間（開始日）' : '期間（終了日）'}</label>
-            <input
-              id={`abnormal-${key}`}
-              type="date"
-              required
-              value={period[key]}
-              onChange={(event) => setPeriod({ ...period, [key]: event.target.value })}
-            />
-            <FieldError id={`abnormal-${key}-error`} message={fields[key]} />
-          </div>
+          <JapaneseDateField
+            key={key}
+            id={`abnormal-${key}`}
+            label={key === 'from' ? '期間（開始日）' : '期間（終了日）'}
+            required
+            value={period[key]}
+            error={fields[key]}
+            onChange={(value) => setPeriod({ ...period, [key]: value })}
+          />
         ))}
         <button type="submit" className="primary" disabled={busy} data-testid="abnormal-access-button">
           表示

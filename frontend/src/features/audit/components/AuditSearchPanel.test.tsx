@@ -56,8 +56,10 @@ describe('AuditSearchPanel', () => {
     await userEvent.type(await screen.findByLabelText('ユーザーID'), 'staff1');
     await userEvent.type(screen.getByLabelText('宛名番号'), '0000000007');
     await userEvent.selectOptions(screen.getByLabelText('操作'), 'RESIDENT_VIEW');
-    await userEvent.type(screen.getByLabelText('期間（開始日）', { selector: '#audit-from' }), '2026-11-01');
-    await userEvent.type(screen.getByLabelText('期間（終了日）', { selector: '#audit-to' }), '2026-11-30');
+    // The period is typed in 和暦, as clerks write it, and searched by its ISO dates.
+    const search = screen.getByRole('search');
+    await userEvent.type(within(search).getByRole('textbox', { name: /^期間（開始日）/ }), 'R8.11.1');
+    await userEvent.type(within(search).getByRole('textbox', { name: /^期間（終了日）/ }), '令和8年11月30日');
     await userEvent.click(screen.getByTestId('audit-search-button'));
 
     const table = await screen.findByTestId('audit-events');

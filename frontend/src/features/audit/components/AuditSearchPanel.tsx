@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage, FieldError, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
 import { formatWarekiDateTime } from '../../../lib/date';
+import { readTypedDates } from '../../../lib/wareki';
 import { exportAuditEvents, OPERATION_LABELS, type AuditCriteria, searchAuditEventsQuery } from '../api';
 import { CsvExportControl } from './CsvExportControl';
 import { DataTable } from '../../../components/DataTable';
@@ -23,12 +25,21 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
   const [draft, setDraft] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [criteria, setCriteria] = useState<AuditCriteria>(EMPTY_CRITERIA);
   const [page, setPage] = useState(0);
+  const [unreadable, setUnreadable] = useState<Record<string, string>>({});
   const events = useQuery(searchAuditEventsQuery(criteria, page));
-  const fieldError = (key: keyof AuditCriteria) => events.error?.fields[key] ?? events.error?.fields[`filter.${key}`];
+  const fieldError = (key: keyof AuditCriteria) =>
+    unreadable[key] ?? events.error?.fields[key] ?? events.error?.fields[`filter.${key}`];
 
   function search(event: FormEvent) {
     event.preventDefault();
-    setCriteria({ ...draft });
+    // The period is typed in 和暦 or 西暦 and searched by its ISO dates.
+    const read = readTypedDates({ from: draft.from, to: draft.to });
+    if (!read.ok) {
+      setUnreadable(read.unreadable);
+      return;
+    }
+    setUnreadable({});
+    setCriteria({ ...draft, from: read.dates.from ?? '', to: read.dates.to ?? '' });
     setPage(0);
   }
 
@@ -36,36 +47,47 @@ export function AuditSearchPanel({ canExport }: { canExport: boolean }) {
     <section aria-labelledby="audit-events-title">
       <h2 id="audit-events-title">操作記録の検索</h2>
       <form className="search-form" onSubmit={search} role="search">
-        {FIELDS.map((field) => (
-          <div className="field" key={field.key}>
-            <label htmlFor={`audit-${field.key}`}>{field.label}</label>
-            {field.type === 'operation' ? (
-              <select
-                id={`audit-${field.key}`}
-                value={draft[field.key]}
-                onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
-              >
-                <option value="">すべて</option>
-                {Object.entries(OPERATION_LABELS).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                id={`audit-${field.key}`}
-                type={field.type}
-                inputMode={field.key === 'addresseeNumber' ? 'numeric' : undefined}
-                maxLength={field.key === 'addresseeNumber' ? 10 : undefined}
-                value={draft[field.key]}
-                aria-describedby={fieldError(field.key) ? `audit-${field.key}-error` : undefined}
-                onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
-              />
-            )}
-            <FieldError id={`audit-${field.key}-error`} message={fieldError(field.key)} />
-          </div>
-        ))}
+        {FIELDS.map((field) =>
+          field.type === 'date' ? (
+            <JapaneseDateField
+              key={field.key}
+              id={`audit-${field.key}`}
+              label={field.label}
+              value={draft[field.key]}
+              error={fieldError(field.key)}
+              onChange={(value) => setDraft({ ...draft, [field.key]: value })}
+            />
+          ) : (
+            <div className="field" key={field.key}>
+              <label htmlFor={`audit-${field.key}`}>{field.label}</label>
+              {field.type === 'operation' ? (
+                <select
+                  id={`audit-${field.key}`}
+                  value={draft[field.key]}
+                  onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
+                >
+                  <option value="">すべて</option>
+                  {Object.entries(OPERATION_LABELS).map(([code, label]) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={`audit-${field.key}`}
+                  type="text"
+                  inputMode={field.key === 'addresseeNumber' ? 'numeric' : undefined}
+                  maxLength={field.key === 'addresseeNumber' ? 10 : undefined}
+                  value={draft[field.key]}
+                  aria-describedby={fieldError(field.key) ? `audit-${field.key}-error` : undefined}
+                  onChange={(event) => setDraft({ ...draft, [field.key]: event.target.value })}
+                />
+              )}
+              <FieldError id={`audit-${field.key}-error`} message={fieldError(field.key)} />
+            </div>
+          ),
+        )}
         <button type="submit" className="primary" data-testid="audit-search-button">
           検索
         </button>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
 import { type CoPayExemptionDetail, coPayExemptionQuery } from '../api';
@@ -137,6 +138,7 @@ export function CoPayExemptionDetailPage() {
         )}
       </section>
       {!detail.ended && <WithdrawalForm id={detail.id} version={detail.version} />}
+      <CaseDiagram processKey="CoPayExemption" caseId={String(detail.id)} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { FactList } from '../../../components/Fact';
 import { ErrorMessage, Loading } from '../../../components/Message';
 import { Pager } from '../../../components/Pager';
@@ -99,6 +100,7 @@ export function BatchDetailPage() {
         </ErrorMessage>
       )}
       <BatchFacts summary={summary} />
+      <CaseDiagram processKey="DoseBatchRegistration" caseId={String(summary.id)} />
       {summary.status !== 'VALIDATING' && summary.status !== 'FAILED' && (
         <BatchRows batchId={batchId} summary={summary} reference={reference.data ?? null} />
       )}

@@ -64,11 +64,7 @@ describe('DoseCorrectionPage', () => {
       within(entry)
         .getAllByTestId('dose-correction-change')
         .map((change) => change.textContent),
-    ).toEqual([
-      'ロット番号（LotNo）JE-001→JE-100',
-      '接種年月日令和6年5月1日→令和6年5月10日',
-      '備考（空欄）→医療機関から訂正',
-    ]);
+    ).toEqual(['ロット番号JE-001→JE-100', '接種年月日令和6年5月1日→令和6年5月10日', '備考（空欄）→医療機関から訂正']);
 
     await userEvent.clear(field('lotNumber'));
     await userEvent.type(field('lotNumber'), 'JE-200');

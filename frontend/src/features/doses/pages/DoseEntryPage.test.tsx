@@ -59,7 +59,7 @@ async function fillForm() {
   // Typed in 和暦 as clerks write it; the server reads it as the batch files' dates are read.
   await userEvent.type(screen.getByLabelText('接種年月日'), 'R9.10.5');
   expect(field('doseDate')).toHaveAccessibleDescription('令和9年10月5日（2027-10-05）');
-  await userEvent.type(screen.getByLabelText('ロット番号（LotNo）'), 'MR-01');
+  await userEvent.type(screen.getByLabelText('ロット番号'), 'MR-01');
   await userEvent.selectOptions(screen.getByLabelText('接種医療機関'), '市立中央病院（1110103）');
   expect(
     within(field('doctorId'))
@@ -89,7 +89,8 @@ describe('DoseEntryPage', () => {
         message: '接種記録に誤りがあります（E030、E002）',
         fields: {
           doseDate: 'E030 接種年月日が未来の日付です',
-          tuberculinSizeV: 'E002 大きさ縦はmm単位の数値で入力してください（0〜99.9）',
+          tuberculinSizeV: 'E002 ツベルクリンの大きさ縦はmm単位の数値で入力してください（0〜99.9）',
+          lotNumber: 'E040 ロット番号は英数字とハイフンで2〜20文字です',
         },
       },
     }));
@@ -110,14 +111,17 @@ describe('DoseEntryPage', () => {
         .map((item) => item.textContent),
     ).toEqual([
       'E030接種年月日:接種年月日が未来の日付です',
-      'E002ツベルクリン 大きさ縦（mm）:大きさ縦はmm単位の数値で入力してください（0〜99.9）',
+      'E002ツベルクリン 大きさ縦（mm）:ツベルクリンの大きさ縦はmm単位の数値で入力してください（0〜99.9）',
+      'E040ロット番号:ロット番号は英数字とハイフンで2〜20文字です',
     ]);
+    // Items are named as staff call them, never by a CSV header or an API key.
+    expect(summary).not.toHaveTextContent(/LotNo|lotNumber/);
     expect(field('doseDate')).toHaveAttribute('aria-invalid', 'true');
     expect(field('doseDate')).toHaveAccessibleDescription(
       '令和9年10月5日（2027-10-05） E030 接種年月日が未来の日付です',
     );
-    expect(field('tuberculinSizeV')).toHaveAccessibleDescription(/^E002 大きさ縦はmm単位の数値/);
-    expect(field('lotNumber')).toHaveAttribute('aria-invalid', 'false');
+    expect(field('tuberculinSizeV')).toHaveAccessibleDescription(/^E002 ツベルクリンの大きさ縦はmm単位の数値/);
+    expect(field('lotNumber')).toHaveAttribute('aria-invalid', 'true');
     expect(other).toHaveAttribute('open');
     // The draft stays for the clerk to correct.
     expect(field('lotNumber')).toHaveValue('MR-01');

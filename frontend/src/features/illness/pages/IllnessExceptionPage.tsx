@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { CasePage } from '../../../components/CasePage';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { Fact } from '../../../components/Fact';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../lib/date';
-import { ILLNESS_REVOCATION_PROCESS_KEY, illnessExceptionQuery } from '../api';
+import { ILLNESS_PROCESS_KEY, ILLNESS_REVOCATION_PROCESS_KEY, illnessExceptionQuery } from '../api';
 import { VaccineExtensions } from '../components/VaccineExtensions';
 
 /** One 長期療養特例: the resident, the illness and its period, the doctor's statement, the extensions and the decision. */
@@ -69,6 +70,7 @@ export function IllnessExceptionPage() {
               </div>
             )}
           </section>
+          <CaseDiagram processKey={ILLNESS_PROCESS_KEY} caseId={String(data.id)} />
           <CaseTimeline id="illness-exception-timeline" entries={data.timeline} />
         </>
       )}

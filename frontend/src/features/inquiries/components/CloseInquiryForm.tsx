@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage, FieldError } from '../../../components/Message';
+import { typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { closeInquiry, type InquiryReceipt } from '../api';
 
 interface CloseInquiryFormProps {
@@ -11,13 +14,18 @@ interface CloseInquiryFormProps {
 
 /** Records how an inquiry was answered and when, which ends its tracking. */
 export function CloseInquiryForm({ receipt, today, onClosed }: CloseInquiryFormProps) {
-  const [closedOn, setClosedOn] = useState(today);
+  const [closedOn, setClosedOn] = useState(typedWarekiDate(today));
   const [outcome, setOutcome] = useState('');
-  const { run, error, fields: fieldErrors, busy } = useAction();
+  const { run, refuse, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => closeInquiry(receipt.id, receipt.version, closedOn, outcome.trim()))) {
+    const read = readTypedDates({ closedOn });
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
+    if (await run(() => closeInquiry(receipt.id, receipt.version, read.dates.closedOn ?? '', outcome.trim()))) {
       onClosed();
     }
   }
@@ -26,17 +34,13 @@ export function CloseInquiryForm({ receipt, today, onClosed }: CloseInquiryFormP
   return (
     <form className="entry-form" onSubmit={(event) => void submit(event)} noValidate data-testid="close-inquiry-form">
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      <div className="field">
-        <label htmlFor={`${prefix}-closed-on`}>完了日</label>
-        <input
-          id={`${prefix}-closed-on`}
-          type="date"
-          max={today}
-          value={closedOn}
-          onChange={(event) => setClosedOn(event.target.value)}
-        />
-        <FieldError id={`${prefix}-closed-on-error`} message={fieldErrors.closedOn} />
-      </div>
+      <JapaneseDateField
+        id={`${prefix}-closed-on`}
+        label="完了日"
+        value={closedOn}
+        error={fieldErrors.closedOn}
+        onChange={setClosedOn}
+      />
       <div className="field field-wide">
         <label htmlFor={`${prefix}-outcome`}>対応の結果</label>
         <textarea

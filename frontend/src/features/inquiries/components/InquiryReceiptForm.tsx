@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { labelledOptions, SelectField } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { CATEGORIES, CHANNELS, recordInquiry } from '../api';
 
 interface InquiryReceiptFormProps {
@@ -12,17 +14,23 @@ interface InquiryReceiptFormProps {
 
 /** 受付票: every inquiry or complaint is recorded when it is received, with its number, date, channel and summary. */
 export function InquiryReceiptForm({ today }: InquiryReceiptFormProps) {
-  const [receivedOn, setReceivedOn] = useState(today);
+  const [receivedOn, setReceivedOn] = useState(typedWarekiDate(today));
   const [channel, setChannel] = useState('TELEPHONE');
   const [category, setCategory] = useState('INQUIRY');
   const [summary, setSummary] = useState('');
   const [serious, setSerious] = useState(false);
-  const { run, error, message: notice, fields: fieldErrors, busy } = useAction<{ receiptNumber: string }>();
+  const { run, refuse, error, message: notice, fields: fieldErrors, busy } = useAction<{ receiptNumber: string }>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const read = readTypedDates({ receivedOn });
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
     const recorded = await run(
-      () => recordInquiry({ receivedOn, channel, category, summary: summary.trim(), serious }),
+      () =>
+        recordInquiry({ receivedOn: read.dates.receivedOn ?? '', channel, category, summary: summary.trim(), serious }),
       (receipt) => `受付票 ${receipt.receiptNumber} を作成しました。`,
     );
     if (recorded) {
@@ -37,11 +45,9 @@ export function InquiryReceiptForm({ today }: InquiryReceiptFormProps) {
       {notice && <Notice testId="inquiry-receipt-notice">{notice}</Notice>}
       {error && <ErrorMessage testId="inquiry-receipt-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField
+        <JapaneseDateField
           id="inquiry-received-on"
           label="受付日"
-          type="date"
-          max={today}
           value={receivedOn}
           error={fieldErrors.receivedOn}
           onChange={setReceivedOn}

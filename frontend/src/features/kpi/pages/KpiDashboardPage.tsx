@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { officeToday } from '../../../lib/date';
+import { officeToday, typedWarekiDate } from '../../../lib/date';
+import { readTypedDates } from '../../../lib/wareki';
 import '../kpi.css';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage, Loading, Notice } from '../../../components/Message';
 import { useAction } from '../../../lib/useAction';
 import {
@@ -71,13 +73,33 @@ export function KpiDashboardPage() {
 }
 
 function DetailsView() {
-  const [draft, setDraft] = useState<PeriodChoice>({ period: 'MONTH', date: officeToday(), from: '', to: '' });
-  const [choice, setChoice] = useState<PeriodChoice>(draft);
+  // The draft holds the dates as typed (和暦 or 西暦); the choice asked of the server holds ISO dates.
+  const [draft, setDraft] = useState<PeriodChoice>({
+    period: 'MONTH',
+    date: typedWarekiDate(officeToday()),
+    from: '',
+    to: '',
+  });
+  const [choice, setChoice] = useState<PeriodChoice>({ period: 'MONTH', date: officeToday(), from: '', to: '' });
+  const [unreadable, setUnreadable] = useState<Record<string, string>>({});
   const dashboard = useQuery(dashboardQuery(choice));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setChoice({ ...draft });
+    const read = readTypedDates(
+      draft.period === 'CUSTOM' ? { from: draft.from, to: draft.to, date: '' } : { from: '', to: '', date: draft.date },
+    );
+    if (!read.ok) {
+      setUnreadable(read.unreadable);
+      return;
+    }
+    setUnreadable({});
+    setChoice({
+      period: draft.period,
+      date: read.dates.date ?? '',
+      from: read.dates.from ?? '',
+      to: read.dates.to ?? '',
+    });
   }
 
   return (
@@ -99,35 +121,29 @@ function DetailsView() {
         </label>
         {draft.period === 'CUSTOM' ? (
           <>
-            <label>
-              開始日
-              <input
-                type="date"
-                data-testid="kpi-from"
-                value={draft.from}
-                onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-              />
-            </label>
-            <label>
-              終了日
-              <input
-                type="date"
-                data-testid="kpi-to"
-                value={draft.to}
-                onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-              />
-            </label>
+            <JapaneseDateField
+              id="kpi-from"
+              label="開始日"
+              value={draft.from}
+              error={unreadable.from}
+              onChange={(from) => setDraft({ ...draft, from })}
+            />
+            <JapaneseDateField
+              id="kpi-to"
+              label="終了日"
+              value={draft.to}
+              error={unreadable.to}
+              onChange={(to) => setDraft({ ...draft, to })}
+            />
           </>
         ) : (
-          <label>
-            基準日
-            <input
-              type="date"
-              data-testid="kpi-date"
-              value={draft.date}
-              onChange={(event) => setDraft({ ...draft, date: event.target.value })}
-            />
-          </label>
+          <JapaneseDateField
+            id="kpi-date"
+            label="基準日"
+            value={draft.date}
+            error={unreadable.date}
+            onChange={(date) => setDraft({ ...draft, date })}
+          />
         )}
         <button type="submit" data-testid="kpi-show">
           表示

@@ -38,6 +38,14 @@ describe('MistakeReportPage', () => {
       'GET /api/system': { status: 200, body: SYSTEM_INFO },
       'GET /api/me': { status: 200, body: STAFF1 },
       'GET /api/doses/mistakes/reports/3': { status: 200, body: REPORT },
+      'GET /api/processes/WrongVaccinationReport/cases/3/diagram': {
+        status: 200,
+        body: {
+          xml: '<definitions/>',
+          current: [],
+          passed: [{ elementId: 'ApproveReport', name: '報告の承認', by: '鈴木 次郎', at: '2026-06-15T01:00:00Z' }],
+        },
+      },
     });
     renderApp('/mistakes/3');
 
@@ -47,5 +55,9 @@ describe('MistakeReportPage', () => {
     expect(screen.getByTestId('mistake-progress')).toHaveTextContent('令和8年6月14日 面談');
     expect(screen.getByTestId('mistake-progress')).toHaveTextContent('受付番号 PREF-2026-00001');
     expect(screen.getByTestId('mistake-timeline')).toHaveTextContent('報告を作成（staff1）');
+    // The same diagram as on the task page, with the steps done listed for keyboards and screen readers.
+    expect(await screen.findByTestId('diagram-steps')).toHaveTextContent(
+      '✓ 報告の承認（鈴木 次郎・令和8年6月15日 10:00）',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { CasePage } from '../../../components/CasePage';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { Fact } from '../../../components/Fact';
@@ -69,6 +70,7 @@ export function MistakeReportPage() {
               </Fact>
             </dl>
           </section>
+          <CaseDiagram processKey="WrongVaccinationReport" caseId={String(data.id)} />
           <CaseTimeline
             id="mistake-timeline"
             entries={data.timeline.map((event) => ({

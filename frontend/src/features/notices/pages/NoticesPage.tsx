@@ -4,6 +4,7 @@ import { QueryResult } from '../../../components/QueryResult';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
 import { markNoticesRead, NOTICE_KINDS, noticesQuery } from '../api';
+import { MailNotices } from '../components/MailNotices';
 
 /** What needs the user: steps given to them, cases sent back, new work and approvals in their groups. */
 export function NoticesPage() {
@@ -45,6 +46,7 @@ export function NoticesPage() {
           </>
         )}
       </QueryResult>
+      <MailNotices />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { CaseDiagram } from '../../../components/CaseDiagram';
 import { CasePage } from '../../../components/CasePage';
 import { CaseTimeline } from '../../../components/CaseTimeline';
 import { Fact } from '../../../components/Fact';
@@ -48,6 +49,7 @@ export function OutsideProvisionPage() {
               </Fact>
             </dl>
           </section>
+          <CaseDiagram processKey="OutsideProvision" caseId={String(data.id)} />
           <CaseTimeline id="outside-provision-timeline" entries={data.timeline} />
         </>
       )}

@@ -30,6 +30,14 @@ function backend(mine: InformationQueryState[]) {
     'GET /api/system': { status: 200, body: SYSTEM_INFO },
     'GET /api/me': { status: 200, body: STAFF1 },
     'GET /api/information-queries/mine': { status: 200, body: mine },
+    'GET /api/processes/InformationQuery/cases/7/diagram': {
+      status: 200,
+      body: {
+        xml: '<definitions/>',
+        current: ['AwaitAnswer'],
+        passed: [{ elementId: 'ApproveQuery', name: '照会の承認', by: '鈴木 次郎', at: '2026-11-26T02:00:00Z' }],
+      },
+    },
   });
 }
 
@@ -74,5 +82,27 @@ describe('QueriesPage', () => {
 
     expect(await screen.findByText('依頼した情報照会はありません。')).toBeInTheDocument();
     expect(screen.queryByTestId('query-table')).not.toBeInTheDocument();
+  });
+
+  it('opens a query’s case from its row, with what it asks and the steps done', async () => {
+    backend([SENT, SAVED]);
+    renderApp('/queries');
+
+    await userEvent.click(await screen.findByRole('link', { name: '情報照会 #7 を開く' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: /情報照会 #7/ })).toBeInTheDocument();
+    expect(screen.getByTestId('query-status')).toHaveTextContent('回答待ち');
+    expect(screen.getByTestId('query-facts')).toHaveTextContent('照会する情報予防接種の実施に関する情報');
+    expect(await screen.findByTestId('diagram-steps')).toHaveTextContent(
+      '✓ 照会の承認（鈴木 次郎・令和8年11月26日 11:00）',
+    );
+    expect(screen.getByRole('link', { name: '← 照会状況' })).toHaveAttribute('href', '/queries');
+  });
+
+  it('says a query that is not mine is not found', async () => {
+    backend([SENT]);
+    renderApp('/queries/99');
+
+    expect(await screen.findByText(/この情報照会は見つかりません/)).toBeInTheDocument();
   });
 });

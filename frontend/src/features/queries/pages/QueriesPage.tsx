@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { ListPage } from '../../../components/ListPage';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { myQueriesQuery } from '../api';
@@ -24,7 +25,11 @@ export function QueriesPage() {
       tableTestId="query-table"
       row={(query) => (
         <tr key={query.id} className={query.ended ? 'ended' : undefined} data-testid="query-row">
-          <td>#{query.id}</td>
+          <td>
+            <Link to={`/queries/${query.id}`} aria-label={`情報照会 #${query.id} を開く`}>
+              #{query.id}
+            </Link>
+          </td>
           <td>{query.informationItem}</td>
           <td>{query.legalBasis}</td>
           <td>

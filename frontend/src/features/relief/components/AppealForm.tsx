@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { ErrorMessage } from '../../../components/Message';
-import { TextField } from '../../../components/TextField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { fileAppeal } from '../api';
 
 interface AppealFormProps {
@@ -13,13 +15,18 @@ interface AppealFormProps {
 
 /** 審査請求: records the claimant's appeal to the prefectural governor against a 不支給 decision. */
 export function AppealForm({ claimId, version, today }: AppealFormProps) {
-  const [filedOn, setFiledOn] = useState(today);
+  const [filedOn, setFiledOn] = useState(typedWarekiDate(today));
   const [note, setNote] = useState('');
-  const { run, error, fields: fieldErrors, busy } = useAction();
+  const { run, refuse, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await run(() => fileAppeal(claimId, version, filedOn, note.trim()));
+    const read = readTypedDates({ filedOn });
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
+    await run(() => fileAppeal(claimId, version, read.dates.filedOn ?? '', note.trim()));
   }
 
   return (
@@ -30,13 +37,10 @@ export function AppealForm({ claimId, version, today }: AppealFormProps) {
       </p>
       {error && <ErrorMessage testId="relief-appeal-error">{error}</ErrorMessage>}
       <form className="entry-form" onSubmit={(event) => void submit(event)}>
-        <TextField
+        <JapaneseDateField
           id="relief-appeal-date"
           label="審査請求の日付"
-          type="date"
           required
-          requiredMark={false}
-          max={today}
           value={filedOn}
           error={fieldErrors.filedOn}
           onChange={setFiledOn}

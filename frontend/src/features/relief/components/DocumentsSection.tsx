@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
-import { formatWarekiDate } from '../../../lib/date';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
+import { formatWarekiDate, typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { documentUrl, uploadReliefDocument, type Code, type ReliefClaimDetail } from '../api';
 import { DataTable } from '../../../components/DataTable';
 
@@ -17,7 +18,7 @@ interface DocumentsSectionProps {
 /** Documents received and missing; a scanned document (PDF, PNG, JPEG) is uploaded here and opened to view. */
 export function DocumentsSection({ claim, documentTypes, today }: DocumentsSectionProps) {
   const [type, setType] = useState(claim.missingDocuments[0]?.code ?? '');
-  const [receivedOn, setReceivedOn] = useState(today);
+  const [receivedOn, setReceivedOn] = useState(typedWarekiDate(today));
   const [file, setFile] = useState<File | null>(null);
   const { run, refuse, error, fields: fieldErrors, message: done, busy } = useAction();
 
@@ -27,7 +28,17 @@ export function DocumentsSection({ claim, documentTypes, today }: DocumentsSecti
       refuse({ file: 'ファイルを選んでください' });
       return;
     }
-    if (await run(() => uploadReliefDocument(claim.id, type, receivedOn, file), `${file.name} を登録しました。`)) {
+    const read = readTypedDates({ receivedOn });
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
+    if (
+      await run(
+        () => uploadReliefDocument(claim.id, type, read.dates.receivedOn ?? '', file),
+        `${file.name} を登録しました。`,
+      )
+    ) {
       setFile(null);
     }
   }
@@ -81,13 +92,10 @@ export function DocumentsSection({ claim, documentTypes, today }: DocumentsSecti
           error={fieldErrors.type}
           onChange={setType}
         />
-        <TextField
+        <JapaneseDateField
           id="relief-document-received"
           label="受領日"
-          type="date"
-          max={today}
           required
-          requiredMark={false}
           value={receivedOn}
           error={fieldErrors.receivedOn}
           onChange={setReceivedOn}

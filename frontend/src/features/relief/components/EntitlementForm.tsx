@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Notice } from '../../../components/Message';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { TextField } from '../../../components/TextField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { typedWarekiDate } from '../../../lib/date';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { reviseEntitlement } from '../api';
 
 interface EntitlementFormProps {
@@ -15,7 +18,7 @@ interface EntitlementFormProps {
 /** 受給権の改定: a new amount per period or an end date (e.g. the 18th birthday), from the next period on. */
 export function EntitlementForm({ claimId, version, periodicAmountYen, entitlementEndsOn }: EntitlementFormProps) {
   const [amount, setAmount] = useState(String(periodicAmountYen ?? 0));
-  const [endsOn, setEndsOn] = useState(entitlementEndsOn ?? '');
+  const [endsOn, setEndsOn] = useState(typedWarekiDate(entitlementEndsOn));
   const [reason, setReason] = useState('');
   const { run, refuse, error, fields: fieldErrors, message: done, busy } = useAction();
 
@@ -26,8 +29,13 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
       refuse({ periodicAmountYen: '0以上の整数（円）を入力してください' });
       return;
     }
+    const read = readTypedDates({ entitlementEndsOn: endsOn });
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
     await run(
-      () => reviseEntitlement(claimId, version, yen, endsOn === '' ? null : endsOn, reason.trim()),
+      () => reviseEntitlement(claimId, version, yen, read.dates.entitlementEndsOn, reason.trim()),
       '改定を提案しました。提案者以外の上長が承認すると、次の支払期から適用されます',
     );
   }
@@ -51,10 +59,9 @@ export function EntitlementForm({ claimId, version, periodicAmountYen, entitleme
           error={fieldErrors.periodicAmountYen}
           onChange={setAmount}
         />
-        <TextField
+        <JapaneseDateField
           id="relief-entitlement-ends"
           label="受給権の終期"
-          type="date"
           value={endsOn}
           error={fieldErrors.entitlementEndsOn}
           onChange={setEndsOn}

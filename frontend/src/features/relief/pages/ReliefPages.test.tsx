@@ -201,6 +201,26 @@ describe('relief pages', () => {
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ version: 12, note: '' });
   });
 
+  it('records an appeal dated in 和暦 as clerks write it, and refuses a date it cannot read without sending', async () => {
+    const { requests } = backend(NOT_PAID);
+    renderApp('/relief/7');
+    // The calendar button repeats the label, so the field is the textbox whose name starts with it.
+    const filedOn = await screen.findByRole('textbox', { name: /^審査請求の日付/ });
+    await userEvent.clear(filedOn);
+    await userEvent.type(filedOn, '令和8年2月30日');
+    await userEvent.click(screen.getByTestId('relief-appeal-button'));
+    expect(await screen.findByText(/日付を正しく入力してください/)).toBeInTheDocument();
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    await userEvent.clear(filedOn);
+    await userEvent.type(filedOn, 'R8.12.1');
+    expect(screen.getByText('令和8年12月1日（2026-12-01）')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('relief-appeal-button'));
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
+    const post = requests.find((r) => r.method === 'POST' && r.path === '/api/relief/claims/7/appeal');
+    expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ version: 12, filedOn: '2026-12-01' });
+  });
+
   it("revises a paying entitlement with the version on screen and shows the server's refusal", async () => {
     const { requests } = backend(PAYING);
     renderApp('/relief/7');

@@ -1,25 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/Message';
-import { TextField } from '../../../components/TextField';
+import { JapaneseDateField } from '../../../components/JapaneseDateField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { useAction } from '../../../lib/useAction';
+import { readTypedDates } from '../../../lib/wareki';
 import { extendDeadline } from '../api';
 
 interface ExtensionFormProps {
   requestId: number;
   version: number;
-  today: string;
 }
 
 /** 期限の延長: once, by 30 days, after the notice (reason and period) was sent to the requester. */
-export function ExtensionForm({ requestId, version, today }: ExtensionFormProps) {
+export function ExtensionForm({ requestId, version }: ExtensionFormProps) {
   const [reason, setReason] = useState('');
   const [noticeSentOn, setNoticeSentOn] = useState('');
-  const { run, error, fields: fieldErrors, busy } = useAction();
+  const { run, refuse, error, fields: fieldErrors, busy } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await run(() => extendDeadline(requestId, version, reason.trim(), noticeSentOn));
+    const read = readTypedDates({ noticeSentOn });
+    if (!read.ok) {
+      refuse(read.unreadable);
+      return;
+    }
+    await run(() => extendDeadline(requestId, version, reason.trim(), read.dates.noticeSentOn ?? ''));
   }
 
   return (
@@ -38,11 +43,9 @@ export function ExtensionForm({ requestId, version, today }: ExtensionFormProps)
           error={fieldErrors.reason}
           onChange={setReason}
         />
-        <TextField
+        <JapaneseDateField
           id="request-extension-notice"
           label="延長の通知を送付した日"
-          type="date"
-          max={today}
           value={noticeSentOn}
           error={fieldErrors.noticeSentOn}
           onChange={setNoticeSentOn}

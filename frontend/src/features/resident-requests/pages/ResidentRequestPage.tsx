@@ -71,9 +71,7 @@ export function ResidentRequestPage() {
               </dl>
             </section>
 
-            {data.open && !extended && (
-              <ExtensionForm key={data.version} requestId={data.id} version={data.version} today={today} />
-            )}
+            {data.open && !extended && <ExtensionForm key={data.version} requestId={data.id} version={data.version} />}
 
             <section className="case-section" aria-labelledby="request-package-title">
               <h2 id="request-package-title">対象の保有個人情報</h2>

@@ -1,7 +1,10 @@
 package jp.lg.immunization.disclosure;
 
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
 import jp.lg.immunization.platform.ApiException;
+import jp.lg.immunization.workflow.LegalDeadlines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,10 +18,12 @@ class ExtendResidentRequestDeadline implements JavaDelegate {
 
   private final ResidentRequests requests;
   private final RequestDeadlines deadlines;
+  private final LegalDeadlines legalDeadlines;
 
-  ExtendResidentRequestDeadline(ResidentRequests requests, RequestDeadlines deadlines) {
+  ExtendResidentRequestDeadline(ResidentRequests requests, RequestDeadlines deadlines, LegalDeadlines legalDeadlines) {
     this.requests = requests;
     this.deadlines = deadlines;
+    this.legalDeadlines = legalDeadlines;
   }
 
   @Override
@@ -34,7 +39,9 @@ class ExtendResidentRequestDeadline implements JavaDelegate {
     if (newDue == null) {
       throw ApiException.conflict("extension_notice_missing", "延長の通知（理由と送付日）が記録されていないため延長できません");
     }
-    execution.setVariables(deadlines.timerVariables(newDue));
+    Map<String, Object> timers = deadlines.timerVariables(newDue);
+    legalDeadlines.move(execution, (Date) timers.get(RequestDeadlines.DUE_AT));
+    execution.setVariables(timers);
     execution.setVariable(RequestDeadlines.EXTENDED, true);
   }
 }

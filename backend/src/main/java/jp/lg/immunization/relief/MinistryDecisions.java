@@ -1,6 +1,7 @@
 package jp.lg.immunization.relief;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
@@ -24,14 +25,18 @@ class MinistryDecisions {
   private final ReliefEvents events;
   private final AuditTrail audit;
   private final RuntimeService runtime;
+  private final ReliefSettings settings;
+  private final Clock clock;
 
   MinistryDecisions(JdbcTemplate jdbc, ReliefClaims claims, ReliefEvents events, AuditTrail audit,
-                    RuntimeService runtime) {
+                    RuntimeService runtime, ReliefSettings settings, Clock clock) {
     this.jdbc = jdbc;
     this.claims = claims;
     this.events = events;
     this.audit = audit;
     this.runtime = runtime;
+    this.settings = settings;
+    this.clock = clock;
   }
 
   @Transactional
@@ -51,6 +56,7 @@ class MinistryDecisions {
     audit.record(AuditOperation.RELIEF_CLAIM_UPDATED, claims.byId(claimId).residentId(),
         "claim=" + claimId + " ministry=" + outcome);
     runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(String.valueOf(claimId))
-        .setVariable(OUTCOME, outcome).correlateAllWithResult();
+        .setVariable(OUTCOME, outcome).setVariables(settings.decisionDue(LocalDate.now(clock)))
+        .correlateAllWithResult();
   }
 }

@@ -16,10 +16,12 @@ class ReliefAppeals {
 
   private final ReliefClaims claims;
   private final RuntimeService runtime;
+  private final ReliefSettings settings;
 
-  ReliefAppeals(ReliefClaims claims, RuntimeService runtime) {
+  ReliefAppeals(ReliefClaims claims, RuntimeService runtime, ReliefSettings settings) {
     this.claims = claims;
     this.runtime = runtime;
+    this.settings = settings;
   }
 
   @Transactional
@@ -27,7 +29,7 @@ class ReliefAppeals {
     claims.recordAppealFiled(id, version, filedOn, note);
     try {
       runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(String.valueOf(id))
-          .correlateWithResult();
+          .setVariables(settings.appealRulingDue(filedOn)).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw ApiException.conflict("not_appealable", "この請求は審査請求を受け付けられる状態ではありません（審査請求期間の経過など）");
     } catch (OptimisticLockingException e) {

@@ -3,6 +3,7 @@ package jp.lg.immunization.security;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,13 @@ public class UserDirectory {
               .forEach(role -> groups.addAll(role.candidateGroups()));
           return new CaseWorker(rs.getString(1), rs.getString(2), rs.getString(3), groups);
         }, departmentCode).stream().filter(worker -> !worker.candidateGroups().isEmpty()).toList();
+  }
+
+  /** The account as a case worker, if it is one (enabled, in a department of the affair, with a case-work role). */
+  public Optional<CaseWorker> caseWorker(String username) {
+    return jdbc.queryForList("select department_code from app_user where username = ?", String.class, username)
+        .stream().findFirst().flatMap(department -> caseWorkers(department).stream()
+            .filter(worker -> worker.username().equals(username)).findFirst());
   }
 
   public String displayName(String username) {

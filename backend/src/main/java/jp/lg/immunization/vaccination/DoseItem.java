@@ -70,6 +70,25 @@ enum DoseItem {
     return header;
   }
 
+  /**
+   * The item's name in messages to staff: the CSV header, except where the header is a clinic system's spelling
+   * (LotNo, 接種_医療機関ID) rather than a word staff use.
+   */
+  String label() {
+    return switch (this) {
+      case LOT_NUMBER -> "ロット番号";
+      case INSTITUTION -> "接種医療機関";
+      case PLACE -> "実施場所";
+      case SCREENING_INSTITUTION -> "予診医療機関";
+      case SCREENING_DOCTOR -> "予診医師";
+      case DOCTOR -> "接種医師";
+      case TUBERCULIN_SIZE_V -> "ツベルクリンの大きさ縦";
+      case TUBERCULIN_SIZE_H -> "ツベルクリンの大きさ横";
+      case TUBERCULIN_STATE -> "ツベルクリンの状態";
+      default -> header;
+    };
+  }
+
   /** The dose_record column, or null for the 宛名番号, which the record holds as its resident. */
   String column() {
     return column;

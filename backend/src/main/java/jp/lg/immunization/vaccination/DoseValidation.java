@@ -136,12 +136,12 @@ final class DoseValidation {
     String text = input.get(item);
     if (text == null) {
       if (item.required()) {
-        problems.add(DoseProblem.error("E001", item, item.header() + "が入力されていません"));
+        problems.add(DoseProblem.error("E001", item, item.label() + "が入力されていません"));
       }
       return Optional.empty();
     }
     if (text.length() > item.maxLength()) {
-      problems.add(DoseProblem.error("E003", item, item.header() + "が長すぎます（" + item.maxLength() + "文字まで）"));
+      problems.add(DoseProblem.error("E003", item, item.label() + "が長すぎます（" + item.maxLength() + "文字まで）"));
       return Optional.empty();
     }
     Optional<Object> value = switch (item.kind()) {
@@ -163,14 +163,14 @@ final class DoseValidation {
 
   private static DoseProblem formatProblem(DoseItem item, String text) {
     return switch (item.kind()) {
-      case LOT -> DoseProblem.error("E040", item, "LotNoは英数字とハイフンで2〜20文字です");
+      case LOT -> DoseProblem.error("E040", item, item.label() + "は英数字とハイフンで2〜20文字です");
       case VOLUME -> DoseProblem.error("E041", item, "接種量は0.05〜1.00mLの範囲で入力してください");
-      case DATE -> DoseProblem.error("E002", item, item.header() + "は日付で入力してください（例: 2024-04-01、令和6年4月1日）"
+      case DATE -> DoseProblem.error("E002", item, item.label() + "は日付で入力してください（例: 2024-04-01、令和6年4月1日）"
           + JapaneseDates.problem(text).map(problem -> "。" + problem).orElse(""));
-      case MONTH -> DoseProblem.error("E002", item, item.header() + "は年月で入力してください（例: 202404）");
-      case SEX -> DoseProblem.error("E002", item, item.header() + "は男または女で入力してください");
-      case SIZE -> DoseProblem.error("E002", item, item.header() + "はmm単位の数値で入力してください（0〜99.9）");
-      case TEXT -> DoseProblem.error("E002", item, item.header() + "の形式が正しくありません");
+      case MONTH -> DoseProblem.error("E002", item, item.label() + "は年月で入力してください（例: 202404）");
+      case SEX -> DoseProblem.error("E002", item, item.label() + "は男または女で入力してください");
+      case SIZE -> DoseProblem.error("E002", item, item.label() + "はmm単位の数値で入力してください（0〜99.9）");
+      case TEXT -> DoseProblem.error("E002", item, item.label() + "の形式が正しくありません");
     };
   }
 
@@ -252,9 +252,9 @@ final class DoseValidation {
     }
     DoseReference.Institution institution = reference.institutions().get(id);
     if (institution == null) {
-      problems.add(DoseProblem.error(code, item, item.header() + "「" + id + "」は登録されていません"));
+      problems.add(DoseProblem.error(code, item, item.label() + "「" + id + "」は登録されていません"));
     } else if (!institution.active()) {
-      problems.add(DoseProblem.error(code, item, item.header() + "「" + id + "」（" + institution.name()
+      problems.add(DoseProblem.error(code, item, item.label() + "「" + id + "」（" + institution.name()
           + "）は契約が終了しています"));
     }
   }
@@ -268,9 +268,9 @@ final class DoseValidation {
     DoseReference.Doctor doctor = reference.doctors().get(id);
     Object institution = values.get(institutionItem);
     if (doctor == null || !doctor.active()) {
-      problems.add(DoseProblem.error(code, item, item.header() + "「" + id + "」は登録されていません"));
+      problems.add(DoseProblem.error(code, item, item.label() + "「" + id + "」は登録されていません"));
     } else if (institution != null && !doctor.institutionId().equals(institution)) {
-      problems.add(DoseProblem.error(code, item, item.header() + "「" + id + "」（" + doctor.name() + "）は"
+      problems.add(DoseProblem.error(code, item, item.label() + "「" + id + "」（" + doctor.name() + "）は"
           + "医療機関「" + institution + "」に所属していません"));
     }
   }

@@ -93,19 +93,33 @@ class TaskReadModel implements TaskListener {
    * date its BPMN element sets.
    */
   private Optional<Instant> dueOf(DelegateTask task, String processKey) {
+    return dueOf(task.getDueDate(), task.getVariable(CaseStarter.LEGAL_DEADLINE), processKey,
+        task.getTaskDefinitionKey(), task.getCreateTime().toInstant());
+  }
+
+  Optional<Instant> dueOf(Date stepDue, Object legalDeadline, String processKey, String taskKey, Instant created) {
     List<Instant> candidates = new ArrayList<>();
-    if (task.getDueDate() != null) {
-      candidates.add(task.getDueDate().toInstant());
+    if (stepDue != null) {
+      candidates.add(stepDue.toInstant());
     }
-    if (task.getVariable(CaseStarter.LEGAL_DEADLINE) instanceof Date deadline) {
+    if (legalDeadline instanceof Date deadline) {
       candidates.add(deadline.toInstant());
     }
     StepTargets available = targets.getIfAvailable();
     if (available != null) {
-      available.dueBy(processKey, task.getTaskDefinitionKey(), task.getCreateTime().toInstant())
-          .ifPresent(candidates::add);
+      available.dueBy(processKey, taskKey, created).ifPresent(candidates::add);
     }
     return candidates.stream().min(Comparator.naturalOrder());
+  }
+
+  /** A step's due date, computed again by {@link #dueOf} after its case's legal deadline moved. */
+  void redate(String taskId, Date stepDue, Object legalDeadline) {
+    jdbc.query("select process_key, task_key, created_at from task_view where id = ? and status = 'OPEN'",
+        (java.sql.ResultSet rs) -> {
+          Optional<Instant> due = dueOf(stepDue, legalDeadline, rs.getString("process_key"), rs.getString("task_key"),
+              rs.getTimestamp("created_at").toInstant());
+          jdbc.update("update task_view set due_at = ? where id = ?", due.map(Timestamp::from).orElse(null), taskId);
+        }, taskId);
   }
 
   /** Processes that concern one resident carry the id (never more) in the variable {@value #RESIDENT_ID}. */

@@ -9,9 +9,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -283,6 +286,40 @@ class ResidentDataRequestProcessTest {
     assertThat(fixtures.request(instance)).as("nothing changed").isEqualTo(afterFirst);
     mvc.perform(get("/api/resident-requests").with(users.as("staff1")))
         .andExpect(jsonPath("$[?(@.id == " + fixtures.id(instance) + ")].extended").value(true));
+  }
+
+  /**
+   * R28: the open decision is due by the request's deadline when its SLA target is later, and the extension moves it
+   * with the deadline, also for a step already open (the task list's 期限 column and overdue marks follow).
+   */
+  @Test
+  void R28_theExtensionMovesTheDueDateOfTheOpenDecisionWithTheDeadline() throws Exception {
+    try {
+      setTarget("DecideRequest", 200);
+      ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
+      LocalDate dueOn = fixtures.dueOn(instance);
+      String decision = driver.openTaskId(instance, "DecideRequest");
+      assertThat(due(decision)).isEqualTo(endOf(dueOn));
+      extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
+      assertThat(driver.openTaskId(instance, "DecideRequest")).as("the same step, still open").isEqualTo(decision);
+      assertThat(due(decision)).isEqualTo(endOf(dueOn.plusDays(30)));
+    } finally {
+      setTarget("DecideRequest", null);
+    }
+  }
+
+  private Instant due(String taskId) {
+    return jdbc.queryForObject("select due_at from task_view where id = ?", Timestamp.class, taskId).toInstant();
+  }
+
+  private static Instant endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(JAPAN).minusMinutes(1).toInstant();
+  }
+
+  private void setTarget(String step, Integer businessDays) throws Exception {
+    Map<String, Object> body = new HashMap<>(Map.of("scope", "TASK", "key", step));
+    body.put("businessDays", businessDays);
+    driver.perform("manager1", put("/api/kpi/sla"), body).andExpect(status().isOk());
   }
 
   /**

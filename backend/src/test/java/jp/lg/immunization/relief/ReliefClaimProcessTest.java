@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -307,6 +308,57 @@ class ReliefClaimProcessTest {
     assertThat(instance).isWaitingAt("DecideMunicipalPayment");
     assertThat(fixtures.claim(instance)).as("an answer to the earlier forwarding changes nothing")
         .containsEntry("ministry_outcome", "RECOGNISED");
+  }
+
+  /**
+   * The payment decision is due within the city's standard processing period (30 days by default) of the Ministry's
+   * notice and the appeal's ruling within the prefecture's standard review period (6 months) of the filing, or earlier
+   * where the step's SLA target says so.
+   */
+  @Test
+  void R33_theDecisionAndTheAppealsRulingAreDueByTheirPeriodsOrEarlierByTheirSlaTargets() throws Exception {
+    ProcessInstance bySla = fixtures.forwarded("NOT_CAUSAL", List.of("MEDICAL_EXPENSES"));
+    ministry.deliverPendingAnswers();
+    assertThat(due(bySla, "DecideMunicipalPayment")).as("five business days come before thirty calendar days")
+        .isBefore(endOf(ReliefFixtures.today().plusDays(30)).toInstant());
+    try {
+      setTarget("DecideMunicipalPayment", 200);
+      setTarget("ApproveMunicipalDecision", 200);
+      setTarget("RecordAppealOutcome", 200);
+      ProcessInstance instance = fixtures.forwarded("NOT_CAUSAL", List.of("MEDICAL_EXPENSES"));
+      ministry.deliverPendingAnswers();
+      Date decisionDue = endOf(ReliefFixtures.today().plusDays(30));
+      assertThat(due(instance, "DecideMunicipalPayment")).isEqualTo(decisionDue.toInstant());
+      driver.complete("staff1", instance, "DecideMunicipalPayment", Map.of("municipalDecision", "NOT_PAY",
+          "reason", "否認"));
+      assertThat(due(instance, "ApproveMunicipalDecision")).isEqualTo(decisionDue.toInstant());
+      driver.complete("super1", instance, "ApproveMunicipalDecision", Map.of("approval", "APPROVE"));
+
+      LocalDate filedOn = ReliefFixtures.today();
+      driver.perform("staff2", post("/api/relief/claims/" + instance.getBusinessKey() + "/appeal"),
+          Map.of("version", fixtures.claim(instance).get("version"), "filedOn", filedOn.toString()))
+          .andExpect(status().isNoContent());
+      assertThat(due(instance, "RecordAppealOutcome")).isEqualTo(endOf(filedOn.plusMonths(6)).toInstant());
+    } finally {
+      setTarget("DecideMunicipalPayment", null);
+      setTarget("ApproveMunicipalDecision", null);
+      setTarget("RecordAppealOutcome", null);
+    }
+  }
+
+  private Instant due(ProcessInstance instance, String step) {
+    return jdbc.queryForObject("select due_at from task_view where id = ?", java.sql.Timestamp.class,
+        driver.openTaskId(instance, step)).toInstant();
+  }
+
+  private static Date endOf(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).minusMinutes(1).toInstant());
+  }
+
+  private void setTarget(String step, Integer businessDays) throws Exception {
+    Map<String, Object> body = new HashMap<>(Map.of("scope", "TASK", "key", step));
+    body.put("businessDays", businessDays);
+    driver.perform("manager1", put("/api/kpi/sla"), body).andExpect(status().isOk());
   }
 
   @Test

@@ -88,6 +88,8 @@ class DoseValidationTest {
     assertThat(checked.hasErrors()).isTrue();
     assertThat(checked.problems()).extracting(DoseProblem::code).contains(code);
     assertThat(checked.values()).isEmpty();
+    assertThat(checked.problems()).extracting(DoseProblem::message).as("staff read the item's name, not a CSV key")
+        .noneMatch(message -> message.matches(".*(LotNo|_|[A-Za-z]+ID).*"));
   }
 
   @Test
