@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jp.lg.immunization.platform.AfterCommit;
 import jp.lg.immunization.security.SignedInUser;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -97,6 +98,16 @@ class Notices {
     emitter.onError(error -> remove.run());
     send(listener, "ready");
     return emitter;
+  }
+
+  /**
+   * Open streams end as the app begins to stop. A graceful shutdown waits for the requests in flight, and a stream
+   * is one until it times out, so every stop with a browser open waited out its whole grace period before it went
+   * on. Browsers connect again: to another node behind the load balancer, or to this one once it is back.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void endStreams() {
+    listeners.values().forEach(mine -> mine.forEach(listener -> listener.emitter().complete()));
   }
 
   /** A stored notice for one user, pushed once the transaction that made it commits. */

@@ -1,6 +1,7 @@
 package jp.lg.immunization.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,6 +47,7 @@ class CaseWorkApiTest {
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
   @Autowired ApplicationContext context;
+  @Autowired Notices notices;
 
   @Test
   void notesAreAppendOnlyAuditedAndOnTheCasesTimeline() throws Exception {
@@ -165,6 +167,14 @@ class CaseWorkApiTest {
     driver.perform("staff1", post("/api/approvals/bulk"),
         Map.of("taskIds", List.of(decidedBySupervisor), "values", Map.of("approval", "APPROVE")))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void openStreamsEndAsTheAppStopsSoThatAGracefulShutdownDoesNotWaitForThem() throws Exception {
+    MvcResult stream = mvc.perform(get("/api/tasks/notices/stream").with(users.as("staff1")))
+        .andExpect(request().asyncStarted()).andReturn();
+    notices.endStreams();
+    assertThatCode(() -> stream.getAsyncResult(5_000)).as("the stream has ended").doesNotThrowAnyException();
   }
 
   @Test
