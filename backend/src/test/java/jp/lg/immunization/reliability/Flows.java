@@ -64,7 +64,7 @@ final class Flows {
         select addressee_number from resident where status = 'REGISTERED' and birth_date < date '2015-01-01'
         order by id""", String.class);
     // Adults, so that no demo dose is in the way; doses outside the routine schedule are confirmed (E034), as staff
-    // do for a voluntary or late dose.
+    // do for a voluntary or late dose. A dose an earlier phase's batch still has to register is taken too (E033).
     this.doseSlots = db.query("""
         select r.addressee_number, r.birth_date, r.sex, v.vaccine, v.category
         from resident r cross join (values ('MR', '1期', 1), ('MR', '2期', 2), ('水痘', '1回目', 3),
@@ -72,6 +72,8 @@ final class Flows {
         where r.status = 'REGISTERED' and r.birth_date < current_date - interval '7 years'
           and not exists (select 1 from dose_record d where d.resident_id = r.id
                             and d.vaccine like v.vaccine || '%' and d.dose_category = v.category)
+          and not exists (select 1 from dose_batch_row b where b.items ->> 'addresseeNumber' = r.addressee_number
+                            and b.items ->> 'vaccine' = v.vaccine and b.items ->> 'doseCategory' = v.category)
         order by v.k, r.id""", (rs, i) -> new DoseSlot(rs.getString(1), rs.getDate(2).toLocalDate(),
         rs.getString(3), rs.getString(4), rs.getString(5)));
   }
