@@ -310,6 +310,21 @@ class ResidentDataRequestProcessTest {
     assertThat(instance).hasPassed("DecisionMade");
   }
 
+  /** R28: a supervisor who did one of the request's steps is involved too, and the refusal is on the audit trail. */
+  @Test
+  void R28_aSupervisorWhoDidAStepOfTheRequestMayNotExtendIt() throws Exception {
+    ProcessInstance instance = fixtures.start("DISCLOSURE");
+    driver.complete(SECOND_PERSON, instance, "CheckRequesterIdentity",
+        Map.of("identityDocument", "DRIVERS_LICENSE", "identityResult", "CONFIRMED"));
+    LocalDate dueOn = fixtures.dueOn(instance);
+    extend(instance, "調査に時間を要するため", RequestFixtures.today())
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    assertThat(fixtures.dueOn(instance)).isEqualTo(dueOn);
+    assertThat(jdbc.queryForList("select detail from audit_event where username = ? and operation = 'TASK_REFUSED'"
+        + " order by id desc limit 1", String.class, SECOND_PERSON))
+        .containsExactly("process=ResidentDataRequest case=" + fixtures.id(instance) + " action=extend reason=four-eyes");
+  }
+
   @Test
   void R28_anExtensionOnAStaleViewIsRefused() throws Exception {
     ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
