@@ -310,6 +310,21 @@ class ResidentDataRequestProcessTest {
     assertThat(instance).hasPassed("DecisionMade");
   }
 
+  /** R14: a supervisor may take in a request (supervisors are staff too), but then not approve its decision. */
+  @Test
+  void R14_theSupervisorWhoStartedARequestMayNotApproveItsDecision() throws Exception {
+    ProcessInstance instance = driver.start(SECOND_PERSON, RequestFixtures.PROCESS,
+        fixtures.intake("DISCLOSURE", fixtures.addresseeNumber(fixtures.residentId()), RequestFixtures.today()));
+    fixtures.confirm(instance);
+    driver.complete("staff1", instance, "DecideRequest", Map.of("decision", "PARTIAL_DISCLOSURE",
+        "reason", "第三者の情報を含む部分を除いて開示する（法第78条第1項第2号）"));
+    mvc.perform(post("/api/tasks/" + driver.openTaskId(instance, "ApproveRequestDecision") + "/claim")
+            .with(users.as(SECOND_PERSON)).with(csrf()))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    driver.complete("super1", instance, "ApproveRequestDecision", Map.of("approval", "APPROVE"));
+    assertThat(instance).hasPassed("DecisionMade");
+  }
+
   /** R28: a supervisor who did one of the request's steps is involved too, and the refusal is on the audit trail. */
   @Test
   void R28_aSupervisorWhoDidAStepOfTheRequestMayNotExtendIt() throws Exception {
