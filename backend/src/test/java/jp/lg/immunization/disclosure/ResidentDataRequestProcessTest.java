@@ -301,10 +301,15 @@ class ResidentDataRequestProcessTest {
     }
     assertThat(fixtures.dueOn(instance)).isEqualTo(dueOn);
     extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
+    decidedThenApprovedByAnotherThan(SECOND_PERSON, instance);
+  }
+
+  /** staff1 decides; {@code refused} may not take the approval (four eyes); super1 approves. */
+  private void decidedThenApprovedByAnotherThan(String refused, ProcessInstance instance) throws Exception {
     driver.complete("staff1", instance, "DecideRequest", Map.of("decision", "PARTIAL_DISCLOSURE",
         "reason", "第三者の情報を含む部分を除いて開示する（法第78条第1項第2号）"));
     mvc.perform(post("/api/tasks/" + driver.openTaskId(instance, "ApproveRequestDecision") + "/claim")
-            .with(users.as(SECOND_PERSON)).with(csrf()))
+            .with(users.as(refused)).with(csrf()))
         .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
     driver.complete("super1", instance, "ApproveRequestDecision", Map.of("approval", "APPROVE"));
     assertThat(instance).hasPassed("DecisionMade");
@@ -316,13 +321,7 @@ class ResidentDataRequestProcessTest {
     ProcessInstance instance = driver.start(SECOND_PERSON, RequestFixtures.PROCESS,
         fixtures.intake("DISCLOSURE", fixtures.addresseeNumber(fixtures.residentId()), RequestFixtures.today()));
     fixtures.confirm(instance);
-    driver.complete("staff1", instance, "DecideRequest", Map.of("decision", "PARTIAL_DISCLOSURE",
-        "reason", "第三者の情報を含む部分を除いて開示する（法第78条第1項第2号）"));
-    mvc.perform(post("/api/tasks/" + driver.openTaskId(instance, "ApproveRequestDecision") + "/claim")
-            .with(users.as(SECOND_PERSON)).with(csrf()))
-        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
-    driver.complete("super1", instance, "ApproveRequestDecision", Map.of("approval", "APPROVE"));
-    assertThat(instance).hasPassed("DecisionMade");
+    decidedThenApprovedByAnotherThan(SECOND_PERSON, instance);
   }
 
   /** R28: a supervisor who did one of the request's steps is involved too, and the refusal is on the audit trail. */
