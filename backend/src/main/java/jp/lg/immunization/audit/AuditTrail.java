@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -38,6 +41,14 @@ public class AuditTrail {
   static final int DETAIL_LENGTH = 2000;
   static final int ADDRESS_LENGTH = 64;
   static final int WRITE_BATCH = 1_000;
+  /**
+   * The refusals a layer records where it decides them (a wrong password, a missing permission, a four-eyes breach);
+   * the API's error handler records every other refusal, and none twice ({@link #refusalRecorded()}).
+   */
+  private static final Set<AuditOperation> REFUSALS = EnumSet.of(AuditOperation.LOGIN_FAILED,
+      AuditOperation.LOGIN_THROTTLED, AuditOperation.PERMISSION_REFUSED, AuditOperation.TASK_REFUSED,
+      AuditOperation.REQUEST_REJECTED, AuditOperation.REQUEST_REFUSED);
+  private static final String REFUSAL_RECORDED = AuditTrail.class.getName() + ".refusalRecorded";
 
   /** An event waiting for its transaction's commit. */
   private record Pending(Instant occurredAt, String username, String operation, Long residentId, String clientAddress,
@@ -67,13 +78,28 @@ public class AuditTrail {
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void recordRefusal(AuditOperation operation, Long residentId, String detail) {
+    markRefusal(operation);
     append(currentUser(), operation, residentId, detail);
   }
 
   /** For events without a signed-in user in the security context, such as a failed login. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void recordFor(String username, AuditOperation operation, String detail) {
+    markRefusal(operation);
     append(username, operation, null, detail);
+  }
+
+  /** Whether the current request's refusal is on the trail already, recorded by the layer that decided it. */
+  boolean refusalRecorded() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    return request != null && request.getAttribute(REFUSAL_RECORDED, RequestAttributes.SCOPE_REQUEST) != null;
+  }
+
+  private static void markRefusal(AuditOperation operation) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null && REFUSALS.contains(operation)) {
+      request.setAttribute(REFUSAL_RECORDED, operation, RequestAttributes.SCOPE_REQUEST);
+    }
   }
 
   private void append(String username, AuditOperation operation, Long residentId, String detail) {

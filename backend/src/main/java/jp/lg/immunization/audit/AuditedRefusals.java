@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * A refused API request on the audit trail in a transaction of its own (the refused one rolled back): method and path
  * (which carry no personal data: DESIGN), status, error code and the names of the fields at fault, never their values;
- * what is too long is cut like every entry.
+ * what is too long is cut like every entry. A refusal that the deciding layer recorded already (a missing permission,
+ * a four-eyes breach, a wrong code at login) is not recorded twice.
  */
 @Component
 class AuditedRefusals implements RefusedRequests {
@@ -21,6 +22,9 @@ class AuditedRefusals implements RefusedRequests {
 
   @Override
   public void refused(HttpServletRequest request, int status, String error, Collection<String> fields) {
+    if (trail.refusalRecorded()) {
+      return;
+    }
     trail.recordRefusal(AuditOperation.REQUEST_REFUSED, null, "request=" + request.getMethod() + " "
         + request.getRequestURI() + " status=" + status + " error=" + error
         + (fields.isEmpty() ? "" : " fields=" + String.join(",", fields)));

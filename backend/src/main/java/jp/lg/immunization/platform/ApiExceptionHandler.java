@@ -26,7 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Every refusal is the usual JSON error, never a 500 for bad input; every 4xx of an API request is on the audit trail
- * ({@link RefusedRequests}), except 401 and 403, which the security layer records where it decides them.
+ * ({@link RefusedRequests}), once: a layer that decides a refusal may record it itself (login, permissions, four-eyes).
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -82,9 +82,8 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<ApiError> denied(AccessDeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "forbidden",
-        "この操作を行う権限がありません"));
+  ResponseEntity<ApiError> denied(AccessDeniedException e, HttpServletRequest request) {
+    return answer(request, ApiError.of(403, "forbidden", "この操作を行う権限がありません"));
   }
 
   /** Spring's own refusals (unknown path, wrong method, wrong media type) keep their status. */
@@ -108,7 +107,7 @@ class ApiExceptionHandler {
   /** Only the API's refusals: a missing static file of the UI (a browser's favicon) is nobody's attempt. */
   private ResponseEntity<ApiError> answer(HttpServletRequest request, ApiError error) {
     int status = error.status();
-    if (status >= 400 && status < 500 && status != 401 && status != 403 && request.getRequestURI().startsWith("/api/")) {
+    if (status >= 400 && status < 500 && request.getRequestURI().startsWith("/api/")) {
       refusals.refused(request, status, error.error(), error.fields().keySet());
     }
     return ResponseEntity.status(status).body(error);

@@ -5,7 +5,7 @@ import java.util.Collection;
 
 /**
  * Where the API's refusals are recorded (every refusal is on the audit trail: README, Security). Implemented by the
- * audit trail; the platform's error handler calls it for what it answers with a 4xx that no other layer recorded.
+ * audit trail; the platform's error handler calls it for every 4xx it answers, and the implementation leaves out what the deciding layer recorded already.
  */
 public interface RefusedRequests {
 

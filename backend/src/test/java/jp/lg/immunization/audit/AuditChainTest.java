@@ -31,6 +31,7 @@ class AuditChainTest {
   @Autowired TransactionTemplate transactions;
   @Autowired AuditCheckpoints checkpoints;
   @Autowired DatabaseAdministrator administrator;
+  @Autowired AuditChain chain;
 
   @Test
   void R04_databaseRefusesUpdateAndDeleteOfAuditEvents() {
@@ -226,6 +227,46 @@ class AuditChainTest {
     }
     assertThat(jdbc.queryForList("select detail from audit_event order by id desc limit 2", String.class))
         .containsExactly("long transaction", "meanwhile");
+    assertThat(verification.verify().intact()).isTrue();
+  }
+
+  /**
+   * R04: even whoever holds the MAC key (the application server's administrator) and rewrites an entry and every later
+   * link with it is caught by a signed checkpoint outside the database that saw the chain before.
+   */
+  @Test
+  void R04_anEntryRewrittenWithTheKeyIsCaughtByTheCheckpointThatSawItBefore() throws Exception {
+    trail.record(AuditOperation.RESIDENT_VIEW, 21L, null);
+    trail.record(AuditOperation.RESIDENT_VIEW, 22L, null);
+    assertThat(verification.verify().intact()).isTrue();
+    long anchored = lastId();
+    trail.record(AuditOperation.RESIDENT_VIEW, 23L, null);
+    byte[] checkpointsBefore = Files.readAllBytes(checkpoints.file());
+    var originals = jdbc.queryForList("select * from audit_event where id >= ? order by id", anchored - 1);
+    try {
+      String previous = (String) originals.get(0).get("previous_hash");
+      for (var row : originals) {
+        long id = ((Number) row.get("id")).longValue();
+        Long resident = id == anchored - 1 ? 999L : (Long) row.get("resident_id");
+        AuditEntry entry = new AuditEntry(id, ((java.sql.Timestamp) row.get("occurred_at")).toInstant(),
+            (String) row.get("username"), (String) row.get("operation"), resident, (String) row.get("client_address"),
+            (String) row.get("detail"), previous);
+        previous = chain.mac(entry);
+        bypassingTrigger("update audit_event set resident_id = ?, previous_hash = ?, hash = ? where id = ?",
+            resident, entry.previousHash(), previous, id);
+      }
+      AuditVerification.Result result = verification.verify();
+      assertThat(result.intact()).isFalse();
+      assertThat(result.firstBrokenId()).isEqualTo(anchored);
+      assertThat(result.reason()).isEqualTo(AuditVerification.CHECKPOINT_DIFFERS);
+    } finally {
+      for (var row : originals) {
+        bypassingTrigger("update audit_event set resident_id = ?, previous_hash = ?, hash = ? where id = ?",
+            row.get("resident_id"), row.get("previous_hash"), row.get("hash"), row.get("id"));
+      }
+      // The verification above signed the rewritten last entry; the checkpoint folder is as it was before the attack.
+      Files.write(checkpoints.file(), checkpointsBefore);
+    }
     assertThat(verification.verify().intact()).isTrue();
   }
 

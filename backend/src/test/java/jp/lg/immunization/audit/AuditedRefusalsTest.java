@@ -11,6 +11,13 @@ import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +35,7 @@ class AuditedRefusalsTest {
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
   @Autowired AuditVerification verification;
+  @Autowired ApplicationContext context;
 
   @Test
   void R04_aRefusedRequestWithAUriOfOver2000CharactersIsAuditedCut() throws Exception {
@@ -85,6 +93,58 @@ class AuditedRefusalsTest {
     assertThat(verification.verify().intact()).isTrue();
   }
 
+  /**
+   * No controller of the app throws Spring's AccessDeniedException today; one that did, or a library under it, would
+   * answer 403 through the app's error handler, which must record it like any other refusal.
+   */
+  @Test
+  void R04_R11_anAccessDeniedExceptionRaisedInsideAControllerIsAuditedAsARefusal() throws Exception {
+    MockMvc withDenyingController = MockMvcBuilders.standaloneSetup(new DenyingController())
+        .setControllerAdvice(context.getBean("apiExceptionHandler")).build();
+    SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("staff1", null));
+    try {
+      withDenyingController.perform(get("/api/denying")).andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.error").value("forbidden"))
+          .andExpect(jsonPath("$.message").value("この操作を行う権限がありません"));
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+    assertThat(last("staff1", AuditOperation.REQUEST_REFUSED).get("detail"))
+        .isEqualTo("request=GET /api/denying status=403 error=forbidden");
+    assertThat(context.getBeansOfType(DenyingController.class)).as("the app's own controllers").isEmpty();
+  }
+
+  /** MockMvc's own controller: Spring Boot's test filter keeps a test's nested classes out of the app's scan. */
+  @RestController
+  static class DenyingController {
+    @GetMapping("/api/denying")
+    String deny() {
+      throw new AccessDeniedException("decided inside the controller");
+    }
+  }
+
+  @Test
+  void R04_R11_aForbiddenAnswerThatAServiceDecidesIsAudited() throws Exception {
+    long before = lastId();
+    post("staff1", "/api/tasks/absences", "{\"username\": \"staff2\", \"startsOn\": \"2026-12-07\","
+        + " \"endsOn\": \"2026-12-08\"}")
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("not_supervisor"));
+    assertThat(jdbc.queryForList("select operation || ' ' || detail from audit_event where id > ? and username = ?",
+        String.class, before, "staff1"))
+        .containsExactly("REQUEST_REFUSED request=POST /api/tasks/absences status=403 error=not_supervisor");
+    assertThat(jdbc.queryForObject("select count(*) from task_absence where username = 'staff2'"
+        + " and starts_on = date '2026-12-07'", Long.class)).isZero();
+  }
+
+  @Test
+  void R04_R12_aRefusalTheDecidingLayerRecordedIsOnTheTrailOnceNotTwice() throws Exception {
+    long before = lastId();
+    mvc.perform(get("/api/fukuhon/reconciliation.csv").with(users.as("staff2"))).andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("permission_required"));
+    assertThat(jdbc.queryForList("select operation from audit_event where id > ? and username = 'staff2'",
+        String.class, before)).containsExactly("PERMISSION_REFUSED");
+  }
+
   @Test
   void clippingCountsCharactersNotBytesAndLeavesShortValuesAlone() {
     assertThat(AuditTrail.clip(null, 3)).isNull();
@@ -96,6 +156,10 @@ class AuditedRefusalsTest {
   private ResultActions post(String user, String path, String body) throws Exception {
     return mvc.perform(MockMvcRequestBuilders.post(path).with(csrf()).with(users.as(user))
         .contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  private long lastId() {
+    return jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
   }
 
   private Map<String, Object> last(String username, AuditOperation operation) {

@@ -338,13 +338,42 @@ class ResidentDataRequestProcessTest {
     }
     assertThat(fixtures.dueOn(instance)).isEqualTo(dueOn);
     extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
+    decidedThenApprovedByAnotherThan(SECOND_PERSON, instance);
+  }
+
+  /** staff1 decides; {@code refused} may not take the approval (four eyes); super1 approves. */
+  private void decidedThenApprovedByAnotherThan(String refused, ProcessInstance instance) throws Exception {
     driver.complete("staff1", instance, "DecideRequest", Map.of("decision", "PARTIAL_DISCLOSURE",
         "reason", "第三者の情報を含む部分を除いて開示する（法第78条第1項第2号）"));
     mvc.perform(post("/api/tasks/" + driver.openTaskId(instance, "ApproveRequestDecision") + "/claim")
-            .with(users.as(SECOND_PERSON)).with(csrf()))
+            .with(users.as(refused)).with(csrf()))
         .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
     driver.complete("super1", instance, "ApproveRequestDecision", Map.of("approval", "APPROVE"));
     assertThat(instance).hasPassed("DecisionMade");
+  }
+
+  /** R14: a supervisor may take in a request (supervisors are staff too), but then not approve its decision. */
+  @Test
+  void R14_theSupervisorWhoStartedARequestMayNotApproveItsDecision() throws Exception {
+    ProcessInstance instance = driver.start(SECOND_PERSON, RequestFixtures.PROCESS,
+        fixtures.intake("DISCLOSURE", fixtures.addresseeNumber(fixtures.residentId()), RequestFixtures.today()));
+    fixtures.confirm(instance);
+    decidedThenApprovedByAnotherThan(SECOND_PERSON, instance);
+  }
+
+  /** R28: a supervisor who did one of the request's steps is involved too, and the refusal is on the audit trail. */
+  @Test
+  void R28_aSupervisorWhoDidAStepOfTheRequestMayNotExtendIt() throws Exception {
+    ProcessInstance instance = fixtures.start("DISCLOSURE");
+    driver.complete(SECOND_PERSON, instance, "CheckRequesterIdentity",
+        Map.of("identityDocument", "DRIVERS_LICENSE", "identityResult", "CONFIRMED"));
+    LocalDate dueOn = fixtures.dueOn(instance);
+    extend(instance, "調査に時間を要するため", RequestFixtures.today())
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    assertThat(fixtures.dueOn(instance)).isEqualTo(dueOn);
+    assertThat(jdbc.queryForList("select detail from audit_event where username = ? and operation = 'TASK_REFUSED'"
+        + " order by id desc limit 1", String.class, SECOND_PERSON))
+        .containsExactly("process=ResidentDataRequest case=" + fixtures.id(instance) + " action=extend reason=four-eyes");
   }
 
   @Test

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,9 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.lg.immunization.IntegrationTest;
+import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.resident.ResidentFixtures;
+import jp.lg.immunization.resident.Sex;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
@@ -30,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Hostile input never gets a 500 (DESIGN rule 8, issue 15): walks every operation of the OpenAPI description, as a
- * user whose role reaches it, with generated bad input — ids of no or other users' objects, path traversal, wrong types,
+ * user whose role reaches it, with generated bad input — ids of no object, path traversal, wrong types,
  * missing and undeclared fields, huge strings and numbers, broken JSON, invalid UTF-8 and Shift_JIS, file names with
  * path traversal — and expects every answer below 500, every refusal the usual JSON error, no row of any table changed
  * by an operation that refused every request (the audit trail aside, which records the refusals), and the audit chain
@@ -40,7 +48,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class HostileInputTest {
 
   private static final String HUGE = "あ".repeat(20_000);
-  /** An id of no object (or of another user's), one too large for any id, and path traversal. */
+  /** An id of no object (other users' real ones: the second test), one too large for any id, and path traversal. */
   private static final List<String> PATH_VALUES = List.of("1", "99999999999999999999", "..%2F..%2Fetc", "%00ｱ");
   private static final byte[] INVALID_UTF8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"',
       '}'};
@@ -50,6 +58,9 @@ class HostileInputTest {
   @Autowired TestUsers users;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessDriver driver;
+  @Autowired ProcessEngine engine;
+  @Autowired ApplicationContext context;
 
   private final List<String> failures = new ArrayList<>();
   private int sent;
@@ -88,6 +99,92 @@ class HostileInputTest {
     JsonNode verification = json.readTree(mvc.perform(get("/api/audit/verify").with(users.as("auditor1")))
         .andReturn().getResponse().getContentAsString());
     assertThat(verification.path("intact").asBoolean()).as("the audit chain after the attack").isTrue();
+  }
+
+  /**
+   * Ids of other users' objects and other cases (issue 15), real ones made for the test: staff1 at staff2's private
+   * saved filter, staff2's absence, the step staff2 holds (claim, give back, complete, assign, approve) and staff2's case
+   * under another process's key. Every operation of the OpenAPI description that takes such an id is sent; each answer
+   * is a refusal (403, 404 or 409) with the usual JSON error, no row of any table changes (the audit trail records the
+   * refusals), and each object is as staff2 left it.
+   */
+  @Test
+  void R04_R06_idsOfOtherUsersObjectsAndOtherCasesAreRefusedAndChangeNothing() throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    long filter = idOf(post("staff2", "/api/tasks/filters", Map.of("name", "他人の条件" + System.nanoTime(),
+        "criteria", Map.of())));
+    long absence = idOf(post("staff2", "/api/tasks/absences", Map.of("startsOn", today.plusDays(40).toString(),
+        "endsOn", today.plusDays(41).toString())));
+    ProcessInstance request = residentDataRequestOf("staff2", today);
+    String step = engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
+    driver.claim("staff2", request, engine.getTaskService().createTaskQuery().taskId(step).singleResult()
+        .getTaskDefinitionKey());
+    Map<String, String> otherUsersIds = Map.of(
+        "/api/tasks/filters/{id}", "/api/tasks/filters/" + filter,
+        "/api/tasks/absences/{id}", "/api/tasks/absences/" + absence,
+        "/api/tasks/{id}/claim", "/api/tasks/" + step + "/claim",
+        "/api/tasks/{id}/unclaim", "/api/tasks/" + step + "/unclaim",
+        "/api/tasks/{id}/complete", "/api/tasks/" + step + "/complete",
+        "/api/tasks/{id}/assign", "/api/tasks/" + step + "/assign",
+        "/api/approvals/{taskId}", "/api/approvals/" + step);
+    String otherCase = "/api/processes/ReliefClaim/cases/" + request.getBusinessKey();
+
+    JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+    Map<String, Long> before = rowCounts();
+    List<String> sentTo = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      String template = path.getKey();
+      String target = template.startsWith("/api/processes/{processKey}/cases/{caseId}")
+          ? otherCase + template.substring("/api/processes/{processKey}/cases/{caseId}".length())
+          : otherUsersIds.get(template);
+      if (target == null) {
+        continue;
+      }
+      for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+        HttpMethod method = HttpMethod.valueOf(methods.next().toUpperCase());
+        MockHttpServletRequestBuilder attempt = request(method, target).with(users.as("staff1")).with(csrf());
+        if (method != HttpMethod.GET && method != HttpMethod.DELETE) {
+          attempt.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(
+              Map.of("values", Map.of(), "username", "staff1", "body", "他人の案件へのメモ", "decision", "APPROVE")));
+        }
+        MockHttpServletResponse response = mvc.perform(attempt).andReturn().getResponse();
+        sentTo.add(method + " " + target);
+        if (!List.of(403, 404, 409).contains(response.getStatus()) || !isApiError(response)) {
+          failures.add("staff1 " + method + " " + target + " -> " + response.getStatus() + " "
+              + response.getContentAsString(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertThat(sentTo).as("operations sent with other users' ids").hasSizeGreaterThanOrEqualTo(10);
+    assertThat(failures).as("answers other than a refusal").isEmpty();
+    assertThat(rowCounts()).as("rows after the attempts").isEqualTo(before);
+    assertThat(jdbc.queryForObject("select owner from task_saved_filter where id = ?", String.class, filter))
+        .isEqualTo("staff2");
+    assertThat(jdbc.queryForObject("select username from task_absence where id = ?", String.class, absence))
+        .isEqualTo("staff2");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(step).singleResult().getAssignee())
+        .isEqualTo("staff2");
+  }
+
+  private ProcessInstance residentDataRequestOf(String username, LocalDate today) throws Exception {
+    ResidentFixtures residents = new ResidentFixtures(context);
+    long resident = residents.insert(new ResidentFixtures.Person("他人", "花子", "タニン", "ハナコ",
+        LocalDate.of(2018, 3, 3), Sex.FEMALE, "360-0001", "埼玉県架空市本町1丁目2番3号", "REGISTERED"));
+    return driver.start(username, "ResidentDataRequest", Map.of("kind", "DISCLOSURE", "addresseeNumber",
+        residents.addresseeNumber(resident), "requesterType", "SELF", "requesterName", "本人（テスト）",
+        "requesterRelation", "本人", "requestText", "接種記録の開示（テスト）", "receivedOn", today.toString()));
+  }
+
+  private MockHttpServletResponse post(String user, String path, Object body) throws Exception {
+    MockHttpServletResponse response = mvc.perform(request(HttpMethod.POST, path).with(users.as(user)).with(csrf())
+        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path + " " + response.getContentAsString(StandardCharsets.UTF_8)).isLessThan(300);
+    return response;
+  }
+
+  private long idOf(MockHttpServletResponse response) throws Exception {
+    return json.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("id").asLong();
   }
 
   /**

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
@@ -39,6 +42,7 @@ class DepartmentMatrixApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired ApplicationContext context;
+  @Autowired Departments departments;
 
   private String department;
   private String member;
@@ -121,6 +125,45 @@ class DepartmentMatrixApiTest {
             .content("{\"name\":\"健康づくり課\",\"affair\":true,\"permissions\":[\"SUPERPOWER\"],\"version\":0}"))
         .andExpect(status().isBadRequest());
     assertThat(row().path("affair").asBoolean()).isFalse();
+  }
+
+  /**
+   * R06: a department's row is what the administrator made it: its name trimmed and at most 100 characters, its
+   * creation on the audit trail, its name shown to its members; an account needs a department that exists; and the
+   * start-up's own departments are made once, never overwriting what an administrator set since.
+   */
+  @Test
+  void R06_aDepartmentsRowIsWhatItsAdministratorMadeIt() throws Exception {
+    String code = "dept-" + UUID.randomUUID().toString().substring(0, 8);
+    String name = "課".repeat(100);
+    mvc.perform(post("/api/admin/departments").with(users.as("admin1")).with(csrf())
+            .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"%s\",\"name\":\"  %s \"}".formatted(code, name)))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.name").value(name));
+    assertThat(jdbc.queryForList("select detail from audit_event where operation = 'DEPARTMENT_CREATED'"
+        + " and username = 'admin1' order by id desc limit 1", String.class)).containsExactly("department=" + code);
+    for (String bad : List.of("課".repeat(101), "   ")) {
+      mvc.perform(post("/api/admin/departments").with(users.as("admin1")).with(csrf())
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("{\"code\":\"%s-x\",\"name\":\"%s\"}".formatted(code, bad)))
+          .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_department"));
+    }
+    mvc.perform(get("/api/me").with(users.as(member))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.department.code").value(department))
+        .andExpect(jsonPath("$.department.name").value("健康づくり課"));
+    assertThat(departments.exists(code)).isTrue();
+    assertThat(departments.exists(code + "-none")).isFalse();
+    assertThat(departments.exists(null)).isFalse();
+    assertThat(departments.name(code + "-none")).isEqualTo(code + "-none");
+
+    String made = code + "-boot";
+    departments.ensure(made, "起動時の部署", true, EnumSet.of(Permission.PRINT, Permission.EXPORT));
+    assertThat(departments.authority(made)).isEqualTo(new Departments.Authority(true,
+        Set.of(Permission.PRINT, Permission.EXPORT)));
+    departments.ensure(made, "別の名前", false, EnumSet.noneOf(Permission.class));
+    assertThat(departments.authority(made)).as("kept as it was").isEqualTo(new Departments.Authority(true,
+        Set.of(Permission.PRINT, Permission.EXPORT)));
+    assertThat(departments.name(made)).isEqualTo("起動時の部署");
+    assertThat(departments.authority(made + "-none")).isEqualTo(Departments.Authority.NONE);
   }
 
   private ResultActions change(boolean affair, String permissions, int version) throws Exception {
