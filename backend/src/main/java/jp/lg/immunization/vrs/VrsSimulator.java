@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jp.lg.immunization.platform.SimulatedLink;
+import jp.lg.immunization.platform.SimulatedSystem;
 import jp.lg.immunization.platform.SimulatorsOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @SimulatorsOnly
 @Component
-class VrsSimulator implements VrsPort {
+class VrsSimulator implements VrsPort, SimulatedSystem {
 
   record Municipality(String code, String name) {}
 
@@ -39,6 +40,11 @@ class VrsSimulator implements VrsPort {
     this.messages = messages;
     this.link = new SimulatedLink<>("vrs", autoAnswer, delay,
         (requestId, message) -> answers.accept(requestId, answerFor(message)));
+  }
+
+  @Override
+  public SimulatedLink<?> link() {
+    return link;
   }
 
   @Override
