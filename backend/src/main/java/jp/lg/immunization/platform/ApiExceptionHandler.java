@@ -18,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -111,6 +112,12 @@ class ApiExceptionHandler {
       refusals.refused(request, status, error.error(), error.fields().keySet());
     }
     return ResponseEntity.status(status).body(error);
+  }
+
+  /** A browser that closed a stream or left mid-answer: nobody is there to answer, and nothing went wrong here. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e) {
+    log.debug("Client gone: {}", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

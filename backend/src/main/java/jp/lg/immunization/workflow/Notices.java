@@ -88,7 +88,10 @@ class Notices {
   }
 
   SseEmitter stream(SignedInUser user) {
-    SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+    return register(user, new SseEmitter(STREAM_TIMEOUT_MS));
+  }
+
+  SseEmitter register(SignedInUser user, SseEmitter emitter) {
     Listener listener = new Listener(emitter, user.candidateGroups());
     List<Listener> mine = listeners.computeIfAbsent(user.username(), key -> new CopyOnWriteArrayList<>());
     mine.add(listener);
@@ -107,7 +110,13 @@ class Notices {
    */
   @EventListener(ContextClosedEvent.class)
   void endStreams() {
-    listeners.values().forEach(mine -> mine.forEach(listener -> listener.emitter().complete()));
+    listeners.values().forEach(mine -> mine.forEach(listener -> {
+      try {
+        listener.emitter().complete();
+      } catch (RuntimeException closedAlready) {
+        forget(listener);
+      }
+    }));
   }
 
   /** A stored notice for one user, pushed once the transaction that made it commits. */
@@ -149,13 +158,21 @@ class Notices {
     listeners.getOrDefault(username, List.of()).forEach(listener -> send(listener, "notice"));
   }
 
-  /** The event says only that something changed; the browser then asks for its summary. */
-  private static void send(Listener listener, String name) {
+  /**
+   * The event says only that something changed; the browser then asks for its summary. A stream whose browser has
+   * gone is forgotten. It is not completed with the error: once the container has seen the error, completing fails
+   * too, and a push runs after the commit of someone's request, which must not answer 500 for a committed change.
+   */
+  private void send(Listener listener, String name) {
     try {
       listener.emitter().send(SseEmitter.event().name(name).data("{}"));
-    } catch (IOException | IllegalStateException e) {
-      listener.emitter().completeWithError(e);
+    } catch (IOException | RuntimeException gone) {
+      forget(listener);
     }
+  }
+
+  private void forget(Listener listener) {
+    listeners.values().forEach(mine -> mine.remove(listener));
   }
 
   private Optional<Instant> lastSeen(String username) {

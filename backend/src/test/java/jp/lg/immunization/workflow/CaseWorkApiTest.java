@@ -11,15 +11,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
 import jp.lg.immunization.resident.ResidentFixtures;
 import jp.lg.immunization.resident.Sex;
+import jp.lg.immunization.security.Role;
+import jp.lg.immunization.security.SignedInUser;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Work around the steps: notes on a case (append-only, audited, on the case's timeline), the "completed by me" view,
@@ -167,6 +173,31 @@ class CaseWorkApiTest {
     driver.perform("staff1", post("/api/approvals/bulk"),
         Map.of("taskIds", List.of(decidedBySupervisor), "values", Map.of("approval", "APPROVE")))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aStreamWhoseBrowserHasGoneIsForgottenAndTheStartThatPushedToItStillAnswers201() throws Exception {
+    AtomicInteger events = new AtomicInteger();
+    // As Tomcat behaves once the browser has gone: writing fails, and so does completing with the error.
+    SseEmitter gone = new SseEmitter() {
+      @Override
+      public void send(SseEventBuilder event) throws IOException {
+        if (events.incrementAndGet() > 1) {
+          throw new IOException("Broken pipe");
+        }
+      }
+
+      @Override
+      public void completeWithError(Throwable error) {
+        throw new IllegalStateException("the container has seen the error already");
+      }
+    };
+    notices.register(new SignedInUser("staff2", "staff2", Set.of(Role.STAFF), null, Set.of()), gone);
+
+    start();
+    start();
+
+    assertThat(events).as("the ready event, the failed push, and nothing after it").hasValue(2);
   }
 
   @Test
