@@ -308,6 +308,29 @@ class ResidentDataRequestProcessTest {
     }
   }
 
+  /**
+   * R28: the reminder step 「期限が近い請求の確認」 is dated by the request's deadline in the BPMN (${dueAt}); open when
+   * the deadline is extended, it follows the new one rather than keeping the old date.
+   */
+  @Test
+  void R28_anOpenDeadlineFollowUpIsDueByTheExtendedDeadline() throws Exception {
+    try {
+      setTarget("FollowUpDeadline", 200);
+      ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
+      LocalDate dueOn = fixtures.dueOn(instance);
+      Job reminder = job("DeadlineApproaching", instance);
+      ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(60)));
+      execute(reminder);
+      String followUp = driver.openTaskId(instance, "FollowUpDeadline");
+      assertThat(due(followUp)).isEqualTo(endOf(dueOn));
+      extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
+      assertThat(driver.openTaskId(instance, "FollowUpDeadline")).as("the same step, still open").isEqualTo(followUp);
+      assertThat(due(followUp)).isEqualTo(endOf(dueOn.plusDays(30)));
+    } finally {
+      setTarget("FollowUpDeadline", null);
+    }
+  }
+
   private Instant due(String taskId) {
     return jdbc.queryForObject("select due_at from task_view where id = ?", Timestamp.class, taskId).toInstant();
   }
