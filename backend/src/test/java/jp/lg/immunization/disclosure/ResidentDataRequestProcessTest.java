@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
@@ -294,18 +295,7 @@ class ResidentDataRequestProcessTest {
    */
   @Test
   void R28_theExtensionMovesTheDueDateOfTheOpenDecisionWithTheDeadline() throws Exception {
-    try {
-      setTarget("DecideRequest", 200);
-      ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
-      LocalDate dueOn = fixtures.dueOn(instance);
-      String decision = driver.openTaskId(instance, "DecideRequest");
-      assertThat(due(decision)).isEqualTo(endOf(dueOn));
-      extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
-      assertThat(driver.openTaskId(instance, "DecideRequest")).as("the same step, still open").isEqualTo(decision);
-      assertThat(due(decision)).isEqualTo(endOf(dueOn.plusDays(30)));
-    } finally {
-      setTarget("DecideRequest", null);
-    }
+    extendWhileOpen("DecideRequest", instance -> { });
   }
 
   /**
@@ -314,20 +304,27 @@ class ResidentDataRequestProcessTest {
    */
   @Test
   void R28_anOpenDeadlineFollowUpIsDueByTheExtendedDeadline() throws Exception {
-    try {
-      setTarget("FollowUpDeadline", 200);
-      ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
-      LocalDate dueOn = fixtures.dueOn(instance);
+    extendWhileOpen("FollowUpDeadline", instance -> {
       Job reminder = job("DeadlineApproaching", instance);
       ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(60)));
       execute(reminder);
-      String followUp = driver.openTaskId(instance, "FollowUpDeadline");
-      assertThat(due(followUp)).isEqualTo(endOf(dueOn));
+    });
+  }
+
+  /** With `step` open (after `open`) and its SLA target later than the deadline, the extension moves its due date. */
+  private void extendWhileOpen(String step, Consumer<ProcessInstance> open) throws Exception {
+    try {
+      setTarget(step, 200);
+      ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
+      LocalDate dueOn = fixtures.dueOn(instance);
+      open.accept(instance);
+      String task = driver.openTaskId(instance, step);
+      assertThat(due(task)).isEqualTo(endOf(dueOn));
       extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
-      assertThat(driver.openTaskId(instance, "FollowUpDeadline")).as("the same step, still open").isEqualTo(followUp);
-      assertThat(due(followUp)).isEqualTo(endOf(dueOn.plusDays(30)));
+      assertThat(driver.openTaskId(instance, step)).as("the same step, still open").isEqualTo(task);
+      assertThat(due(task)).isEqualTo(endOf(dueOn.plusDays(30)));
     } finally {
-      setTarget("FollowUpDeadline", null);
+      setTarget(step, null);
     }
   }
 
