@@ -1,7 +1,14 @@
+// Side effect first: a reload's data request starts before the rest of the bundle is evaluated.
+import './app/startEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadRoute } from './app/lazyPage';
+import { routes } from './app/router';
 import './styles.css';
+
+// The page's chunk travels while React starts and the sign-in is checked.
+preloadRoute(routes, window.location.hash);
 
 const root = document.getElementById('root');
 if (!root) {

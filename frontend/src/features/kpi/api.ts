@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiDownload, apiRequest, query, type Download } from '../../lib/api';
+import { earlyOrFetch } from '../../lib/earlyRequests';
 
 export type PeriodKind = 'WEEK' | 'MONTH' | 'FISCAL_YEAR' | 'CUSTOM';
 import type { CsvEncoding } from '../../lib/csv';
@@ -212,6 +213,11 @@ export function fetchSummary(): Promise<Summary> {
   return apiRequest<Summary>('/kpi/summary');
 }
 
+/** The first screen's figures, usually already on their way since the page's reload (see lib/earlyRequests). */
+function firstSummary(): Promise<Summary> {
+  return earlyOrFetch('/kpi/summary', fetchSummary);
+}
+
 export const OVERDUE_PAGE_SIZE = 20;
 
 export function fetchOverdue(choice: OverdueChoice): Promise<OverduePage> {
@@ -256,7 +262,7 @@ export const dashboardQuery = (choice: PeriodChoice) =>
 export const summaryQuery = () =>
   queryOptions({
     queryKey: [...kpiKeys.all, 'fetchSummary'] as const,
-    queryFn: fetchSummary,
+    queryFn: firstSummary,
   });
 
 export const overdueQuery = (choice: OverdueChoice) =>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, onUnauthorized } from '../api';
+import { forgetSession, rememberRoles } from '../earlyRequests';
 import {
   fetchMe,
   fetchSecondFactor,
@@ -49,8 +50,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Whoever signs in next must never see the answers cached for the one before (personal data, their tasks).
   const setState = useCallback(
     (next: AuthState) => {
-      if (next.status !== 'authenticated') {
+      if (next.status === 'authenticated') {
+        rememberRoles(next.me.roles);
+      } else {
         queryClient.clear();
+        forgetSession();
       }
       setAuthState(next);
     },

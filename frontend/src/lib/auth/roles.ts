@@ -33,7 +33,7 @@ export function canAudit(me: Me): boolean {
 }
 
 /** The KPI dashboard: counts and durations, for managers and administrators. */
-export function canSeeKpis(me: Me): boolean {
+export function canSeeKpis(me: Pick<Me, 'roles'>): boolean {
   return me.roles.includes('MANAGER') || me.roles.includes('ADMIN');
 }
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Me } from '../../../lib/auth/session';
 import { fakeBackend, STAFF1, SYSTEM_INFO, type RecordedRequest } from '../../../test/fakeBackend';
 import { renderApp } from '../../../test/renderApp';
+import { forgetSession, rememberRoles, startEarlyRequests } from '../../../lib/earlyRequests';
 import type { CoverageRow, Dashboard, OpenTask, OverduePage, Summary } from '../api';
 import { formatFiscalYear, formatHours, formatRate } from '../format';
 
@@ -328,6 +329,27 @@ describe('KPI dashboard', () => {
     expect(await screen.findByTestId('kpi-queue-highlight')).toHaveTextContent('task-7');
     expect(screen.getByTestId('kpi-queue-title')).toHaveTextContent('情報照会／照会内容の承認（上長）');
     expect(requests.at(-1)?.path).toBe('/api/kpi/open-tasks?processKey=InformationQuery&taskKey=ApproveQuery');
+  });
+
+  it('on a reload, draws the summary asked for before the sign-in check answered, asking for it once', async () => {
+    rememberRoles(['MANAGER']);
+    const { requests } = backend(MANAGER1, () => ({ status: 200, body: DASHBOARD }));
+    startEarlyRequests('#/kpi');
+    renderApp('/kpi');
+    expect(await screen.findByTestId('kpi-figures')).toBeInTheDocument();
+    const paths = requests.map((r) => r.path);
+    expect(paths[0]).toBe('/api/kpi/summary');
+    expect(paths.filter((path) => path === '/api/kpi/summary')).toHaveLength(1);
+  });
+
+  it("remembers the signed-in roles for the tab's next reload, and asks nothing early for staff", async () => {
+    const { requests } = backend(STAFF1, () => ({ status: 200, body: DASHBOARD }));
+    forgetSession();
+    renderApp('/kpi');
+    expect(await screen.findByText('この画面を利用する権限がありません。')).toBeInTheDocument();
+    expect(sessionStorage.getItem('signed-in-roles')).toBe('["STAFF"]');
+    startEarlyRequests('#/kpi');
+    expect(requests.some((r) => r.path.startsWith('/api/kpi'))).toBe(false);
   });
 
   it('is not offered to staff', async () => {

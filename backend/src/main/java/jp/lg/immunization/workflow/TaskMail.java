@@ -93,7 +93,8 @@ class TaskMail {
     jdbc.update("delete from task_mail_subscription where username = ?", user.username());
   }
 
-  @Scheduled(fixedDelayString = "${immunization.notices.mail.interval:PT15M}", initialDelayString = "PT1M")
+  @Scheduled(fixedDelayString = "${immunization.notices.mail.interval:PT15M}",
+      initialDelayString = "${immunization.notices.mail.initial-delay:PT1M}")
   @SchedulerLock(name = "task-mail")
   void run() {
     if (!enabled) {

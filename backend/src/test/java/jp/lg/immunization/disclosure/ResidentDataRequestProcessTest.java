@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
@@ -294,17 +295,36 @@ class ResidentDataRequestProcessTest {
    */
   @Test
   void R28_theExtensionMovesTheDueDateOfTheOpenDecisionWithTheDeadline() throws Exception {
+    extendWhileOpen("DecideRequest", instance -> { });
+  }
+
+  /**
+   * R28: the reminder step 「期限が近い請求の確認」 is dated by the request's deadline in the BPMN (${dueAt}); open when
+   * the deadline is extended, it follows the new one rather than keeping the old date.
+   */
+  @Test
+  void R28_anOpenDeadlineFollowUpIsDueByTheExtendedDeadline() throws Exception {
+    extendWhileOpen("FollowUpDeadline", instance -> {
+      Job reminder = job("DeadlineApproaching", instance);
+      ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(60)));
+      execute(reminder);
+    });
+  }
+
+  /** With `step` open (after `open`) and its SLA target later than the deadline, the extension moves its due date. */
+  private void extendWhileOpen(String step, Consumer<ProcessInstance> open) throws Exception {
     try {
-      setTarget("DecideRequest", 200);
+      setTarget(step, 200);
       ProcessInstance instance = fixtures.confirmed("DISCLOSURE");
       LocalDate dueOn = fixtures.dueOn(instance);
-      String decision = driver.openTaskId(instance, "DecideRequest");
-      assertThat(due(decision)).isEqualTo(endOf(dueOn));
+      open.accept(instance);
+      String task = driver.openTaskId(instance, step);
+      assertThat(due(task)).isEqualTo(endOf(dueOn));
       extend(instance, "調査に時間を要するため", RequestFixtures.today()).andExpect(status().isNoContent());
-      assertThat(driver.openTaskId(instance, "DecideRequest")).as("the same step, still open").isEqualTo(decision);
-      assertThat(due(decision)).isEqualTo(endOf(dueOn.plusDays(30)));
+      assertThat(driver.openTaskId(instance, step)).as("the same step, still open").isEqualTo(task);
+      assertThat(due(task)).isEqualTo(endOf(dueOn.plusDays(30)));
     } finally {
-      setTarget("DecideRequest", null);
+      setTarget(step, null);
     }
   }
 

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
     "immunization.simulators.vrs.auto-answer=true",
     "immunization.simulators.vrs.answer-delay=PT1S"})
 @ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
 
   private static final Path FRONTEND = Path.of("..", "frontend").toAbsolutePath().normalize();
@@ -98,6 +102,16 @@ class BrowserEndToEndTest {
   void supervisorGivesAnAbsentColleaguesTaskToTheStandInWhoGetsTheNoticeSeesTheDiagramAndCompletesIt()
       throws Exception {
     run("reassignment");
+  }
+
+  /**
+   * Last, so that the other scenarios' cases fill the lists: the case pages each role opens from them, checked with
+   * axe-core and at 390 px and 768 px wide.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void everyRoleCanReadTheCasePagesItOpensFromItsListsOnAnyScreen() throws Exception {
+    run("case-pages");
   }
 
   private void run(String scenario) throws Exception {

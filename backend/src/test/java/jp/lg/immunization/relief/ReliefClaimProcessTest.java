@@ -346,6 +346,35 @@ class ReliefClaimProcessTest {
     }
   }
 
+  /**
+   * R33: the decision's standard period runs from the Ministry's notice. A decision the supervisor sends back days
+   * later is made again by the same date, and so is its second approval; the send-back does not restart the period.
+   */
+  @Test
+  void R33_aSentBackDecisionKeepsItsDueDate() throws Exception {
+    try {
+      setTarget("DecideMunicipalPayment", 200);
+      setTarget("ApproveMunicipalDecision", 200);
+      ProcessInstance instance = fixtures.forwarded("CAUSAL", List.of("MEDICAL_EXPENSES"));
+      ministry.deliverPendingAnswers();
+      Instant decisionDue = endOf(ReliefFixtures.today().plusDays(30)).toInstant();
+      driver.complete("staff1", instance, "DecideMunicipalPayment", Map.of("municipalDecision", "PAY",
+          "oneOffAmountYen", 30000, "periodicAmountYen", 0, "reason", "認定"));
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+      driver.complete("super2", instance, "ApproveMunicipalDecision", Map.of("approval", "REJECT",
+          "reason", "領収書の合計と一致しない"));
+
+      assertThat(instance).isWaitingAt("DecideMunicipalPayment");
+      assertThat(due(instance, "DecideMunicipalPayment")).isEqualTo(decisionDue);
+      driver.complete("staff1", instance, "DecideMunicipalPayment", Map.of("municipalDecision", "PAY",
+          "oneOffAmountYen", 28000, "periodicAmountYen", 0, "reason", "認定（領収書で再計算）"));
+      assertThat(due(instance, "ApproveMunicipalDecision")).isEqualTo(decisionDue);
+    } finally {
+      setTarget("DecideMunicipalPayment", null);
+      setTarget("ApproveMunicipalDecision", null);
+    }
+  }
+
   private Instant due(ProcessInstance instance, String step) {
     return jdbc.queryForObject("select due_at from task_view where id = ?", java.sql.Timestamp.class,
         driver.openTaskId(instance, step)).toInstant();

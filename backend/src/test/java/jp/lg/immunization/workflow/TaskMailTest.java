@@ -99,6 +99,12 @@ class TaskMailTest {
   }
 
   private ProcessInstance start(String family, String given) throws Exception {
+    return startRequest(context, driver, family, given);
+  }
+
+  /** A resident's disclosure request, whose first step waits unclaimed for the staff group. */
+  static ProcessInstance startRequest(ApplicationContext context, ProcessDriver driver, String family, String given)
+      throws Exception {
     ResidentFixtures residents = new ResidentFixtures(context);
     long resident = residents.insert(new ResidentFixtures.Person(family, given, "ソウシン", given.equals("一郎")
         ? "イチロウ" : "ジロウ", LocalDate.of(2016, 5, 5), Sex.FEMALE, "360-0002", "埼玉県架空市本町2丁目", "REGISTERED"));
