@@ -1,10 +1,12 @@
 package jp.lg.immunization.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final RefusedRequests refusals;
 
@@ -114,6 +117,16 @@ class ApiExceptionHandler {
     return ResponseEntity.status(status).body(error);
   }
 
+  private static boolean duplicateKey(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DuplicateKeyException
+          || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A browser that closed a stream or left mid-answer: nobody is there to answer, and nothing went wrong here. */
   @ExceptionHandler(AsyncRequestNotUsableException.class)
   void clientGone(AsyncRequestNotUsableException e) {
@@ -121,7 +134,13 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ApiError> unexpected(Exception e) {
+  ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+    if (duplicateKey(e)) {
+      // Two requests registered the same thing at the same moment (e.g. two double checks of one person): the
+      // database kept the first, the second's transaction rolled back whole. Whatever layer wrapped it (the engine).
+      return answer(request, ApiError.of(409, "concurrent_edit",
+          "同じ内容が同時に登録されました。画面を更新してから確認してください"));
+    }
     if (DatabaseUnavailable.causes(e)) {
       log.warn("Database unavailable: answered 503 ({})", e.getClass().getSimpleName());
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
