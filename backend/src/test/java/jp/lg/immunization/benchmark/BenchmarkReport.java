@@ -16,14 +16,21 @@ import java.util.Locale;
 final class BenchmarkReport {
 
   private static final String ROW = "  %-60s %28s  %s";
+  private static final String GOAL_ROW = "  %-4s %-50s %-18s %-30s %s";
 
   private final List<String> lines = new ArrayList<>();
+  private final List<String> goals = new ArrayList<>();
+  /** Where the header ends: the goals are printed right after it, before the sections they summarise. */
+  private int headerEnd = -1;
 
   void line(String text) {
     lines.add(text);
   }
 
   void section(String title) {
+    if (headerEnd < 0) {
+      headerEnd = lines.size();
+    }
     lines.add("");
     lines.add(title);
   }
@@ -44,6 +51,14 @@ final class BenchmarkReport {
         String.format(Locale.ROOT, "N=%,d", latencies.count()));
   }
 
+  /**
+   * One goal of the performance issue beside what this run measured and, where there is one, the same run's anchor
+   * (Camunda's own API, a plain COPY): the anchor shows how much of a miss is the machine's.
+   */
+  void goal(String what, String goal, String measured, String anchor, boolean met) {
+    goals.add(String.format(Locale.ROOT, GOAL_ROW, met ? "MET" : "MISS", what, goal, measured, anchor).stripTrailing());
+  }
+
   static void progress(String message) {
     System.out.println("[benchmark] " + message);
     System.out.flush();
@@ -55,7 +70,16 @@ final class BenchmarkReport {
 
   /** Prints the whole report and writes it to {@code file}. */
   void publish(Path file) throws IOException {
-    String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    List<String> all = new ArrayList<>(lines);
+    if (!goals.isEmpty()) {
+      List<String> summary = new ArrayList<>();
+      summary.add("");
+      summary.add("Goals (figures below; a line of a figure not run is missing)");
+      summary.add(String.format(Locale.ROOT, GOAL_ROW, "", "What", "Goal", "This run", "Anchor in this run"));
+      summary.addAll(goals);
+      all.addAll(headerEnd < 0 ? all.size() : headerEnd, summary);
+    }
+    String text = String.join(System.lineSeparator(), all) + System.lineSeparator();
     System.out.println();
     System.out.print(text);
     System.out.flush();
