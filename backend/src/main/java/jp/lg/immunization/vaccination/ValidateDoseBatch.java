@@ -1,6 +1,5 @@
 package jp.lg.immunization.vaccination;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,22 +28,18 @@ class ValidateDoseBatch implements JavaDelegate {
 
   private final JdbcTemplate jdbc;
   private final DoseJson json;
-  private final DoseStore store;
   private final DoseChecks checks;
   private final PgCopy copy;
   private final TransactionTemplate ownTransaction;
-  private final Clock clock;
 
-  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseChecks checks,
-                    PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
+  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseChecks checks, PgCopy copy,
+                    PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.json = json;
-    this.store = store;
     this.checks = checks;
     this.copy = copy;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
   }
 
   @Override
