@@ -1,18 +1,25 @@
 package jp.lg.immunization.platform;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -36,20 +43,38 @@ public final class CsvInput {
 
   private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final int DETECT_BUFFER = 8_192;
+  private static final int READ_BUFFER = 65_536;
 
   private CsvInput() {}
 
   /** @throws ApiException (400 unreadable_file) when the bytes are not text in the encoding */
   public static Decoded read(byte[] content, Encoding requested) {
+    List<Record> records = new ArrayList<>();
+    return new Decoded(stream(content, requested, records::add), records);
+  }
+
+  /**
+   * Hands the records to {@code each} one by one as they are decoded and parsed, so that a large file is never held
+   * as one text or one list of records. A file that is not text in the encoding may have handed over the records
+   * before the first wrong byte; callers that must not act on part of a file count or check first.
+   *
+   * @return the encoding read (the one detected when {@code requested} is AUTO)
+   * @throws ApiException (400 unreadable_file) when the bytes are not text in the encoding
+   */
+  public static Encoding stream(byte[] content, Encoding requested, Consumer<Record> each) {
     Encoding encoding = requested == Encoding.AUTO ? detect(content) : requested;
-    String text;
-    try {
-      text = decoder(encoding).decode(ByteBuffer.wrap(withoutBom(content))).toString();
+    int start = startsWithBom(content) ? UTF8_BOM.length : 0;
+    try (Reader text = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start),
+        decoder(encoding))) {
+      records(new Chars(text), each);
     } catch (CharacterCodingException wrongEncoding) {
       throw ApiException.badRequest("unreadable_file", "ファイルを" + label(encoding)
           + "として読めません。文字コードの指定を確認してください");
+    } catch (IOException cannotHappenInMemory) {
+      throw new UncheckedIOException(cannotHappenInMemory);
     }
-    return new Decoded(encoding, records(text));
+    return encoding;
   }
 
   public static String label(Encoding encoding) {
@@ -100,12 +125,23 @@ public final class CsvInput {
     if (startsWithBom(content)) {
       return Encoding.UTF_8;
     }
-    try {
-      decoder(Encoding.UTF_8).decode(ByteBuffer.wrap(content));
-      return Encoding.UTF_8;
-    } catch (CharacterCodingException notUtf8) {
+    // Decoded through a small buffer that is thrown away: only whether it decodes matters here.
+    CharsetDecoder utf8 = decoder(Encoding.UTF_8);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(DETECT_BUFFER);
+    CoderResult result;
+    do {
+      out.clear();
+      result = utf8.decode(in, out, true);
+    } while (result.isOverflow());
+    if (result.isError()) {
       return Encoding.SHIFT_JIS;
     }
+    do {
+      out.clear();
+      result = utf8.flush(out);
+    } while (result.isOverflow());
+    return result.isError() ? Encoding.SHIFT_JIS : Encoding.UTF_8;
   }
 
   private static CharsetDecoder decoder(Encoding encoding) {
@@ -117,31 +153,25 @@ public final class CsvInput {
     return content.length >= 3 && content[0] == UTF8_BOM[0] && content[1] == UTF8_BOM[1] && content[2] == UTF8_BOM[2];
   }
 
-  private static byte[] withoutBom(byte[] content) {
-    return startsWithBom(content) ? Arrays.copyOfRange(content, 3, content.length) : content;
-  }
-
   /** RFC 4180: fields in double quotes may hold commas, doubled quotes and line breaks; CRLF or LF ends a record. */
-  private static List<Record> records(String text) {
-    List<Record> records = new ArrayList<>();
+  private static void records(Chars text, Consumer<Record> each) throws IOException {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
     int line = 1;
     int recordLine = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int c = text.next(); c != Chars.END; c = text.next()) {
       if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+        if (c == '"' && text.peek() == '"') {
           field.append('"');
-          i++;
+          text.next();
         } else if (c == '"') {
           quoted = false;
         } else {
           if (c == '\n') {
             line++;
           }
-          field.append(c);
+          field.append((char) c);
         }
       } else if (c == '"' && field.isEmpty()) {
         quoted = true;
@@ -149,23 +179,57 @@ public final class CsvInput {
         fields.add(field.toString());
         field.setLength(0);
       } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
+        if (c == '\r' && text.peek() == '\n') {
+          text.next();
         }
         fields.add(field.toString());
         field.setLength(0);
-        records.add(new Record(recordLine, List.copyOf(fields)));
+        each.accept(new Record(recordLine, List.copyOf(fields)));
         fields.clear();
         line++;
         recordLine = line;
       } else {
-        field.append(c);
+        field.append((char) c);
       }
     }
     if (!field.isEmpty() || !fields.isEmpty()) {
       fields.add(field.toString());
-      records.add(new Record(recordLine, List.copyOf(fields)));
+      each.accept(new Record(recordLine, List.copyOf(fields)));
     }
-    return records;
+  }
+
+  /** The decoded characters through a buffer of their own, with one character of look-ahead. */
+  private static final class Chars {
+
+    static final int END = -1;
+
+    private final Reader reader;
+    private final char[] buffer = new char[READ_BUFFER];
+    private int length;
+    private int position;
+
+    Chars(Reader reader) {
+      this.reader = reader;
+    }
+
+    int next() throws IOException {
+      int c = peek();
+      if (c != END) {
+        position++;
+      }
+      return c;
+    }
+
+    int peek() throws IOException {
+      while (position == length) {
+        length = reader.read(buffer);
+        position = 0;
+        if (length < 0) {
+          length = 0;
+          return END;
+        }
+      }
+      return buffer[position];
+    }
   }
 }

@@ -20,6 +20,7 @@ public final class JapaneseDates {
   private static final DateTimeFormatter ERA_FISCAL_YEAR = DateTimeFormatter.ofPattern("GGGGy年度", Locale.JAPAN);
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withZone(JAPAN);
+  private static final Pattern FIRST_YEAR = Pattern.compile("^(\\D+)1年");
 
   private JapaneseDates() {}
 
@@ -53,7 +54,7 @@ public final class JapaneseDates {
 
   /** The first year of an era is written 元年. */
   private static String firstYearAsGannen(String formatted) {
-    return formatted.replaceFirst("^(\\D+)1年", "$1元年");
+    return FIRST_YEAR.matcher(formatted).replaceFirst("$1元年");
   }
 
   private static final Pattern WESTERN = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");

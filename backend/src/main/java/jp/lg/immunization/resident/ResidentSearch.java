@@ -74,16 +74,21 @@ class ResidentSearch {
     int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
     int pageNumber = Math.max(page, 0);
     Query query = Query.of(criteria);
-    // The page and the number of matches in one pass over the matches: a part of two kana finds thousands.
-    List<Object> args = new ArrayList<>(query.args());
-    args.addAll(query.orderArgs());
+    // The page and the number of matches in one pass over the matches: a part of two kana finds thousands. Only the
+    // sort keys of every match are counted and sorted; the listed columns are read for the page's rows alone.
+    List<Object> args = new ArrayList<>(query.orderArgs());
+    args.addAll(query.args());
     args.add(pageSize);
     args.add((long) pageNumber * pageSize);
     long[] total = {-1};
-    List<ResidentViews.Summary> items = jdbc.query("""
-        select id, addressee_number, family_name_kanji, given_name_kanji, family_name_kana, given_name_kana, birth_date,
-               sex, address, status, my_number_cipher is not null as has_my_number, count(*) over () as total
-        from resident where\s""" + query.where() + " order by " + query.order() + " limit ? offset ?",
+    List<ResidentViews.Summary> items = jdbc.query("select r.id, r.addressee_number, r.family_name_kanji,"
+        + " r.given_name_kanji, r.family_name_kana, r.given_name_kana, r.birth_date, r.sex, r.address, r.status,"
+        + " r.my_number_cipher is not null as has_my_number, page.total"
+        + " from (select id, family_name_kana, given_name_kana, " + query.startsWithPart() + " as starts_with_part,"
+        + " count(*) over () as total from resident where " + query.where()
+        + " order by starts_with_part desc, family_name_kana, given_name_kana, id limit ? offset ?) page"
+        + " join resident r on r.id = page.id"
+        + " order by page.starts_with_part desc, page.family_name_kana, page.given_name_kana, page.id",
         (rs, n) -> {
           total[0] = rs.getLong("total");
           PersonName name = new PersonName(rs.getString("family_name_kanji"), rs.getString("given_name_kanji"),
@@ -111,12 +116,12 @@ class ResidentSearch {
   }
 
   /** The criteria as SQL: names that start with the text first (ヤマ finds ヤマダ before コヤマ), then by kana. */
-  private record Query(String where, List<Object> args, String order, List<Object> orderArgs) {
+  private record Query(String where, List<Object> args, String startsWithPart, List<Object> orderArgs) {
 
     static Query of(Criteria criteria) {
       List<String> predicates = new ArrayList<>();
       List<Object> args = new ArrayList<>();
-      String order = "family_name_kana, given_name_kana, id";
+      String startsWithPart = "false";
       List<Object> orderArgs = new ArrayList<>();
       if (criteria.name() != null && !criteria.name().isBlank()) {
         String part = Resident.normalise(criteria.name());
@@ -125,7 +130,7 @@ class ResidentSearch {
         predicates.add("resident_name_may_contain(search_text, ?) and search_text like ?");
         args.addAll(List.of(part, "%" + escaped + "%"));
         // search_text is "kanji kana": a name starting with the text starts either half.
-        order = "(search_text like ? or search_text like ?) desc, " + order;
+        startsWithPart = "(search_text like ? or search_text like ?)";
         orderArgs.addAll(List.of(escaped + "%", "% " + escaped + "%"));
       }
       if (criteria.birthDate() != null) {
@@ -136,7 +141,7 @@ class ResidentSearch {
         predicates.add("addressee_number = ?");
         args.add(criteria.addresseeNumber().trim());
       }
-      return new Query(String.join(" and ", predicates), args, order, orderArgs);
+      return new Query(String.join(" and ", predicates), args, startsWithPart, orderArgs);
     }
   }
 }

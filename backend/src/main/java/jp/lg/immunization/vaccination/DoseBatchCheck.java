@@ -41,11 +41,11 @@ final class DoseBatchCheck {
   private final LocalDate today;
   private final ResidentDirectory residents;
   private final DoseStore store;
-  private final DoseValidation.RoutineRule routine;
+  private final RoutineDoses routine;
   private final Map<Long, List<DoseValidation.PriorDose>> acceptedInBatch = new HashMap<>();
 
   DoseBatchCheck(DoseReference.Snapshot reference, LocalDate today, ResidentDirectory residents, DoseStore store,
-                 DoseValidation.RoutineRule routine) {
+                 RoutineDoses routine) {
     this.reference = reference;
     this.today = today;
     this.residents = residents;
@@ -62,8 +62,9 @@ final class DoseBatchCheck {
     Set<String> numbers = new LinkedHashSet<>();
     chunk.forEach(pending -> Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER)).ifPresent(numbers::add));
     Map<String, ResidentRef> found = residents.byAddresseeNumbers(numbers);
-    Map<Long, List<DoseValidation.PriorDose>> recorded = store.priorDoses(
-        found.values().stream().map(ResidentRef::id).toList(), null);
+    List<Long> residentIds = found.values().stream().map(ResidentRef::id).toList();
+    Map<Long, List<DoseValidation.PriorDose>> recorded = store.priorDoses(residentIds, null);
+    DoseValidation.RoutineRule rule = routine.forResidents(residentIds);
     List<Result> results = new ArrayList<>(chunk.size());
     for (Pending pending : chunk) {
       Optional<ResidentRef> resident = Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER))
@@ -73,7 +74,7 @@ final class DoseBatchCheck {
         priors.addAll(recorded.getOrDefault(person.id(), List.of()));
         priors.addAll(acceptedInBatch.getOrDefault(person.id(), List.of()));
       });
-      Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today, routine));
+      Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today, rule));
       if (result.accepted()) {
         alreadyAccepted(result.checked().residentId(), new DoseValidation.PriorDose(
             (DoseValidation.VaccineName) result.checked().values().get(DoseItem.VACCINE), result.checked().category(),

@@ -112,7 +112,7 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
         .stream().findFirst().ifPresent(earlier -> {
           throw duplicate(((Number) earlier.get("id")).longValue(), DoseBatchStatus.valueOf((String) earlier.get("status")));
         });
-    DoseBatchFile.Parsed parsed = DoseBatchFile.read(content, encoding);
+    DoseBatchFile.Counted file = DoseBatchFile.count(content, encoding);
     String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
     String user = currentUser.get().username();
     long id;
@@ -120,12 +120,12 @@ class DoseBatches implements CaseContextProvider, CaseType<DoseBatchStatus> {
       id = jdbc.queryForObject("""
           insert into dose_batch (file_name, file_sha256, encoding, content, status, row_count, uploaded_by, uploaded_at)
           values (?, ?, ?, ?, 'VALIDATING', ?, ?, ?) returning id""", Long.class,
-          name.length() > 255 ? name.substring(0, 255) : name, hash, parsed.encoding().name(), content,
-          parsed.lines().size(), user, Timestamp.from(Instant.now(clock)));
+          name.length() > 255 ? name.substring(0, 255) : name, hash, file.encoding().name(), content,
+          file.lines(), user, Timestamp.from(Instant.now(clock)));
     } catch (DuplicateKeyException sameFileAtTheSameTime) {
       throw ApiException.conflict("duplicate_file", "同じファイルが同時に取り込まれました。一括登録の一覧を確認してください");
     }
-    audit.record(AuditOperation.DOSE_BATCH_UPLOAD, null, "batch " + id + " rows " + parsed.lines().size());
+    audit.record(AuditOperation.DOSE_BATCH_UPLOAD, null, "batch " + id + " rows " + file.lines());
     runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), Map.of(CaseStarter.STARTED_BY, user));
     return summary(id);
   }

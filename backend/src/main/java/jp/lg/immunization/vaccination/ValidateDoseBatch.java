@@ -1,6 +1,5 @@
 package jp.lg.immunization.vaccination;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,22 +28,18 @@ class ValidateDoseBatch implements JavaDelegate {
 
   private final JdbcTemplate jdbc;
   private final DoseJson json;
-  private final DoseStore store;
   private final DoseChecks checks;
   private final PgCopy copy;
   private final TransactionTemplate ownTransaction;
-  private final Clock clock;
 
-  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseStore store, DoseChecks checks,
-                    PgCopy copy, PlatformTransactionManager transactions, Clock clock) {
+  ValidateDoseBatch(JdbcTemplate jdbc, DoseJson json, DoseChecks checks, PgCopy copy,
+                    PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.json = json;
-    this.store = store;
     this.checks = checks;
     this.copy = copy;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
   }
 
   @Override
@@ -52,35 +47,43 @@ class ValidateDoseBatch implements JavaDelegate {
     long id = Long.parseLong(execution.getProcessBusinessKey());
     Map<String, Object> batch = jdbc.queryForMap("select status, encoding, content from dose_batch where id = ?", id);
     if (DoseBatchStatus.VALIDATING.name().equals(batch.get("status"))) {
-      validate(id, DoseBatchFile.read((byte[]) batch.get("content"),
-          DoseBatchFile.Encoding.valueOf((String) batch.get("encoding"))));
+      validate(id, (byte[]) batch.get("content"), DoseBatchFile.Encoding.valueOf((String) batch.get("encoding")));
     }
     int rejected = jdbc.queryForObject("select count(*) from dose_batch_row where batch_id = ? and status = 'REJECTED'",
         Integer.class, id);
     execution.setVariable(REJECTED_ROWS, rejected);
   }
 
-  private void validate(long id, DoseBatchFile.Parsed parsed) {
+  /** The file is read as it is checked, a chunk of lines at a time (the upload has read it through once already). */
+  private void validate(long id, byte[] content, DoseBatchFile.Encoding encoding) {
     ownTransaction.executeWithoutResult(status -> {
       jdbc.update("delete from dose_batch_row where batch_id = ?", id);
       jdbc.update("update dose_batch set validated_rows = 0 where id = ?", id);
     });
     DoseBatchCheck check = checks.batch();
-    List<DoseBatchFile.Line> lines = parsed.lines();
-    for (int from = 0; from < lines.size(); from += CHUNK) {
-      List<DoseBatchCheck.Pending> chunk = lines.subList(from, Math.min(from + CHUNK, lines.size())).stream()
-          .map(line -> new DoseBatchCheck.Pending(line.line(), DoseInput.of(line.items()), line.columnsMatch(), false))
-          .toList();
-      ownTransaction.executeWithoutResult(status -> {
-        List<List<Object>> rows = new ArrayList<>(chunk.size());
-        for (DoseBatchCheck.Result result : check.check(chunk)) {
-          rows.add(Arrays.asList(id, result.pending().line(), result.accepted() ? "ACCEPTED" : "REJECTED",
-              json.write(result.pending().input().byKey()), json.write(result.problems()),
-              result.checked().residentId(), false));
-        }
-        copy.copy("dose_batch_row", ROW_COLUMNS, rows);
-        jdbc.update("update dose_batch set validated_rows = validated_rows + ? where id = ?", chunk.size(), id);
-      });
+    List<DoseBatchCheck.Pending> chunk = new ArrayList<>(CHUNK);
+    DoseBatchFile.read(content, encoding, line -> {
+      chunk.add(new DoseBatchCheck.Pending(line.line(), DoseInput.of(line.items()), line.columnsMatch(), false));
+      if (chunk.size() == CHUNK) {
+        validate(id, check, chunk);
+        chunk.clear();
+      }
+    });
+    if (!chunk.isEmpty()) {
+      validate(id, check, chunk);
     }
+  }
+
+  private void validate(long id, DoseBatchCheck check, List<DoseBatchCheck.Pending> chunk) {
+    ownTransaction.executeWithoutResult(status -> {
+      List<List<Object>> rows = new ArrayList<>(chunk.size());
+      for (DoseBatchCheck.Result result : check.check(chunk)) {
+        rows.add(Arrays.asList(id, result.pending().line(), result.accepted() ? "ACCEPTED" : "REJECTED",
+            json.write(result.pending().input().byKey()), json.write(result.problems()),
+            result.checked().residentId(), false));
+      }
+      copy.copy("dose_batch_row", ROW_COLUMNS, rows);
+      jdbc.update("update dose_batch set validated_rows = validated_rows + ? where id = ?", chunk.size(), id);
+    });
   }
 }

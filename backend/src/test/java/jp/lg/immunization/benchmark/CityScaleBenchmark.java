@@ -262,6 +262,9 @@ class CityScaleBenchmark {
     report.latency("All queries", all, true);
     byKind.forEach((kind, latencies) -> report.latency("  " + kind.label + String.format(Locale.ROOT,
         " (mean %,d matches)", matches.get(kind) / latencies.count()), latencies, false));
+    // The floor under every search: the same server, session and security filters, no query and no audit.
+    report.latency("  Floor: GET /api/me (session and security filters only)",
+        Latencies.measure(SEARCH_WARM_UP, SEARCHES / 5, i -> api.get("/api/me")), false);
     nameMatchesInSql(queries.stream().filter(query -> query.kind() == SearchKind.KANA_PART)
         .map(query -> (String) query.body().get("name")).toList());
   }

@@ -26,6 +26,8 @@ import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
 import jp.lg.immunization.platform.DatabaseAdministrator;
+import jp.lg.immunization.resident.ResidentFixtures;
+import jp.lg.immunization.resident.Sex;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -57,6 +60,7 @@ class DoseBatchProcessTest {
   @Autowired DatabaseAdministrator administrator;
   @Autowired ObjectMapper json;
   @Autowired RegisterDoseBatch registerDoseBatch;
+  @Autowired ApplicationContext context;
 
   List<Child> children;
 
@@ -153,6 +157,46 @@ class DoseBatchProcessTest {
     assertThat(instance).isEnded().hasPassed("BatchRegistered");
     assertThat(jdbc.queryForList("select batch_line from dose_record where batch_id = ? order by batch_line", Integer.class,
         id(batch))).containsExactly(2, 3);
+  }
+
+  /**
+   * The batch reads its residents' B類 qualifications once per chunk of lines, not per line, and judges each line
+   * as the counter does: a 62-year-old's pneumococcal dose is routine only with a qualifying disability on record;
+   * without one the line stops the batch in review with E034, and nothing is registered.
+   */
+  @Test
+  void eachLineIsJudgedWithItsOwnResidentsBClassQualification() throws Exception {
+    ResidentFixtures fixtures = new ResidentFixtures(context);
+    LocalDate birth = LocalDate.now().minusYears(62).minusDays(40);
+    long qualified = fixtures.insert(new ResidentFixtures.Person("障害", "一括", "ショウガイ", "イッカツ", birth, Sex.MALE,
+        "360-0002", "埼玉県架空市障害確認町1番", "REGISTERED"));
+    long notQualified = fixtures.insert(new ResidentFixtures.Person("対象", "一括", "タイショウ", "イッカツ", birth,
+        Sex.MALE, "360-0002", "埼玉県架空市障害確認町2番", "REGISTERED"));
+    jdbc.update("""
+        insert into b_class_qualification (resident_id, impairment, evidence, evidence_seen_on, recorded_by, recorded_at)
+        values (?, 'HEART', 'DISABILITY_CERTIFICATE', current_date, 'staff2', now())""", qualified);
+    LocalDate doseDate = LocalDate.now().minusDays(1);
+    JsonNode batch = upload("staff1", csv(pneumococcal(fixtures.addresseeNumber(notQualified), birth, doseDate),
+        pneumococcal(fixtures.addresseeNumber(qualified), birth, doseDate)));
+    ProcessInstance instance = instanceOf(batch);
+    runJob(instance);
+
+    assertThat(instance).isWaitingAt("ReviewBatchErrors");
+    mvc.perform(get("/api/dose-batches/" + id(batch) + "/rows?status=ALL").with(users.as("staff1")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2))
+        .andExpect(jsonPath("$.items[0].status").value("REJECTED"))
+        .andExpect(jsonPath("$.items[0].problems[0].code").value("E034"))
+        .andExpect(jsonPath("$.items[0].problems[0].message", containsString("定期接種の対象になりません")))
+        .andExpect(jsonPath("$.items[1].status").value("ACCEPTED"))
+        .andExpect(jsonPath("$.items[1].problems").isEmpty());
+    assertThat(jdbc.queryForObject("select count(*) from dose_record where resident_id in (?, ?)", Long.class,
+        qualified, notQualified)).isZero();
+  }
+
+  private static String pneumococcal(String addresseeNumber, LocalDate birth, LocalDate doseDate) {
+    return String.join(",", addresseeNumber, "高齢者肺炎球菌", "1回", birth.toString(), "男", "PN2026A", "0.5", "1110101",
+        "D1010101", "P01", doseDate.toString(), String.format("%04d%02d", doseDate.getYear(),
+            doseDate.getMonthValue()));
   }
 
   @Test
