@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,12 +122,17 @@ class TaskInbox {
 
   record CompletedStep(String taskKey, String name, String completedBy, Instant endedAt, String submission) {}
 
-  List<CompletedStep> completedSteps(String processInstanceId) {
-    return jdbc.query("""
-        select task_key, name, completed_by, ended_at, submission::text from task_view
-        where process_instance_id = ? and status = 'COMPLETED' order by ended_at, id""",
-        (rs, n) -> new CompletedStep(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant(), rs.getString(5)), processInstanceId);
+  /** The completed steps of each of these process instances, oldest first, in one query (instances without any absent). */
+  Map<String, List<CompletedStep>> completedSteps(Collection<String> processInstanceIds) {
+    Map<String, List<CompletedStep>> completed = new HashMap<>();
+    jdbc.query("""
+        select process_instance_id, task_key, name, completed_by, ended_at, submission::text from task_view
+        where process_instance_id = any(?) and status = 'COMPLETED' order by ended_at, id""",
+        rs -> {
+          completed.computeIfAbsent(rs.getString(1), instance -> new ArrayList<>()).add(new CompletedStep(
+              rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
+        }, (Object) processInstanceIds.toArray(String[]::new));
+    return completed;
   }
 
   void recordSubmission(String taskId, String submissionJson) {
