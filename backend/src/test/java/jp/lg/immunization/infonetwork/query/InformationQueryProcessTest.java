@@ -351,24 +351,33 @@ class InformationQueryProcessTest {
         .findFirst().orElseThrow().toString()).contains("目的をより具体的に", "改訂した目的");
   }
 
-  /** The approval queue's items of these tasks, read page by page as the user sees them. */
+  /**
+   * The approval queue's items of these tasks, read in small pages as the user follows them: every step of every kind
+   * comes once, oldest first, across the pages.
+   */
   private Map<String, JsonNode> approvalItems(String username, Set<String> taskIds) throws Exception {
     Map<String, JsonNode> found = new HashMap<>();
+    List<String> listed = new ArrayList<>();
+    List<String> created = new ArrayList<>();
     String cursor = null;
     do {
-      var request = get("/api/approvals").param("size", "50").with(users.as(username));
+      var request = get("/api/approvals").param("size", "2").with(users.as(username));
       if (cursor != null) {
         request.param("cursor", cursor);
       }
       JsonNode page = json.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
           .getContentAsString(StandardCharsets.UTF_8));
       page.path("items").forEach(item -> {
+        listed.add(item.at("/task/id").asText());
+        created.add(item.at("/task/created").asText());
         if (taskIds.contains(item.at("/task/id").asText())) {
           found.put(item.at("/task/id").asText(), item);
         }
       });
       cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
     } while (cursor != null);
+    assertThat(listed).doesNotHaveDuplicates();
+    assertThat(created.stream().map(Instant::parse).toList()).isSorted();
     return found;
   }
 
