@@ -43,7 +43,7 @@ class Approvals {
   @Transactional
   Page pending(String cursor, int size) {
     TaskInbox.Page page = inbox.steps(currentUser.get(), approvalSteps(), cursor, size);
-    return new Page(page.items().stream().map(work::details).toList(), page.nextCursor());
+    return new Page(work.details(page.items()), page.nextCursor());
   }
 
   /** Claims (unless already held) and completes in one transaction: all of it happens, or none. */

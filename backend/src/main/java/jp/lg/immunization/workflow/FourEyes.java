@@ -6,13 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.security.CurrentUser;
 import jp.lg.immunization.security.SignedInUser;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -44,10 +45,25 @@ public class FourEyes {
   }
 
   String refusal(FourEyesRule rule, TaskSummary task, String username) {
-    if (!rule.approval()) {
-      return null;
-    }
-    return rule.refusal(task.taskKey(), actors(task.processInstanceId(), task.processKey(), task.caseId()), username);
+    return refusals(List.of(task), listed -> rule, username).get(task.id());
+  }
+
+  /**
+   * Why the user may not do each of these steps, by task id (allowed steps are absent), e.g. for a page of the approval
+   * queue: the actors of all their cases are read in two queries, not two per step.
+   */
+  Map<String, String> refusals(List<TaskSummary> tasks, Function<TaskSummary, FourEyesRule> rules, String username) {
+    List<TaskSummary> guarded = tasks.stream().filter(task -> rules.apply(task).approval()).toList();
+    Map<String, FourEyesRule.Actors> actors = actors(guarded.stream().collect(Collectors.toMap(
+        TaskSummary::processInstanceId, task -> new Case(task.processKey(), task.caseId()), (first, second) -> first)));
+    Map<String, String> refusals = new HashMap<>();
+    guarded.forEach(task -> {
+      String refusal = rules.apply(task).refusal(task.taskKey(), actors.get(task.processInstanceId()), username);
+      if (refusal != null) {
+        refusals.put(task.id(), refusal);
+      }
+    });
+    return refusals;
   }
 
   /**
@@ -61,7 +77,9 @@ public class FourEyes {
         select distinct process_instance_id from task_view where process_key = ? and case_id = ?""",
         String.class, processKey, businessKey);
     boolean involved = contributed(processKey, businessKey).contains(username)
-        || instances.stream().anyMatch(instance -> actors(instance, processKey, businessKey).includes(username));
+        || actors(instances.stream().collect(Collectors.toMap(instance -> instance,
+            instance -> new Case(processKey, businessKey)))).values().stream()
+            .anyMatch(actors -> actors.includes(username));
     if (involved || !user.candidateGroups().contains(FourEyesRule.APPROVER_GROUP)) {
       audit.recordRefusal(AuditOperation.TASK_REFUSED, null, "process=" + processKey + " case=" + businessKey
           + " action=" + what + " reason=four-eyes");
@@ -69,18 +87,35 @@ public class FourEyes {
     }
   }
 
-  private FourEyesRule.Actors actors(String processInstanceId, String processKey, String businessKey) {
-    Map<String, Set<String>> completed = new HashMap<>();
+  /** A process instance's case: the contributions outside its steps are named by process and business key. */
+  private record Case(String processKey, String businessKey) {}
+
+  /**
+   * Who has worked on the cases of these process instances, by instance: one query for the completed steps and one
+   * for the starters, however many instances.
+   */
+  private Map<String, FourEyesRule.Actors> actors(Map<String, Case> instances) {
+    if (instances.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, Set<String>>> completed = new HashMap<>();
     jdbc.query("""
-        select task_key, completed_by from task_view
-        where process_instance_id = ? and status = 'COMPLETED' and completed_by is not null""",
+        select process_instance_id, task_key, completed_by from task_view
+        where process_instance_id = any(?) and status = 'COMPLETED' and completed_by is not null""",
         rs -> {
-          completed.computeIfAbsent(rs.getString(1), key -> new HashSet<>()).add(rs.getString(2));
-        }, processInstanceId);
-    HistoricVariableInstance starter = history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(processInstanceId).variableName(ProcessCatalog.STARTED_BY).singleResult();
-    return new FourEyesRule.Actors(starter == null ? null : (String) starter.getValue(), completed,
-        contributed(processKey, businessKey));
+          completed.computeIfAbsent(rs.getString(1), instance -> new HashMap<>())
+              .computeIfAbsent(rs.getString(2), key -> new HashSet<>()).add(rs.getString(3));
+        }, (Object) instances.keySet().toArray(String[]::new));
+    Map<String, String> starters = new HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.keySet().toArray(String[]::new))
+        .variableName(ProcessCatalog.STARTED_BY).list()
+        .forEach(starter -> starters.put(starter.getProcessInstanceId(), (String) starter.getValue()));
+    Map<Case, Set<String>> changedOutsideSteps = new HashMap<>();
+    Map<String, FourEyesRule.Actors> actors = new HashMap<>();
+    instances.forEach((instance, ofCase) -> actors.put(instance, new FourEyesRule.Actors(starters.get(instance),
+        completed.getOrDefault(instance, Map.of()), changedOutsideSteps.computeIfAbsent(ofCase,
+            known -> contributed(known.processKey(), known.businessKey())))));
+    return actors;
   }
 
   private Set<String> contributed(String processKey, String businessKey) {

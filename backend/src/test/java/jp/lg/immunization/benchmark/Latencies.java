@@ -1,7 +1,12 @@
 package jp.lg.immunization.benchmark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Wall-clock latencies of repeated calls, summarised as nearest-rank percentiles in milliseconds. */
 final class Latencies {
@@ -31,6 +36,37 @@ final class Latencies {
       latencies.add(System.nanoTime() - start);
     }
     return latencies;
+  }
+
+  /** One call of a client among several calling at once. */
+  @FunctionalInterface
+  interface ClientCall {
+    void run(int client, int index) throws Exception;
+  }
+
+  /**
+   * {@code clients} callers at once, each on a thread of its own, each running {@code warmUp} uncounted and then
+   * {@code measured} timed calls: the latencies of all of them, as the server answers under that load.
+   */
+  static Latencies measureConcurrently(int clients, int warmUp, int measured, ClientCall call) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<Latencies>> each = new ArrayList<>();
+      for (int client = 0; client < clients; client++) {
+        int caller = client;
+        each.add(callers.submit(() -> measure(warmUp, measured, index -> call.run(caller, index))));
+      }
+      Latencies all = new Latencies(clients * measured);
+      for (Future<Latencies> latencies : each) {
+        Latencies one = latencies.get();
+        for (int i = 0; i < one.count; i++) {
+          all.add(one.nanos[i]);
+        }
+      }
+      return all;
+    } finally {
+      callers.shutdown();
+    }
   }
 
   static Latencies empty(int capacity) {

@@ -7,9 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.infonetwork.InformationItem;
@@ -105,26 +109,69 @@ class InformationQueries implements CaseStarter<InformationQueries.Request>, Cas
   @Override
   @Transactional
   public CaseContext describe(String businessKey) {
-    InformationQuery query = byBusinessKey(businessKey);
-    audit.record(AuditOperation.CASE_VIEW, query.residentId(), "process=" + PROCESS_KEY + " case=" + query.id());
+    return describeAll(List.of(businessKey)).get(businessKey);
+  }
+
+  /**
+   * A page of the approval queue in at most five queries, however long: the queries, their residents, the revisions
+   * before the current ones, the results and the deleted results.
+   */
+  @Override
+  @Transactional
+  public Map<String, CaseContext> describeAll(List<String> businessKeys) {
+    Map<Long, InformationQuery> found = new HashMap<>();
+    queries.findAllById(businessKeys.stream().map(Long::valueOf).toList())
+        .forEach(query -> found.put(query.id(), query));
+    List<InformationQuery> described = businessKeys.stream().map(key -> Optional.ofNullable(found.get(Long.valueOf(key)))
+        .orElseThrow(() -> ApiException.notFound("照会が見つかりません"))).toList();
+    described.forEach(query -> audit.record(AuditOperation.CASE_VIEW, query.residentId(),
+        "process=" + PROCESS_KEY + " case=" + query.id()));
+    Map<Long, ResidentDirectory.ResidentRef> people = residents.byIds(
+        described.stream().map(InformationQuery::residentId).distinct().toList());
+    Map<Long, Map<String, Object>> previousRevisions = previousRevisions(described);
+    Map<Long, String> results = results(described);
+    Set<Long> deletedResults = deletedResults(described.stream().map(InformationQuery::id)
+        .filter(id -> !results.containsKey(id)).toList());
+    Map<String, CaseContext> contexts = new LinkedHashMap<>();
+    for (int i = 0; i < businessKeys.size(); i++) {
+      InformationQuery query = described.get(i);
+      contexts.put(businessKeys.get(i), context(query, people.get(query.residentId()),
+          previousRevisions.get(query.id()), results.get(query.id()), deletedResults.contains(query.id())));
+    }
+    return contexts;
+  }
+
+  private CaseContext context(InformationQuery query, ResidentDirectory.ResidentRef resident,
+                              Map<String, Object> previousRevision, String result, boolean resultDeleted) {
     List<CaseContext.Section> sections = new ArrayList<>();
-    residents.byId(query.residentId()).ifPresent(resident -> sections.add(new CaseContext.Section("照会対象者", List.of(
-        row("氏名", resident.nameKanji()),
-        row("氏名（カナ）", resident.nameKana()),
-        row("生年月日", JapaneseDates.format(resident.birthDate())),
-        row("宛名番号", resident.addresseeNumber())))));
+    if (resident != null) {
+      sections.add(new CaseContext.Section("照会対象者", List.of(
+          row("氏名", resident.nameKanji()),
+          row("氏名（カナ）", resident.nameKana()),
+          row("生年月日", JapaneseDates.format(resident.birthDate())),
+          row("宛名番号", resident.addresseeNumber()))));
+    }
     sections.add(new CaseContext.Section("照会内容（第" + query.revision() + "版）", List.of(
         row("照会する情報", query.informationItem().label()),
         row("根拠規定", query.legalBasis().label()),
         row("照会の目的", query.purpose()),
         row("依頼者", users.displayName(query.requestedBy())),
         row("依頼日時", JapaneseDates.format(query.requestedAt())))));
-    changesSincePreviousRevision(query).ifPresent(sections::add);
+    if (previousRevision != null) {
+      sections.add(changesSince(previousRevision, query));
+    }
     if (query.approvedBy() != null) {
       sections.add(new CaseContext.Section("承認", List.of(
           row("承認者", users.displayName(query.approvedBy())), row("承認日時", JapaneseDates.format(query.approvedAt())))));
     }
-    result(query).ifPresent(sections::add);
+    if (result != null) {
+      List<CaseContext.Row> rows = new ArrayList<>();
+      rows.add(row("受信日時", JapaneseDates.format(query.answeredAt())));
+      readJson(result).forEach((key, value) -> rows.add(row(ResultLabels.label(key), String.valueOf(value))));
+      sections.add(new CaseContext.Section("照会結果（中間サーバー・シミュレーター）", rows));
+    } else if (resultDeleted) {
+      sections.add(new CaseContext.Section("照会結果", List.of(row("結果", "保存期間の経過により削除済み"))));
+    }
     return new CaseContext("情報照会 #" + query.id() + "（" + query.status().label() + "）", sections);
   }
 
@@ -167,14 +214,27 @@ class InformationQueries implements CaseStarter<InformationQueries.Request>, Cas
         username, Timestamp.from(Instant.now(clock)));
   }
 
-  /** What an approver must look at again after a rejection. */
-  private Optional<CaseContext.Section> changesSincePreviousRevision(InformationQuery query) {
-    if (query.revision() < 2) {
-      return Optional.empty();
+  /** The revision before the current one of each query revised after a rejection, by query id. */
+  private Map<Long, Map<String, Object>> previousRevisions(List<InformationQuery> described) {
+    List<InformationQuery> revised = described.stream().filter(query -> query.revision() >= 2).toList();
+    Map<Long, Map<String, Object>> previous = new HashMap<>();
+    if (!revised.isEmpty()) {
+      jdbc.query("""
+          select r.query_id, r.information_item, r.legal_basis, r.purpose
+          from information_query_revision r
+          join unnest(?::bigint[], ?::int[]) as wanted(query_id, revision)
+            on r.query_id = wanted.query_id and r.revision = wanted.revision""",
+          rs -> {
+            previous.put(rs.getLong(1), Map.of("information_item", rs.getString(2), "legal_basis", rs.getString(3),
+                "purpose", rs.getString(4)));
+          }, revised.stream().map(InformationQuery::id).toArray(Long[]::new),
+          revised.stream().map(query -> query.revision() - 1).toArray(Integer[]::new));
     }
-    Map<String, Object> previous = jdbc.queryForMap("""
-        select information_item, legal_basis, purpose from information_query_revision
-        where query_id = ? and revision = ?""", query.id(), query.revision() - 1);
+    return previous;
+  }
+
+  /** What an approver must look at again after a rejection. */
+  private static CaseContext.Section changesSince(Map<String, Object> previous, InformationQuery query) {
     List<CaseContext.Row> rows = new ArrayList<>();
     InformationItem previousItem = InformationItem.valueOf((String) previous.get("information_item"));
     LegalBasis previousBasis = LegalBasis.valueOf((String) previous.get("legal_basis"));
@@ -190,23 +250,24 @@ class InformationQueries implements CaseStarter<InformationQueries.Request>, Cas
     if (rows.isEmpty()) {
       rows.add(row("変更点", "内容の変更なし（再提出）"));
     }
-    return Optional.of(new CaseContext.Section("前回の差戻しからの変更点", rows));
+    return new CaseContext.Section("前回の差戻しからの変更点", rows);
   }
 
-  private Optional<CaseContext.Section> result(InformationQuery query) {
-    List<String> payloads = jdbc.queryForList("select payload::text from query_result where query_id = ?",
-        String.class, query.id());
-    if (!payloads.isEmpty()) {
-      List<CaseContext.Row> rows = new ArrayList<>();
-      rows.add(row("受信日時", JapaneseDates.format(query.answeredAt())));
-      readJson(payloads.get(0)).forEach((key, value) -> rows.add(row(ResultLabels.label(key), String.valueOf(value))));
-      return Optional.of(new CaseContext.Section("照会結果（中間サーバー・シミュレーター）", rows));
-    }
-    boolean deleted = jdbc.queryForObject("select exists (select 1 from query_result_deletion where query_id = ?)",
-        Boolean.class, query.id());
-    return deleted
-        ? Optional.of(new CaseContext.Section("照会結果", List.of(row("結果", "保存期間の経過により削除済み"))))
-        : Optional.empty();
+  /** The result payload of each answered query, by query id. */
+  private Map<Long, String> results(List<InformationQuery> described) {
+    Map<Long, String> payloads = new HashMap<>();
+    jdbc.query("select query_id, payload::text from query_result where query_id = any(?)",
+        rs -> {
+          payloads.putIfAbsent(rs.getLong(1), rs.getString(2));
+        }, (Object) described.stream().map(InformationQuery::id).toArray(Long[]::new));
+    return payloads;
+  }
+
+  /** Which of these queries had their result deleted at the end of its retention. */
+  private Set<Long> deletedResults(List<Long> queryIds) {
+    return queryIds.isEmpty() ? Set.of() : new HashSet<>(jdbc.queryForList(
+        "select query_id from query_result_deletion where query_id = any(?)", Long.class,
+        (Object) queryIds.toArray(Long[]::new)));
   }
 
   private Map<String, Object> readJson(String text) {

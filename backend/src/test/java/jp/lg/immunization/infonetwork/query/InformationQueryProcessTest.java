@@ -9,10 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
@@ -43,6 +49,7 @@ class InformationQueryProcessTest {
   @Autowired IntermediateServerSimulator network;
   @Autowired QueryResultRetention retention;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
 
   private String addresseeNumber;
 
@@ -305,6 +312,79 @@ class InformationQueryProcessTest {
     driver.perform("super1", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/approvals/" + taskId),
         Map.of("values", Map.of("decision", "APPROVE"))).andExpect(status().isNoContent());
     assertThat(instance).isWaitingAt("SendQuery");
+  }
+
+  /**
+   * A page is read in a few queries for all its items (issue 19): each item must still show its own case, its own
+   * history and its own four-eyes refusal, and each case viewed is audited once.
+   */
+  @Test
+  void R14_R04_eachItemOfAnApprovalPageShowsItsOwnCaseHistoryAndRefusalAndEveryCaseViewedIsAudited() throws Exception {
+    ProcessInstance plain = request("staff1", "LOCAL_TAX");
+    ProcessInstance revised = request("staff1", "LOCAL_TAX");
+    driver.complete("super1", revised, "ApproveQuery", Map.of("decision", "REJECT", "reason", "目的をより具体的に"));
+    driver.complete("staff1", revised, "ReviseQuery", Map.of("decision", "RESUBMIT", "informationItem", "LOCAL_TAX",
+        "legalBasis", "ACT19_8_TABLE14", "purpose", "改訂した目的"));
+    ProcessInstance own = request("super2", "LOCAL_TAX");
+    Map<String, ProcessInstance> byTask = Map.of(driver.openTaskId(plain, "ApproveQuery"), plain,
+        driver.openTaskId(revised, "ApproveQuery"), revised, driver.openTaskId(own, "ApproveQuery"), own);
+    String caseViews = "select count(*) from audit_event where operation = 'CASE_VIEW' and username = 'super2'"
+        + " and detail = ?";
+    Map<String, Long> viewsBefore = new HashMap<>();
+    byTask.values().forEach(instance -> viewsBefore.put(instance.getBusinessKey(), jdbc.queryForObject(caseViews,
+        Long.class, "process=InformationQuery case=" + instance.getBusinessKey())));
+
+    Map<String, JsonNode> items = approvalItems("super2", byTask.keySet());
+
+    assertThat(items).containsOnlyKeys(byTask.keySet());
+    items.forEach((taskId, item) -> {
+      String queryId = byTask.get(taskId).getBusinessKey();
+      assertThat(item.at("/context/title").asText()).startsWith("情報照会 #" + queryId + "（");
+      assertThat(headings(item).contains("前回の差戻しからの変更点")).isEqualTo(byTask.get(taskId) == revised);
+      assertThat(headings(item).contains("これまでの経過")).isEqualTo(byTask.get(taskId) == revised);
+      assertThat(item.path("refusal").isNull() ? null : item.path("refusal").asText()).isEqualTo(
+          byTask.get(taskId) == own ? "自分が依頼した案件を自分で承認・確認することはできません（四つの目の原則）" : null);
+      assertThat(jdbc.queryForObject(caseViews, Long.class, "process=InformationQuery case=" + queryId))
+          .as("CASE_VIEW rows of query " + queryId).isEqualTo(viewsBefore.get(queryId) + 1);
+    });
+    assertThat(items.values().stream().filter(item -> byTask.get(item.at("/task/id").asText()) == revised)
+        .findFirst().orElseThrow().toString()).contains("目的をより具体的に", "改訂した目的");
+  }
+
+  /**
+   * The approval queue's items of these tasks, read in small pages as the user follows them: every step of every kind
+   * comes once, oldest first, across the pages.
+   */
+  private Map<String, JsonNode> approvalItems(String username, Set<String> taskIds) throws Exception {
+    Map<String, JsonNode> found = new HashMap<>();
+    List<String> listed = new ArrayList<>();
+    List<String> created = new ArrayList<>();
+    String cursor = null;
+    do {
+      var request = get("/api/approvals").param("size", "2").with(users.as(username));
+      if (cursor != null) {
+        request.param("cursor", cursor);
+      }
+      JsonNode page = json.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+          .getContentAsString(StandardCharsets.UTF_8));
+      page.path("items").forEach(item -> {
+        listed.add(item.at("/task/id").asText());
+        created.add(item.at("/task/created").asText());
+        if (taskIds.contains(item.at("/task/id").asText())) {
+          found.put(item.at("/task/id").asText(), item);
+        }
+      });
+      cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+    } while (cursor != null);
+    assertThat(listed).doesNotHaveDuplicates();
+    assertThat(created.stream().map(Instant::parse).toList()).isSorted();
+    return found;
+  }
+
+  private static List<String> headings(JsonNode item) {
+    List<String> headings = new ArrayList<>();
+    item.at("/context/sections").forEach(section -> headings.add(section.path("heading").asText()));
+    return headings;
   }
 
   @Test
