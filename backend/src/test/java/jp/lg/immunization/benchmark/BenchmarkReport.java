@@ -46,9 +46,11 @@ final class BenchmarkReport {
         String.format(Locale.ROOT, "N=%,d in %.1f s", count, seconds(elapsed)));
   }
 
-  void latency(String what, Latencies latencies, boolean withP99) {
+  /** Reports the latencies and hands them back, e.g. for {@link #latencyGoal}. */
+  Latencies latency(String what, Latencies latencies, boolean withP99) {
     figure(what, (withP99 ? latencies.p50p95p99() : latencies.p50p95()) + " ms",
         String.format(Locale.ROOT, "N=%,d", latencies.count()));
+    return latencies;
   }
 
   /**
@@ -57,6 +59,17 @@ final class BenchmarkReport {
    */
   void goal(String what, String goal, String measured, String anchor, boolean met) {
     goals.add(String.format(Locale.ROOT, GOAL_ROW, met ? "MET" : "MISS", what, goal, measured, anchor).stripTrailing());
+  }
+
+  /** A goal on a percentile of a latency: met when it is at most {@code atMostMillis}. */
+  void latencyGoal(String what, int percentile, double atMostMillis, Latencies measured, String anchor) {
+    double value = measured.percentileMillis(percentile);
+    goal(what, String.format(Locale.ROOT, "p%d <= %.0f ms", percentile, atMostMillis),
+        String.format(Locale.ROOT, "p%d %.1f ms", percentile, value), anchor, value <= atMostMillis);
+  }
+
+  static String p95(Latencies latencies) {
+    return String.format(Locale.ROOT, "p95 %.1f ms", latencies.percentileMillis(95));
   }
 
   static void progress(String message) {

@@ -265,8 +265,12 @@ class CityScaleBenchmark {
     byKind.forEach((kind, latencies) -> report.latency("  " + kind.label + String.format(Locale.ROOT,
         " (mean %,d matches)", matches.get(kind) / latencies.count()), latencies, false));
     // The floor under every search: the same server, session and security filters, no query and no audit.
-    report.latency("  Floor: GET /api/me (session and security filters only)",
+    Latencies floor = report.latency("  Floor: GET /api/me (session and security filters only)",
         Latencies.measure(SEARCH_WARM_UP, SEARCHES / 5, i -> api.get("/api/me")), false);
+    for (SearchKind kind : List.of(SearchKind.KANA_PART, SearchKind.KANJI_NAME)) {
+      report.latencyGoal("2. Resident search, 200,000 residents, " + kind.label, 95, 20, byKind.get(kind),
+          "GET /api/me " + BenchmarkReport.p95(floor));
+    }
     nameMatchesInSql(queries.stream().filter(query -> query.kind() == SearchKind.KANA_PART)
         .map(query -> (String) query.body().get("name")).toList());
   }
@@ -375,7 +379,8 @@ class CityScaleBenchmark {
             i -> api.get(firstPage + "&cursor=" + cursors.get(i % CURSOR_HOPS))), false);
     report.latency("App: GET /api/tasks/counts",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get("/api/tasks/counts")), false);
-    report.latency("App: the inbox as it opens, first page then counts (two requests, timed together)",
+    Latencies opening = report.latency(
+        "App: the inbox as it opens, first page then counts (two requests, timed together)",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> {
           api.get(firstPage);
           api.get("/api/tasks/counts");
@@ -389,8 +394,10 @@ class CityScaleBenchmark {
     report.latency("Camunda TaskQuery (in-process): listPage(250, 50)",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES,
             i -> staffInbox().listPage(PAGE_SIZE * CURSOR_HOPS, PAGE_SIZE)), false);
-    report.latency("Camunda TaskQuery (in-process): count()",
+    Latencies camundaCount = report.latency("Camunda TaskQuery (in-process): count()",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> staffInbox().count()), false);
+    report.latencyGoal("3. Inbox page with its counts, 100,000 open tasks", 95, 15, opening,
+        "Camunda count() alone " + BenchmarkReport.p95(camundaCount));
   }
 
   /** The list as staff narrow it: by due date, by due state, by process, and searched by resident (audited). */
@@ -437,9 +444,12 @@ class CityScaleBenchmark {
     for (int client = 0; client < CONCURRENT_CLIENTS; client++) {
       callers.add(ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json));
     }
-    report.latency(String.format(Locale.ROOT,
+    Latencies concurrent = report.latency(String.format(Locale.ROOT,
         "App: the five calls above in turn, %d clients at once (sessions of their own)", CONCURRENT_CLIENTS),
         Latencies.measureConcurrently(CONCURRENT_CLIENTS, INBOX_WARM_UP, INBOX_SAMPLES, narrowed), true);
+    String clients = String.format(Locale.ROOT, ", %d clients", CONCURRENT_CLIENTS);
+    report.latencyGoal("3. Filtered and resident-searched inbox" + clients, 95, 20, concurrent, "");
+    report.latencyGoal("3. Filtered and resident-searched inbox" + clients, 99, 50, concurrent, "");
   }
 
   private TaskQuery staffInbox() {
@@ -623,8 +633,9 @@ class CityScaleBenchmark {
     long caseViewsBefore = jdbc.queryForObject(caseViews, Long.class, SUPERVISOR_USER);
 
     long tableReadsBefore = tableReads();
-    report.latency("First page",
+    Latencies first = report.latency("First page",
         Latencies.measure(APPROVAL_WARM_UP, APPROVAL_SAMPLES, i -> supervisor.get(firstPage)), false);
+    report.latencyGoal("6. Approval queue, 5,000 pending, first page", 95, 15, first, "");
     report.figure("  table reads per page (idx_scan + seq_scan of pg_stat_user_tables, all sessions)",
         String.format(Locale.ROOT, "%.1f", (double) (tableReads() - tableReadsBefore)
             / (APPROVAL_WARM_UP + APPROVAL_SAMPLES)), "a proxy for the SQL statements a page runs");
