@@ -126,9 +126,7 @@ export function TaskPage() {
           )}
           {task.assignee === null && refusal === null && (
             <p className="hint">
-              {form
-                ? '入力するには「担当する」を押してください。'
-                : '「完了」を押すと、担当して完了します。'}
+              {form ? '入力するには「担当する」を押してください。' : '「完了」を押すと、担当して完了します。'}
             </p>
           )}
           {form ? (
