@@ -131,6 +131,14 @@ export function completeTask(id: string, values: FormValues): Promise<void> {
   });
 }
 
+/** Claims the step unless I hold it already and completes it, in one request (one transaction on the server). */
+export function claimAndCompleteTask(id: string, values: FormValues): Promise<void> {
+  return apiRequest<void>(`/tasks/${encodeURIComponent(id)}/claim-and-complete`, {
+    method: 'POST',
+    body: { values },
+  });
+}
+
 export function bulkTasks(action: 'claim' | 'release', taskIds: string[]): Promise<BulkOutcome[]> {
   return apiRequest<BulkOutcome[]>('/tasks/bulk', { method: 'POST', body: { action, taskIds } });
 }

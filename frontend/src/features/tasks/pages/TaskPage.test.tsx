@@ -143,6 +143,29 @@ describe('TaskPage', () => {
     );
   });
 
+  it('claims and completes an unassigned step without fields in one request', async () => {
+    const { requests } = backend(detail({ form: null, canComplete: false }), {
+      'POST /api/tasks/t-9/claim-and-complete': { status: 204 },
+    });
+    const { router } = renderApp('/tasks/t-9');
+
+    expect(await screen.findByText('「完了」を押すと、担当して完了します。')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('complete-button'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tasks'));
+    const posts = requests.filter((request) => request.method === 'POST');
+    expect(posts.map((request) => request.path)).toEqual(['/api/tasks/t-9/claim-and-complete']);
+    expect(JSON.parse(posts[0].body!)).toEqual({ values: {} });
+  });
+
+  it('keeps a form read-only until the step is claimed', async () => {
+    backend(detail({ canComplete: false }));
+    renderApp('/tasks/t-9');
+
+    expect(await screen.findByText('入力するには「担当する」を押してください。')).toBeInTheDocument();
+    expect(screen.getByTestId('complete-button')).toBeDisabled();
+  });
+
   it('does not send an incomplete form and shows the validation in Japanese', async () => {
     const { requests } = backend(detail({ task: summary({ assignee: 'staff1', assigneeName: '山田 花子' }) }));
     renderApp('/tasks/t-9');

@@ -9,7 +9,7 @@ import { useMe } from '../../../lib/auth/AuthProvider';
 import { formatWarekiDateTime } from '../../../lib/date';
 import { canApprove } from '../../../lib/auth/roles';
 import { useAction } from '../../../lib/useAction';
-import { claimTask, completeTask, taskQuery, unclaimTask } from '../api';
+import { claimAndCompleteTask, claimTask, completeTask, taskQuery, unclaimTask } from '../api';
 import { CaseNotesPanel } from '../components/CaseNotesPanel';
 import { ReassignPanel } from '../components/ReassignPanel';
 
@@ -42,6 +42,8 @@ export function TaskPage() {
   const { task, form, data, context, canComplete, refusal } = current;
   const assignedToMe = task.assignee === me.username;
   const mayWork = canComplete && refusal === null && assignedToMe;
+  // A step without fields has nothing to enter after claiming it: 完了 claims and completes it in one request.
+  const mayClaimAndComplete = !form && task.assignee === null && refusal === null;
 
   const actionError = action.error && {
     text: action.error,
@@ -49,7 +51,8 @@ export function TaskPage() {
   };
 
   async function complete(values: FormValues) {
-    if (await action.run(() => completeTask(task.id, values))) {
+    const send = assignedToMe ? completeTask : claimAndCompleteTask;
+    if (await action.run(() => send(task.id, values))) {
       navigate('/tasks', {
         state: { notice: `「${task.name}」（${task.caseLabel}）を完了しました。` },
       });
@@ -122,7 +125,9 @@ export function TaskPage() {
             <p className="hint">このタスクは{task.assigneeName ?? task.assignee}さんが担当しています。</p>
           )}
           {task.assignee === null && refusal === null && (
-            <p className="hint">入力するには「担当する」を押してください。</p>
+            <p className="hint">
+              {form ? '入力するには「担当する」を押してください。' : '「完了」を押すと、担当して完了します。'}
+            </p>
           )}
           {form ? (
             <CamundaForm
@@ -169,7 +174,7 @@ export function TaskPage() {
               className="primary"
               data-testid="complete-button"
               onClick={handleCompleteClick}
-              disabled={busy || !mayWork}
+              disabled={busy || !(mayWork || mayClaimAndComplete)}
             >
               完了
             </button>

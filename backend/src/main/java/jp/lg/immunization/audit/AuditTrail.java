@@ -50,6 +50,9 @@ public class AuditTrail {
       AuditOperation.REQUEST_REJECTED, AuditOperation.REQUEST_REFUSED);
   private static final String REFUSAL_RECORDED = AuditTrail.class.getName() + ".refusalRecorded";
 
+  /** The link of the chain's last entry, and the ids of the first batch to follow it. */
+  private record ChainEnd(String lastLink, List<Long> firstIds) {}
+
   /** An event waiting for its transaction's commit. */
   private record Pending(Instant occurredAt, String username, String operation, Long residentId, String clientAddress,
                          String detail) {}
@@ -141,22 +144,33 @@ public class AuditTrail {
   }
 
   /**
-   * Links and writes the events under the chain's lock, which the commit right after releases. The ids come in one
-   * query and the rows go in one batch, so that a hit list of 100 residents holds the lock for a few round trips,
-   * not 200.
+   * Links and writes the events under the chain's lock, which the commit right after releases. After the lock, one
+   * round trip reads the last link and the first ids, and the rows go in one batch, so that a hit list of 100
+   * residents holds the lock for three round trips and the commit, not 200. The previous link must be read by a
+   * statement after the lock's: a statement sees only what was committed when it began.
    */
   private void write(List<Pending> events) {
     if (events.isEmpty()) {
       return;
     }
     jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, CHAIN_LOCK);
-    String previous = jdbc.query("select hash from audit_event order by id desc limit 1",
-        rs -> rs.next() ? rs.getString(1) : AuditChain.GENESIS);
+    ChainEnd end = jdbc.query("""
+        select (select hash from audit_event order by id desc limit 1), nextval('audit_event_id_seq')
+        from generate_series(1, ?) order by 2""", rs -> {
+          String last = AuditChain.GENESIS;
+          List<Long> ids = new ArrayList<>();
+          while (rs.next()) {
+            last = rs.getString(1) == null ? last : rs.getString(1);
+            ids.add(rs.getLong(2));
+          }
+          return new ChainEnd(last, ids);
+        }, Math.min(events.size(), WRITE_BATCH));
+    String previous = end.lastLink();
     // Ids and inserts in batches: a first load of the resident register writes 200,000 events in one transaction.
     for (int from = 0; from < events.size(); from += WRITE_BATCH) {
       List<Pending> batch = events.subList(from, Math.min(events.size(), from + WRITE_BATCH));
-      List<Long> ids = jdbc.queryForList("select nextval('audit_event_id_seq') from generate_series(1, ?) order by 1",
-          Long.class, batch.size());
+      List<Long> ids = from == 0 ? end.firstIds() : jdbc.queryForList(
+          "select nextval('audit_event_id_seq') from generate_series(1, ?) order by 1", Long.class, batch.size());
       List<Object[]> rows = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
         Pending event = batch.get(i);

@@ -49,8 +49,7 @@ class Approvals {
   /** Claims (unless already held) and completes in one transaction: all of it happens, or none. */
   @Transactional
   void decide(String taskId, Map<String, Object> values) {
-    work.claimIfUnassigned(taskId);
-    work.complete(taskId, inTheFormsTerms(taskId, values));
+    work.claimAndComplete(taskId, inTheFormsTerms(taskId, values));
   }
 
   /** The steps whose form is an approval, in every deployed process. */

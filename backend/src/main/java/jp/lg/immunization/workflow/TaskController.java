@@ -173,4 +173,11 @@ class TaskController {
     work.complete(id, completion.values());
     return ResponseEntity.noContent().build();
   }
+
+  /** Claims the step (unless the user holds it) and completes it in one request, e.g. a step without fields. */
+  @PostMapping("/{id}/claim-and-complete")
+  ResponseEntity<Void> claimAndComplete(@PathVariable String id, @RequestBody Completion completion) {
+    work.claimAndComplete(id, completion.values());
+    return ResponseEntity.noContent().build();
+  }
 }

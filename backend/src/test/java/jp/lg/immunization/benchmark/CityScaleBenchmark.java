@@ -494,17 +494,22 @@ class CityScaleBenchmark {
     return group == 0 ? "staff" : "other-dept-" + group;
   }
 
-  /** Figure 4. Both sides complete tasks of the staff inbox one by one, one transaction each. */
+  /**
+   * Figure 4. Tasks of the staff inbox completed one by one, one transaction each: through the API as claim and then
+   * complete (the UI's way for a step with a form), as claim-and-complete in one request (a step without fields), and
+   * with Camunda's TaskService.complete in-process.
+   */
   private void taskCompletionsPerSecond() throws Exception {
     report.section(String.format(Locale.ROOT, "4. Task completions with %,d open tasks", OPEN_TASKS));
-    List<String> staffTasks = staffInbox().listPage(0, 2 * COMPLETIONS).stream().map(Task::getId).toList();
-    assertThat(staffTasks).hasSize(2 * COMPLETIONS);
+    List<String> staffTasks = staffInbox().listPage(0, 3 * COMPLETIONS).stream().map(Task::getId).toList();
+    assertThat(staffTasks).hasSize(3 * COMPLETIONS);
     ApiClient api = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
     Map<String, Object> noValues = Map.of("values", Map.of());
 
-    BenchmarkReport.progress("completing " + COMPLETIONS + " tasks through the API");
+    BenchmarkReport.progress("completing " + COMPLETIONS + " tasks through the API, claim then complete");
     Latencies claims = Latencies.empty(COMPLETIONS);
     Latencies completions = Latencies.empty(COMPLETIONS);
+    DatabaseWork twoRequestsWork = DatabaseWork.start(administrator.superuser());
     long start = System.nanoTime();
     for (String id : staffTasks.subList(0, COMPLETIONS)) {
       long claimStart = System.nanoTime();
@@ -514,22 +519,39 @@ class CityScaleBenchmark {
       claims.add(completeStart - claimStart);
       completions.add(System.nanoTime() - completeStart);
     }
-    Duration viaApi = Duration.ofNanos(System.nanoTime() - start);
+    Duration twoRequests = Duration.ofNanos(System.nanoTime() - start);
+    report.rate("App API: claim + complete (2 requests per task)", COMPLETIONS, twoRequests, "tasks/s");
+    report.latency("  POST /api/tasks/{id}/claim", claims, false);
+    report.latency("  POST /api/tasks/{id}/complete", completions, false);
+    twoRequestsWork.report(report, "task", COMPLETIONS);
+
+    BenchmarkReport.progress("completing " + COMPLETIONS + " tasks through the API, claim-and-complete");
+    DatabaseWork oneRequestWork = DatabaseWork.start(administrator.superuser());
+    Latencies claimAndCompletes = Latencies.empty(COMPLETIONS);
+    start = System.nanoTime();
+    for (String id : staffTasks.subList(COMPLETIONS, 2 * COMPLETIONS)) {
+      long requestStart = System.nanoTime();
+      api.post("/api/tasks/" + id + "/claim-and-complete", noValues, 204);
+      claimAndCompletes.add(System.nanoTime() - requestStart);
+    }
+    Duration oneRequest = Duration.ofNanos(System.nanoTime() - start);
+    report.rate("App API: claim-and-complete (1 request per task)", COMPLETIONS, oneRequest, "tasks/s");
+    report.latency("  POST /api/tasks/{id}/claim-and-complete", claimAndCompletes, false);
+    oneRequestWork.report(report, "task", COMPLETIONS);
 
     BenchmarkReport.progress("completing " + COMPLETIONS + " tasks with TaskService.complete");
+    DatabaseWork engineWork = DatabaseWork.start(administrator.superuser());
     start = System.nanoTime();
-    staffTasks.subList(COMPLETIONS, 2 * COMPLETIONS).forEach(taskService::complete);
+    staffTasks.subList(2 * COMPLETIONS, 3 * COMPLETIONS).forEach(taskService::complete);
     Duration viaEngine = Duration.ofNanos(System.nanoTime() - start);
+    report.rate("Camunda TaskService.complete (in-process)", COMPLETIONS, viaEngine, "tasks/s");
+    engineWork.report(report, "task", COMPLETIONS);
 
     assertThat(jdbc.queryForObject("""
         select count(*) from task_view where process_key = ? and status = 'COMPLETED' and completed_by = ?""",
-        Long.class, INBOX_PROCESS, STAFF_USER)).isEqualTo(COMPLETIONS);
+        Long.class, INBOX_PROCESS, STAFF_USER)).isEqualTo(2 * COMPLETIONS);
     assertThat(jdbc.queryForObject("select count(*) from task_view where process_key = ? and status = 'COMPLETED'",
-        Long.class, INBOX_PROCESS)).isEqualTo(2 * COMPLETIONS);
-    report.rate("App API: claim + complete (2 requests per task)", COMPLETIONS, viaApi, "tasks/s");
-    report.latency("  POST /api/tasks/{id}/claim", claims, false);
-    report.latency("  POST /api/tasks/{id}/complete", completions, false);
-    report.rate("Camunda TaskService.complete (in-process)", COMPLETIONS, viaEngine, "tasks/s");
+        Long.class, INBOX_PROCESS)).isEqualTo(3 * COMPLETIONS);
   }
 
   /**
@@ -558,6 +580,7 @@ class CityScaleBenchmark {
       flows.run(addresseeNumber);
     }
     flows.resetTimings();
+    DatabaseWork work = DatabaseWork.start(administrator.superuser());
     long start = System.nanoTime();
     for (String addresseeNumber : addresseeNumbers.subList(QUERY_WARM_UP_FLOWS, addresseeNumbers.size())) {
       flows.run(addresseeNumber);
@@ -570,10 +593,13 @@ class CityScaleBenchmark {
 
     report.rate("Complete flows (9 API calls, more when polled again; 1 job)", QUERY_FLOWS, elapsed, "flows/s");
     report.latency("  One flow, request to saved result", flows.flows(), false);
+    report.latency("  One flow less its answer wait (the app's own time)", flows.flowsLessAnswerWaits(), false);
     for (InformationQueryFlows.Step step : InformationQueryFlows.Step.values()) {
       report.latency("  " + step.label, flows.latencies(step), false);
     }
     report.latency("  Answer wait: job done -> CheckQueryResult listed", flows.answerWaits(), false);
+    report.line("  The database's work per flow (the polls, the simulator's answer and the job included):");
+    work.report(report, "flow", QUERY_FLOWS);
     report.line(String.format(Locale.ROOT, "  The staff group view lists oldest first: a new step sits behind the"
         + " %,d older open staff tasks,", staffInbox().count()));
     report.line(String.format(Locale.ROOT, "  so staff paged to its end once (%.1f s, pages of %d) and polled from"

@@ -68,6 +68,18 @@ class LostRacesTest {
     }
   }
 
+  @Test
+  void twoClaimAndCompletesOfOneTaskAtOnceCompleteItOnceAndTheOtherGets409() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      String task = driver.openTaskId(fixtures.confirmed("DISCLOSURE"), "DecideRequest");
+      Map<String, Object> values = Map.of("decision", "FULL_DISCLOSURE", "reason", "全部開示できる");
+      List<Integer> statuses = race("/api/tasks/" + task + "/claim-and-complete", Map.of("values", values),
+          "staff1", "staff2");
+      assertThat(statuses.stream().filter(status -> status == 204)).hasSize(1);
+      assertThat(statuses.stream().filter(status -> status != 204)).allMatch(status -> status == 409 || status == 404);
+    }
+  }
+
   private List<Integer> race(String path, Object body, String... usernames)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(usernames.length);

@@ -103,8 +103,8 @@ class HostileInputTest {
 
   /**
    * Ids of other users' objects and other cases (issue 15), real ones made for the test: staff1 at staff2's private
-   * saved filter, staff2's absence, the step staff2 holds (claim, give back, complete, assign, approve) and staff2's case
-   * under another process's key. Every operation of the OpenAPI description that takes such an id is sent; each answer
+   * saved filter, staff2's absence, the step staff2 holds (claim, give back, complete, claim-and-complete, assign,
+   * approve) and staff2's case under another process's key. Every operation of the OpenAPI description that takes such an id is sent; each answer
    * is a refusal (403, 404 or 409) with the usual JSON error, no row of any table changes (the audit trail records the
    * refusals), and each object is as staff2 left it.
    */
@@ -125,6 +125,7 @@ class HostileInputTest {
         "/api/tasks/{id}/claim", "/api/tasks/" + step + "/claim",
         "/api/tasks/{id}/unclaim", "/api/tasks/" + step + "/unclaim",
         "/api/tasks/{id}/complete", "/api/tasks/" + step + "/complete",
+        "/api/tasks/{id}/claim-and-complete", "/api/tasks/" + step + "/claim-and-complete",
         "/api/tasks/{id}/assign", "/api/tasks/" + step + "/assign",
         "/api/approvals/{taskId}", "/api/approvals/" + step);
     String otherCase = "/api/processes/ReliefClaim/cases/" + request.getBusinessKey();

@@ -1,5 +1,6 @@
 package jp.lg.immunization.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -31,6 +32,40 @@ class SessionAndHeadersApiTest {
         update spring_session set creation_time = creation_time - (10 * 3600 + 60) * 1000
         where principal_name = 'staff3'""");
     mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void aSessionsLastAccessIsWrittenOnceAMinuteAndAnIdleSessionStillEndsAfterThirtyMinutes() throws Exception {
+    String username = users.newStaffAccount("idle", "idle-pass-2026");
+    Cookie session = users.signIn(username, "idle-pass-2026");
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+    long written = lastAccess(username);
+
+    // A request within the minute reads the session and leaves its row as it was: no write, no commit to flush.
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+    assertThat(lastAccess(username)).isEqualTo(written);
+
+    // Once the last write is a minute old, the next request writes the access again, and the expiry with it.
+    jdbc.update("""
+        update spring_session set last_access_time = last_access_time - 61 * 1000, expiry_time = expiry_time - 61 * 1000
+        where principal_name = ?""", username);
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+    assertThat(lastAccess(username)).isGreaterThanOrEqualTo(written);
+    assertThat(jdbc.queryForObject("""
+        select expiry_time - last_access_time from spring_session where principal_name = ?""", Long.class, username))
+        .isEqualTo(30 * 60 * 1000L);
+
+    // Idle for 30 minutes (as last written): the session has ended.
+    jdbc.update("""
+        update spring_session set last_access_time = last_access_time - 30 * 60 * 1000 - 1,
+                                  expiry_time = expiry_time - 30 * 60 * 1000 - 1
+        where principal_name = ?""", username);
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
+  }
+
+  private long lastAccess(String username) {
+    return jdbc.queryForObject("select last_access_time from spring_session where principal_name = ?", Long.class,
+        username);
   }
 
   @Test

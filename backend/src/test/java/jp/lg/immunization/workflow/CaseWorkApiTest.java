@@ -245,6 +245,46 @@ class CaseWorkApiTest {
     stream.getRequest().getAsyncContext().complete();
   }
 
+  /** One request instead of a claim and a completion: the same rules, both on the audit trail, all or nothing. */
+  @Test
+  void R14_claimAndCompleteDoesBothInOneRequestUnderTheRulesOfEach() throws Exception {
+    ProcessInstance instance = start();
+    String check = driver.openTaskId(instance, "CheckRequesterIdentity");
+    String path = "/api/tasks/" + check + "/claim-and-complete";
+
+    // Bad values: a clear 400, and nothing happened, not even the claim.
+    driver.perform("staff2", post(path), Map.of("values", Map.of("identityDocument", "DRIVERS_LICENSE")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.identityResult").exists());
+    assertThat(jdbc.queryForMap("select status, assignee from task_view where id = ?", check))
+        .containsEntry("status", "OPEN").containsEntry("assignee", null);
+
+    driver.perform("staff2", post(path), Map.of("values",
+        Map.of("identityDocument", "DRIVERS_LICENSE", "identityResult", "CONFIRMED"))).andExpect(status().isNoContent());
+    assertThat(jdbc.queryForMap("select status, completed_by from task_view where id = ?", check))
+        .containsEntry("status", "COMPLETED").containsEntry("completed_by", "staff2");
+    assertThat(jdbc.queryForList("""
+        select operation from audit_event where username = 'staff2' and detail = ? order by id""", String.class,
+        "task=CheckRequesterIdentity process=" + PROCESS + " case=" + instance.getBusinessKey()))
+        .containsExactly("TASK_CLAIM", "TASK_COMPLETE");
+    driver.perform("staff2", post(path), Map.of("values", Map.of())).andExpect(status().isNotFound());
+
+    // A step someone else holds stays theirs: 409, as a claim would get.
+    String decide = driver.claim("staff1", instance, "DecideRequest");
+    driver.perform("staff2", post("/api/tasks/" + decide + "/claim-and-complete"),
+            Map.of("values", Map.of("decision", "FULL_DISCLOSURE", "reason", "全部開示できる")))
+        .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("already_claimed"));
+    assertThat(jdbc.queryForMap("select status, assignee from task_view where id = ?", decide))
+        .containsEntry("status", "OPEN").containsEntry("assignee", "staff1");
+
+    // Four-eyes: whoever worked on the case may not approve it, claimed in the same request or not.
+    String approval = awaitingApproval("super1");
+    driver.perform("super1", post("/api/tasks/" + approval + "/claim-and-complete"),
+            Map.of("values", Map.of("approval", "APPROVE")))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("four_eyes"));
+    assertThat(jdbc.queryForMap("select status, assignee from task_view where id = ?", approval))
+        .containsEntry("status", "OPEN").containsEntry("assignee", null);
+  }
+
   /** R28's approval names its field {@code approval}: it is in the queue all the same and decided as the queue does. */
   @Test
   void theR28ApprovalWaitsInTheApprovalQueueAndIsDecidedThere() throws Exception {
