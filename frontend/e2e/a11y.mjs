@@ -40,23 +40,28 @@ async function settle(page) {
   await page.waitForTimeout(300);
 }
 
-/** Opens `href`, checks it with axe-core at desktop width and for overflow at phone and tablet widths. */
-async function checkPage(page, role, href, original, findings) {
-  await page.setViewportSize(original);
-  await page.goto(new URL(href, page.url()).toString());
-  await settle(page);
+/** Checks the page as it is shown: axe-core at the `original` width, then for overflow at phone and tablet widths. */
+async function checkShownPage(page, where, original, findings) {
   for (const violation of await axeFindings(page)) {
-    findings.push(`${role} ${href}: axe ${violation.impact} ${violation.id} at ${violation.nodes.join(', ')}`);
+    findings.push(`${where}: axe ${violation.impact} ${violation.id} at ${violation.nodes.join(', ')}`);
   }
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);
     const wider = await overflow(page);
     if (wider > 0) {
-      findings.push(`${role} ${href}: ${wider} px wider than a ${width} px screen`);
+      findings.push(`${where}: ${wider} px wider than a ${width} px screen`);
     }
   }
   await page.setViewportSize(original);
+}
+
+/** Opens `href`, checks it with axe-core at desktop width and for overflow at phone and tablet widths. */
+async function checkPage(page, role, href, original, findings) {
+  await page.setViewportSize(original);
+  await page.goto(new URL(href, page.url()).toString());
+  await settle(page);
+  await checkShownPage(page, `${role} ${href}`, original, findings);
 }
 
 async function report(page, role, findings) {
@@ -92,6 +97,17 @@ export async function checkPaths(page, role, hrefs) {
   for (const href of hrefs) {
     await checkPage(page, role, href, original, findings);
   }
+  await report(page, role, findings);
+}
+
+/**
+ * Checks the page in the state the user brought it to (a claimed task with its form open, a case page with a panel
+ * opened) like the menu pages, without loading it anew.
+ */
+export async function checkCurrentPage(page, role) {
+  const findings = [];
+  await settle(page);
+  await checkShownPage(page, `${role} ${new URL(page.url()).hash}`, page.viewportSize(), findings);
   await report(page, role, findings);
 }
 

@@ -1,11 +1,20 @@
 // The case pages each role opens from its lists (a relief claim, a wrong-vaccination report, a long-term illness
-// case, a dose batch, an information query, a resident...), checked like the menu pages: axe-core at desktop width and
-// no page wider than a 390 px or 768 px screen. Runs after the other scenarios, whose cases fill the lists; the ids
-// are taken from the lists as they are. The kinds the other scenarios are known to make must be among those walked.
+// case, a dose batch, an information query, a co-pay exemption, an outside provision, a disclosure request, a
+// resident...), checked like the menu pages: axe-core at desktop width and no page wider than a 390 px or 768 px
+// screen. Runs after the other scenarios, whose cases fill the lists; the ids are taken from the lists as they are.
+// The kinds the other scenarios are known to make must be among those walked.
 import { checkCasePages, checkPaths } from './a11y.mjs';
 import { fail, login, logout, runScenario } from './lib.mjs';
 
-const CASE_WORK = ['#/dose-batches/:id', '#/long-term-illness/:id', '#/relief/:id', '#/residents/:id'];
+const CASE_WORK = [
+  '#/copay-exemptions/:id',
+  '#/dose-batches/:id',
+  '#/long-term-illness/:id',
+  '#/outside-provisions/:id',
+  '#/relief/:id',
+  '#/resident-requests/:id',
+  '#/residents/:id',
+];
 
 const ROLES = [
   { user: 'super1', expected: CASE_WORK, mistakes: true },

@@ -2,24 +2,21 @@
 // answer (simulator), and the double check of the result by two other staff.
 //
 //   BASE_URL=http://localhost:8080 SCREENSHOT_DIR=/tmp/shots E2E_PASSWORD=... node e2e/information-query.e2e.mjs
-import { apiGet, chooseOption, doTask, fail, fillText, login, logout, runScenario, screenshot, startProcess } from './lib.mjs';
+import {
+  apiGet,
+  chooseOption,
+  doTask,
+  fail,
+  fillText,
+  findAddresseeNumber,
+  login,
+  logout,
+  runScenario,
+  screenshot,
+  startProcess,
+} from './lib.mjs';
 
 const PROCESS_KEY = 'InformationQuery';
-
-/** Looks a resident up the way staff do, on the 住民検索 page, and reads the 宛名番号 of the first hit. */
-async function findAddresseeNumber(page) {
-  await page.getByRole('link', { name: '住民検索', exact: true }).click();
-  await page.getByLabel(/氏名/).first().fill('田');
-  await page.getByTestId('resident-search-button').click();
-  const firstRow = page.locator('table tbody tr').first();
-  await firstRow.waitFor();
-  await screenshot(page, 'resident-search');
-  const addresseeNumber = (await firstRow.locator('td').first().textContent())?.trim();
-  if (!/^\d{10}$/.test(addresseeNumber ?? '')) {
-    fail(`no 宛名番号 in the first search hit: ${addresseeNumber}`);
-  }
-  return addresseeNumber;
-}
 
 async function run(page) {
   console.log('1. staff1 requests a query of local-tax data');

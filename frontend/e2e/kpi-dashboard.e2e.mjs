@@ -6,16 +6,17 @@
 //
 //   BASE_URL=http://localhost:8080 SCREENSHOT_DIR=/tmp/shots E2E_PASSWORD=... node e2e/kpi-dashboard.e2e.mjs
 import { checkEveryPage } from './a11y.mjs';
-import { chooseOption, fail, fillText, login, logout, runScenario, screenshot, startProcess } from './lib.mjs';
-
-async function findAddresseeNumber(page) {
-  await page.getByRole('link', { name: '住民検索', exact: true }).click();
-  await page.getByLabel(/氏名/).first().fill('田');
-  await page.getByTestId('resident-search-button').click();
-  const firstRow = page.locator('table tbody tr').first();
-  await firstRow.waitFor();
-  return (await firstRow.locator('td').first().textContent())?.trim();
-}
+import {
+  chooseOption,
+  fail,
+  fillText,
+  findAddresseeNumber,
+  login,
+  logout,
+  runScenario,
+  screenshot,
+  startProcess,
+} from './lib.mjs';
 
 async function run(page) {
   console.log('1. staff1 requests a query, which waits for a supervisor');

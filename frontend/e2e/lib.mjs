@@ -415,6 +415,24 @@ async function complete(page) {
   }
 }
 
+/**
+ * Looks a resident up the way staff do, on the 住民検索 page (name part 田), and reads the 宛名番号 of the first hit that
+ * `accept` takes (any by default), e.g. one whose number makes a simulator answer a certain way.
+ */
+async function findAddresseeNumber(page, accept = () => true) {
+  await navLink(page, '住民検索', '/residents').click();
+  await page.getByLabel(/氏名/).first().fill('田');
+  await page.getByTestId('resident-search-button').click();
+  const rows = page.locator('table tbody tr');
+  await rows.first().waitFor();
+  await screenshot(page, 'resident-search');
+  const numbers = (await rows.locator('td:first-child').allTextContents()).map((text) => text.trim());
+  const found = numbers.find((number) => /^\d{10}$/.test(number) && accept(number));
+  if (!found) {
+    fail(`no fitting 宛名番号 among the search hits: ${numbers.join(', ')}`);
+  }
+  return found;
+}
 
 /** Starts a process from the catalogue (業務の開始); `fill` fills its start form. Returns the case label. */
 async function startProcess(page, processKey, fill) {
@@ -507,6 +525,7 @@ export {
   fail,
   fillDate,
   fillText,
+  findAddresseeNumber,
   isEnrolment,
   login,
   logout,

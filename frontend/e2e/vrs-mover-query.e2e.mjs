@@ -10,6 +10,7 @@ import {
   fail,
   fillDate,
   fillText,
+  findAddresseeNumber,
   login,
   logout,
   runScenario,
@@ -22,20 +23,6 @@ const PROCESS_KEY = 'VrsMoverQuery';
 /** The office's today (Japan time) as YYYY-MM-DD. */
 function officeToday() {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
-
-/** Looks a resident up on the 住民検索 page and reads the 宛名番号 of the first hit. */
-async function findAddresseeNumber(page) {
-  await page.getByRole('link', { name: '住民検索', exact: true }).click();
-  await page.getByLabel(/氏名/).first().fill('田');
-  await page.getByTestId('resident-search-button').click();
-  const firstRow = page.locator('table tbody tr').first();
-  await firstRow.waitFor();
-  const addresseeNumber = (await firstRow.locator('td').first().textContent())?.trim();
-  if (!/^\d{10}$/.test(addresseeNumber ?? '')) {
-    fail(`no 宛名番号 in the first search hit: ${addresseeNumber}`);
-  }
-  return addresseeNumber;
 }
 
 async function run(page) {

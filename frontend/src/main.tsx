@@ -1,4 +1,5 @@
-// Side effect first: a reload's data request starts before the rest of the bundle is evaluated.
+// Side effect first. The built index.html also loads it as a script of its own, ahead of the bundle (vite.config.ts);
+// a module runs once, so this import runs it only where that script has not (the development server).
 import './app/startEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,4 +1,5 @@
 import { startEarlyRequests } from '../lib/earlyRequests';
 
-// Imported first by main.tsx, so that this runs before the rest of the bundle (React, the routes) is evaluated.
+// Its own small script in the built app, loaded ahead of the bundle (vite.config.ts), and imported first by main.tsx: the
+// page's data requests start before the bundle (React, the routes) has been fetched and parsed.
 startEarlyRequests(window.location.hash);

@@ -6,12 +6,12 @@ const SUMMARY = { at: '2026-12-06T00:00:00Z' };
 describe('requests started before the sign-in check answers', () => {
   afterEach(() => forgetSession());
 
-  it("starts the managers' first screen only for the roles remembered from this tab's sign-in", () => {
+  it("starts the managers' first screen only for the roles remembered from this browser's sign-in", () => {
     const { requests } = fakeBackend({ 'GET /api/kpi/summary': { status: 200, body: SUMMARY } });
     startEarlyRequests('#/kpi');
     rememberRoles(['STAFF', 'SUPERVISOR']);
     startEarlyRequests('#/kpi');
-    // Nobody signed in in this tab yet, then case workers: nothing that would be refused and audited (R11).
+    // Nobody signed in in this browser yet, then case workers: nothing that would be refused and audited (R11).
     expect(requests).toHaveLength(0);
 
     rememberRoles(['MANAGER']);
@@ -43,7 +43,7 @@ describe('requests started before the sign-in check answers', () => {
 
     startEarlyRequests('#/kpi');
     forgetSession();
-    expect(sessionStorage.getItem('signed-in-roles')).toBeNull();
+    expect(localStorage.getItem('signed-in-roles')).toBeNull();
     const fetchAgain = vi.fn(async () => ({ at: 'next user' }));
     expect(await earlyOrFetch('/kpi/summary', fetchAgain)).toEqual({ at: 'next user' });
     expect(fetchAgain).toHaveBeenCalledOnce();

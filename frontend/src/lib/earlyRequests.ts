@@ -6,9 +6,11 @@ import type { Me, Role } from './auth/session';
  * Requests a page needs, started while the app's script is still being evaluated, before `/api/me` answers: a
  * reload of the managers' first screen then waits for one round trip, not three in a row (me → page chunk → data).
  *
- * Started only for the roles the server lets through, as remembered from this tab's last sign-in: a reload by
- * someone else must not put refused requests on the audit trail (R11). The server decides all the same; an answer
- * is only handed to a page behind the same role check, in the session that asked, and is dropped at sign-out.
+ * Started only for the roles the server lets through, as remembered from this browser's last sign-in: a reload by
+ * someone else must not put refused requests on the audit trail (R11). They are kept for the whole browser, not per
+ * tab, since the session is the browser's too: a new tab opened on the page starts early as well, and a sign-in as
+ * someone else in another tab replaces them. The server decides all the same; an answer is only handed to a page
+ * behind the same role check, in the session that asked, and is dropped at sign-out.
  */
 interface EarlyRequest {
   /** The path after `#`, with its query. */
@@ -27,21 +29,21 @@ const started = new Map<string, Promise<unknown>>();
 
 function rememberedRoles(): Role[] {
   try {
-    const roles: unknown = JSON.parse(sessionStorage.getItem(ROLES_KEY) ?? '[]');
+    const roles: unknown = JSON.parse(localStorage.getItem(ROLES_KEY) ?? '[]');
     return Array.isArray(roles) ? (roles as Role[]) : [];
   } catch {
     return [];
   }
 }
 
-/** The roles of who signed in, so that the tab's next reload knows which requests it may start early. */
+/** The roles of who signed in, so that the next load in any tab knows which requests it may start early. */
 export function rememberRoles(roles: Role[]): void {
-  sessionStorage.setItem(ROLES_KEY, JSON.stringify(roles));
+  localStorage.setItem(ROLES_KEY, JSON.stringify(roles));
 }
 
 /** Signed out or the session ended: nothing started for the previous user may reach the next. */
 export function forgetSession(): void {
-  sessionStorage.removeItem(ROLES_KEY);
+  localStorage.removeItem(ROLES_KEY);
   started.clear();
 }
 

@@ -342,12 +342,12 @@ describe('KPI dashboard', () => {
     expect(paths.filter((path) => path === '/api/kpi/summary')).toHaveLength(1);
   });
 
-  it("remembers the signed-in roles for the tab's next reload, and asks nothing early for staff", async () => {
+  it("remembers the signed-in roles for the browser's next load, and asks nothing early for staff", async () => {
     const { requests } = backend(STAFF1, () => ({ status: 200, body: DASHBOARD }));
     forgetSession();
     renderApp('/kpi');
     expect(await screen.findByText('この画面を利用する権限がありません。')).toBeInTheDocument();
-    expect(sessionStorage.getItem('signed-in-roles')).toBe('["STAFF"]');
+    expect(localStorage.getItem('signed-in-roles')).toBe('["STAFF"]');
     startEarlyRequests('#/kpi');
     expect(requests.some((r) => r.path.startsWith('/api/kpi'))).toBe(false);
   });

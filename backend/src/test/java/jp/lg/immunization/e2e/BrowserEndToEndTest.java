@@ -31,7 +31,9 @@ import org.springframework.test.context.ActiveProfiles;
     "immunization.simulators.ministry.auto-answer=true",
     "immunization.simulators.ministry.answer-delay=PT1S",
     "immunization.simulators.vrs.auto-answer=true",
-    "immunization.simulators.vrs.answer-delay=PT1S"})
+    "immunization.simulators.vrs.answer-delay=PT1S",
+    "immunization.simulators.city-linkage.auto-answer=true",
+    "immunization.simulators.city-linkage.answer-delay=PT1S"})
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
@@ -102,6 +104,16 @@ class BrowserEndToEndTest {
   void supervisorGivesAnAbsentColleaguesTaskToTheStandInWhoGetsTheNoticeSeesTheDiagramAndCompletesIt()
       throws Exception {
     run("reassignment");
+  }
+
+  /**
+   * Also checks their task pages as each holder has them open and their case pages while open, with axe-core and at
+   * 390 px and 768 px wide.
+   */
+  @Test
+  void R13_R26_R28_staffTakeInAnExemptionAProvisionAndADisclosureRequestASupervisorApprovesAndAColleagueSends()
+      throws Exception {
+    run("exemption-provision-request");
   }
 
   /**
