@@ -68,6 +68,17 @@ final class BenchmarkReport {
         String.format(Locale.ROOT, "p%d %.1f ms", percentile, value), anchor, value <= atMostMillis);
   }
 
+  /** A goal on a rate: met when {@code count} in {@code elapsed} is at least {@code atLeast} per second. */
+  void rateGoal(String what, double atLeast, String unit, long count, Duration elapsed, String anchor) {
+    double perSecond = count / seconds(elapsed);
+    goal(what, String.format(Locale.ROOT, ">= %.0f %s", atLeast, unit),
+        String.format(Locale.ROOT, "%.1f %s", perSecond, unit), anchor, perSecond >= atLeast);
+  }
+
+  static String rate(long count, Duration elapsed, String unit) {
+    return String.format(Locale.ROOT, "%.1f %s", count / seconds(elapsed), unit);
+  }
+
   static String p95(Latencies latencies) {
     return String.format(Locale.ROOT, "p95 %.1f ms", latencies.percentileMillis(95));
   }

@@ -546,6 +546,11 @@ class CityScaleBenchmark {
     Duration viaEngine = Duration.ofNanos(System.nanoTime() - start);
     report.rate("Camunda TaskService.complete (in-process)", COMPLETIONS, viaEngine, "tasks/s");
     engineWork.report(report, "task", COMPLETIONS);
+    String engine = "TaskService.complete " + BenchmarkReport.rate(COMPLETIONS, viaEngine, "tasks/s");
+    report.rateGoal("4. Completions through the API, claim-and-complete", 200, "tasks/s", COMPLETIONS, oneRequest,
+        engine);
+    report.rateGoal("4. Completions through the API, claim then complete", 200, "tasks/s", COMPLETIONS, twoRequests,
+        engine);
 
     assertThat(jdbc.queryForObject("""
         select count(*) from task_view where process_key = ? and status = 'COMPLETED' and completed_by = ?""",
@@ -593,7 +598,10 @@ class CityScaleBenchmark {
 
     report.rate("Complete flows (9 API calls, more when polled again; 1 job)", QUERY_FLOWS, elapsed, "flows/s");
     report.latency("  One flow, request to saved result", flows.flows(), false);
-    report.latency("  One flow less its answer wait (the app's own time)", flows.flowsLessAnswerWaits(), false);
+    Latencies own = report.latency("  One flow less its answer wait (the app's own time)",
+        flows.flowsLessAnswerWaits(), false);
+    report.rateGoal("5. Information-query flows end to end, one after another", 50, "flows/s", QUERY_FLOWS, elapsed,
+        String.format(Locale.ROOT, "app's own time p50 %.0f ms per flow", own.percentileMillis(50)));
     for (InformationQueryFlows.Step step : InformationQueryFlows.Step.values()) {
       report.latency("  " + step.label, flows.latencies(step), false);
     }
