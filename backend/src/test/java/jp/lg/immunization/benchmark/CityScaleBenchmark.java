@@ -710,8 +710,9 @@ class CityScaleBenchmark {
           + " `mvn -B -Pbenchmark verify`, which packages the jar before the integration-test phase.");
       return;
     }
-    // The benchmark's own database stays up but idle; flush it so that its writes do not compete.
-    jdbc.execute("checkpoint");
+    // The benchmark's own database stays up but idle; flush it so that its writes do not compete (CHECKPOINT is the
+    // superuser's: the app's role may not).
+    administrator.superuser().execute("checkpoint");
     JarStartup startup = new JarStartup(JAR);
     List<JarStartup.Launch> launches = new ArrayList<>(List.of(JarStartup.Launch.JAR));
     if (startup.canFastStart()) {
