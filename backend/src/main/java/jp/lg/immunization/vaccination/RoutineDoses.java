@@ -34,10 +34,7 @@ class RoutineDoses implements DoseValidation.RoutineRule {
   @Override
   public Optional<String> broken(ResidentRef resident, DoseValidation.VaccineName vaccine, LocalDate date,
       Collection<DoseValidation.PriorDose> priors) {
-    if (!vaccine.vaccine().routine()) {
-      return Optional.empty();
-    }
-    return broken(resident, vaccine, date, priors, qualifications.holds(resident.id()), extensions.of(resident.id()));
+    return forResidents(List.of(resident.id())).broken(resident, vaccine, date, priors);
   }
 
   /**
