@@ -2,8 +2,11 @@
 // axe-core and at phone and tablet widths like every other page: a co-pay exemption at the counter whose 庁内連携 match
 // cannot decide it (R26: staff decide from the documents, a supervisor approves), a provision outside the network
 // (R13: confirmed by a second staff member, then sent), and a resident's disclosure request (R28: identity check,
-// decision, the supervisor's approval, the notice sent). Each task page is checked as its holder has it open, each
-// case page while the case is open; the case-pages scenario checks them again once they have ended.
+// decision, the supervisor's approval, the notice sent). Besides, the steps off those main paths: an exemption applied
+// for online (ぴったりサービス, through its simulator: 申請者の特定), a correction request received too long ago (its
+// deadline follow-ups for staff and the supervisor, then 訂正の実施と記録), and the provision sent back once (提供内容の
+// 訂正または取下げ). Each task page is checked as its holder has it open, each case page while the case is open; the
+// case-pages scenario checks them again once they have ended.
 //
 //   BASE_URL=http://localhost:8080 SCREENSHOT_DIR=/tmp/shots E2E_PASSWORD=... node e2e/exemption-provision-request.e2e.mjs
 import { checkCurrentPage, checkPaths } from './a11y.mjs';
@@ -15,6 +18,7 @@ import {
   findAddresseeNumber,
   login,
   logout,
+  navLink,
   openTab,
   openTask,
   runScenario,
@@ -22,9 +26,10 @@ import {
   waitForTaskRow,
 } from './lib.mjs';
 
-/** The office's today (Japan time) as YYYY-MM-DD. */
-function officeToday() {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+/** The office's date (Japan time) `daysAgo` days before today, as YYYY-MM-DD. */
+function officeDate(daysAgo = 0) {
+  const day = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(day);
 }
 
 function caseId(caseLabel) {
@@ -39,8 +44,17 @@ function checkedTask(page, user, taskName, caseLabel, fill) {
   });
 }
 
+/** As the resident would online: the simulator files a co-pay exemption application that reaches 申請者の特定. */
+async function applyOnline(page, addresseeNumber) {
+  await navLink(page, 'シミュレーター', '/admin/simulators').click();
+  await page.getByTestId('pittari-addressee-number').fill(addresseeNumber);
+  await page.getByTestId('pittari-button').click();
+  await page.getByTestId('pittari-result').waitFor();
+  await checkCurrentPage(page, 'admin1');
+}
+
 async function run(page) {
-  const today = officeToday();
+  const today = officeDate();
 
   console.log('1. staff1 takes in the three cases at the counter');
   await login(page, 'staff1', 'login-staff1');
@@ -52,6 +66,16 @@ async function run(page) {
     await fillText(page, form, { key: 'note' }, '窓口で申請書を受理');
   });
   const resident = await findAddresseeNumber(page);
+  // Received 40 days ago: the 30-day deadline has passed, so both of its follow-ups come as soon as it is checked.
+  // Not started right after the other request: the catalogue keeps a started card's result open.
+  const correction = await startProcess(page, 'ResidentDataRequest', async (form) => {
+    await chooseOption(page, form, { key: 'kind' }, { value: 'CORRECTION' });
+    await fillText(page, form, { key: 'addresseeNumber' }, resident);
+    await chooseOption(page, form, { key: 'requesterType' }, { value: 'SELF' });
+    await fillText(page, form, { key: 'requesterName' }, '架空 請求者');
+    await fillText(page, form, { key: 'requestText' }, '予防接種の記録の接種日の訂正を求める');
+    await fillDate(page, form, { key: 'receivedOn' }, officeDate(40));
+  });
   const provision = await startProcess(page, 'OutsideProvision', async (form) => {
     await fillText(page, form, { key: 'addresseeNumber' }, resident);
     await chooseOption(page, form, { key: 'recipientKind' }, { value: 'MUNICIPALITY' });
@@ -75,6 +99,13 @@ async function run(page) {
     `#/outside-provisions/${caseId(provision)}`,
     `#/resident-requests/${caseId(request)}`,
   ]);
+  await logout(page);
+
+  console.log('1b. a resident applies for the exemption online (ぴったりサービス, through the simulator)');
+  await login(page, 'admin1', 'login-admin1');
+  await applyOnline(page, resident);
+  await logout(page);
+  await login(page, 'staff1', 'login-staff1-again');
 
   console.log('2. staff1 checks the requester, decides the disclosure and the exemption the match could not');
   await checkedTask(page, 'staff1', '請求者の本人確認', request, async (form) => {
@@ -89,6 +120,22 @@ async function run(page) {
   await page.getByTestId('show-package').click();
   await page.getByTestId('show-package').filter({ hasText: '写しを閉じる' }).waitFor();
   await checkCurrentPage(page, 'staff1');
+  await checkedTask(page, 'staff1', '請求者の本人確認', correction, async (form) => {
+    await chooseOption(page, form, { key: 'identityDocument' }, { value: 'MY_NUMBER_CARD' });
+    await chooseOption(page, form, { key: 'identityResult' }, { value: 'CONFIRMED' });
+  });
+  await checkedTask(page, 'staff1', '期限が近い請求の確認', correction, async (form) => {
+    await fillText(page, form, { key: 'note' }, '本日中に決定する');
+  });
+  await checkedTask(page, 'staff1', '開示・訂正・利用停止の決定（職員）', correction, async (form) => {
+    await chooseOption(page, form, { key: 'decision' }, { value: 'CORRECT' });
+    await fillText(page, form, { key: 'reason' }, '接種記録の接種日が予診票と異なるため');
+  });
+  // The online application names nobody in the register yet: staff identify the applicant from its entries.
+  await checkedTask(page, 'staff1', '申請者の特定', undefined, async (form) => {
+    await chooseOption(page, form, { key: 'decision' }, { value: 'ACCEPT' });
+    await fillText(page, form, { key: 'addresseeNumber' }, resident);
+  });
   // The applicant brings what the match lacked: the former city's 非課税証明書, or the 生活保護受給証明書.
   const noTaxRecord = applicant.endsWith('3');
   await checkedTask(page, 'staff1', '免除の判断（職員）', exemption, async (form) => {
@@ -111,14 +158,46 @@ async function run(page) {
   await checkedTask(page, 'super1', '決定の承認（上長）', request, async (form) => {
     await chooseOption(page, form, { key: 'approval' }, { value: 'APPROVE' });
   });
+  // Before the decision is approved: its approval ends the deadline's watch and this step with it.
+  await checkedTask(page, 'super1', '期限を過ぎた請求の確認（上長）', correction, async (form) => {
+    await fillText(page, form, { key: 'note' }, '本人確認の書類の到着が遅れた。本日決定する');
+  });
+  await checkedTask(page, 'super1', '決定の承認（上長）', correction, async (form) => {
+    await chooseOption(page, form, { key: 'approval' }, { value: 'APPROVE' });
+  });
   // Supervisors may confirm a provision too; this one leaves it to a colleague and only reads it, unclaimed.
   await openTab(page, 'group');
   await openTask(page, await waitForTaskRow(page, 'group', '提供内容と提供先の確認（別の職員）', provision));
   await checkCurrentPage(page, 'super1');
   await logout(page);
 
-  console.log('4. staff2 confirms the provision and records it sent, and the disclosure notice sent');
+  console.log('4. staff2 sends the provision back, records the correction and the disclosure notice sent');
   await login(page, 'staff2', 'login-staff2');
+  await checkedTask(page, 'staff2', '提供内容と提供先の確認（別の職員）', provision, async (form) => {
+    await chooseOption(page, form, { key: 'approval' }, { value: 'SEND_BACK' });
+    await fillText(page, form, { key: 'reason' }, '提供の根拠の条番号を確認してください');
+  });
+  await checkedTask(page, 'staff2', '訂正の実施と記録', correction, async (form) => {
+    await fillText(page, form, { key: 'item' }, '麻しん風しん混合 第1期の接種日');
+    await fillText(page, form, { key: 'beforeText' }, '令和6年4月2日');
+    await fillText(page, form, { key: 'afterText' }, '令和6年4月12日');
+  });
+  await checkedTask(page, 'staff2', '決定通知の送付の記録', request, async (form) => {
+    await fillDate(page, form, { key: 'noticeSentOn' }, today);
+    await chooseOption(page, form, { key: 'delivery' }, { value: 'MAIL' });
+  });
+  await logout(page);
+
+  console.log('5. staff1 revises the provision sent back');
+  await login(page, 'staff1', 'login-staff1-revision');
+  await checkedTask(page, 'staff1', '提供内容の訂正または取下げ', provision, async (form) => {
+    await chooseOption(page, form, { key: 'revision' }, { value: 'RESUBMIT' });
+    await fillText(page, form, { key: 'legalBasis' }, '予防接種法施行令第6条の2第1項');
+  });
+  await logout(page);
+
+  console.log('6. staff2 confirms the revised provision and records it sent');
+  await login(page, 'staff2', 'login-staff2-again');
   await checkedTask(page, 'staff2', '提供内容と提供先の確認（別の職員）', provision, async (form) => {
     await chooseOption(page, form, { key: 'approval' }, { value: 'APPROVE' });
     const confirmation = page.getByTestId('camunda-form');
@@ -127,10 +206,6 @@ async function run(page) {
   });
   await checkedTask(page, 'staff2', '送付の記録', provision, async (form) => {
     await fillDate(page, form, { key: 'sentOn' }, today);
-  });
-  await checkedTask(page, 'staff2', '決定通知の送付の記録', request, async (form) => {
-    await fillDate(page, form, { key: 'noticeSentOn' }, today);
-    await chooseOption(page, form, { key: 'delivery' }, { value: 'MAIL' });
   });
   await logout(page);
 }

@@ -1,8 +1,8 @@
 // How long the managers' first screen (/#/kpi) takes to draw in the browser, as a manager opens it: a reload of the
 // tab, and a first load in a new tab of the same browser (signed in, but with nothing of the app in the tab yet).
 // Not a test: it prints the times and the machine's load average, since a busy machine stretches every figure. For
-// each load it also prints when the summary's data request and the page's code chunk started, which does not depend
-// on the load: an early data request starts before the chunk, not after it.
+// each load it also prints when the sign-in check, the summary's data request and the page's code chunk started, which
+// depends less on the load: early requests start before the chunk, not after it.
 //
 //   BASE_URL=http://localhost:8080 E2E_PASSWORD=... E2E_AUTHENTICATOR_FILE=... RUNS=20 node e2e/kpi-first-screen.measure.mjs
 //
@@ -43,6 +43,7 @@ async function timings(page) {
         .map((entry) => entry.startTime)[0];
     return {
       drawn: window.kpiFirstScreenDrawnAt,
+      signInCheck: started((path) => path === '/api/me'),
       data: started((path) => path === '/api/kpi/summary'),
       chunk: started((path) => /\/assets\/KpiDashboardPage-[^/]+\.js$/.test(path)),
     };
@@ -71,6 +72,10 @@ function summary(name, samples) {
       'drawn',
       samples.map((s) => s.drawn),
     )}; ` +
+      `${line(
+        'sign-in check started',
+        samples.map((s) => s.signInCheck),
+      )}; ` +
       `${line(
         'data request started',
         samples.map((s) => s.data),

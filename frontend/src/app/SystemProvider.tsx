@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { apiRequest } from '../lib/api';
+import { earlyOrFetch } from '../lib/earlyRequests';
 
 export interface SystemInfo {
   demoMode: boolean;
@@ -8,7 +9,7 @@ export interface SystemInfo {
 }
 
 export function fetchSystem(): Promise<SystemInfo> {
-  return apiRequest<SystemInfo>('/system', { ignoreUnauthorized: true });
+  return earlyOrFetch('/system', () => apiRequest<SystemInfo>('/system', { ignoreUnauthorized: true }));
 }
 
 const SystemContext = createContext<SystemInfo | null>(null);

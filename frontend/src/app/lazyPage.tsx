@@ -1,13 +1,14 @@
-import { isValidElement, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { isValidElement, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { matchRoutes, type RouteObject } from 'react-router-dom';
 import { Loading } from '../components/Message';
 
 type Load = () => Promise<Record<string, unknown>>;
 
 /**
- * A page loaded as its own chunk on first visit, with the usual loading message meanwhile. A page whose chunk was
- * preloaded renders at once: through `lazy` it would suspend even then, and React holds back a suspended page for
- * 300 ms after its loading message appears (its throttle against flicker), which was most of a reload's wait.
+ * A page loaded as its own chunk on first visit, with the usual loading message meanwhile. It waits for its chunk in
+ * state, not through `lazy` and Suspense: React holds back a suspended page for 300 ms after its loading message
+ * appeared (its throttle against flicker), so a chunk that arrived a moment after the sign-in check (a first load in a
+ * new tab, while the app's script is still being evaluated) kept the page from being drawn for most of that time.
  */
 export function page<P extends object = object>(load: Load, name: string): ComponentType<P> & { preload: Load } {
   let loaded: ComponentType<P> | undefined;
@@ -16,21 +17,27 @@ export function page<P extends object = object>(load: Load, name: string): Compo
     loaded = module[name] as ComponentType<P>;
     return module;
   };
-  const Page = lazy(async () => {
-    await loadPage();
-    return { default: loaded as ComponentType<P> };
-  });
   function LazyPage(props: P) {
-    // Chosen once per mount: switching from the lazy path to the loaded one later would remount the page.
-    const [Loaded] = useState(() => loaded);
-    if (Loaded) {
-      return <Loaded {...props} />;
+    const [arrival, setArrival] = useState<{ page?: ComponentType<P>; error?: unknown }>(() => ({ page: loaded }));
+    useEffect(() => {
+      if (arrival.page) {
+        return;
+      }
+      let current = true;
+      loadPage().then(
+        () => current && setArrival({ page: loaded }),
+        (error: unknown) => current && setArrival({ error }),
+      );
+      return () => {
+        current = false;
+      };
+    }, [arrival.page]);
+    if (arrival.error) {
+      // To the route's error page, as a chunk that failed to load through `lazy` went.
+      throw arrival.error;
     }
-    return (
-      <Suspense fallback={<Loading />}>
-        <Page {...props} />
-      </Suspense>
-    );
+    const Loaded = arrival.page;
+    return Loaded ? <Loaded {...props} /> : <Loading />;
   }
   LazyPage.displayName = `Lazy(${name})`;
   LazyPage.preload = loadPage;

@@ -3,14 +3,15 @@ import { canSeeKpis } from './auth/roles';
 import type { Me, Role } from './auth/session';
 
 /**
- * Requests a page needs, started while the app's script is still being evaluated, before `/api/me` answers: a
- * reload of the managers' first screen then waits for one round trip, not three in a row (me → page chunk → data).
+ * Requests started while the app's script is still on its way or being evaluated, before React has mounted: a reload
+ * of the managers' first screen then waits for one round trip, not three in a row (me → page chunk → data).
  *
- * Started only for the roles the server lets through, as remembered from this browser's last sign-in: a reload by
- * someone else must not put refused requests on the audit trail (R11). They are kept for the whole browser, not per
- * tab, since the session is the browser's too: a new tab opened on the page starts early as well, and a sign-in as
- * someone else in another tab replaces them. The server decides all the same; an answer is only handed to a page
- * behind the same role check, in the session that asked, and is dropped at sign-out.
+ * The sign-in check (`/me`) and the public system facts are asked on every load anyway, so they always start here.
+ * A page's data is started only for the roles the server lets through, as remembered from this browser's last
+ * sign-in: a reload by someone else must not put refused requests on the audit trail (R11). They are kept for the
+ * whole browser, not per tab, since the session is the browser's too: a new tab opened on the page starts early as
+ * well, and a sign-in as someone else in another tab replaces them. The server decides all the same; an answer is only
+ * handed to a page behind the same role check, in the session that asked, and is dropped at sign-out.
  */
 interface EarlyRequest {
   /** The path after `#`, with its query. */
@@ -23,6 +24,10 @@ const EARLY_REQUESTS: EarlyRequest[] = [
   // The KPI page's first view (概要) is the one without `view`, or `view=summary`.
   { route: /^\/kpi\/?(\?(view=summary)?)?$/, path: '/kpi/summary', allowed: canSeeKpis },
 ];
+
+/** Asked on every load, whoever is signed in; `/me` answers who that is. */
+export const SIGN_IN_CHECK = '/me';
+const EVERY_LOAD = [SIGN_IN_CHECK, '/system'];
 
 const ROLES_KEY = 'signed-in-roles';
 const started = new Map<string, Promise<unknown>>();
@@ -47,26 +52,46 @@ export function forgetSession(): void {
   started.clear();
 }
 
-/** Starts the requests of the page at `hash` (e.g. `#/kpi`) that the remembered roles allow. */
-export function startEarlyRequests(hash: string): void {
-  const route = hash.replace(/^#/, '') || '/';
-  const roles = { roles: rememberedRoles() };
+function start(path: string): void {
+  // A 401 is for the sign-in check to report, from its own answer.
+  const answer = apiRequest(path, { ignoreUnauthorized: true });
+  answer.catch(() => undefined);
+  started.set(path, answer);
+}
+
+function startPageRequests(route: string, roles: Role[]): void {
   for (const request of EARLY_REQUESTS) {
-    if (request.route.test(route) && request.allowed(roles)) {
-      // A 401 here is no news for the sign-in check; it answers `/api/me` on its own.
-      const answer = apiRequest(request.path, { ignoreUnauthorized: true });
-      answer.catch(() => undefined);
-      started.set(request.path, answer);
+    if (request.route.test(route) && request.allowed({ roles }) && !started.has(request.path)) {
+      start(request.path);
     }
   }
 }
 
 /**
+ * Starts the sign-in check and the requests of the page at `hash` (e.g. `#/kpi`) that the remembered roles allow. With
+ * nothing remembered (this browser's first load, or after a sign-out), the page's requests start as soon as the
+ * sign-in check answers who it is, still before the app has been evaluated and has drawn the page.
+ */
+export function startEarlyRequests(hash: string): void {
+  const route = hash.replace(/^#/, '') || '/';
+  EVERY_LOAD.forEach(start);
+  startPageRequests(route, rememberedRoles());
+  (started.get(SIGN_IN_CHECK) as Promise<Me>).then(
+    (me) => startPageRequests(route, me.roles),
+    () => undefined,
+  );
+}
+
+/**
  * The answer of a request started early, once (a later refetch asks the server again), or a fresh request when none
- * was started or the early one failed.
+ * was started or the early one failed. A failure of the sign-in check is its answer (nobody is signed in), not a
+ * reason to ask twice.
  */
 export function earlyOrFetch<T>(path: string, fetch: () => Promise<T>): Promise<T> {
   const early = started.get(path) as Promise<T> | undefined;
   started.delete(path);
-  return early ? early.catch(fetch) : fetch();
+  if (!early) {
+    return fetch();
+  }
+  return path === SIGN_IN_CHECK ? early : early.catch(fetch);
 }

@@ -1,4 +1,5 @@
 import { apiRequest } from '../api';
+import { earlyOrFetch, SIGN_IN_CHECK } from '../earlyRequests';
 
 export type Role = 'STAFF' | 'SUPERVISOR' | 'MANAGER' | 'AUDITOR' | 'ADMIN';
 
@@ -37,6 +38,7 @@ export function logout(): Promise<void> {
   return apiRequest<void>('/auth/logout', { method: 'POST', ignoreUnauthorized: true });
 }
 
+/** Who is signed in; on a page load, the answer of the request started before the app (earlyRequests). */
 export function fetchMe(): Promise<Me> {
-  return apiRequest<Me>('/me', { ignoreUnauthorized: true });
+  return earlyOrFetch(SIGN_IN_CHECK, () => apiRequest<Me>(SIGN_IN_CHECK, { ignoreUnauthorized: true }));
 }

@@ -331,15 +331,17 @@ describe('KPI dashboard', () => {
     expect(requests.at(-1)?.path).toBe('/api/kpi/open-tasks?processKey=InformationQuery&taskKey=ApproveQuery');
   });
 
-  it('on a reload, draws the summary asked for before the sign-in check answered, asking for it once', async () => {
+  it('on a reload, draws the summary asked for with the sign-in check, before the app, asking each once', async () => {
     rememberRoles(['MANAGER']);
     const { requests } = backend(MANAGER1, () => ({ status: 200, body: DASHBOARD }));
     startEarlyRequests('#/kpi');
     renderApp('/kpi');
     expect(await screen.findByTestId('kpi-figures')).toBeInTheDocument();
     const paths = requests.map((r) => r.path);
-    expect(paths[0]).toBe('/api/kpi/summary');
-    expect(paths.filter((path) => path === '/api/kpi/summary')).toHaveLength(1);
+    expect(paths.slice(0, 3)).toEqual(['/api/me', '/api/system', '/api/kpi/summary']);
+    for (const early of ['/api/me', '/api/system', '/api/kpi/summary']) {
+      expect(paths.filter((path) => path === early)).toHaveLength(1);
+    }
   });
 
   it("remembers the signed-in roles for the browser's next load, and asks nothing early for staff", async () => {

@@ -33,7 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
     "immunization.simulators.vrs.auto-answer=true",
     "immunization.simulators.vrs.answer-delay=PT1S",
     "immunization.simulators.city-linkage.auto-answer=true",
-    "immunization.simulators.city-linkage.answer-delay=PT1S"})
+    "immunization.simulators.city-linkage.answer-delay=PT1S",
+    "immunization.simulators.pittari-service.auto-deliver=true",
+    "immunization.simulators.pittari-service.delivery-delay=PT1S"})
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
@@ -108,7 +110,8 @@ class BrowserEndToEndTest {
 
   /**
    * Also checks their task pages as each holder has them open and their case pages while open, with axe-core and at
-   * 390 px and 768 px wide.
+   * 390 px and 768 px wide; among them the steps off the main paths: an exemption applied for online (申請者の特定),
+   * a correction request past its deadline (both follow-ups, 訂正の実施と記録) and a provision sent back and revised.
    */
   @Test
   void R13_R26_R28_staffTakeInAnExemptionAProvisionAndADisclosureRequestASupervisorApprovesAndAColleagueSends()
