@@ -1,39 +1,230 @@
 package jp.lg.immunization.security;
 
-import org.springframework.session.config.SessionRepositoryCustomizer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.stereotype.Component;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Spring Session writes every session's last access time back on every request: an UPDATE and a commit, with its
- * fsync, under each API call, even one that only reads. This update writes the row only when something else changed
- * (the id after login, the principal, the timeout) or when the last access advanced by {@link #SLACK_MILLIS}: an idle
- * session then expires at most that much before its 30 minutes are up, and a request that writes nothing commits no
- * WAL. The repository ignores the update count, so a row left as it was is fine.
+ * What a request costs the session table. Spring Session JDBC, left alone, reads a session twice per request and
+ * writes it once: its filter clears the session it read when the response is committed and, saving again at the end
+ * of the request, reads it anew (spring-session issue 1731), and every request moves the last access time, which is an
+ * UPDATE, a commit and its fsync even under a request that only reads.
+ *
+ * <p>Here a session is read once per request and written only when something else changed (the id after login, an
+ * attribute, the timeout) or when its last access advanced by {@link #SLACK_MILLIS}: an idle session then expires at
+ * most that much before its 30 minutes are up, and a request that changes nothing runs no session statement but the
+ * read. The read stays in the database on every request, so that a session ended elsewhere (an account disabled, its
+ * roles changed, on any node) is gone at the very next request.
  */
-@Component
-class SessionAccessWrites implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
+@Configuration(proxyBeanMethods = false)
+class SessionAccessWrites {
 
   static final long SLACK_MILLIS = 60_000;
 
-  /**
-   * The repository binds its six parameters in this order (id, last access, timeout, expiry, principal, primary id);
-   * the derived table names them once, so that the condition can compare them with the row.
-   */
-  private static final String UPDATE_WHEN_ADVANCED = """
-      UPDATE %TABLE_NAME% AS s
-      SET SESSION_ID = v.session_id, LAST_ACCESS_TIME = v.last_access_time,
-          MAX_INACTIVE_INTERVAL = v.max_inactive_interval, EXPIRY_TIME = v.expiry_time, PRINCIPAL_NAME = v.principal_name
-      FROM (SELECT CAST(? AS CHAR(36)) AS session_id, CAST(? AS BIGINT) AS last_access_time,
-                   CAST(? AS INT) AS max_inactive_interval, CAST(? AS BIGINT) AS expiry_time,
-                   CAST(? AS VARCHAR(100)) AS principal_name, CAST(? AS CHAR(36)) AS primary_id) AS v
-      WHERE s.PRIMARY_ID = v.primary_id
-        AND (s.SESSION_ID <> v.session_id OR s.MAX_INACTIVE_INTERVAL <> v.max_inactive_interval
-             OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
-             OR v.last_access_time - s.LAST_ACCESS_TIME >= """ + SLACK_MILLIS + ")";
+  /** The sessions read by the request this thread serves; set only while a request passes {@link #sessionReadScope()}. */
+  private static final ThreadLocal<Map<String, AccessedSession>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
 
-  @Override
-  public void customize(JdbcIndexedSessionRepository repository) {
-    repository.setUpdateSessionQuery(UPDATE_WHEN_ADVANCED);
+  /**
+   * Puts the rules above in front of Spring Session's repository, for the session filter and {@link Sessions}: Spring
+   * Boot makes that repository only while no other exists, so this one takes its place rather than standing beside it.
+   * The repository's own transactions (each read and each save, apart from any transaction of the caller's) run on
+   * the data source's transaction manager: the application's JPA one would open an entity manager for each, which was
+   * more than half of the CPU of reading a session.
+   */
+  @Bean
+  static BeanPostProcessor sessionAccessWritesInFrontOfTheRepository(ObjectProvider<DataSource> dataSource) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+          TransactionTemplate sessionTransactions = new TransactionTemplate(
+              new JdbcTransactionManager(dataSource.getObject()));
+          sessionTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+          configuration.setTransactionOperations(sessionTransactions);
+        }
+        return bean;
+      }
+
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof JdbcIndexedSessionRepository jdbc ? new Repository(jdbc) : bean;
+      }
+    };
+  }
+
+  /** Just outside the session filter, on every dispatch it runs on: what a request read lives as long as the request. */
+  @Bean
+  FilterRegistrationBean<Filter> sessionReadScope() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      Map<String, AccessedSession> outer = READ_IN_THIS_REQUEST.get();
+      READ_IN_THIS_REQUEST.set(new HashMap<>());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        READ_IN_THIS_REQUEST.set(outer);
+      }
+    });
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+    return registration;
+  }
+
+  private static final class Repository implements FindByIndexNameSessionRepository<AccessedSession> {
+
+    private final FindByIndexNameSessionRepository<Session> jdbc;
+
+    @SuppressWarnings("unchecked")
+    Repository(JdbcIndexedSessionRepository jdbc) {
+      // Its session type is private to its package; it takes back only the sessions it gave out.
+      this.jdbc = (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) jdbc;
+    }
+
+    @Override
+    public AccessedSession createSession() {
+      return new AccessedSession(jdbc.createSession(), true);
+    }
+
+    @Override
+    public void save(AccessedSession session) {
+      if (session.unsaved) {
+        jdbc.save(session.stored);
+        session.saved();
+      }
+    }
+
+    @Override
+    public AccessedSession findById(String id) {
+      Map<String, AccessedSession> read = READ_IN_THIS_REQUEST.get();
+      AccessedSession session = read == null ? null : read.get(id);
+      if (session != null && session.getId().equals(id)) {
+        return session;
+      }
+      Session stored = jdbc.findById(id);
+      session = stored == null ? null : new AccessedSession(stored, false);
+      if (read != null && session != null) {
+        read.put(id, session);
+      }
+      return session;
+    }
+
+    @Override
+    public void deleteById(String id) {
+      Map<String, AccessedSession> read = READ_IN_THIS_REQUEST.get();
+      if (read != null) {
+        read.remove(id);
+      }
+      jdbc.deleteById(id);
+    }
+
+    @Override
+    public Map<String, AccessedSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+      return jdbc.findByIndexNameAndIndexValue(indexName, indexValue).entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey, entry -> new AccessedSession(entry.getValue(), false)));
+    }
+  }
+
+  /**
+   * A stored session that passes on every change but a last access within {@link #SLACK_MILLIS} of the one stored, and
+   * knows whether it has anything to save.
+   */
+  static final class AccessedSession implements Session {
+
+    private final Session stored;
+    private boolean unsaved;
+
+    private AccessedSession(Session stored, boolean unsaved) {
+      this.stored = stored;
+      this.unsaved = unsaved;
+    }
+
+    private void saved() {
+      unsaved = false;
+    }
+
+    @Override
+    public void setLastAccessedTime(Instant lastAccessedTime) {
+      if (unsaved || Duration.between(stored.getLastAccessedTime(), lastAccessedTime).toMillis() >= SLACK_MILLIS) {
+        stored.setLastAccessedTime(lastAccessedTime);
+        unsaved = true;
+      }
+    }
+
+    @Override
+    public String changeSessionId() {
+      unsaved = true;
+      return stored.changeSessionId();
+    }
+
+    @Override
+    public void setAttribute(String attributeName, Object attributeValue) {
+      unsaved = true;
+      stored.setAttribute(attributeName, attributeValue);
+    }
+
+    @Override
+    public void removeAttribute(String attributeName) {
+      unsaved = true;
+      stored.removeAttribute(attributeName);
+    }
+
+    @Override
+    public void setMaxInactiveInterval(Duration interval) {
+      unsaved = true;
+      stored.setMaxInactiveInterval(interval);
+    }
+
+    @Override
+    public String getId() {
+      return stored.getId();
+    }
+
+    @Override
+    public <T> T getAttribute(String attributeName) {
+      return stored.getAttribute(attributeName);
+    }
+
+    @Override
+    public Set<String> getAttributeNames() {
+      return stored.getAttributeNames();
+    }
+
+    @Override
+    public Instant getCreationTime() {
+      return stored.getCreationTime();
+    }
+
+    @Override
+    public Instant getLastAccessedTime() {
+      return stored.getLastAccessedTime();
+    }
+
+    @Override
+    public Duration getMaxInactiveInterval() {
+      return stored.getMaxInactiveInterval();
+    }
+
+    @Override
+    public boolean isExpired() {
+      return stored.isExpired();
+    }
   }
 }

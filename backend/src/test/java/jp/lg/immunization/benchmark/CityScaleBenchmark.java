@@ -667,12 +667,14 @@ class CityScaleBenchmark {
     long caseViewsBefore = jdbc.queryForObject(caseViews, Long.class, SUPERVISOR_USER);
 
     long tableReadsBefore = tableReads();
+    DatabaseWork pageWork = DatabaseWork.start(administrator.superuser());
     Latencies first = report.latency("First page",
         Latencies.measure(APPROVAL_WARM_UP, APPROVAL_SAMPLES, i -> supervisor.get(firstPage)), false);
     report.latencyGoal("6. Approval queue, 5,000 pending, first page", 95, 15, first, "");
     report.figure("  table reads per page (idx_scan + seq_scan of pg_stat_user_tables, all sessions)",
         String.format(Locale.ROOT, "%.1f", (double) (tableReads() - tableReadsBefore)
             / (APPROVAL_WARM_UP + APPROVAL_SAMPLES)), "a proxy for the SQL statements a page runs");
+    pageWork.report(report, "first page", APPROVAL_WARM_UP + APPROVAL_SAMPLES);
     report.latency(String.format(Locale.ROOT, "Page %d, reached by %d nextCursor hops", CURSOR_HOPS + 1, CURSOR_HOPS),
         Latencies.measure(APPROVAL_WARM_UP, APPROVAL_SAMPLES, i -> supervisor.get(deepPage)), false);
     int pages = 2 * (APPROVAL_WARM_UP + APPROVAL_SAMPLES);

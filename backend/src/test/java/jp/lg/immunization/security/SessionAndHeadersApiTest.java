@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.platform.DatabaseAdministrator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,7 @@ class SessionAndHeadersApiTest {
   @Autowired MockMvc mvc;
   @Autowired TestUsers users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DatabaseAdministrator administrator;
 
   @Test
   void aSessionEndsTenHoursAfterLoginEvenWhenItWasUsedAMinuteAgo() throws Exception {
@@ -61,6 +63,31 @@ class SessionAndHeadersApiTest {
                                   expiry_time = expiry_time - 30 * 60 * 1000 - 1
         where principal_name = ?""", username);
     mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void aRequestThatChangesNothingReadsItsSessionOnceAndWritesNothing() throws Exception {
+    String username = users.newStaffAccount("quiet", "quiet-pass-2026");
+    Cookie session = users.signIn(username, "quiet-pass-2026");
+    mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+    JdbcTemplate superuser = administrator.superuser();
+    superuser.execute("create extension if not exists pg_stat_statements");
+    superuser.query("select pg_stat_statements_reset()", rs -> null);
+
+    for (int request = 0; request < 5; request++) {
+      mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+    }
+    assertThat(sessionStatements(superuser, "select")).isEqualTo(5);
+    assertThat(sessionStatements(superuser, "update") + sessionStatements(superuser, "insert")
+        + sessionStatements(superuser, "delete")).isZero();
+  }
+
+  /** Statements of the app's role on the session tables that begin with {@code verb}, since the last reset. */
+  private static long sessionStatements(JdbcTemplate superuser, String verb) {
+    return superuser.queryForObject("""
+        select coalesce(sum(calls), 0) from pg_stat_statements
+        where userid <> (select oid from pg_roles where rolname = current_user)
+          and query ilike ? and query ilike '%spring_session%'""", Long.class, verb + " %");
   }
 
   private long lastAccess(String username) {
