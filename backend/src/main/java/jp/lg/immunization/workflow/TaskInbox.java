@@ -136,6 +136,12 @@ class TaskInbox {
         .map(Row::task).findFirst();
   }
 
+  /** The step, its row locked until the transaction ends (a concurrent claim or completion waits, then sees it). */
+  Optional<TaskSummary> findForUpdate(String taskId) {
+    return jdbc.query(COLUMNS + " where id = ? for update", mapper(Instant.now(clock)), taskId).stream()
+        .map(Row::task).findFirst();
+  }
+
   /** The step as the user's list shows it: the resident named (or masked) and the holder's absence. */
   Optional<TaskSummary> find(String taskId, SignedInUser user) {
     return jdbc.query(COLUMNS + " where id = ?", mapper(Instant.now(clock)), taskId).stream().findFirst()
@@ -164,10 +170,6 @@ class TaskInbox {
           }
         }, (Object) processInstanceIds.toArray(String[]::new));
     return completed;
-  }
-
-  void recordSubmission(String taskId, String submissionJson) {
-    jdbc.update("update task_view set submission = ?::jsonb where id = ?", submissionJson, taskId);
   }
 
   /** The end of the next business day: a step due before then is due soon. */
