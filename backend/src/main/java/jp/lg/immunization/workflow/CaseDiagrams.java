@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -59,11 +60,17 @@ class CaseDiagrams {
         .processInstanceId(instanceId).orderByHistoricActivityInstanceStartTime().asc().list();
     List<String> current = activities.stream().filter(activity -> activity.getEndTime() == null)
         .map(HistoricActivityInstance::getActivityId).distinct().toList();
-    List<Passed> passed = jdbc.query("""
-        select task_key, name, completed_by, ended_at from task_view
-        where process_instance_id = ? and status = 'COMPLETED' order by ended_at, id""",
-        (rs, n) -> new Passed(rs.getString(1), rs.getString(2), users.displayName(rs.getString(3)),
-            rs.getTimestamp(4).toInstant()), instanceId);
+    // Every step of the instance, the completed ones picked here: see TaskInbox.completedSteps.
+    List<Passed> passed = new ArrayList<>();
+    jdbc.query("""
+        select task_key, name, completed_by, ended_at, status from task_view
+        where process_instance_id = ? order by ended_at, id""",
+        rs -> {
+          if (TaskInbox.COMPLETED.equals(rs.getString(5))) {
+            passed.add(new Passed(rs.getString(1), rs.getString(2), users.displayName(rs.getString(3)),
+                rs.getTimestamp(4).toInstant()));
+          }
+        }, instanceId);
     List<Passed> others = activities.stream()
         .filter(activity -> activity.getEndTime() != null && !"userTask".equals(activity.getActivityType()))
         .map(activity -> new Passed(activity.getActivityId(), activity.getActivityName(), null,

@@ -99,12 +99,15 @@ public class FourEyes {
       return Map.of();
     }
     Map<String, Map<String, Set<String>>> completed = new HashMap<>();
+    // Every step of the instances, the completed ones picked here: see TaskInbox.completedSteps.
     jdbc.query("""
-        select process_instance_id, task_key, completed_by from task_view
-        where process_instance_id = any(?) and status = 'COMPLETED' and completed_by is not null""",
+        select process_instance_id, task_key, completed_by, status from task_view
+        where process_instance_id = any(?)""",
         rs -> {
-          completed.computeIfAbsent(rs.getString(1), instance -> new HashMap<>())
-              .computeIfAbsent(rs.getString(2), key -> new HashSet<>()).add(rs.getString(3));
+          if (TaskInbox.COMPLETED.equals(rs.getString(4)) && rs.getString(3) != null) {
+            completed.computeIfAbsent(rs.getString(1), instance -> new HashMap<>())
+                .computeIfAbsent(rs.getString(2), key -> new HashSet<>()).add(rs.getString(3));
+          }
         }, (Object) instances.keySet().toArray(String[]::new));
     Map<String, String> starters = new HashMap<>();
     history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.keySet().toArray(String[]::new))

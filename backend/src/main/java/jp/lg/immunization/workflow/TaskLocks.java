@@ -1,7 +1,6 @@
 package jp.lg.immunization.workflow;
 
 import jp.lg.immunization.platform.ApiException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +12,18 @@ class TaskLocks {
 
   static final String LOST_RACE = "他の職員が同時にこのタスクを処理しました。一覧を更新してください";
 
-  private final JdbcTemplate jdbc;
+  private final TaskInbox inbox;
 
-  TaskLocks(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  TaskLocks(TaskInbox inbox) {
+    this.inbox = inbox;
   }
 
-  /** Locks the task's row for this transaction; refused with 409 when it is no longer open once the lock is had. */
-  void lockOpen(String taskId) {
-    String status = jdbc.query("select status from task_view where id = ? for update", rs -> rs.next()
-        ? rs.getString(1) : null, taskId);
-    if (!"OPEN".equals(status)) {
-      throw ApiException.conflict("concurrent_edit", LOST_RACE);
-    }
+  /**
+   * Locks the task's row for this transaction and reads it as it is once the lock is had, in one statement; refused
+   * with 409 when it is no longer open.
+   */
+  TaskSummary lockOpen(String taskId) {
+    return inbox.findForUpdate(taskId).filter(task -> "OPEN".equals(task.status()))
+        .orElseThrow(() -> ApiException.conflict("concurrent_edit", LOST_RACE));
   }
 }

@@ -37,6 +37,10 @@ class TaskReadModel implements TaskListener {
   private final Clock clock;
   private final ObjectProvider<StepTargets> targets;
   private final ApplicationEventPublisher events;
+  /** The accepted form values of the step this thread is completing, written with the completion in one update. */
+  private final ThreadLocal<Submission> completing = new ThreadLocal<>();
+
+  private record Submission(String taskId, String json) {}
 
   /** The targets come from another module that needs the engine built first: looked up when the first step starts. */
   TaskReadModel(JdbcTemplate jdbc, Clock clock, ObjectProvider<StepTargets> targets, ApplicationEventPublisher events) {
@@ -53,13 +57,32 @@ class TaskReadModel implements TaskListener {
       // claimed_at: when the step was last claimed, cleared on release (KPI waiting and working times).
       case EVENTNAME_ASSIGNMENT -> jdbc.update("update task_view set assignee = ?, claimed_at = ? where id = ?",
           task.getAssignee(), task.getAssignee() == null ? null : Timestamp.from(Instant.now(clock)), task.getId());
-      case EVENTNAME_COMPLETE -> jdbc.update(
-          "update task_view set status = 'COMPLETED', completed_by = ?, ended_at = ? where id = ?",
-          task.getAssignee(), Timestamp.from(Instant.now(clock)), task.getId());
+      case EVENTNAME_COMPLETE -> jdbc.update("""
+          update task_view set status = 'COMPLETED', completed_by = ?, ended_at = ?, submission = ?::jsonb
+          where id = ?""", task.getAssignee(), Timestamp.from(Instant.now(clock)), submissionOf(task.getId()),
+          task.getId());
       case EVENTNAME_DELETE -> jdbc.update("update task_view set status = 'DELETED', ended_at = ? where id = ?",
           Timestamp.from(Instant.now(clock)), task.getId());
       default -> { }
     }
+  }
+
+  /**
+   * Runs {@code completion}, the engine's completion of the step, so that the read model records the step completed
+   * together with what was submitted (JSON) in one update rather than two.
+   */
+  void completeWithSubmission(String taskId, String submissionJson, Runnable completion) {
+    completing.set(new Submission(taskId, submissionJson));
+    try {
+      completion.run();
+    } finally {
+      completing.remove();
+    }
+  }
+
+  private String submissionOf(String taskId) {
+    Submission submission = completing.get();
+    return submission != null && submission.taskId().equals(taskId) ? submission.json() : null;
   }
 
   private void created(DelegateTask task) {

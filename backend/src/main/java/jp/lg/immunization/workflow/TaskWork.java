@@ -49,10 +49,11 @@ class TaskWork {
   private final ProcessSteps steps;
   private final FourEyes fourEyes;
   private final TaskLocks locks;
+  private final TaskReadModel readModel;
 
   TaskWork(TaskInbox inbox, TaskService tasks, FourEyes fourEyes, ProcessModels models, FormRegistry forms,
            CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
-           List<CaseContextProvider> contextProviders, ProcessSteps steps, TaskLocks locks) {
+           List<CaseContextProvider> contextProviders, ProcessSteps steps, TaskLocks locks, TaskReadModel readModel) {
     this.inbox = inbox;
     this.tasks = tasks;
     this.models = models;
@@ -66,6 +67,7 @@ class TaskWork {
         .collect(Collectors.toMap(CaseContextProvider::processKey, Function.identity()));
     this.steps = steps;
     this.locks = locks;
+    this.readModel = readModel;
   }
 
   @Transactional
@@ -167,12 +169,14 @@ class TaskWork {
 
   /**
    * The open task as it is once its row is locked: a claim or completion that won the race meanwhile is seen (409).
-   * The first read refuses an unknown, ended or foreign task before waiting on anybody's lock.
+   * The first read refuses an unknown, ended or foreign task before waiting on anybody's lock; the locking read is the
+   * one the rules are checked on.
    */
   private TaskSummary lockedOpenTask(SignedInUser user, String taskId) {
     openTaskFor(user, taskId);
-    locks.lockOpen(taskId);
-    return openTaskFor(user, taskId);
+    TaskSummary locked = locks.lockOpen(taskId);
+    requireCandidate(user, locked);
+    return locked;
   }
 
   /** For a locked, unassigned task whose four-eyes rule the user passes. */
@@ -200,11 +204,10 @@ class TaskWork {
     }
     steps.complete(task.processKey(), task.taskKey(), task.caseId(), accepted);
     try {
-      tasks.complete(task.id(), variables);
+      readModel.completeWithSubmission(task.id(), toJson(accepted), () -> tasks.complete(task.id(), variables));
     } catch (OptimisticLockingException e) {
       throw ApiException.conflict("concurrent_edit", "他の職員が同時にこの案件を更新しました。画面を更新してください");
     }
-    inbox.recordSubmission(task.id(), toJson(accepted));
     audit.record(AuditOperation.TASK_COMPLETE, null, describe(task));
   }
 

@@ -501,8 +501,8 @@ class CityScaleBenchmark {
    */
   private void taskCompletionsPerSecond() throws Exception {
     report.section(String.format(Locale.ROOT, "4. Task completions with %,d open tasks", OPEN_TASKS));
-    List<String> staffTasks = staffInbox().listPage(0, 3 * COMPLETIONS).stream().map(Task::getId).toList();
-    assertThat(staffTasks).hasSize(3 * COMPLETIONS);
+    List<String> staffTasks = staffInbox().listPage(0, 4 * COMPLETIONS).stream().map(Task::getId).toList();
+    assertThat(staffTasks).hasSize(4 * COMPLETIONS);
     ApiClient api = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
     Map<String, Object> noValues = Map.of("values", Map.of());
 
@@ -547,16 +547,53 @@ class CityScaleBenchmark {
     report.rate("Camunda TaskService.complete (in-process)", COMPLETIONS, viaEngine, "tasks/s");
     engineWork.report(report, "task", COMPLETIONS);
     String engine = "TaskService.complete " + BenchmarkReport.rate(COMPLETIONS, viaEngine, "tasks/s");
+    Duration concurrently = concurrentClaimAndCompletes(staffTasks.subList(3 * COMPLETIONS, 4 * COMPLETIONS));
     report.rateGoal("4. Completions through the API, claim-and-complete", 200, "tasks/s", COMPLETIONS, oneRequest,
         engine);
     report.rateGoal("4. Completions through the API, claim then complete", 200, "tasks/s", COMPLETIONS, twoRequests,
         engine);
+    report.rateGoal(String.format(Locale.ROOT, "4. Completions, claim-and-complete, %d clients", CONCURRENT_CLIENTS),
+        200, "tasks/s", COMPLETIONS, concurrently, engine);
 
     assertThat(jdbc.queryForObject("""
         select count(*) from task_view where process_key = ? and status = 'COMPLETED' and completed_by = ?""",
-        Long.class, INBOX_PROCESS, STAFF_USER)).isEqualTo(2 * COMPLETIONS);
+        Long.class, INBOX_PROCESS, STAFF_USER)).isEqualTo(3 * COMPLETIONS);
     assertThat(jdbc.queryForObject("select count(*) from task_view where process_key = ? and status = 'COMPLETED'",
-        Long.class, INBOX_PROCESS)).isEqualTo(3 * COMPLETIONS);
+        Long.class, INBOX_PROCESS)).isEqualTo(4 * COMPLETIONS);
+  }
+
+  /**
+   * Figure 4 with the office's many people at once: {@link #CONCURRENT_CLIENTS} clients (sessions of their own) each
+   * claim-and-complete their share of {@code tasks}, so that PostgreSQL may flush several commits with one fsync. Each
+   * task must end completed once, by its client, with its instance ended, and nothing else changed.
+   */
+  private Duration concurrentClaimAndCompletes(List<String> tasks) throws Exception {
+    BenchmarkReport.progress("completing " + tasks.size() + " tasks through the API, " + CONCURRENT_CLIENTS
+        + " clients at once");
+    List<ApiClient> clients = new ArrayList<>();
+    for (int client = 0; client < CONCURRENT_CLIENTS; client++) {
+      clients.add(ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json));
+    }
+    Map<String, Object> noValues = Map.of("values", Map.of());
+    int share = tasks.size() / CONCURRENT_CLIENTS;
+    DatabaseWork work = DatabaseWork.start(administrator.superuser());
+    long start = System.nanoTime();
+    Latencies latencies = Latencies.measureConcurrently(CONCURRENT_CLIENTS, 0, share, (client, i) -> clients
+        .get(client).post("/api/tasks/" + tasks.get(client * share + i) + "/claim-and-complete", noValues, 204));
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    report.rate(String.format(Locale.ROOT, "App API: claim-and-complete, %d clients at once", CONCURRENT_CLIENTS),
+        tasks.size(), elapsed, "tasks/s");
+    report.latency("  POST /api/tasks/{id}/claim-and-complete", latencies, true);
+    work.report(report, "task", tasks.size());
+    String[] ids = tasks.toArray(String[]::new);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from task_view where id = any(?) and status = 'COMPLETED' and completed_by = ?""",
+        Long.class, ids, STAFF_USER)).isEqualTo(tasks.size());
+    assertThat(jdbc.queryForObject("""
+        select count(distinct t.proc_inst_id_) from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_
+        where t.id_ = any(?) and t.end_time_ is not null and t.assignee_ = ? and p.end_time_ is not null""",
+        Long.class, ids, STAFF_USER)).isEqualTo(tasks.size());
+    return elapsed;
   }
 
   /**
@@ -570,7 +607,7 @@ class CityScaleBenchmark {
     report.figure("audit_event rows at the start", rowCount("audit_event"), "");
     // The last residents of the register; figure 6 asks about the first ones.
     List<String> addresseeNumbers = jdbc.queryForList("select addressee_number from resident order by id desc limit ?",
-        String.class, QUERY_WARM_UP_FLOWS + QUERY_FLOWS);
+        String.class, QUERY_WARM_UP_FLOWS + 2 * QUERY_FLOWS);
 
     ApiClient staff = ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json);
     BenchmarkReport.progress("paging to the end of the staff group view");
@@ -587,7 +624,7 @@ class CityScaleBenchmark {
     flows.resetTimings();
     DatabaseWork work = DatabaseWork.start(administrator.superuser());
     long start = System.nanoTime();
-    for (String addresseeNumber : addresseeNumbers.subList(QUERY_WARM_UP_FLOWS, addresseeNumbers.size())) {
+    for (String addresseeNumber : addresseeNumbers.subList(QUERY_WARM_UP_FLOWS, QUERY_WARM_UP_FLOWS + QUERY_FLOWS)) {
       flows.run(addresseeNumber);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -600,8 +637,9 @@ class CityScaleBenchmark {
     report.latency("  One flow, request to saved result", flows.flows(), false);
     Latencies own = report.latency("  One flow less its answer wait (the app's own time)",
         flows.flowsLessAnswerWaits(), false);
+    String ownTime = String.format(Locale.ROOT, "app's own time p50 %.0f ms per flow", own.percentileMillis(50));
     report.rateGoal("5. Information-query flows end to end, one after another", 50, "flows/s", QUERY_FLOWS, elapsed,
-        String.format(Locale.ROOT, "app's own time p50 %.0f ms per flow", own.percentileMillis(50)));
+        ownTime);
     for (InformationQueryFlows.Step step : InformationQueryFlows.Step.values()) {
       report.latency("  " + step.label, flows.latencies(step), false);
     }
@@ -613,6 +651,51 @@ class CityScaleBenchmark {
     report.line(String.format(Locale.ROOT, "  so staff paged to its end once (%.1f s, pages of %d) and polled from"
         + " there, size=%d, every %d ms.", BenchmarkReport.seconds(walk), InformationQueryFlows.TAIL_WALK_PAGE_SIZE,
         InformationQueryFlows.POLL_PAGE_SIZE, InformationQueryFlows.POLL_INTERVAL.toMillis()));
+
+    concurrentInformationQueries(addresseeNumbers.subList(QUERY_WARM_UP_FLOWS + QUERY_FLOWS, addresseeNumbers.size()),
+        inboxTail, ownTime);
+  }
+
+  /**
+   * Figure 5 with {@link #CONCURRENT_CLIENTS} offices' worth of people at once: each client is a requester, an
+   * approver and a second checker with sessions of their own, taking its share of the queries one after another. Every
+   * query must end saved, and four-eyes must have held in each: approved by another person than the requester, the
+   * result checked twice by two different people.
+   */
+  private void concurrentInformationQueries(List<String> addresseeNumbers, String inboxTail, String ownTime)
+      throws Exception {
+    BenchmarkReport.progress("running " + addresseeNumbers.size() + " flows, " + CONCURRENT_CLIENTS + " clients at once");
+    List<InformationQueryFlows> clients = new ArrayList<>();
+    for (int client = 0; client < CONCURRENT_CLIENTS; client++) {
+      clients.add(new InformationQueryFlows(ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json),
+          ApiClient.signIn(port, SUPERVISOR_USER, DEMO_PASSWORD, json),
+          ApiClient.signIn(port, SECOND_STAFF_USER, DEMO_PASSWORD, json), management, inboxTail));
+    }
+    int share = addresseeNumbers.size() / CONCURRENT_CLIENTS;
+    DatabaseWork work = DatabaseWork.start(administrator.superuser());
+    long start = System.nanoTime();
+    Latencies.measureConcurrently(CONCURRENT_CLIENTS, 0, share,
+        (client, i) -> clients.get(client).run(addresseeNumbers.get(client * share + i)));
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    report.rate(String.format(Locale.ROOT, "Complete flows, %d clients at once", CONCURRENT_CLIENTS),
+        addresseeNumbers.size(), elapsed, "flows/s");
+    Latencies flows = Latencies.empty();
+    clients.forEach(client -> client.addFlowsTo(flows));
+    report.latency("  One flow, request to saved result", flows, false);
+    report.line("  The database's work per flow, flows at once:");
+    work.report(report, "flow", addresseeNumbers.size());
+    report.rateGoal(String.format(Locale.ROOT, "5. Information-query flows end to end, %d clients", CONCURRENT_CLIENTS),
+        50, "flows/s", addresseeNumbers.size(), elapsed, "one after another: " + ownTime);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from information_query q join resident_network_information r on r.query_id = q.id
+        join resident p on p.id = q.resident_id
+        where p.addressee_number = any(?) and q.status = 'COMPLETED' and q.approved_by <> q.requested_by""",
+        Long.class, (Object) addresseeNumbers.toArray(String[]::new))).isEqualTo(addresseeNumbers.size());
+    assertThat(jdbc.queryForObject("""
+        select count(*) from task_view c join task_view d on d.process_instance_id = c.process_instance_id
+        where c.process_key = ? and c.task_key = 'CheckQueryResult' and d.task_key = 'DoubleCheckQueryResult'
+          and c.status = 'COMPLETED' and d.status = 'COMPLETED' and c.completed_by <> d.completed_by""", Long.class,
+        InformationQueryFlows.PROCESS_KEY)).isEqualTo(QUERY_WARM_UP_FLOWS + QUERY_FLOWS + addresseeNumbers.size());
   }
 
   /**

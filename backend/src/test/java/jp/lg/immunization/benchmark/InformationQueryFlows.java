@@ -103,6 +103,11 @@ final class InformationQueryFlows {
     return flows;
   }
 
+  /** Adds this client's flows to {@code all}, e.g. those of every client of a concurrent run. */
+  void addFlowsTo(Latencies all) {
+    flows.addAllTo(all);
+  }
+
   /** Each flow less its answer wait: the app's own time, without the simulator's and the polling's. */
   Latencies flowsLessAnswerWaits() {
     return flowsLessAnswerWaits;
@@ -116,7 +121,7 @@ final class InformationQueryFlows {
     String instance = time(Step.START, () -> requester.post("/api/processes/" + PROCESS_KEY + "/start",
         Map.of("values", request), 201)).path("processInstanceId").asText();
 
-    // The flows run one after another, so the supervisor's queue holds this query only.
+    // The flows of one client run one after another: the supervisor's queue holds at most one query per client.
     JsonNode approval = inPage(time(Step.FIND_APPROVAL, () -> approver.get("/api/approvals?size=20")), instance,
         "ApproveQuery", "task");
     if (approval == null) {

@@ -58,10 +58,7 @@ final class Latencies {
       }
       Latencies all = new Latencies(clients * measured);
       for (Future<Latencies> latencies : each) {
-        Latencies one = latencies.get();
-        for (int i = 0; i < one.count; i++) {
-          all.add(one.nanos[i]);
-        }
+        latencies.get().addAllTo(all);
       }
       return all;
     } finally {
@@ -83,6 +80,12 @@ final class Latencies {
       nanos = Arrays.copyOf(nanos, Math.max(16, 2 * count));
     }
     nanos[count++] = elapsedNanos;
+  }
+
+  void addAllTo(Latencies all) {
+    for (int i = 0; i < count; i++) {
+      all.add(nanos[i]);
+    }
   }
 
   int count() {
