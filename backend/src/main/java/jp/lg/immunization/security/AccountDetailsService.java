@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.stream.Stream;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -39,10 +40,13 @@ class AccountDetailsService implements UserDetailsService {
         LocalDate.now(clock));
   }
 
-  /** Carries the signed-in user so that requests need no lookup. */
-  static final class AccountDetails implements UserDetails {
+  /**
+   * Carries the signed-in user so that requests need no lookup. Its password hash is erased before it is kept in the
+   * session (the session table is no place for the hashes, which an offline attack on them would start from).
+   */
+  static final class AccountDetails implements UserDetails, CredentialsContainer {
     private final SignedInUser user;
-    private final String passwordHash;
+    private String passwordHash;
     private final boolean enabled;
     private final boolean locked;
 
@@ -67,6 +71,11 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public String getPassword() {
       return passwordHash;
+    }
+
+    @Override
+    public void eraseCredentials() {
+      passwordHash = null;
     }
 
     @Override

@@ -138,6 +138,7 @@ class SecondFactorLogin {
     // A new session id for the signed-in session, as at any change of privilege.
     request.changeSessionId();
     SecurityContext context = SecurityContextHolder.createEmptyContext();
+    details.eraseCredentials();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);

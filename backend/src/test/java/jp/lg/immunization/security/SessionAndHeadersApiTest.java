@@ -82,6 +82,24 @@ class SessionAndHeadersApiTest {
         + sessionStatements(superuser, "delete")).isZero();
   }
 
+  @Test
+  void R08_theSessionKeepsTheSignedInUserWithoutTheirPasswordHash() throws Exception {
+    String username = users.newStaffAccount("hashless", "hashless-pass-2026");
+    users.signIn(username, "hashless-pass-2026");
+    String hash = administrator.superuser().queryForObject("select password_hash from app_user where username = ?",
+        String.class, username);
+
+    // The stored login is there, and no attribute of the session holds the hash's characters.
+    assertThat(administrator.superuser().queryForObject("""
+        select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+        where s.principal_name = ? and a.attribute_name = 'SPRING_SECURITY_CONTEXT'""", Long.class, username))
+        .isEqualTo(1);
+    assertThat(administrator.superuser().queryForObject("""
+        select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+        where s.principal_name = ? and position(convert_to(?, 'UTF8') in a.attribute_bytes) > 0""",
+        Long.class, username, hash)).isZero();
+  }
+
   /** Statements of the app's role on the session tables that begin with {@code verb}, since the last reset. */
   private static long sessionStatements(JdbcTemplate superuser, String verb) {
     return superuser.queryForObject("""
