@@ -1,5 +1,6 @@
 package jp.lg.immunization.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -38,7 +39,16 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskInbox {
 
-  record Page(List<TaskSummary> items, String nextCursor) {}
+  /** A page of the list; the first page of the inbox as it opens also carries the tabs' counts. */
+  record Page(List<TaskSummary> items, String nextCursor, @JsonInclude(JsonInclude.Include.NON_NULL) Counts counts) {
+    Page(List<TaskSummary> items, String nextCursor) {
+      this(items, nextCursor, null);
+    }
+
+    Page withCounts(Counts counts) {
+      return new Page(items, nextCursor, counts);
+    }
+  }
 
   record Counts(long mine, long group, long overdue, long dueSoon) {}
 

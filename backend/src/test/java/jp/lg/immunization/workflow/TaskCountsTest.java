@@ -39,7 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * The inbox's counts and the KPIs' open steps per day are kept as task_view changes (V90) instead of counted per
  * request: through claim, release, reassignment, completion, a changed due date and a cancelled case they stay equal
  * to a direct count of task_view, completions at once lose no count, and compacting the kept rows (twice at once, as
- * two nodes would) changes no sum.
+ * two nodes would) changes no sum. The inbox's first page carries the counts when asked, so that it opens in one
+ * request.
  */
 @IntegrationTest
 class TaskCountsTest {
@@ -106,6 +107,16 @@ class TaskCountsTest {
         Map.of("identityDocument", "DRIVERS_LICENSE", "identityResult", "CONFIRMED"));
     assertThat(counts("staff2").mine()).isEqualTo(staff2.mine());
     assertKeptEqualsDirect();
+
+    JsonNode opened = json.readTree(driver.perform("staff1", post("/api/tasks/search"),
+        Map.of("view", "mine", "withCounts", "true")).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString());
+    Counts now = counts("staff1");
+    assertThat(opened.at("/counts/mine").asLong()).isEqualTo(now.mine());
+    assertThat(opened.at("/counts/group").asLong()).isEqualTo(now.group());
+    assertThat(opened.at("/counts/overdue").asLong()).isEqualTo(now.overdue());
+    assertThat(json.readTree(driver.perform("staff1", post("/api/tasks/search"), Map.of("view", "mine"))
+        .andReturn().getResponse().getContentAsString()).has("counts")).as("only when asked for").isFalse();
 
     engine.getRuntimeService().deleteProcessInstance(instance.getId(), "取り下げ（テスト）");
     engine.getRuntimeService().deleteProcessInstance(second.getId(), "取り下げ（テスト）");
