@@ -28,6 +28,11 @@ create table open_step_count (
   steps        integer not null
 );
 
+-- Compaction leaves a table's deltas dead: vacuumed after a thousand of them, not after a fifth of the table, so that
+-- readers never step over thousands of dead rows for a few live ones.
+alter table task_count set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
+alter table open_step_count set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
+
 -- OLD is null on INSERT and NEW on DELETE (PostgreSQL 11 and later): a null row is not open and counts nothing. A
 -- change that keeps the step open under the same key nets to zero and writes nothing.
 create function task_view_count_change() returns trigger language plpgsql as $$
