@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +23,6 @@ import java.util.concurrent.Future;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
-import jp.lg.immunization.resident.ResidentFixtures;
-import jp.lg.immunization.resident.Sex;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -45,7 +41,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class TaskCountsTest {
 
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final String FIRST_STEP = "CheckRequesterIdentity";
   private static final String INBOX_DIRECT = """
       select candidate_groups, candidate_users, assignee, (due_at at time zone 'Asia/Tokyo')::date as due_day,
@@ -225,12 +220,6 @@ class TaskCountsTest {
   }
 
   private ProcessInstance start() throws Exception {
-    ResidentFixtures residents = new ResidentFixtures(context);
-    long resident = residents.insert(new ResidentFixtures.Person("件数", "花子", "ケンスウ", "ハナコ",
-        LocalDate.of(2018, 3, 3), Sex.FEMALE, "360-0001", "埼玉県架空市本町1丁目2番3号", "REGISTERED"));
-    return driver.start("staff1", "ResidentDataRequest", Map.of("kind", "DISCLOSURE", "addresseeNumber",
-        residents.addresseeNumber(resident), "requesterType", "SELF", "requesterName", "本人（テスト）",
-        "requesterRelation", "本人", "requestText", "接種記録の開示（テスト）", "receivedOn",
-        LocalDate.now(JAPAN).toString()));
+    return DisclosureRequests.start(context, driver);
   }
 }
