@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Tags;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,10 +24,12 @@ import java.util.concurrent.Future;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.platform.BusinessMetric;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -64,6 +67,7 @@ class TaskCountsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine engine;
   @Autowired TaskCounts taskCounts;
+  @Autowired @Qualifier("openTasksMetric") BusinessMetric openTasks;
   @Autowired ApplicationContext context;
 
   @Test
@@ -159,6 +163,9 @@ class TaskCountsTest {
       pool.shutdown();
     }
     assertThat(keptOf(FIRST_STEP)).isEqualTo(open - steps);
+    assertThat(openTasks.read().get(Tags.of("process", "ResidentDataRequest", "step", FIRST_STEP)).longValue())
+        .as("the open-steps gauge").isEqualTo(jdbc.queryForObject(
+            "select count(*) from task_view where status = 'OPEN' and task_key = ?", Long.class, FIRST_STEP));
     assertThat(counts("staff2").mine()).isEqualTo(staff2.mine() - steps);
     assertKeptEqualsDirect();
 
