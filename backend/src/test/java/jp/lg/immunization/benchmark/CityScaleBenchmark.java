@@ -60,6 +60,8 @@ import org.springframework.util.FileSystemUtils;
     "immunization.database.embedded.durable=true",
     "immunization.demo.residents=0",
     "camunda.bpm.job-execution.enabled=false",
+    // The kept task counts are compacted as in production (the tests' profile leaves it to them).
+    "immunization.task-counts.compact-interval=PT10S",
     // Figure 5: the simulated intermediate server answers every query as soon as it is sent.
     "immunization.simulators.intermediate-server.auto-answer=true",
     "immunization.simulators.intermediate-server.answer-delay=PT0S",
