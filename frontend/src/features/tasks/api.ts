@@ -42,7 +42,10 @@ export const CRITERIA_KEYS = [
   'direction',
 ] as const;
 
-export type TaskPage = CursorPage<TaskSummary>;
+/** A page of the list; the first one also carries the tabs' counts, so that the inbox opens in one request. */
+export interface TaskPage extends CursorPage<TaskSummary> {
+  counts?: TaskCounts;
+}
 
 export interface TaskCounts {
   mine: number;
@@ -94,6 +97,8 @@ export function fetchTasks(criteria: TaskCriteria, cursor: string | null = null)
   }
   if (cursor) {
     body.cursor = cursor;
+  } else {
+    body.withCounts = 'true';
   }
   return apiRequest<TaskPage>('/tasks/search', { method: 'POST', body });
 }
@@ -106,10 +111,6 @@ export interface ProcessName {
 /** The processes staff work on, for the list's process filter. */
 export function fetchProcessNames(): Promise<ProcessName[]> {
   return apiRequest<ProcessName[]>('/processes');
-}
-
-export function fetchTaskCounts(): Promise<TaskCounts> {
-  return apiRequest<TaskCounts>('/tasks/counts');
 }
 
 export function fetchTask(id: string): Promise<TaskDetail> {
@@ -198,7 +199,6 @@ export function addNote(processKey: string, caseId: string, body: string): Promi
 export const taskKeys = {
   all: ['tasks'] as const,
   list: (criteria: TaskCriteria) => [...taskKeys.all, 'list', criteria] as const,
-  counts: () => [...taskKeys.all, 'counts'] as const,
   detail: (id: string) => [...taskKeys.all, 'detail', id] as const,
   filters: () => [...taskKeys.all, 'filters'] as const,
   candidates: (id: string) => [...taskKeys.all, 'candidates', id] as const,
@@ -215,8 +215,6 @@ export const tasksQuery = (criteria: TaskCriteria) =>
     // from before would show a task just completed as still open until the refetch behind it arrived.
     gcTime: 0,
   });
-
-export const taskCountsQuery = () => queryOptions({ queryKey: taskKeys.counts(), queryFn: fetchTaskCounts });
 
 export const taskQuery = (id: string) => queryOptions({ queryKey: taskKeys.detail(id), queryFn: () => fetchTask(id) });
 

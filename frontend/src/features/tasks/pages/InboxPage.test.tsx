@@ -32,7 +32,6 @@ function backend(me: Me = STAFF1) {
   return fakeBackend({
     'GET /api/system': { status: 200, body: SYSTEM_INFO },
     'GET /api/me': { status: 200, body: me },
-    'GET /api/tasks/counts': { status: 200, body: { mine: 2, group: 1, overdue: 1, dueSoon: 0 } },
     'GET /api/tasks/filters': {
       status: 200,
       body: [{ id: 7, name: '今日期限', shared: true, mine: false, criteria: { view: 'all', due: 'soon' } }],
@@ -42,7 +41,8 @@ function backend(me: Me = STAFF1) {
     'POST /api/tasks/search': (request) => {
       const criteria = criteriaOf(request);
       const items = criteria.view === 'group' ? GROUP : criteria.resident ? [MINE[0]] : MINE;
-      return { status: 200, body: { items, nextCursor: null } };
+      const counts = criteria.withCounts === 'true' ? { mine: 2, group: 1, overdue: 1, dueSoon: 0 } : undefined;
+      return { status: 200, body: { items, nextCursor: null, counts } };
     },
     'POST /api/tasks/bulk': {
       status: 200,
@@ -56,7 +56,7 @@ function backend(me: Me = STAFF1) {
 
 describe('InboxPage', () => {
   it('shows my tasks with the resident, due marks and counts inside the signed-in frame', async () => {
-    backend();
+    const { requests } = backend();
     renderApp('/tasks');
 
     const rows = await screen.findAllByTestId('task-row');
@@ -78,6 +78,9 @@ describe('InboxPage', () => {
 
     await waitFor(() => expect(screen.getByTestId('tab-mine')).toHaveTextContent('自分のタスク2'));
     expect(screen.getByTestId('tab-group')).toHaveTextContent('グループのタスク1');
+    // One request opens the inbox: the counts come with the first page.
+    expect(requests.filter((request) => request.path === '/api/tasks/search')).toHaveLength(1);
+    expect(requests.some((request) => request.path === '/api/tasks/counts')).toBe(false);
     expect(screen.getByTestId('due-summary')).toHaveTextContent('期限超過 1件');
     expect(await screen.findByTestId('notice-count')).toHaveTextContent('3');
     const header = screen.getByTestId('current-user');
@@ -120,6 +123,7 @@ describe('InboxPage', () => {
       due: 'overdue',
       sort: 'due',
       size: '50',
+      withCounts: 'true',
     });
     expect(router.state.location.search).not.toContain('resident');
     expect(router.state.location.search).toContain('createdFrom=2026-04-01');

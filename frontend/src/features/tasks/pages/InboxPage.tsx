@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { LoadMore } from '../../../components/LoadMore';
@@ -13,7 +13,6 @@ import {
   bulkTasks,
   claimTask,
   CRITERIA_KEYS,
-  taskCountsQuery,
   taskKeys,
   tasksQuery,
   type BulkOutcome,
@@ -57,7 +56,10 @@ export function InboxPage() {
   const [resident, setResident] = useState('');
   const urlCriteria = criteriaOf(searchParams);
   const criteria: TaskCriteria = resident ? { ...urlCriteria, resident } : urlCriteria;
-  const counts = useQuery(taskCountsQuery());
+  // The counts come with the list's first page (the same query as the list's own, so one request); the counts of the
+  // criteria before stay shown while the page of new ones loads.
+  const counts = useInfiniteQuery({ ...tasksQuery(criteria), placeholderData: keepPreviousData }).data?.pages[0]
+    ?.counts;
   const notice = (location.state as InboxLocationState | null)?.notice;
   const groups = me.roles.includes('SUPERVISOR') ? ['staff', 'supervisor'] : ['staff'];
 
@@ -81,13 +83,13 @@ export function InboxPage() {
         </button>
       </div>
       {notice && <Notice testId="inbox-notice">{notice}</Notice>}
-      {counts.data && (counts.data.overdue > 0 || counts.data.dueSoon > 0) && (
+      {counts && (counts.overdue > 0 || counts.dueSoon > 0) && (
         <p className="due-summary" data-testid="due-summary">
           <button type="button" className="link-button" onClick={() => apply({ view: 'all', due: 'overdue' })}>
-            期限超過 {counts.data.overdue}件
+            期限超過 {counts.overdue}件
           </button>
           <button type="button" className="link-button" onClick={() => apply({ view: 'all', due: 'soon' })}>
-            期限間近 {counts.data.dueSoon}件
+            期限間近 {counts.dueSoon}件
           </button>
         </p>
       )}
@@ -117,7 +119,7 @@ export function InboxPage() {
             {tab.label}
             {(tab.view === 'mine' || tab.view === 'group') && (
               <span className="count" data-testid={`count-${tab.view}`}>
-                {counts.data ? counts.data[tab.view] : '…'}
+                {counts ? counts[tab.view] : '…'}
               </span>
             )}
           </button>

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import jp.lg.immunization.kpi.SlaTargets.Scope;
 import jp.lg.immunization.security.UserDirectory;
 import jp.lg.immunization.workflow.ProcessFacts;
@@ -34,9 +36,11 @@ class KpiQueries {
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   /** Age bands of open steps, in calendar days since they were created. */
   static final List<String> AGE_BANDS = List.of("1日未満", "1〜2日", "3〜6日", "7〜13日", "14〜29日", "30日以上");
-  private static final String AGE_BAND = """
-      case when age < 1 then 0 when age < 3 then 1 when age < 7 then 2 when age < 14 then 3 when age < 30 then 4
-           else 5 end""";
+  /** The ages in days where one band ends and the next begins. */
+  private static final List<Integer> AGE_EDGES = List.of(1, 3, 7, 14, 30);
+  private static final String AGE_BAND = IntStream.range(0, AGE_EDGES.size())
+      .mapToObj(band -> "when age < " + AGE_EDGES.get(band) + " then " + band)
+      .collect(Collectors.joining(" ", "case ", " else " + AGE_EDGES.size() + " end"));
 
   record Stats(long started, long completed, long open, Double avgCycleHours, Double p90CycleHours,
                Double avgWaitHours, Double avgWorkHours) {
@@ -134,8 +138,8 @@ class KpiQueries {
           trend.get(bucket(period, rs.getObject(1, LocalDate.class)))[tally.taskKey.isEmpty() ? 1 : 2] += count;
         }, completed.args());
 
-    // Open processes from the engine's history (its timestamps are the JVM's local time), open steps from the task
-    // read model: always computed, they change every minute.
+    // Open processes from the engine's history (its timestamps are the JVM's local time), open steps from the counts
+    // the workflow keeps per step and day of creation: always read, they change every minute.
     String jvmZone = TimeZone.getDefault().getID();
     // Counted per day first, so that the calendar is joined to a few hundred days, not to every open item; each day
     // looked up by its key (OFFSET 0 keeps the planner from flattening the lookup into a hash join, which read all
@@ -147,11 +151,9 @@ class KpiQueries {
         join lateral (%s) s on true group by 1, 5""".formatted(ProcessFacts.instances(), dayLookup("p.day")),
         rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal, jvmZone);
     jdbc.query("""
-        select t.process_key, t.task_key, max(t.process_name), max(t.name), ? - s.ordinal, sum(t.n)
-        from (select process_key, task_key, max(process_name) as process_name, max(task_name) as name,
-                     (created_at at time zone 'Asia/Tokyo')::date as day, count(*) as n
-              from %s o where status = 'OPEN' group by 1, 2, 5) t
-        join lateral (%s) s on true group by 1, 2, 5""".formatted(ProcessFacts.steps(), dayLookup("t.day")),
+        select t.process_key, t.task_key, max(t.process_name), max(t.task_name), ? - s.ordinal, sum(t.steps)
+        from %s t join lateral (%s) s on true group by 1, 2, 5""".formatted(ProcessFacts.openStepDays(),
+            dayLookup("t.created_day")),
         rs -> { tally(tallies, rs, 1).addOpen(rs.getInt(5), rs.getLong(6)); }, todayOrdinal);
 
     // A process no longer deployed is named as its steps' rows name it.
@@ -212,26 +214,48 @@ class KpiQueries {
     return numbers;
   }
 
-  /** Open steps by age band: unclaimed ones per candidate group, claimed ones per user. */
+  /**
+   * Open steps by age band: unclaimed ones per candidate group, claimed ones per user. The bands' edges move with the
+   * clock, so the counts kept per day of creation give every day that no edge crosses, and only the days an edge
+   * crosses (one per edge) are counted from their steps.
+   */
   private List<AgeingRow> ageing() {
-    Timestamp now = Timestamp.from(Instant.now(clock));
+    Instant now = Instant.now(clock);
+    List<LocalDate> edgeDays = AGE_EDGES.stream()
+        .map(days -> now.minus(days, ChronoUnit.DAYS).atZone(JAPAN).toLocalDate()).distinct().toList();
+    List<Object> args = new ArrayList<>(List.of(Timestamp.from(now),
+        edgeDays.stream().map(LocalDate::toString).toArray(String[]::new), Timestamp.from(now)));
+    List<String> edgeRanges = new ArrayList<>();
+    for (LocalDate day : edgeDays) {
+      edgeRanges.add("o.created_at >= ? and o.created_at < ?");
+      args.add(Timestamp.from(day.atStartOfDay(JAPAN).toInstant()));
+      args.add(Timestamp.from(day.plusDays(1).atStartOfDay(JAPAN).toInstant()));
+    }
     Map<String, long[]> groups = new java.util.TreeMap<>();
-    jdbc.query("""
-        select grp, band, count(*) from (
-          select unnest(candidate_groups) grp, %s band
-          from (select candidate_groups, extract(epoch from (? - created_at)) / 86400 age
-                from %s o where status = 'OPEN' and assignee is null) t) b
-        group by 1, 2""".formatted(AGE_BAND, ProcessFacts.steps()),
-        rs -> { groups.computeIfAbsent(rs.getString(1), k -> new long[AGE_BANDS.size()])[rs.getInt(2)] += rs.getLong(3); },
-        now);
     Map<String, long[]> assignees = new java.util.TreeMap<>();
+    // A day no edge crosses is in one band from its first instant to its last: aged by its first.
     jdbc.query("""
-        select assignee, %s band, count(*) from (
-          select assignee, extract(epoch from (? - created_at)) / 86400 age
-          from %s o where status = 'OPEN' and assignee is not null) t
-        group by 1, 2""".formatted(AGE_BAND, ProcessFacts.steps()),
-        rs -> { assignees.computeIfAbsent(rs.getString(1), k -> new long[AGE_BANDS.size()])[rs.getInt(2)] += rs.getLong(3); },
-        now);
+        select candidate_groups, assignee, %1$s band, sum(steps) from (
+          select candidate_groups, assignee, steps,
+                 extract(epoch from (? - (created_day::timestamp at time zone 'Asia/Tokyo'))) / 86400 age
+          from %2$s kept where created_day <> all (?::date[])
+          union all
+          select candidate_groups, assignee, 1, extract(epoch from (? - created_at)) / 86400
+          from %3$s o where status = 'OPEN' and (%4$s)) t
+        group by 1, 2, 3""".formatted(AGE_BAND, ProcessFacts.openStepDays(), ProcessFacts.steps(),
+            String.join(" or ", edgeRanges)),
+        rs -> {
+          String assignee = rs.getString(2);
+          int band = rs.getInt(3);
+          long count = rs.getLong(4);
+          if (assignee != null) {
+            assignees.computeIfAbsent(assignee, k -> new long[AGE_BANDS.size()])[band] += count;
+          } else {
+            for (String group : (String[]) rs.getArray(1).getArray()) {
+              groups.computeIfAbsent(group, k -> new long[AGE_BANDS.size()])[band] += count;
+            }
+          }
+        }, args.toArray());
     List<AgeingRow> rows = new ArrayList<>();
     groups.forEach((group, counts) -> rows.add(new AgeingRow("GROUP", group, groupLabel(group), boxed(counts))));
     assignees.forEach((user, counts) -> rows.add(new AgeingRow("USER", user, users.displayName(user), boxed(counts))));

@@ -27,12 +27,11 @@ class SlaMetrics {
           LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo")));
           Map<Tags, Long> values = new HashMap<>();
           jdbc.query("""
-              select t.process_key, t.task_key, today.ordinal - s.ordinal as open_days, count(*)
+              select t.process_key, t.task_key, today.ordinal - s.ordinal as open_days, sum(t.steps)
               from %s t
-              join kpi_business_day s on s.day = (t.created_at at time zone 'Asia/Tokyo')::date
+              join kpi_business_day s on s.day = t.created_day
               join kpi_business_day today on today.day = ?
-              where t.status = 'OPEN'
-              group by 1, 2, 3""".formatted(ProcessFacts.steps()), rs -> {
+              group by 1, 2, 3""".formatted(ProcessFacts.openStepDays()), rs -> {
             Tags tags = Tags.of("process", rs.getString(1), "step", rs.getString(2));
             boolean past = rs.getInt(3) > targets.target(SlaTargets.Scope.TASK, rs.getString(2)).businessDays();
             values.merge(tags, past ? rs.getLong(4) : 0L, Long::sum);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import jp.lg.immunization.platform.ApiException;
 import jp.lg.immunization.security.CurrentUser;
+import jp.lg.immunization.security.SignedInUser;
 
 @RestController
 @RequestMapping("/api/tasks")
@@ -60,14 +61,20 @@ class TaskController {
     return search(parameters);
   }
 
-  /** The task list by the same criteria (and {@code cursor}, {@code size}) in the body, with {@code resident}. */
+  /**
+   * The task list by the same criteria (and {@code cursor}, {@code size}) in the body, with {@code resident}; with
+   * {@code withCounts=true} the page also carries the tabs' counts, so that the inbox opens in one request, not two.
+   */
   @PostMapping("/search")
   TaskInbox.Page search(@RequestBody Map<String, String> parameters) {
     Map<String, String> criteria = new HashMap<>(parameters);
     String cursor = criteria.remove("cursor");
     String size = criteria.remove("size");
+    boolean withCounts = "true".equals(criteria.remove("withCounts"));
     InboxQuery.requireKnown(criteria);
-    return inbox.page(currentUser.get(), InboxQuery.of(criteria), cursor, pageSize(size));
+    SignedInUser user = currentUser.get();
+    TaskInbox.Page page = inbox.page(user, InboxQuery.of(criteria), cursor, pageSize(size));
+    return withCounts ? page.withCounts(inbox.counts(user)) : page;
   }
 
   private static int pageSize(String size) {

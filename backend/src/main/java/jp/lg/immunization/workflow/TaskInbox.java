@@ -1,5 +1,6 @@
 package jp.lg.immunization.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -38,7 +39,16 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskInbox {
 
-  record Page(List<TaskSummary> items, String nextCursor) {}
+  /** A page of the list; the first page of the inbox as it opens also carries the tabs' counts. */
+  record Page(List<TaskSummary> items, String nextCursor, @JsonInclude(JsonInclude.Include.NON_NULL) Counts counts) {
+    Page(List<TaskSummary> items, String nextCursor) {
+      this(items, nextCursor, null);
+    }
+
+    Page withCounts(Counts counts) {
+      return new Page(items, nextCursor, counts);
+    }
+  }
 
   record Counts(long mine, long group, long overdue, long dueSoon) {}
 
@@ -118,17 +128,35 @@ class TaskInbox {
     return new Page(named(page.rows(), user), page.next());
   }
 
+  /**
+   * The tabs' counts from the counts kept as task_view changes (V90): a few rows per group instead of every open step.
+   * Overdue and due soon move with the clock, so the kept counts are by due day and the current day, the only one the
+   * clock splits, is counted exactly from the steps due today.
+   */
   Counts counts(SignedInUser user) {
     Instant now = Instant.now(clock);
+    LocalDate today = now.atZone(JAPAN).toLocalDate();
+    LocalDate soonDay = dueSoonLimit(now).atZone(JAPAN).toLocalDate();
+    String[] groups = user.candidateGroups().toArray(String[]::new);
     Where all = view(user, InboxQuery.View.ALL);
     return jdbc.queryForObject("""
-        select count(*) filter (where assignee = ?),
-               count(*) filter (where assignee is null),
-               count(*) filter (where due_at < ?),
-               count(*) filter (where due_at >= ? and due_at < ?)
-        from task_view""" + all.sql(), (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-        concat(List.of(user.username(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(dueSoonLimit(now))),
-            all.args()).toArray());
+        with kept as (
+          select coalesce(sum(steps) filter (where assignee = ?), 0) as mine,
+                 coalesce(sum(steps) filter (where assignee is null), 0) as unclaimed,
+                 coalesce(sum(steps) filter (where due_day < ?), 0) as overdue,
+                 coalesce(sum(steps) filter (where due_day > ? and due_day < ?), 0) as due_soon
+          from task_count
+          where assignee = ? or candidate_groups && ?::varchar[] or candidate_users @> array[?]::varchar[]),
+        due_today as (
+          select count(*) filter (where due_at < ?) as overdue, count(*) filter (where due_at >= ?) as due_soon
+          from task_view""" + all.sql() + " and " + DUE_KEY + " >= ? and " + DUE_KEY + """
+         < ?)
+        select kept.mine, kept.unclaimed, kept.overdue + due_today.overdue, kept.due_soon + due_today.due_soon
+        from kept, due_today""",
+        (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+        concat(concat(List.of(user.username(), today, today, soonDay, user.username(), groups, user.username(),
+            Timestamp.from(now), Timestamp.from(now)), all.args()),
+            List.of(startOf(today), startOf(today.plusDays(1)))).toArray());
   }
 
   Optional<TaskSummary> find(String taskId) {

@@ -60,6 +60,8 @@ import org.springframework.util.FileSystemUtils;
     "immunization.database.embedded.durable=true",
     "immunization.demo.residents=0",
     "camunda.bpm.job-execution.enabled=false",
+    // The kept task counts are compacted as in production (the tests' profile leaves it to them).
+    "immunization.task-counts.compact-interval=PT10S",
     // Figure 5: the simulated intermediate server answers every query as soon as it is sent.
     "immunization.simulators.intermediate-server.auto-answer=true",
     "immunization.simulators.intermediate-server.answer-delay=PT0S",
@@ -379,12 +381,15 @@ class CityScaleBenchmark {
             i -> api.get(firstPage + "&cursor=" + cursors.get(i % CURSOR_HOPS))), false);
     report.latency("App: GET /api/tasks/counts",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get("/api/tasks/counts")), false);
-    Latencies opening = report.latency(
-        "App: the inbox as it opens, first page then counts (two requests, timed together)",
+    report.latency("App: first page then counts (two requests, timed together)",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> {
           api.get(firstPage);
           api.get("/api/tasks/counts");
         }), false);
+    String opening = firstPage + "&withCounts=true";
+    assertThat(api.get(opening).at("/counts/group").asLong()).isEqualTo(STAFF_TASKS);
+    Latencies opened = report.latency("App: the inbox as it opens, first page with its counts (one request, as the UI)",
+        Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> api.get(opening)), false);
 
     filteredAndSearchedInbox(api, residentIds.get(0));
 
@@ -396,7 +401,7 @@ class CityScaleBenchmark {
             i -> staffInbox().listPage(PAGE_SIZE * CURSOR_HOPS, PAGE_SIZE)), false);
     Latencies camundaCount = report.latency("Camunda TaskQuery (in-process): count()",
         Latencies.measure(INBOX_WARM_UP, INBOX_SAMPLES, i -> staffInbox().count()), false);
-    report.latencyGoal("3. Inbox page with its counts, 100,000 open tasks", 95, 15, opening,
+    report.latencyGoal("3. Inbox page with its counts, 100,000 open tasks", 95, 15, opened,
         "Camunda count() alone " + BenchmarkReport.p95(camundaCount));
   }
 

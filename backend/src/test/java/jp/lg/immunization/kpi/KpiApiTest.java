@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Tags;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -24,11 +25,13 @@ import java.util.UUID;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
+import jp.lg.immunization.platform.BusinessMetric;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,6 +59,7 @@ class KpiApiTest {
   @Autowired TestUsers users;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  @Autowired @Qualifier("tasksPastSlaMetric") BusinessMetric tasksPastSla;
   @Autowired ProcessDriver driver;
   @Autowired ProcessTypes processTypes;
 
@@ -181,6 +185,30 @@ class KpiApiTest {
     assertThat(approval.path("approvalRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(approval.path("avgTurnaroundHours").asDouble()).isEqualTo(4.0);
     assertThat(approval.path("p90TurnaroundHours").asDouble()).isCloseTo(6.0, org.assertj.core.data.Percentage.withPercentage(1));
+  }
+
+  /**
+   * The age bands' edges move with the clock: steps just either side of each edge land in their own band, whether
+   * their day of creation is one an edge crosses (counted from the steps) or not (from the counts kept per day).
+   */
+  @Test
+  void openStepsAgeIntoTheirBandsJustEitherSideOfEachEdge() throws Exception {
+    Instant now = Instant.now();
+    double[] ageInDays = {0.96, 1.04, 2.5, 3.5, 6.9, 7.1, 13.9, 14.1, 29.9, 30.1, 45}; // and T5, 40 days
+    for (int i = 0; i < ageInDays.length; i++) {
+      openTask("Aged" + i, now.minusSeconds((long) (ageInDays[i] * 86400)), null);
+    }
+    JsonNode ageing = row(dashboard("manager1", "?period=MONTH").path("ageing"), "key", group);
+    assertThat(ageing.path("counts").toString()).isEqualTo("[1,2,2,2,2,3]");
+  }
+
+  @Test
+  void theSlaMetricCountsOpenStepsPastTheirTarget() {
+    Tags step = Tags.of("process", processKey, "step", taskKey);
+    assertThat(tasksPastSla.read().get(step).longValue()).as("T5, open for 40 days").isEqualTo(1);
+    openTask("T7", Instant.now().minus(20, ChronoUnit.DAYS), "staff1");
+    openTask("T8", Instant.now().minus(1, ChronoUnit.HOURS), null);
+    assertThat(tasksPastSla.read().get(step).longValue()).isEqualTo(2);
   }
 
   /** SLA targets of steps are keyed by the step's id, so no two processes may use the same id for a user task. */

@@ -17,8 +17,6 @@ import java.util.Map;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
-import jp.lg.immunization.resident.ResidentFixtures;
-import jp.lg.immunization.resident.Sex;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -184,12 +182,7 @@ class TaskAssignmentApiTest {
   }
 
   private ProcessInstance start() throws Exception {
-    ResidentFixtures residents = new ResidentFixtures(context);
-    long resident = residents.insert(new ResidentFixtures.Person("割当", "花子", "ワリアテ", "ハナコ",
-        LocalDate.of(2018, 3, 3), Sex.FEMALE, "360-0001", "埼玉県架空市本町1丁目2番3号", "REGISTERED"));
-    return driver.start("staff1", "ResidentDataRequest", Map.of("kind", "DISCLOSURE", "addresseeNumber",
-        residents.addresseeNumber(resident), "requesterType", "SELF", "requesterName", "本人（テスト）",
-        "requesterRelation", "本人", "requestText", "接種記録の開示（テスト）", "receivedOn", today().toString()));
+    return DisclosureRequests.start(context, driver);
   }
 
   private static LocalDate today() {
