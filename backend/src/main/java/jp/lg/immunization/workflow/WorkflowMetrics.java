@@ -18,8 +18,8 @@ class WorkflowMetrics {
   BusinessMetric openTasksMetric(JdbcTemplate jdbc) {
     return BusinessMetric.of("immunization.tasks.open", "Open user tasks per process and step", () -> {
       Map<Tags, Long> values = new HashMap<>();
-      // From the counts kept as steps change (V90): a few rows per step, not every open step every refresh.
-      jdbc.query("select process_key, task_key, sum(steps) from open_step_count group by 1, 2 having sum(steps) <> 0",
+      // From the counts kept as steps change: a few rows per step, not every open step every refresh.
+      jdbc.query("select process_key, task_key, sum(steps) from " + ProcessFacts.openStepDays() + " o group by 1, 2",
           rs -> {
             values.put(Tags.of("process", rs.getString(1), "step", rs.getString(2)), rs.getLong(3));
           });
