@@ -40,7 +40,8 @@ class TaskReadModel implements TaskListener {
   /** The accepted form values of the step this thread is completing, written with the completion in one update. */
   private final ThreadLocal<Submission> completing = new ThreadLocal<>();
 
-  private record Submission(String taskId, String json) {}
+  /** {@code claimed}: the step is claimed in the same engine command, its holder written with the completion. */
+  private record Submission(String taskId, String json, boolean claimed) {}
 
   /** The targets come from another module that needs the engine built first: looked up when the first step starts. */
   TaskReadModel(JdbcTemplate jdbc, Clock clock, ObjectProvider<StepTargets> targets, ApplicationEventPublisher events) {
@@ -55,12 +56,13 @@ class TaskReadModel implements TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> created(task);
       // claimed_at: when the step was last claimed, cleared on release (KPI waiting and working times).
-      case EVENTNAME_ASSIGNMENT -> jdbc.update("update task_view set assignee = ?, claimed_at = ? where id = ?",
-          task.getAssignee(), task.getAssignee() == null ? null : Timestamp.from(Instant.now(clock)), task.getId());
-      case EVENTNAME_COMPLETE -> jdbc.update("""
-          update task_view set status = 'COMPLETED', completed_by = ?, ended_at = ?, submission = ?::jsonb
-          where id = ?""", task.getAssignee(), Timestamp.from(Instant.now(clock)), submissionOf(task.getId()),
-          task.getId());
+      case EVENTNAME_ASSIGNMENT -> {
+        if (completing(task.getId()).filter(Submission::claimed).isEmpty()) {
+          jdbc.update("update task_view set assignee = ?, claimed_at = ? where id = ?",
+              task.getAssignee(), task.getAssignee() == null ? null : Timestamp.from(Instant.now(clock)), task.getId());
+        }
+      }
+      case EVENTNAME_COMPLETE -> completed(task);
       case EVENTNAME_DELETE -> jdbc.update("update task_view set status = 'DELETED', ended_at = ? where id = ?",
           Timestamp.from(Instant.now(clock)), task.getId());
       default -> { }
@@ -71,8 +73,8 @@ class TaskReadModel implements TaskListener {
    * Runs {@code completion}, the engine's completion of the step, so that the read model records the step completed
    * together with what was submitted (JSON) in one update rather than two.
    */
-  void completeWithSubmission(String taskId, String submissionJson, Runnable completion) {
-    completing.set(new Submission(taskId, submissionJson));
+  void completeWithSubmission(String taskId, String submissionJson, boolean claimed, Runnable completion) {
+    completing.set(new Submission(taskId, submissionJson, claimed));
     try {
       completion.run();
     } finally {
@@ -80,9 +82,19 @@ class TaskReadModel implements TaskListener {
     }
   }
 
-  private String submissionOf(String taskId) {
-    Submission submission = completing.get();
-    return submission != null && submission.taskId().equals(taskId) ? submission.json() : null;
+  private Optional<Submission> completing(String taskId) {
+    return Optional.ofNullable(completing.get()).filter(submission -> submission.taskId().equals(taskId));
+  }
+
+  /** Claimed in the same command, the step gets its holder and claim time here (its assignment wrote nothing). */
+  private void completed(DelegateTask task) {
+    Optional<Submission> submission = completing(task.getId());
+    Timestamp now = Timestamp.from(Instant.now(clock));
+    jdbc.update("""
+        update task_view set status = 'COMPLETED', completed_by = ?, ended_at = ?, submission = ?::jsonb,
+                             assignee = ?, claimed_at = coalesce(?, claimed_at)
+        where id = ?""", task.getAssignee(), now, submission.map(Submission::json).orElse(null), task.getAssignee(),
+        submission.filter(Submission::claimed).map(claimed -> now).orElse(null), task.getId());
   }
 
   private void created(DelegateTask task) {

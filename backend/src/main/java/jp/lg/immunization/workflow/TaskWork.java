@@ -23,6 +23,9 @@ import jp.lg.immunization.security.UserDirectory;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,12 +53,15 @@ class TaskWork {
   private final FourEyes fourEyes;
   private final TaskLocks locks;
   private final TaskReadModel readModel;
+  private final ProcessEngineConfigurationImpl engine;
 
   TaskWork(TaskInbox inbox, TaskService tasks, FourEyes fourEyes, ProcessModels models, FormRegistry forms,
            CurrentUser currentUser, UserDirectory users, AuditTrail audit, ObjectMapper json,
-           List<CaseContextProvider> contextProviders, ProcessSteps steps, TaskLocks locks, TaskReadModel readModel) {
+           List<CaseContextProvider> contextProviders, ProcessSteps steps, TaskLocks locks, TaskReadModel readModel,
+           ProcessEngineConfigurationImpl engine) {
     this.inbox = inbox;
     this.tasks = tasks;
+    this.engine = engine;
     this.models = models;
     this.forms = forms;
     this.currentUser = currentUser;
@@ -129,19 +135,18 @@ class TaskWork {
   /**
    * Claims the step unless the user holds it already, and completes it: one request and one transaction instead of
    * two, with the same rules as claiming and completing one after the other (four-eyes checked once, both audited).
-   * A step held by someone else gets 409, as a claim would.
+   * A step held by someone else gets 409, as a claim would. An unheld step is claimed and completed in one engine
+   * command: the task is read and written once, and the read model's row updated once, holder and claim time included.
    */
   @Transactional
   void claimAndComplete(String taskId, Map<String, Object> submitted) {
     SignedInUser user = currentUser.get();
     TaskSummary task = lockedOpenTask(user, taskId);
     refuseIfFourEyes(task, user);
-    if (task.assignee() == null) {
-      claimLocked(task, user);
-    } else if (!user.username().equals(task.assignee())) {
+    if (task.assignee() != null && !user.username().equals(task.assignee())) {
       throw alreadyClaimed();
     }
-    completeHeld(task, submitted);
+    completeHeld(task, submitted, task.assignee() == null ? user.username() : null);
   }
 
   @Transactional
@@ -164,7 +169,7 @@ class TaskWork {
     if (!user.username().equals(task.assignee())) {
       throw ApiException.conflict("not_assignee", "タスクを完了するには、先に担当してください");
     }
-    completeHeld(task, submitted);
+    completeHeld(task, submitted, null);
   }
 
   /**
@@ -189,8 +194,11 @@ class TaskWork {
     audit.record(AuditOperation.TASK_CLAIM, null, describe(task));
   }
 
-  /** For a locked task that the user holds (or has just claimed) and whose four-eyes rule they pass. */
-  private void completeHeld(TaskSummary task, Map<String, Object> submitted) {
+  /**
+   * For a locked task whose four-eyes rule the user passes and that they hold, or that {@code claimer} (the user)
+   * claims with its completion.
+   */
+  private void completeHeld(TaskSummary task, Map<String, Object> submitted, String claimer) {
     FormDefinition form = formOf(task).orElse(null);
     Map<String, Object> accepted = form == null ? Map.of() : form.validate(submitted == null ? Map.of() : submitted);
     if (form == null && submitted != null && !submitted.isEmpty()) {
@@ -204,9 +212,19 @@ class TaskWork {
     }
     steps.complete(task.processKey(), task.taskKey(), task.caseId(), accepted);
     try {
-      readModel.completeWithSubmission(task.id(), toJson(accepted), () -> tasks.complete(task.id(), variables));
+      readModel.completeWithSubmission(task.id(), toJson(accepted), claimer != null, claimer == null
+          ? () -> tasks.complete(task.id(), variables)
+          : () -> engine.getCommandExecutorTxRequired().execute(context -> {
+            new ClaimTaskCmd(task.id(), claimer).execute(context);
+            return new CompleteTaskCmd(task.id(), variables).execute(context);
+          }));
+    } catch (TaskAlreadyClaimedException e) {
+      throw alreadyClaimed();
     } catch (OptimisticLockingException e) {
       throw ApiException.conflict("concurrent_edit", "他の職員が同時にこの案件を更新しました。画面を更新してください");
+    }
+    if (claimer != null) {
+      audit.record(AuditOperation.TASK_CLAIM, null, describe(task));
     }
     audit.record(AuditOperation.TASK_COMPLETE, null, describe(task));
   }

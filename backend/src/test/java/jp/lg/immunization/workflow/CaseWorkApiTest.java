@@ -260,8 +260,14 @@ class CaseWorkApiTest {
 
     driver.perform("staff2", post(path), Map.of("values",
         Map.of("identityDocument", "DRIVERS_LICENSE", "identityResult", "CONFIRMED"))).andExpect(status().isNoContent());
-    assertThat(jdbc.queryForMap("select status, completed_by from task_view where id = ?", check))
-        .containsEntry("status", "COMPLETED").containsEntry("completed_by", "staff2");
+    assertThat(jdbc.queryForMap("select status, completed_by, assignee from task_view where id = ?", check))
+        .containsEntry("status", "COMPLETED").containsEntry("completed_by", "staff2").containsEntry("assignee", "staff2");
+    assertThat(jdbc.queryForObject("select claimed_at = ended_at from task_view where id = ?", Boolean.class, check))
+        .as("claimed with the completion").isTrue();
+    // The engine's own history keeps the claim: the holder's identity link, added once.
+    assertThat(jdbc.queryForList("""
+        select operation_type_ from act_hi_identitylink where task_id_ = ? and type_ = 'assignee' and user_id_ = ?""",
+        String.class, check, "staff2")).containsExactly("add");
     assertThat(jdbc.queryForList("""
         select operation from audit_event where username = 'staff2' and detail = ? order by id""", String.class,
         "task=CheckRequesterIdentity process=" + PROCESS + " case=" + instance.getBusinessKey()))
