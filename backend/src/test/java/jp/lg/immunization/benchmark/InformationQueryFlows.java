@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.ManagementService;
  * Synthetic users taking one information query (情報照会) after another from request to saved
  * result: staff1 requests, super1 approves from the approval queue, the SendQuery job runs, the
  * intermediate-server simulator answers at once, staff1 and staff2 check the result. Every user step
- * goes through the real HTTP API; each call is timed as its user waits for it.
+ * goes through the real HTTP API; each call is timed as its user waits for it. A check is completed as the task page's
+ * button does for a step its user does not hold yet: claim-and-complete, one request.
  */
 final class InformationQueryFlows {
 
@@ -24,11 +25,9 @@ final class InformationQueryFlows {
     APPROVE("POST /api/approvals/{taskId} APPROVE (super1)"),
     SEND_JOB("SendQuery job: ManagementService.executeJob"),
     FIND_CHECK("GET /api/tasks?view=group, each poll (staff1)"),
-    CLAIM_CHECK("POST /api/tasks/{id}/claim, 1st check (staff1)"),
-    COMPLETE_CHECK("POST /api/tasks/{id}/complete CONFIRM (staff1)"),
+    CHECK("POST /api/tasks/{id}/claim-and-complete CONFIRM (staff1)"),
     FIND_DOUBLE_CHECK("GET /api/tasks?view=group (staff2)"),
-    CLAIM_DOUBLE_CHECK("POST /api/tasks/{id}/claim, 2nd check (staff2)"),
-    COMPLETE_DOUBLE_CHECK("POST /api/tasks/{id}/complete SAVE (staff2)");
+    DOUBLE_CHECK("POST /api/tasks/{id}/claim-and-complete SAVE (staff2)");
 
     final String label;
 
@@ -140,13 +139,11 @@ final class InformationQueryFlows {
     String check = awaitInGroupView(requester, Step.FIND_CHECK, instance, "CheckQueryResult");
     long answerWait = System.nanoTime() - sent;
     answerWaits.add(answerWait);
-    time(Step.CLAIM_CHECK, () -> requester.post("/api/tasks/" + check + "/claim", null, 200));
-    time(Step.COMPLETE_CHECK, () -> requester.post("/api/tasks/" + check + "/complete",
+    time(Step.CHECK, () -> requester.post("/api/tasks/" + check + "/claim-and-complete",
         Map.of("values", Map.of("decision", "CONFIRM")), 204));
 
     String doubleCheck = awaitInGroupView(secondChecker, Step.FIND_DOUBLE_CHECK, instance, "DoubleCheckQueryResult");
-    time(Step.CLAIM_DOUBLE_CHECK, () -> secondChecker.post("/api/tasks/" + doubleCheck + "/claim", null, 200));
-    time(Step.COMPLETE_DOUBLE_CHECK, () -> secondChecker.post("/api/tasks/" + doubleCheck + "/complete",
+    time(Step.DOUBLE_CHECK, () -> secondChecker.post("/api/tasks/" + doubleCheck + "/claim-and-complete",
         Map.of("values", Map.of("decision", "SAVE")), 204));
     long flow = System.nanoTime() - flowStart;
     flows.add(flow);
