@@ -1,6 +1,7 @@
 package jp.lg.immunization.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -152,6 +153,14 @@ class AuditChainStripesTest {
       long before = lastId();
       int written = writeConcurrently(List.of(new Node(trail, transactions), second), 4);
       assertNoForkAndIntact(before, written);
+    }
+  }
+
+  @Test
+  void R04_aNumberOfStripesOutsideOneTo64StopsTheStartUpWithItsName() {
+    for (int stripes : new int[] {0, -1, AuditTrail.MAX_STRIPES + 1}) {
+      assertThatThrownBy(() -> new AuditTrail(jdbc, clock, chain, stripes))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(AuditTrail.STRIPES_PROPERTY);
     }
   }
 
