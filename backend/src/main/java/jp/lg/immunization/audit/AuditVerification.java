@@ -3,8 +3,10 @@ package jp.lg.immunization.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -78,7 +80,8 @@ class AuditVerification {
     }
 
     private final AuditChain chain;
-    private final Map<Long, String> anchors = new HashMap<>();
+    /** Every link the checkpoints saw at an id: two of them disagreeing is a rewrite the later one signed. */
+    private final Map<Long, Set<String>> anchors = new HashMap<>();
     private final Map<Integer, Stripe> stripes = new TreeMap<>();
     private boolean keyedSeen;
     private long checked;
@@ -90,7 +93,7 @@ class AuditVerification {
     ChainWalker(AuditChain chain, List<AuditCheckpoints.Checkpoint> checkpoints) {
       this.chain = chain;
       checkpoints.stream().flatMap(checkpoint -> checkpoint.heads().stream()).forEach(head -> {
-        anchors.put(head.lastId(), head.lastHash());
+        anchors.computeIfAbsent(head.lastId(), id -> new HashSet<>()).add(head.lastHash());
         Stripe stripe = stripe(head.stripe());
         stripe.lastAnchor = Math.max(stripe.lastAnchor, head.lastId());
       });
@@ -113,14 +116,14 @@ class AuditVerification {
       String storedHash = rs.getString("hash");
       boolean keyed = rs.getBoolean("keyed");
       Stripe stripe = stripe(rs.getInt("stripe"));
-      String anchored = anchors.get(entry.id());
+      Set<String> anchored = anchors.get(entry.id());
       if (!entry.previousHash().equals(stripe.expectedPrevious)) {
         broken(entry.id(), LINK_BROKEN);
       } else if (keyedSeen && !keyed) {
         broken(entry.id(), UNKEYED_AFTER_KEYED);
       } else if (!(keyed ? chain.mac(entry) : AuditChain.legacyHash(entry)).equals(storedHash)) {
         broken(entry.id(), CONTENT_CHANGED);
-      } else if (anchored != null && !anchored.equals(storedHash)) {
+      } else if (anchored != null && !anchored.equals(Set.of(storedHash))) {
         broken(entry.id(), CHECKPOINT_DIFFERS);
       } else {
         keyedSeen |= keyed;

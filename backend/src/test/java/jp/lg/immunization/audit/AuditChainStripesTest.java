@@ -128,6 +128,26 @@ class AuditChainStripesTest {
         "delete from audit_event where id = ?", last), () -> reinsert(deleted, last));
   }
 
+  /**
+   * Whoever holds the MAC key rewrites a stripe's last entry; the next checkpoint (every verification writes one first)
+   * signs the rewritten link, but the one before saw the entry as it was: two checkpoints disagreeing on an entry name
+   * it. A stripe that is written seldom keeps its last entry through many checkpoints.
+   */
+  @Test
+  void R04_aStripesLastEntryRewrittenWithTheKeyIsCaughtThoughALaterCheckpointSignedIt() {
+    List<Long> ids = writeToStripe(STRIPE, 57L, 58L);
+    Map<String, Object> original = jdbc.queryForMap("select * from audit_event where id = ?", ids.get(1));
+    AuditEntry rewritten = new AuditEntry(ids.get(1), ((java.sql.Timestamp) original.get("occurred_at")).toInstant(),
+        (String) original.get("username"), (String) original.get("operation"), 999L,
+        (String) original.get("client_address"), (String) original.get("detail"),
+        (String) original.get("previous_hash"));
+    String update = "update audit_event set resident_id = ?, hash = ? where id = ?";
+    assertBrokenAt(ids.get(1), AuditVerification.CHECKPOINT_DIFFERS, () -> {
+      administrator.bypassingTriggers(update, 999L, chain.mac(rewritten), ids.get(1));
+      checkpoints.write();
+    }, () -> administrator.bypassingTriggers(update, original.get("resident_id"), original.get("hash"), ids.get(1)));
+  }
+
   /** Eight clients at once: every event lands in a stripe, no two claim the same predecessor, the chains verify. */
   @Test
   void R04_eightConcurrentAuditedTransactionsLandInValidChainsWithoutAFork() throws Exception {
