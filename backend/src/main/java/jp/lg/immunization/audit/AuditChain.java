@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
  * content and the previous entry's link, so that whoever can write the tables still cannot make a changed entry and
  * every later link agree. Entries written before the key existed carry a plain SHA-256 ({@code keyed = false}); the
  * first keyed entry covers their last link, so they cannot be changed unseen either.
+ *
+ * <p>The trail is several chains (stripes, {@link AuditTrail}); each starts from a genesis link of its own, so that an
+ * entry is bound to its stripe through every link up to it: moved into another stripe, it no longer links there.
  */
 @Component
 class AuditChain {
 
-  static final String GENESIS = "0".repeat(64);
   static final String KEY_PROPERTY = "immunization.audit.mac-key";
 
   private final SecretKeySpec key;
@@ -32,6 +34,14 @@ class AuditChain {
 
   AuditChain(byte[] key) {
     this.key = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /**
+   * The link the first entry of a stripe covers: the stripe's number in 64 hex digits. Stripe 0's is 64 zeros, the
+   * genesis of the one chain the trail was before it had stripes, whose entries thus verify unchanged.
+   */
+  static String genesis(int stripe) {
+    return String.format("%064x", stripe);
   }
 
   String mac(AuditEntry entry) {

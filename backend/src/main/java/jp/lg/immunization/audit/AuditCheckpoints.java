@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jp.lg.immunization.platform.ConfiguredKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed checkpoints of the audit chain written outside the database (R04): every few minutes and at each
- * verification, a line with the last entry's id and link, the time, and an Ed25519 signature over them is appended to
- * {@code <checkpoint-dir>/audit-checkpoints.log}. Configure that folder as append-only or WORM storage (or forward the
+ * verification, a line with the time, the last entry's id and link of every stripe, and an Ed25519 signature over them
+ * is appended to {@code <checkpoint-dir>/audit-checkpoints.log}
+ * ({@code v2 <time> <stripe>:<id>:<link>,<stripe>:<id>:<link>... <signature>}). Lines of the single chain before
+ * stripes ({@code v1 <id> <link> <time> <signature>}) are read as checkpoints of stripe 0, which that chain became. Configure that folder as append-only or WORM storage (or forward the
  * file to syslog): then not even whoever can rewrite every table can make the chain agree with the checkpoints again,
  * cut off its tail, or swap in an older backup unseen. The signing key (32 bytes from configuration, like the other
  * keys) never enters the database; its public key is logged at start-up for checks outside the app.
@@ -45,8 +48,13 @@ class AuditCheckpoints {
   static final String FILE_NAME = "audit-checkpoints.log";
   private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
 
-  /** One line of the file; {@code signed} says whether its signature holds. */
-  record Checkpoint(long lastId, String lastHash, Instant at, boolean signed) {}
+  /** One line of the file: every stripe's last entry at that time; {@code signed} says whether its signature holds. */
+  record Checkpoint(List<Head> heads, Instant at, boolean signed) {}
+
+  /** A stripe's last entry. */
+  record Head(int stripe, long lastId, String lastHash) {}
+
+  private static final Checkpoint UNSIGNED = new Checkpoint(List.of(), null, false);
 
   private final KeyPair keys;
   final Path file;
@@ -86,14 +94,26 @@ class AuditCheckpoints {
     write();
   }
 
-  /** Appends a checkpoint of the chain's last entry, when there is one; written through to the disk. */
+  /**
+   * Appends a checkpoint of every stripe's last entry, when there is one; written through to the disk. The stripes are
+   * found through the index of their heads, one probe each, whatever their number was on any node.
+   */
   void write() {
-    List<Map<String, Object>> last = jdbc.queryForList("select id, hash from audit_event order by id desc limit 1");
-    if (last.isEmpty()) {
+    List<Map<String, Object>> heads = jdbc.queryForList("""
+        with recursive stripes (stripe) as (
+          select min(stripe) from audit_event
+          union all
+          select (select min(stripe) from audit_event where stripe > stripes.stripe) from stripes
+          where stripe is not null)
+        select head.stripe, head.id, head.hash from stripes cross join lateral (
+          select stripe, id, hash from audit_event where audit_event.stripe = stripes.stripe order by id desc limit 1
+        ) head order by head.stripe""");
+    if (heads.isEmpty()) {
       return;
     }
-    String payload = payload(((Number) last.get(0).get("id")).longValue(), (String) last.get(0).get("hash"),
-        Instant.now(clock));
+    String payload = payload(Instant.now(clock), heads.stream().map(head -> new Head(
+        ((Number) head.get("stripe")).intValue(), ((Number) head.get("id")).longValue(), (String) head.get("hash")))
+        .toList());
     String line = payload + " " + Base64.getEncoder().encodeToString(sign(payload)) + "\n";
     try {
       Files.createDirectories(file.getParent());
@@ -127,23 +147,39 @@ class AuditCheckpoints {
 
   private Checkpoint parse(String line) {
     String[] parts = line.trim().split(" ");
-    if (parts.length != 5 || !"v1".equals(parts[0])) {
-      return new Checkpoint(-1, null, null, false);
-    }
     try {
-      String payload = String.join(" ", parts[0], parts[1], parts[2], parts[3]);
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(keys.getPublic());
-      verifier.update(payload.getBytes(StandardCharsets.US_ASCII));
-      return new Checkpoint(Long.parseLong(parts[1]), parts[2], Instant.parse(parts[3]),
-          verifier.verify(Base64.getDecoder().decode(parts[4])));
+      if (parts.length == 4 && "v2".equals(parts[0])) {
+        List<Head> heads = new ArrayList<>();
+        for (String head : parts[2].split(",")) {
+          String[] fields = head.split(":");
+          if (fields.length != 3) {
+            return UNSIGNED;
+          }
+          heads.add(new Head(Integer.parseInt(fields[0]), Long.parseLong(fields[1]), fields[2]));
+        }
+        return new Checkpoint(heads, Instant.parse(parts[1]), verified(String.join(" ", parts[0], parts[1], parts[2]),
+            parts[3]));
+      }
+      if (parts.length == 5 && "v1".equals(parts[0])) {
+        return new Checkpoint(List.of(new Head(0, Long.parseLong(parts[1]), parts[2])), Instant.parse(parts[3]),
+            verified(String.join(" ", parts[0], parts[1], parts[2], parts[3]), parts[4]));
+      }
     } catch (GeneralSecurityException | IllegalArgumentException | java.time.DateTimeException e) {
-      return new Checkpoint(-1, null, null, false);
+      return UNSIGNED;
     }
+    return UNSIGNED;
   }
 
-  private static String payload(long id, String hash, Instant at) {
-    return "v1 " + id + " " + hash + " " + at;
+  private boolean verified(String payload, String signature) throws GeneralSecurityException {
+    Signature verifier = Signature.getInstance("Ed25519");
+    verifier.initVerify(keys.getPublic());
+    verifier.update(payload.getBytes(StandardCharsets.US_ASCII));
+    return verifier.verify(Base64.getDecoder().decode(signature));
+  }
+
+  private static String payload(Instant at, List<Head> heads) {
+    return "v2 " + at + " " + heads.stream().map(head -> head.stripe() + ":" + head.lastId() + ":" + head.lastHash())
+        .collect(Collectors.joining(","));
   }
 
   private byte[] sign(String payload) {

@@ -3,8 +3,11 @@ package jp.lg.immunization.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -13,13 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Walks the chain in order and names the first entry whose content or link does not match, whose link is not the
  * keyed MAC, or which disagrees with a signed checkpoint kept outside the database; a chain that ends before the last
- * checkpoint has lost its tail. A verification writes a new checkpoint first.
+ * checkpoint has lost its tail. A verification writes a new checkpoint first. Every stripe is a chain of its own: the
+ * walk goes through the entries in the order of their ids, which within a stripe is the order they were linked in, and
+ * follows each stripe from its own genesis.
  */
 @Service
 class AuditVerification {
 
   /**
-   * {@code lastId} and {@code lastHash}: the last entry of the intact part of the chain, null for an empty one;
+   * {@code lastId} and {@code lastHash}: the last entry (of all stripes) of the intact part of the chain, null for an
+   * empty one;
    * {@code checkpoints}: how many signed checkpoints outside the database it was checked against.
    */
   record Result(boolean intact, long checked, Long firstBrokenId, String reason, Long lastId, String lastHash,
@@ -52,7 +58,8 @@ class AuditVerification {
     ChainWalker walker = new ChainWalker(chain, anchors);
     jdbc.query(con -> {
       var statement = con.prepareStatement("""
-          select id, occurred_at, username, operation, resident_id, client_address, detail, previous_hash, hash, keyed
+          select id, occurred_at, username, operation, resident_id, client_address, detail, previous_hash, hash, keyed,
+                 stripe
           from audit_event order by id""");
       statement.setFetchSize(5_000);
       return statement;
@@ -61,20 +68,39 @@ class AuditVerification {
   }
 
   private static final class ChainWalker implements RowCallbackHandler {
+    /** What the walk has seen of one stripe so far. */
+    private static final class Stripe {
+      private String expectedPrevious;
+      private long lastId;
+      private long lastAnchor;
+
+      Stripe(int number) {
+        expectedPrevious = AuditChain.genesis(number);
+      }
+    }
+
     private final AuditChain chain;
-    private final Map<Long, String> anchors = new HashMap<>();
-    private final long lastAnchor;
-    private String expectedPrevious = AuditChain.GENESIS;
+    /** Every link the checkpoints saw at an id: two of them disagreeing is a rewrite the later one signed. */
+    private final Map<Long, Set<String>> anchors = new HashMap<>();
+    private final Map<Integer, Stripe> stripes = new TreeMap<>();
     private boolean keyedSeen;
     private long checked;
     private Long brokenId;
     private String reason;
     private Long lastId;
+    private String lastHash;
 
     ChainWalker(AuditChain chain, List<AuditCheckpoints.Checkpoint> checkpoints) {
       this.chain = chain;
-      checkpoints.forEach(checkpoint -> anchors.put(checkpoint.lastId(), checkpoint.lastHash()));
-      this.lastAnchor = checkpoints.stream().mapToLong(AuditCheckpoints.Checkpoint::lastId).max().orElse(0);
+      checkpoints.stream().flatMap(checkpoint -> checkpoint.heads().stream()).forEach(head -> {
+        anchors.computeIfAbsent(head.lastId(), id -> new HashSet<>()).add(head.lastHash());
+        Stripe stripe = stripe(head.stripe());
+        stripe.lastAnchor = Math.max(stripe.lastAnchor, head.lastId());
+      });
+    }
+
+    private Stripe stripe(int number) {
+      return stripes.computeIfAbsent(number, Stripe::new);
     }
 
     @Override
@@ -89,20 +115,23 @@ class AuditVerification {
           rs.getString("client_address"), rs.getString("detail"), rs.getString("previous_hash"));
       String storedHash = rs.getString("hash");
       boolean keyed = rs.getBoolean("keyed");
-      String anchored = anchors.get(entry.id());
-      if (!entry.previousHash().equals(expectedPrevious)) {
+      Stripe stripe = stripe(rs.getInt("stripe"));
+      Set<String> anchored = anchors.get(entry.id());
+      if (!entry.previousHash().equals(stripe.expectedPrevious)) {
         broken(entry.id(), LINK_BROKEN);
       } else if (keyedSeen && !keyed) {
         broken(entry.id(), UNKEYED_AFTER_KEYED);
       } else if (!(keyed ? chain.mac(entry) : AuditChain.legacyHash(entry)).equals(storedHash)) {
         broken(entry.id(), CONTENT_CHANGED);
-      } else if (anchored != null && !anchored.equals(storedHash)) {
+      } else if (anchored != null && !anchored.equals(Set.of(storedHash))) {
         broken(entry.id(), CHECKPOINT_DIFFERS);
       } else {
         keyedSeen |= keyed;
         checked++;
-        expectedPrevious = storedHash;
+        stripe.expectedPrevious = storedHash;
+        stripe.lastId = entry.id();
         lastId = entry.id();
+        lastHash = storedHash;
       }
     }
 
@@ -111,12 +140,13 @@ class AuditVerification {
       reason = why;
     }
 
+    /** A stripe that ends before its last checkpoint has lost its tail; the first such checkpointed entry is named. */
     Result result(int checkpointCount) {
-      if (brokenId == null && lastAnchor > (lastId == null ? 0 : lastId)) {
-        broken(lastAnchor, CHECKPOINT_MISSING);
+      if (brokenId == null) {
+        stripes.values().stream().filter(stripe -> stripe.lastAnchor > stripe.lastId)
+            .mapToLong(stripe -> stripe.lastAnchor).min().ifPresent(missing -> broken(missing, CHECKPOINT_MISSING));
       }
-      return new Result(brokenId == null, checked, brokenId, reason, lastId,
-          lastId == null ? null : expectedPrevious, checkpointCount);
+      return new Result(brokenId == null, checked, brokenId, reason, lastId, lastHash, checkpointCount);
     }
   }
 }

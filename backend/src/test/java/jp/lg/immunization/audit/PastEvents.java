@@ -33,7 +33,7 @@ final class PastEvents {
 
   void times(int count, String japanTime, String username, AuditOperation operation, Long residentId) {
     AuditTrail trail = new AuditTrail(jdbc, Clock.fixed(LocalDateTime.parse(japanTime).atZone(JAPAN).toInstant(), JAPAN),
-        chain);
+        chain, AuditTrail.DEFAULT_STRIPES);
     SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(username, null));
     try {
       transactions.executeWithoutResult(status -> {
