@@ -2,12 +2,14 @@ package jp.lg.immunization.vaccination;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.lg.immunization.resident.ResidentDirectory;
 import jp.lg.immunization.resident.ResidentDirectory.ResidentRef;
 
@@ -42,7 +44,8 @@ final class DoseBatchCheck {
   private final ResidentDirectory residents;
   private final DoseStore store;
   private final RoutineDoses routine;
-  private final Map<Long, List<DoseValidation.PriorDose>> acceptedInBatch = new HashMap<>();
+  /** Written by the threads judging a chunk, each resident by one of them. */
+  private final Map<Long, List<DoseValidation.PriorDose>> acceptedInBatch = new ConcurrentHashMap<>();
 
   DoseBatchCheck(DoseReference.Snapshot reference, LocalDate today, ResidentDirectory residents, DoseStore store,
                  RoutineDoses routine) {
@@ -58,6 +61,11 @@ final class DoseBatchCheck {
     acceptedInBatch.computeIfAbsent(residentId, id -> new ArrayList<>()).add(dose);
   }
 
+  /**
+   * The chunk's lines in file order. A line depends only on its own resident's doses and earlier lines, so the
+   * residents' lines are judged in parallel (on every core), each resident's own in file order, with the same
+   * verdicts as one after another.
+   */
   List<Result> check(List<Pending> chunk) {
     Set<String> numbers = new LinkedHashSet<>();
     chunk.forEach(pending -> Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER)).ifPresent(numbers::add));
@@ -65,23 +73,43 @@ final class DoseBatchCheck {
     List<Long> residentIds = found.values().stream().map(ResidentRef::id).toList();
     Map<Long, List<DoseValidation.PriorDose>> recorded = store.priorDoses(residentIds, null);
     DoseValidation.RoutineRule rule = routine.forResidents(residentIds);
-    List<Result> results = new ArrayList<>(chunk.size());
-    for (Pending pending : chunk) {
-      Optional<ResidentRef> resident = Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER))
-          .map(found::get);
-      List<DoseValidation.PriorDose> priors = new ArrayList<>();
-      resident.ifPresent(person -> {
-        priors.addAll(recorded.getOrDefault(person.id(), List.of()));
-        priors.addAll(acceptedInBatch.getOrDefault(person.id(), List.of()));
-      });
-      Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today, rule));
-      if (result.accepted()) {
-        alreadyAccepted(result.checked().residentId(), new DoseValidation.PriorDose(
-            (DoseValidation.VaccineName) result.checked().values().get(DoseItem.VACCINE), result.checked().category(),
-            result.checked().doseDate()));
+    Result[] results = new Result[chunk.size()];
+    List<List<Integer>> linesByResident = new ArrayList<>();
+    Map<Long, List<Integer>> linesOf = new HashMap<>();
+    for (int i = 0; i < chunk.size(); i++) {
+      Optional<ResidentRef> resident = residentOf(chunk.get(i), found);
+      if (resident.isEmpty()) {
+        linesByResident.add(List.of(i));
+      } else {
+        linesOf.computeIfAbsent(resident.get().id(), id -> {
+          List<Integer> lines = new ArrayList<>();
+          linesByResident.add(lines);
+          return lines;
+        }).add(i);
       }
-      results.add(result);
     }
-    return results;
+    linesByResident.parallelStream().forEach(lines -> lines.forEach(i ->
+        results[i] = check(chunk.get(i), residentOf(chunk.get(i), found), recorded, rule)));
+    return Arrays.asList(results);
+  }
+
+  private static Optional<ResidentRef> residentOf(Pending pending, Map<String, ResidentRef> found) {
+    return Optional.ofNullable(pending.input().get(DoseItem.ADDRESSEE_NUMBER)).map(found::get);
+  }
+
+  private Result check(Pending pending, Optional<ResidentRef> resident,
+                       Map<Long, List<DoseValidation.PriorDose>> recorded, DoseValidation.RoutineRule rule) {
+    List<DoseValidation.PriorDose> priors = new ArrayList<>();
+    resident.ifPresent(person -> {
+      priors.addAll(recorded.getOrDefault(person.id(), List.of()));
+      priors.addAll(acceptedInBatch.getOrDefault(person.id(), List.of()));
+    });
+    Result result = new Result(pending, DoseValidation.check(pending.input(), resident, priors, reference, today, rule));
+    if (result.accepted()) {
+      alreadyAccepted(result.checked().residentId(), new DoseValidation.PriorDose(
+          (DoseValidation.VaccineName) result.checked().values().get(DoseItem.VACCINE), result.checked().category(),
+          result.checked().doseDate()));
+    }
+    return result;
   }
 }

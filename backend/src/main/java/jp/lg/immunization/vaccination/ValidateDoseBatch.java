@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.lg.immunization.platform.PgCopy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -54,36 +60,86 @@ class ValidateDoseBatch implements JavaDelegate {
     execution.setVariable(REJECTED_ROWS, rejected);
   }
 
-  /** The file is read as it is checked, a chunk of lines at a time (the upload has read it through once already). */
+  /**
+   * The file is read as it is checked, a chunk of lines at a time (the upload has read it through once already).
+   * A chunk is staged on a thread of its own while the next one is checked, so that the database's work (the COPY
+   * and its commit) overlaps the checks; chunks are staged one at a time and in file order.
+   */
   private void validate(long id, byte[] content, DoseBatchFile.Encoding encoding) {
     ownTransaction.executeWithoutResult(status -> {
       jdbc.update("delete from dose_batch_row where batch_id = ?", id);
       jdbc.update("update dose_batch set validated_rows = 0 where id = ?", id);
     });
     DoseBatchCheck check = checks.batch();
-    List<DoseBatchCheck.Pending> chunk = new ArrayList<>(CHUNK);
-    DoseBatchFile.read(content, encoding, line -> {
-      chunk.add(new DoseBatchCheck.Pending(line.line(), DoseInput.of(line.items()), line.columnsMatch(), false));
-      if (chunk.size() == CHUNK) {
-        validate(id, check, chunk);
-        chunk.clear();
+    try (Staging staging = new Staging(id)) {
+      List<DoseBatchCheck.Pending> chunk = new ArrayList<>(CHUNK);
+      DoseBatchFile.read(content, encoding, line -> {
+        chunk.add(new DoseBatchCheck.Pending(line.line(), DoseInput.of(line.items()), line.columnsMatch(), false));
+        if (chunk.size() == CHUNK) {
+          staging.next(check.check(chunk));
+          chunk.clear();
+        }
+      });
+      if (!chunk.isEmpty()) {
+        staging.next(check.check(chunk));
       }
-    });
-    if (!chunk.isEmpty()) {
-      validate(id, check, chunk);
+      staging.finish();
     }
   }
 
-  private void validate(long id, DoseBatchCheck check, List<DoseBatchCheck.Pending> chunk) {
+  /** Stages checked chunks on a thread of its own, one at a time and in file order. */
+  private final class Staging implements AutoCloseable {
+
+    private final long batchId;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private Future<?> last = CompletableFuture.completedFuture(null);
+
+    Staging(long batchId) {
+      this.batchId = batchId;
+    }
+
+    void next(List<DoseBatchCheck.Result> results) {
+      finish();
+      last = thread.submit(() -> stage(batchId, results));
+    }
+
+    /** Waits for the chunk being staged; its failure fails the job. */
+    void finish() {
+      try {
+        last.get();
+      } catch (ExecutionException failed) {
+        throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed.getCause());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while staging dose batch " + batchId, interrupted);
+      }
+    }
+
+    /** Also after a failed check: a chunk still being staged must end before a retry deletes the batch's rows. */
+    @Override
+    public void close() {
+      thread.shutdown();
+      try {
+        boolean ended = false;
+        while (!ended) {
+          ended = thread.awaitTermination(1, TimeUnit.MINUTES);
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void stage(long id, List<DoseBatchCheck.Result> results) {
     ownTransaction.executeWithoutResult(status -> {
-      List<List<Object>> rows = new ArrayList<>(chunk.size());
-      for (DoseBatchCheck.Result result : check.check(chunk)) {
+      List<List<Object>> rows = new ArrayList<>(results.size());
+      for (DoseBatchCheck.Result result : results) {
         rows.add(Arrays.asList(id, result.pending().line(), result.accepted() ? "ACCEPTED" : "REJECTED",
             json.write(result.pending().input().byKey()), json.write(result.problems()),
             result.checked().residentId(), false));
       }
       copy.copy("dose_batch_row", ROW_COLUMNS, rows);
-      jdbc.update("update dose_batch set validated_rows = validated_rows + ? where id = ?", chunk.size(), id);
+      jdbc.update("update dose_batch set validated_rows = validated_rows + ? where id = ?", results.size(), id);
     });
   }
 }

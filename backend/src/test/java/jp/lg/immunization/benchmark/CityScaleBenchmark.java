@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.DatabaseAdministrator;
 import jp.lg.immunization.resident.SyntheticResidentGenerator;
 import jp.lg.immunization.resident.SyntheticResidents;
@@ -141,6 +142,7 @@ class CityScaleBenchmark {
   @Autowired TaskService taskService;
   @Autowired ManagementService management;
   @Autowired ObjectMapper json;
+  @Autowired AuditTrail audit;
   @Autowired Clock clock;
   @Autowired DataSource dataSource;
   @Value("${immunization.info-network.answer-timeout:PT24H}") Duration answerTimeout;
@@ -173,8 +175,8 @@ class CityScaleBenchmark {
         startupTimeToFirstOk();
       }
       if (FIGURES.selected(8)) {
-        new DoseBatchImport(jdbc, administrator.owner(), dataSource, transactions, runtime, management, json).measure(report,
-            ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json),
+        new DoseBatchImport(jdbc, administrator.owner(), administrator.superuser(), dataSource, transactions, runtime,
+            management, json, audit).measure(report, ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json),
             ApiClient.signIn(port, SECOND_STAFF_USER, DEMO_PASSWORD, json));
       }
       if (FIGURES.selected(9)) {

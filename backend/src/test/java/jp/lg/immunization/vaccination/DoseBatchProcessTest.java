@@ -61,6 +61,7 @@ class DoseBatchProcessTest {
   @Autowired ObjectMapper json;
   @Autowired RegisterDoseBatch registerDoseBatch;
   @Autowired ApplicationContext context;
+  @Autowired DoseChecks checks;
 
   List<Child> children;
 
@@ -197,6 +198,40 @@ class DoseBatchProcessTest {
     return String.join(",", addresseeNumber, "高齢者肺炎球菌", "1回", birth.toString(), "男", "PN2026A", "0.5", "1110101",
         "D1010101", "P01", doseDate.toString(), String.format("%04d%02d", doseDate.getYear(),
             doseDate.getMonthValue()));
+  }
+
+  /**
+   * A chunk's residents are judged in parallel: each resident's lines must still see that resident's earlier lines
+   * (the second MR 1期 is E033 whichever thread judged it), and the verdicts come back in file order.
+   */
+  @Test
+  void aChunkOfManyResidentsIsJudgedInFileOrderEachLineAfterItsResidentsEarlierLines() {
+    List<Child> many = jdbc.query("""
+        select id, addressee_number, birth_date, sex from resident r
+        where birth_date between current_date - interval '6 years' and current_date - interval '14 months'
+          and status = 'REGISTERED' and not exists (select 1 from dose_record d where d.resident_id = r.id)
+        order by id limit 300""", (rs, n) -> new Child(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+        rs.getString(4)));
+    assertThat(many.size()).as("children without doses").isGreaterThan(50);
+    List<DoseBatchCheck.Pending> chunk = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (Child child : many) {
+        chunk.add(new DoseBatchCheck.Pending(chunk.size() + 2, DoseInput.fromKeys(items(child.line("MR001"))), true,
+            false));
+      }
+    }
+    List<DoseBatchCheck.Result> results = checks.batch().check(chunk);
+    assertThat(results).extracting(result -> result.pending().line())
+        .containsExactlyElementsOf(chunk.stream().map(DoseBatchCheck.Pending::line).toList());
+    for (int i = 0; i < results.size(); i++) {
+      DoseBatchCheck.Result result = results.get(i);
+      if (i < many.size()) {
+        assertThat(result.accepted()).as("line %d, the resident's first", result.pending().line()).isTrue();
+      } else {
+        assertThat(result.problems()).as("line %d, a repeat", result.pending().line())
+            .extracting(DoseProblem::code).contains("E033");
+      }
+    }
   }
 
   @Test
