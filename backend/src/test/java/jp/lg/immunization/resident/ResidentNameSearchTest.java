@@ -90,8 +90,9 @@ class ResidentNameSearchTest {
   }
 
   /**
-   * A part with more matches than are counted: the total stops at the limit, and the first pages, read in kana order
-   * rather than sorted (KanaOrderWalk), hold exactly what sorting every match gives, prefix matches first.
+   * A part with more matches than are counted: the total stops at the limit, and the first pages, read from the names
+   * starting with the part in kana order rather than sorted, hold exactly what sorting every match gives; so do the
+   * pages after those names, which are sorted.
    */
   @Test
   void aPartWithMoreMatchesThanCountedIsPagedAsSortingEveryMatchWould() {
@@ -103,15 +104,15 @@ class ResidentNameSearchTest {
       for (int i = 0; i < ResidentSearch.COUNT_LIMIT + 100; i++) {
         String before = String.valueOf(kana.charAt(random.nextInt(kana.length())));
         String after = String.valueOf(kana.charAt(random.nextInt(kana.length())));
-        // A few start with the part, in the family or the kanji name; the others have it inside either kana name.
-        String familyKana = i % 100 == 0 ? part + after : i % 2 == 0 ? before + part + after : before + after;
+        // Some 60 start with the part, in the kana or the kanji name; the others have it inside either kana name.
+        String familyKana = i % 20 == 0 ? part + after : i % 2 == 0 ? before + part + after : before + after;
         String givenKana = i % 2 == 1 ? after + part : after + before;
         String familyKanji = i % 300 == 1 ? part : "試験";
         fixtures.insert(new ResidentFixtures.Person(familyKanji, "太郎", familyKana, givenKana,
             LocalDate.of(2001, 2, 3), Sex.MALE, "360-0001", "埼玉県架空市本町1丁目", "REGISTERED"));
       }
       for (int size : List.of(20, 7)) {
-        for (int page = 0; page * size < ResidentSearch.WALK_DEPTH + 2 * size; page++) {
+        for (int page = 0; page * size < ResidentSearch.PREFIX_DEPTH + 2 * size; page++) {
           ResidentViews.Page found = search.search(new ResidentSearch.Criteria(part, null, null), page, size);
           assertThat(found.total()).isEqualTo(ResidentSearch.COUNT_LIMIT);
           assertThat(found.totalCapped()).isTrue();
