@@ -108,16 +108,18 @@ class ResidentSearch {
    * The first {@code wanted} names that start with the part, in the search's order, or all of them if fewer: read in
    * order from the kana-order index (V98), where they are a range, instead of sorting every match. Whatever starts with
    * the part sorts from the part itself up to its successor (its last character one code point further). The names
-   * whose kanji half starts with a kana part are few.
+   * whose kanji half starts with the part are read from their own range first and sorted: walking the kana order for
+   * them instead, as PostgreSQL chose for a kanji part, passed most of the register (山田 sorts as ヤマダ).
    */
   private List<Long> prefixMatches(String part, int wanted) {
     String successor = part.substring(0, part.offsetByCodePoints(part.length(), -1))
         + Character.toString(part.codePointBefore(part.length()) + 1);
-    return jdbc.queryForList("select id from ((select id, " + KANA + " as kana from resident where " + KANA + " >= ?"
-        + " and " + KANA + " < ? order by " + KANA + ", id limit ?) union all (select id, " + KANA + " from resident"
-        + " where " + TEXT + " >= ? and " + TEXT + " < ? and not (" + KANA + " >= ? and " + KANA + " < ?)"
-        + " order by " + KANA + ", id limit ?)) prefixed order by kana, id limit ?",
-        Long.class, part, successor, wanted, part, successor, part, successor, wanted, wanted);
+    return jdbc.queryForList("with kanji_prefixed as materialized (select id, " + KANA + " as kana from resident"
+        + " where " + TEXT + " >= ? and " + TEXT + " < ? and not (" + KANA + " >= ? and " + KANA + " < ?))"
+        + " select id from ((select id, " + KANA + " as kana from resident where " + KANA + " >= ? and " + KANA
+        + " < ? order by " + KANA + ", id limit ?) union all (select id, kana from kanji_prefixed"
+        + " order by kana, id limit ?)) prefixed order by kana, id limit ?",
+        Long.class, part, successor, part, successor, part, successor, wanted, wanted, wanted);
   }
 
   /** The listed residents' columns, in the order of {@code ids}. */
