@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -100,7 +101,8 @@ class ResidentSearch {
             + ", id limit ? offset ?", Long.class, append(append(query.args(), query.orderPart(), query.orderPart()),
             pageSize, offset));
     List<ResidentViews.Summary> items = summaries(ids);
-    audit.recordEach(AuditOperation.RESIDENT_SEARCH_HIT, ids, "criteria=" + criteria.usedCriteria());
+    audit.recordEach(AuditOperation.RESIDENT_SEARCH_HIT, items.stream().map(ResidentViews.Summary::id).toList(),
+        "criteria=" + criteria.usedCriteria());
     return new ResidentViews.Page(items, pageNumber, pageSize, Math.min(matches, COUNT_LIMIT), moreThanCounted);
   }
 
@@ -122,7 +124,7 @@ class ResidentSearch {
         Long.class, part, successor, part, successor, part, successor, wanted, wanted, wanted);
   }
 
-  /** The listed residents' columns, in the order of {@code ids}. */
+  /** The listed residents' columns, in the order of {@code ids}; one removed since its id was read is left out. */
   private List<ResidentViews.Summary> summaries(List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -138,7 +140,7 @@ class ResidentSearch {
               Sex.valueOf(rs.getString("sex")), rs.getString("address"), ResidentStatus.valueOf(rs.getString("status")),
               rs.getBoolean("has_my_number") ? ResidentViews.MY_NUMBER_MASK : null));
         }, (Object) ids.toArray(Long[]::new));
-    return ids.stream().map(byId::get).toList();
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   private static Object[] append(List<Object> args, Object... more) {
