@@ -92,6 +92,8 @@ export interface ResidentPage {
   page: number;
   size: number;
   total: number;
+  /** More matches than `total`, where the server stopped counting (a part as common as ヤマ). */
+  totalCapped: boolean;
 }
 
 const RESIDENT_PAGE_SIZE = 20;

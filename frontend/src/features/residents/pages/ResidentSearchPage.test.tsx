@@ -21,6 +21,7 @@ const CENTENARIAN: ResidentPage = {
   page: 0,
   size: 20,
   total: 1,
+  totalCapped: false,
 };
 
 function backend() {
@@ -47,6 +48,24 @@ describe('ResidentSearchPage', () => {
     expect(JSON.parse(search?.body ?? '{}')).toMatchObject({ name: 'カクウ', birthDate: '1925-03-03', page: 0 });
     expect(router.state.location.pathname).toBe('/residents');
     expect(router.state.location.search).toBe('');
+  });
+
+  it('shows a part with more matches than the server counts as 「1,000件以上」 and pages on through them', async () => {
+    const { requests } = fakeBackend({
+      'GET /api/system': { status: 200, body: SYSTEM_INFO },
+      'GET /api/me': { status: 200, body: STAFF1 },
+      'POST /api/residents/search': { status: 200, body: { ...CENTENARIAN, total: 1000, totalCapped: true } },
+    });
+    renderApp('/residents');
+
+    await userEvent.type(await screen.findByLabelText('氏名（漢字・カナの一部）'), 'ヤマ');
+    await userEvent.click(screen.getByTestId('resident-search-button'));
+
+    expect(await screen.findByText('1,000件以上のうち 1〜20件')).toBeInTheDocument();
+    expect(screen.getByText(/該当が1,000件以上あります/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '次へ' }));
+    const searches = requests.filter((request) => request.path === '/api/residents/search');
+    expect(JSON.parse(searches[searches.length - 1]?.body ?? '{}')).toMatchObject({ name: 'ヤマ', page: 1 });
   });
 
   it('refuses a date it cannot read and searches nothing', async () => {

@@ -113,7 +113,7 @@ function ResidentResults({ search, onPage }: ResidentResultsProps) {
   if (result.error || !result.data) {
     return <ErrorMessage>{result.error?.message}</ErrorMessage>;
   }
-  const { items, size, total } = result.data;
+  const { items, size, total, totalCapped } = result.data;
   if (total === 0) {
     return <p className="empty">該当する住民はいません。</p>;
   }
@@ -141,7 +141,10 @@ function ResidentResults({ search, onPage }: ResidentResultsProps) {
           </tr>
         ))}
       </DataTable>
-      <Pager page={search.page} size={size} total={total} onPage={onPage} />
+      {totalCapped && (
+        <p className="hint">該当が{total.toLocaleString('ja-JP')}件以上あります。条件を追加すると絞り込めます。</p>
+      )}
+      <Pager page={search.page} size={size} total={total} totalCapped={totalCapped} onPage={onPage} />
     </>
   );
 }

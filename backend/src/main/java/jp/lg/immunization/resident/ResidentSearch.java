@@ -2,8 +2,10 @@ package jp.lg.immunization.resident;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jp.lg.immunization.audit.AuditOperation;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.ApiException;
@@ -35,6 +37,19 @@ class ResidentSearch {
   }
 
   static final int MAX_PAGE_SIZE = 100;
+  /**
+   * Matches are counted up to here, and the UI shows more as 「1,000件以上」: counting a part as common as ヤマ read every
+   * one of its 24,000 matches on every search.
+   */
+  static final int COUNT_LIMIT = 1000;
+  /** How deep the pages of a part with more matches than counted are first looked for among the names it starts. */
+  static final int PREFIX_DEPTH = 100;
+  /** The kana half of search_text, ordered by code point whatever the database's collation (V98 indexes it). */
+  private static final String KANA = "(split_part(search_text, ' ', 2) collate \"C\")";
+  private static final String TEXT = "(search_text collate \"C\")";
+  /** Names that start with the part first (ヤマ finds ヤマダ before コヤマ), in either half of search_text. */
+  private static final String PREFIX_FIRST = "(starts_with(search_text, ?) or starts_with(" + KANA + ", ?)) desc, "
+      + KANA;
 
   private final ResidentRepository residents;
   private final JdbcTemplate jdbc;
@@ -74,38 +89,68 @@ class ResidentSearch {
     int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
     int pageNumber = Math.max(page, 0);
     Query query = Query.of(criteria);
-    // The page and the number of matches in one pass over the matches: a part of two kana finds thousands. Only the
-    // sort keys of every match are counted and sorted; the listed columns are read for the page's rows alone.
-    List<Object> args = new ArrayList<>(query.orderArgs());
-    args.addAll(query.args());
-    args.add(pageSize);
-    args.add((long) pageNumber * pageSize);
-    long[] total = {-1};
-    List<ResidentViews.Summary> items = jdbc.query("select r.id, r.addressee_number, r.family_name_kanji,"
-        + " r.given_name_kanji, r.family_name_kana, r.given_name_kana, r.birth_date, r.sex, r.address, r.status,"
-        + " r.my_number_cipher is not null as has_my_number, page.total"
-        + " from (select id, family_name_kana, given_name_kana, " + query.startsWithPart() + " as starts_with_part,"
-        + " count(*) over () as total from resident where " + query.where()
-        + " order by starts_with_part desc, family_name_kana, given_name_kana, id limit ? offset ?) page"
-        + " join resident r on r.id = page.id"
-        + " order by page.starts_with_part desc, page.family_name_kana, page.given_name_kana, page.id",
-        (rs, n) -> {
-          total[0] = rs.getLong("total");
-          PersonName name = new PersonName(rs.getString("family_name_kanji"), rs.getString("given_name_kanji"),
-              rs.getString("family_name_kana"), rs.getString("given_name_kana"));
-          return new ResidentViews.Summary(rs.getLong("id"), rs.getString("addressee_number"), name.fullKanji(),
-              name.fullKana(), rs.getObject("birth_date", LocalDate.class), Sex.valueOf(rs.getString("sex")),
-              rs.getString("address"), ResidentStatus.valueOf(rs.getString("status")),
-              rs.getBoolean("has_my_number") ? ResidentViews.MY_NUMBER_MASK : null);
-        }, args.toArray());
-    if (total[0] < 0) {
-      // No row to carry the count: none at all, or a page past the last, whose matches are counted alone.
-      total[0] = pageNumber == 0 ? 0 : jdbc.queryForObject("select count(*) from resident where " + query.where(), Long.class,
-          query.args().toArray());
-    }
+    // Counted up to one past the limit: a part as common as ヤマ matches tens of thousands, each a row to read.
+    long matches = jdbc.queryForObject("select count(*) from (select from resident where " + query.where()
+        + " limit ?) counted", Long.class, append(query.args(), COUNT_LIMIT + 1));
+    boolean moreThanCounted = matches > COUNT_LIMIT;
+    long offset = (long) pageNumber * pageSize;
+    List<Long> prefixed = moreThanCounted && query.nameOnly() && offset + pageSize <= PREFIX_DEPTH
+        ? prefixMatches(query.part(), (int) offset + pageSize) : List.of();
+    List<Long> ids = prefixed.size() == offset + pageSize ? prefixed.subList((int) offset, prefixed.size())
+        : jdbc.queryForList("select id from resident where " + query.where() + " order by " + PREFIX_FIRST
+            + ", id limit ? offset ?", Long.class, append(append(query.args(), query.orderPart(), query.orderPart()),
+            pageSize, offset));
+    List<ResidentViews.Summary> items = summaries(ids);
     audit.recordEach(AuditOperation.RESIDENT_SEARCH_HIT, items.stream().map(ResidentViews.Summary::id).toList(),
         "criteria=" + criteria.usedCriteria());
-    return new ResidentViews.Page(items, pageNumber, pageSize, total[0]);
+    return new ResidentViews.Page(items, pageNumber, pageSize, Math.min(matches, COUNT_LIMIT), moreThanCounted);
+  }
+
+  /**
+   * The first {@code wanted} names that start with the part, in the search's order, or all of them if fewer: read in
+   * order from the kana-order index (V98), where they are a range, instead of sorting every match. Whatever starts with
+   * the part sorts from the part itself up to its successor (its last character one code point further). The names
+   * whose kanji half starts with the part are read from their own range first and sorted: walking the kana order for
+   * them instead, as PostgreSQL chose for a kanji part, passed most of the register (山田 sorts as ヤマダ).
+   */
+  private List<Long> prefixMatches(String part, int wanted) {
+    String successor = part.substring(0, part.offsetByCodePoints(part.length(), -1))
+        + Character.toString(part.codePointBefore(part.length()) + 1);
+    return jdbc.queryForList("with kanji_prefixed as materialized (select id, " + KANA + " as kana from resident"
+        + " where " + TEXT + " >= ? and " + TEXT + " < ? and not (" + KANA + " >= ? and " + KANA + " < ?))"
+        + " select id from ((select id, " + KANA + " as kana from resident where " + KANA + " >= ? and " + KANA
+        + " < ? order by " + KANA + ", id limit ?) union all (select id, kana from kanji_prefixed"
+        + " order by kana, id limit ?)) prefixed order by kana, id limit ?",
+        Long.class, part, successor, part, successor, part, successor, wanted, wanted, wanted);
+  }
+
+  /** The listed residents' columns, in the order of {@code ids}; one removed since its id was read is left out. */
+  private List<ResidentViews.Summary> summaries(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, ResidentViews.Summary> byId = new HashMap<>();
+    jdbc.query("select id, addressee_number, family_name_kanji, given_name_kanji, family_name_kana, given_name_kana,"
+        + " birth_date, sex, address, status, my_number_cipher is not null as has_my_number from resident"
+        + " where id = any(?)", rs -> {
+          PersonName name = new PersonName(rs.getString("family_name_kanji"), rs.getString("given_name_kanji"),
+              rs.getString("family_name_kana"), rs.getString("given_name_kana"));
+          byId.put(rs.getLong("id"), new ResidentViews.Summary(rs.getLong("id"), rs.getString("addressee_number"),
+              name.fullKanji(), name.fullKana(), rs.getObject("birth_date", LocalDate.class),
+              Sex.valueOf(rs.getString("sex")), rs.getString("address"), ResidentStatus.valueOf(rs.getString("status")),
+              rs.getBoolean("has_my_number") ? ResidentViews.MY_NUMBER_MASK : null));
+        }, (Object) ids.toArray(Long[]::new));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  private static Object[] append(List<Object> args, Object... more) {
+    List<Object> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all.toArray();
+  }
+
+  private static Object[] append(Object[] args, Object... more) {
+    return append(List.of(args), more);
   }
 
   @Transactional
@@ -115,23 +160,21 @@ class ResidentSearch {
     return ResidentViews.Detail.of(resident);
   }
 
-  /** The criteria as SQL: names that start with the text first (ヤマ finds ヤマダ before コヤマ), then by kana. */
-  private record Query(String where, List<Object> args, String startsWithPart, List<Object> orderArgs) {
+  /**
+   * The criteria as SQL. A name part is a literal substring of search_text ("kanji kana"): {@code part} is null without
+   * one, and {@link #PREFIX_FIRST} takes it twice.
+   */
+  private record Query(String where, List<Object> args, String part, boolean nameOnly) {
 
     static Query of(Criteria criteria) {
       List<String> predicates = new ArrayList<>();
       List<Object> args = new ArrayList<>();
-      String startsWithPart = "false";
-      List<Object> orderArgs = new ArrayList<>();
+      String part = null;
       if (criteria.name() != null && !criteria.name().isBlank()) {
-        String part = Resident.normalise(criteria.name());
-        String escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        // The name-gram index (V66) narrows the register to the candidates; the LIKE is the exact test.
-        predicates.add("resident_name_may_contain(search_text, ?) and search_text like ?");
-        args.addAll(List.of(part, "%" + escaped + "%"));
-        // search_text is "kanji kana": a name starting with the text starts either half.
-        startsWithPart = "(search_text like ? or search_text like ?)";
-        orderArgs.addAll(List.of(escaped + "%", "% " + escaped + "%"));
+        part = Resident.normalise(criteria.name());
+        // The name-gram index (V66) narrows the register to the candidates; strpos is the exact test.
+        predicates.add("resident_name_may_contain(search_text, ?) and strpos(search_text, ?) > 0");
+        args.addAll(List.of(part, part));
       }
       if (criteria.birthDate() != null) {
         predicates.add("birth_date = ?");
@@ -141,7 +184,12 @@ class ResidentSearch {
         predicates.add("addressee_number = ?");
         args.add(criteria.addresseeNumber().trim());
       }
-      return new Query(String.join(" and ", predicates), args, startsWithPart, orderArgs);
+      return new Query(String.join(" and ", predicates), args, part, part != null && predicates.size() == 1);
+    }
+
+    /** Without a part, every name starts with the empty one: the order is by kana alone. */
+    String orderPart() {
+      return part == null ? "" : part;
     }
   }
 }

@@ -35,5 +35,6 @@ final class ResidentViews {
     }
   }
 
-  record Page(List<Summary> items, int page, int size, long total) {}
+  /** {@code totalCapped}: there are more matches than {@code total}, where counting stopped (「1,000件以上」). */
+  record Page(List<Summary> items, int page, int size, long total, boolean totalCapped) {}
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
@@ -39,6 +40,7 @@ class ResidentNameSearchTest {
   @Autowired TransactionTemplate transactions;
   @Autowired ProcessDriver driver;
   @Autowired ApplicationContext context;
+  @Autowired ResidentSearch search;
 
   @Test
   void findsExactlyWhatAScanOfTheWholeRegisterFinds() throws Exception {
@@ -85,6 +87,45 @@ class ResidentNameSearchTest {
     long inserted = new ResidentFixtures(context).insert(new ResidentFixtures.Person("新規", "一郎", insertedKana,
         "イチロウ", LocalDate.of(2000, 5, 6), Sex.MALE, "360-0001", "埼玉県架空市本町1丁目", "REGISTERED"));
     assertThat(throughTheIndexOnly(insertedKana.substring(2))).containsExactly(inserted);
+  }
+
+  /**
+   * A part with more matches than are counted: the total stops at the limit, and the first pages, read from the names
+   * starting with the part in kana order rather than sorted, hold exactly what sorting every match gives; so do the
+   * pages after those names, which are sorted.
+   */
+  @Test
+  void aPartWithMoreMatchesThanCountedIsPagedAsSortingEveryMatchWould() {
+    String part = uniqueKana();
+    Random random = new Random(19);
+    String kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノ";
+    ResidentFixtures fixtures = new ResidentFixtures(context);
+    transactions.executeWithoutResult(status -> {
+      for (int i = 0; i < ResidentSearch.COUNT_LIMIT + 100; i++) {
+        String before = String.valueOf(kana.charAt(random.nextInt(kana.length())));
+        String after = String.valueOf(kana.charAt(random.nextInt(kana.length())));
+        // Some 60 start with the part, in the kana or the kanji name; the others have it inside either kana name.
+        String familyKana = i % 20 == 0 ? part + after : i % 2 == 0 ? before + part + after : before + after;
+        String givenKana = i % 2 == 1 ? after + part : after + before;
+        String familyKanji = i % 300 == 1 ? part : "試験";
+        fixtures.insert(new ResidentFixtures.Person(familyKanji, "太郎", familyKana, givenKana,
+            LocalDate.of(2001, 2, 3), Sex.MALE, "360-0001", "埼玉県架空市本町1丁目", "REGISTERED"));
+      }
+      for (int size : List.of(20, 7)) {
+        for (int page = 0; page * size < ResidentSearch.PREFIX_DEPTH + 2 * size; page++) {
+          ResidentViews.Page found = search.search(new ResidentSearch.Criteria(part, null, null), page, size);
+          assertThat(found.total()).isEqualTo(ResidentSearch.COUNT_LIMIT);
+          assertThat(found.totalCapped()).isTrue();
+          assertThat(found.items().stream().map(ResidentViews.Summary::id).toList()).as("page %d of %d", page, size)
+              .isEqualTo(jdbc.queryForList("""
+                  select id from resident where strpos(search_text, ?) > 0
+                  order by starts_with(search_text, ?) or starts_with(split_part(search_text, ' ', 2), ?) desc,
+                           split_part(search_text, ' ', 2) collate "C", id
+                  limit ? offset ?""", Long.class, part, part, part, size, page * size));
+        }
+      }
+      status.setRollbackOnly();
+    });
   }
 
   /** The residents the index names as candidates and the exact test confirms, with scans switched off. */
