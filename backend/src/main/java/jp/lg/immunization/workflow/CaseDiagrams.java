@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +31,15 @@ class CaseDiagrams {
   private final CaseAccess access;
   private final RepositoryService repository;
   private final HistoryService history;
-  private final JdbcTemplate jdbc;
+  private final TaskInbox inbox;
   private final UserDirectory users;
 
-  CaseDiagrams(CaseAccess access, RepositoryService repository, HistoryService history, JdbcTemplate jdbc,
+  CaseDiagrams(CaseAccess access, RepositoryService repository, HistoryService history, TaskInbox inbox,
                UserDirectory users) {
     this.access = access;
     this.repository = repository;
     this.history = history;
-    this.jdbc = jdbc;
+    this.inbox = inbox;
     this.users = users;
   }
 
@@ -60,17 +58,9 @@ class CaseDiagrams {
         .processInstanceId(instanceId).orderByHistoricActivityInstanceStartTime().asc().list();
     List<String> current = activities.stream().filter(activity -> activity.getEndTime() == null)
         .map(HistoricActivityInstance::getActivityId).distinct().toList();
-    // Every step of the instance, the completed ones picked here: see TaskInbox.completedSteps.
-    List<Passed> passed = new ArrayList<>();
-    jdbc.query("""
-        select task_key, name, completed_by, ended_at, status from task_view
-        where process_instance_id = ? order by ended_at, id""",
-        rs -> {
-          if (TaskInbox.COMPLETED.equals(rs.getString(5))) {
-            passed.add(new Passed(rs.getString(1), rs.getString(2), users.displayName(rs.getString(3)),
-                rs.getTimestamp(4).toInstant()));
-          }
-        }, instanceId);
+    List<Passed> passed = inbox.completedSteps(List.of(instanceId)).getOrDefault(instanceId, List.of()).stream()
+        .map(step -> new Passed(step.taskKey(), step.name(), users.displayName(step.completedBy()), step.endedAt()))
+        .toList();
     List<Passed> others = activities.stream()
         .filter(activity -> activity.getEndTime() != null && !"userTask".equals(activity.getActivityType()))
         .map(activity -> new Passed(activity.getActivityId(), activity.getActivityName(), null,

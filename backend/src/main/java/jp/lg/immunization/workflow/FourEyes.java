@@ -29,14 +29,16 @@ public class FourEyes {
   static final String SECOND_PERSON_REFUSAL = "この操作は、この案件に関わっていない上長が行ってください（四つの目の原則）";
 
   private final JdbcTemplate jdbc;
+  private final TaskInbox inbox;
   private final HistoryService history;
   private final Map<String, List<CaseActors>> contributions = new HashMap<>();
   private final CurrentUser currentUser;
   private final AuditTrail audit;
 
-  FourEyes(JdbcTemplate jdbc, HistoryService history, List<CaseActors> contributions, CurrentUser currentUser,
-           AuditTrail audit) {
+  FourEyes(JdbcTemplate jdbc, TaskInbox inbox, HistoryService history, List<CaseActors> contributions,
+           CurrentUser currentUser, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.inbox = inbox;
     this.history = history;
     this.currentUser = currentUser;
     this.audit = audit;
@@ -99,16 +101,10 @@ public class FourEyes {
       return Map.of();
     }
     Map<String, Map<String, Set<String>>> completed = new HashMap<>();
-    // Every step of the instances, the completed ones picked here: see TaskInbox.completedSteps.
-    jdbc.query("""
-        select process_instance_id, task_key, completed_by, status from task_view
-        where process_instance_id = any(?)""",
-        rs -> {
-          if (TaskInbox.COMPLETED.equals(rs.getString(4)) && rs.getString(3) != null) {
-            completed.computeIfAbsent(rs.getString(1), instance -> new HashMap<>())
-                .computeIfAbsent(rs.getString(2), key -> new HashSet<>()).add(rs.getString(3));
-          }
-        }, (Object) instances.keySet().toArray(String[]::new));
+    inbox.completedSteps(instances.keySet()).forEach((instance, steps) -> steps.stream()
+        .filter(step -> step.completedBy() != null)
+        .forEach(step -> completed.computeIfAbsent(instance, key -> new HashMap<>())
+            .computeIfAbsent(step.taskKey(), key -> new HashSet<>()).add(step.completedBy())));
     Map<String, String> starters = new HashMap<>();
     history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.keySet().toArray(String[]::new))
         .variableName(ProcessCatalog.STARTED_BY).list()

@@ -61,7 +61,7 @@ class TaskInbox {
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
-  static final String COMPLETED = "COMPLETED";
+  private static final String COMPLETED = "COMPLETED";
   private static final String COLUMNS = """
       select id, name, task_key, process_key, process_name, process_instance_id, process_definition_id, case_id,
              resident_id, assignee, candidate_groups, candidate_users, status, created_at, due_at, ended_at
@@ -197,9 +197,10 @@ class TaskInbox {
   record CompletedStep(String taskKey, String name, String completedBy, Instant endedAt, String submission) {}
 
   /**
-   * The completed steps of each of these process instances, oldest first, in one query (instances without any absent).
-   * Like every query for the steps of given instances, it reads all their steps (a handful per case) by
-   * task_view_instance and picks the completed ones in Java: with {@code status = 'COMPLETED'} in the query, every
+   * The completed steps of each of these process instances, oldest first, in one query (instances without any absent):
+   * what the four-eyes rule, the case view and the case diagram know of a case's steps. It reads all their steps (a
+   * handful per case) by task_view_instance and picks the completed ones in Java: with {@code status = 'COMPLETED'} in
+   * the query, every
    * partial index on completed steps qualifies, and with statistics taken while few steps were completed (a new
    * installation, a campaign's worth of steps started at once) the planner judged them empty and scanned one whole,
    * 4,565 buffers and 3-10 ms at 4,300 completed steps, growing with each (issue 19).

@@ -54,7 +54,7 @@ class FourEyesSecondPersonTest {
   }
 
   private FourEyes fourEyes() {
-    return new FourEyes(noSteps, mock(HistoryService.class), List.of(changed("Request", "7", "changer"),
+    return new FourEyes(noSteps, mock(TaskInbox.class), mock(HistoryService.class), List.of(changed("Request", "7", "changer"),
         changed("Request", "8", "other-changer"), changed("Other", "7", "elsewhere")), currentUser, audit);
   }
 
