@@ -9,6 +9,8 @@ export const RETENTION_KIND_LABELS: Record<string, string> = {
   PROVISION_RECORD: '情報提供等記録（7年経過）',
   DOSE_BATCH_LINES: '一括登録ファイルの取込行（締め後の保存期間経過）',
   DOSE_RECORD: '接種記録（転出・死亡から保存期間経過）',
+  ENGINE_HISTORY: '終了した案件のワークフロー履歴（終了から保存期間経過）',
+  DECISION_HISTORY: '許可リスト等の判定履歴（判定から保存期間経過）',
   NON_RESIDENT_CASE: '該当者なし・取下げで終わった住登外者確認（保存期間経過）',
   B_CLASS_QUALIFICATION: 'B類の対象となる障害の確認記録（保存期間経過）',
   COPAY_EXEMPTION: '自己負担免除の申請（保存期間経過）',

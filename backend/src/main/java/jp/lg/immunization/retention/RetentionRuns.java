@@ -24,15 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The nightly deletion of data past its retention period (R27): each rule in its own transaction, each deletion
- * recorded (kind, ids, when) under its run and audited. A rule that fails changes nothing, is named in the run,
- * and does not stop the others. Only this application deletes its data, through these rules.
+ * The nightly deletion of data past its retention period (R27): each rule in its own transaction (a rule that deletes
+ * in chunks, one transaction per chunk), each deletion recorded (kind, ids, when) under its run and audited. A rule
+ * that fails changes nothing in the transaction that failed, is named in the run, and does not stop the others. Only
+ * this application deletes its data, through these rules (the engine's own history cleanup is off).
  */
 @Service
 class RetentionRuns {
 
   private static final Logger log = LoggerFactory.getLogger(RetentionRuns.class);
 
+  /** The engine's instance ids ({@code deleted_keys}) stay in the table: a night may delete millions of them. */
   record Deletion(String kind, int deleted, List<Long> ids, Instant ranAt) {}
 
   record Run(long id, Instant startedAt, Instant finishedAt, LocalDate asOf, int deleted, List<String> failed,
@@ -69,36 +71,45 @@ class RetentionRuns {
         Long.class, Timestamp.from(Instant.now(clock)), Date.valueOf(today));
     Map<String, Integer> deleted = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
+    int total = 0;
     for (RetentionRule rule : rules) {
+      int byRule = 0;
       try {
-        deleted.put(rule.kind(), transactions.execute(status -> apply(rule, runId, today)));
+        RetentionRule.Deleted chunk;
+        do {
+          chunk = transactions.execute(status -> apply(rule, runId, today));
+          byRule += chunk.rows();
+        } while (chunk.more());
+        deleted.put(rule.kind(), byRule);
       } catch (RuntimeException e) {
         // The type only: a message may quote a row.
-        log.error("Retention rule {} failed and deleted nothing: {}", rule.kind(), e.getClass().getName());
+        log.error("Retention rule {} failed and deleted nothing more: {}", rule.kind(), e.getClass().getName());
         failed.add(rule.kind());
       }
+      total += byRule;
     }
     jdbc.update("update retention_run set finished_at = ?, deleted = ?, failed = ? where id = ?",
-        Timestamp.from(Instant.now(clock)), deleted.values().stream().mapToInt(Integer::intValue).sum(),
-        failed.toArray(String[]::new), runId);
+        Timestamp.from(Instant.now(clock)), total, failed.toArray(String[]::new), runId);
     return deleted;
   }
 
-  private int apply(RetentionRule rule, long runId, LocalDate today) {
+  private RetentionRule.Deleted apply(RetentionRule rule, long runId, LocalDate today) {
     RetentionRule.Deleted gone = rule.deleteExpired(today, kept());
     if (gone.rows() > 0) {
       jdbc.update("""
-          insert into retention_deletion (run_id, ran_at, kind, deleted, deleted_ids) values (?, ?, ?, ?, ?)""",
-          runId, Timestamp.from(Instant.now(clock)), rule.kind(), gone.rows(), gone.ids().toArray(Long[]::new));
+          insert into retention_deletion (run_id, ran_at, kind, deleted, deleted_ids, deleted_keys)
+          values (?, ?, ?, ?, ?, ?)""", runId, Timestamp.from(Instant.now(clock)), rule.kind(), gone.rows(),
+          gone.ids().toArray(Long[]::new), gone.keys().toArray(String[]::new));
       audit.record(AuditOperation.RETENTION_DELETE, null, "kind=" + rule.kind() + " deleted=" + gone.rows());
     }
-    return gone.rows();
+    return gone;
   }
 
   /** Read in each rule's transaction, so that a hold or case begun during the run still counts. */
   private RetentionRule.KeptResidents kept() {
-    return new RetentionRule.KeptResidents(Stream.concat(holds.heldResidentIds().stream(),
-        openCases.residentsWithOpenCases().stream()).distinct().toArray(Long[]::new));
+    List<Long> held = holds.heldResidentIds();
+    return new RetentionRule.KeptResidents(Stream.concat(held.stream(),
+        openCases.residentsWithOpenCases().stream()).distinct().toArray(Long[]::new), !held.isEmpty());
   }
 
   /** The latest runs, newest first, each with its deletions. */
