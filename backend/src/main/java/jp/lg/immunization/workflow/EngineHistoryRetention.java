@@ -3,6 +3,7 @@ package jp.lg.immunization.workflow;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,8 @@ class EngineHistoryRetention extends EngineHistoryRule {
     NONE,
     /**
      * The owning module's case table names the resident the case found or registered; the engine does not. This rule
-     * cannot tell whose it is, so such a case stays while any resident is under legal hold.
+     * cannot tell whose it is, so such a case stays while any resident is under legal hold, unless it ended where it
+     * registered nobody ({@link #REGISTERED_NOBODY}).
      */
     OUTSIDE_THE_ENGINE
   }
@@ -61,25 +63,35 @@ class EngineHistoryRetention extends EngineHistoryRule {
       Map.entry("NonResidentConfirmation", ResidentOfCase.OUTSIDE_THE_ENGINE),
       Map.entry("ResidentEntryByStaff", ResidentOfCase.OUTSIDE_THE_ENGINE));
 
+  /**
+   * The end events ({@code process:endEvent}, a test checks they exist) after which a case whose resident the engine
+   * does not name registered nobody: no hold can concern it.
+   */
+  static final Set<String> REGISTERED_NOBODY = Set.of("NonResidentConfirmation:LookupExpired",
+      "NonResidentConfirmation:IdentityNotFound", "NonResidentConfirmation:Withdrawn",
+      "ResidentEntryByStaff:ResidentEntryRejected");
+
   private final JdbcTemplate jdbc;
   private final HistoryService history;
   /** The processes whose cases name their resident, if any, in the engine. */
   private final String[] namedInTheEngine;
+  private final String[] registeredNobody;
 
   @Autowired
   EngineHistoryRetention(JdbcTemplate jdbc, HistoryService history,
                          @Value("${immunization.retention.engine-history-chunk:500}") int chunk) {
-    this(jdbc, history, chunk, RESIDENT_OF_CASE);
+    this(jdbc, history, chunk, RESIDENT_OF_CASE, REGISTERED_NOBODY);
   }
 
   EngineHistoryRetention(JdbcTemplate jdbc, HistoryService history, int chunk,
-                         Map<String, ResidentOfCase> residentOfCase) {
+                         Map<String, ResidentOfCase> residentOfCase, Set<String> registeredNobody) {
     super(chunk);
     this.jdbc = jdbc;
     this.history = history;
     this.namedInTheEngine = residentOfCase.entrySet().stream()
         .filter(process -> process.getValue() != ResidentOfCase.OUTSIDE_THE_ENGINE).map(Map.Entry::getKey)
         .sorted().toArray(String[]::new);
+    this.registeredNobody = registeredNobody.toArray(String[]::new);
   }
 
   @Override
@@ -100,10 +112,10 @@ class EngineHistoryRetention extends EngineHistoryRule {
           and h.id_ = coalesce(h.root_proc_inst_id_, h.id_)
           and not exists (select 1 from act_hi_varinst v
                           where v.proc_inst_id_ = h.id_ and v.name_ = ? and v.long_ = any (?))
-          and (not ? or h.proc_def_key_ = any (?))
+          and (not ? or h.proc_def_key_ = any (?) or h.proc_def_key_ || ':' || h.end_act_id_ = any (?))
         order by h.end_time_, h.id_ limit ?
         for update of h skip locked""", String.class, startOfToday, startOfToday, ResidentTasks.RESIDENT_ID,
-        kept.ids(), kept.anyHeld(), namedInTheEngine, limit);
+        kept.ids(), kept.anyHeld(), namedInTheEngine, registeredNobody, limit);
   }
 
   /** With the task read model's rows of the cases: closed steps only, so the open-step counts do not change. */

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.regex.Matcher;
@@ -56,6 +57,8 @@ class EngineHistoryRetentionTest {
       "act_hi_varinst", "act_hi_detail", "act_hi_identitylink");
   static final String ABOUT_A_RESIDENT = "EngineHistoryRetentionR27";
   static final String RESIDENT_ELSEWHERE = "EngineHistoryRetentionElsewhereR27";
+  /** Also a process whose resident the engine does not name, but here the case ended where it registered nobody. */
+  static final String REGISTERED_NOBODY = "EngineHistoryRetentionNobodyR27";
   static final RetentionRule.KeptResidents NOBODY_KEPT = new RetentionRule.KeptResidents(new Long[0], false);
 
   @Autowired RepositoryService repository;
@@ -71,9 +74,9 @@ class EngineHistoryRetentionTest {
   @BeforeEach
   void deploy() {
     var builder = repository.createDeployment().name("engine-history-retention-test");
-    for (String key : List.of(ABOUT_A_RESIDENT, RESIDENT_ELSEWHERE)) {
+    for (String key : List.of(ABOUT_A_RESIDENT, RESIDENT_ELSEWHERE, REGISTERED_NOBODY)) {
       builder.addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-          .startEvent().userTask("CheckSomething").camundaCandidateGroups("staff").endEvent().done());
+          .startEvent().userTask("CheckSomething").camundaCandidateGroups("staff").endEvent("Done").done());
     }
     deployment = builder.deploy().getId();
   }
@@ -110,9 +113,11 @@ class EngineHistoryRetentionTest {
     String notHeld = endedCase(ABOUT_A_RESIDENT, -12L);
     String aboutNobody = endedCase(ABOUT_A_RESIDENT, null);
     String residentElsewhere = endedCase(RESIDENT_ELSEWHERE, null);
+    String registeredNobody = endedCase(REGISTERED_NOBODY, null);
     RetentionRule.KeptResidents holdOnFirst = new RetentionRule.KeptResidents(new Long[] {-11L}, true);
 
-    assertThat(deleteAll(rule(10), FIRST_DAY_DELETED, holdOnFirst)).containsExactlyInAnyOrder(notHeld, aboutNobody);
+    assertThat(deleteAll(rule(10), FIRST_DAY_DELETED, holdOnFirst))
+        .containsExactlyInAnyOrder(notHeld, aboutNobody, registeredNobody);
     assertThat(rows("act_hi_procinst", held)).isOne();
     assertThat(rows("act_hi_procinst", residentElsewhere)).isOne();
 
@@ -160,18 +165,28 @@ class EngineHistoryRetentionTest {
   }
 
   @Test
-  void R27_everyProcessSaysHowItsCasesNameTheirResident() throws IOException {
+  void R27_everyProcessSaysHowItsCasesNameTheirResidentAndTheEndsThatRegisteredNobodyExist() throws IOException {
     Pattern processId = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
+    Pattern endEventId = Pattern.compile("<bpmn:endEvent id=\"([^\"]+)\"");
     List<String> keys = new ArrayList<>();
+    List<String> ends = new ArrayList<>();
     try (Stream<Path> models = Files.list(Path.of("..", "processes"))) {
       for (Path model : models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
-        Matcher matcher = processId.matcher(Files.readString(model));
-        while (matcher.find()) {
-          keys.add(matcher.group(1));
+        String xml = Files.readString(model);
+        Matcher process = processId.matcher(xml);
+        assertThat(process.find()).as(model.toString()).isTrue();
+        keys.add(process.group(1));
+        assertThat(process.find()).as("one process in %s", model).isFalse();
+        Matcher end = endEventId.matcher(xml);
+        while (end.find()) {
+          ends.add(keys.get(keys.size() - 1) + ":" + end.group(1));
         }
       }
     }
     assertThat(EngineHistoryRetention.RESIDENT_OF_CASE.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(ends).containsAll(EngineHistoryRetention.REGISTERED_NOBODY);
+    assertThat(EngineHistoryRetention.REGISTERED_NOBODY).allSatisfy(end -> assertThat(EngineHistoryRetention
+        .RESIDENT_OF_CASE.get(end.split(":")[0])).isEqualTo(EngineHistoryRetention.ResidentOfCase.OUTSIDE_THE_ENGINE));
   }
 
   @Test
@@ -194,7 +209,9 @@ class EngineHistoryRetentionTest {
   private RetentionRule rule(int chunk) {
     return new EngineHistoryRetention(jdbc, history, chunk, Map.of(
         ABOUT_A_RESIDENT, EngineHistoryRetention.ResidentOfCase.VARIABLE,
-        RESIDENT_ELSEWHERE, EngineHistoryRetention.ResidentOfCase.OUTSIDE_THE_ENGINE));
+        RESIDENT_ELSEWHERE, EngineHistoryRetention.ResidentOfCase.OUTSIDE_THE_ENGINE,
+        REGISTERED_NOBODY, EngineHistoryRetention.ResidentOfCase.OUTSIDE_THE_ENGINE),
+        Set.of(REGISTERED_NOBODY + ":Done"));
   }
 
   /** Chunk after chunk, each in its own transaction, as the nightly run does: the ids deleted. */
