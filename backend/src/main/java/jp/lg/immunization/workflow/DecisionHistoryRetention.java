@@ -18,14 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionHistoryRetention extends EngineHistoryRule {
 
-  private final JdbcTemplate jdbc;
-  private final HistoryService history;
-
   DecisionHistoryRetention(JdbcTemplate jdbc, HistoryService history,
                            @Value("${immunization.retention.engine-history-chunk:500}") int chunk) {
-    super(chunk);
-    this.jdbc = jdbc;
-    this.history = history;
+    super(jdbc, history, chunk);
   }
 
   @Override

@@ -71,8 +71,6 @@ class EngineHistoryRetention extends EngineHistoryRule {
       "NonResidentConfirmation:IdentityNotFound", "NonResidentConfirmation:Withdrawn",
       "ResidentEntryByStaff:ResidentEntryRejected");
 
-  private final JdbcTemplate jdbc;
-  private final HistoryService history;
   /** The processes whose cases name their resident, if any, in the engine. */
   private final String[] namedInTheEngine;
   private final String[] registeredNobody;
@@ -85,9 +83,7 @@ class EngineHistoryRetention extends EngineHistoryRule {
 
   EngineHistoryRetention(JdbcTemplate jdbc, HistoryService history, int chunk,
                          Map<String, ResidentOfCase> residentOfCase, Set<String> registeredNobody) {
-    super(chunk);
-    this.jdbc = jdbc;
-    this.history = history;
+    super(jdbc, history, chunk);
     this.namedInTheEngine = residentOfCase.entrySet().stream()
         .filter(process -> process.getValue() != ResidentOfCase.OUTSIDE_THE_ENGINE).map(Map.Entry::getKey)
         .sorted().toArray(String[]::new);

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import jp.lg.immunization.platform.RetentionRule;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A retention rule over the engine's history (R27): one chunk of expired instances per call, chosen, locked and
@@ -13,9 +15,13 @@ import jp.lg.immunization.platform.RetentionRule;
  */
 abstract class EngineHistoryRule implements RetentionRule {
 
+  final JdbcTemplate jdbc;
+  final HistoryService history;
   private final int chunk;
 
-  EngineHistoryRule(int chunk) {
+  EngineHistoryRule(JdbcTemplate jdbc, HistoryService history, int chunk) {
+    this.jdbc = jdbc;
+    this.history = history;
     this.chunk = chunk;
   }
 
