@@ -7,20 +7,12 @@
 -- them up to the search's limit reads the index alone (ResidentSearch.hasMoreThanCountedInAnIndex).
 -- About 6 rows a resident: 1.2 M rows and 145 MB with its key at 200,000 residents; each insert of a resident writes
 -- them, a name change rewrites them, other changes of the resident do not touch them.
+-- A set query, not V66's loop: the loop is faster in bulk, but here it would be a second copy of that function for
+-- 6 us a resident, a tenth of what the trigger below takes to write the rows.
 create function resident_name_inner_grams(search_text text) returns text[]
-  language plpgsql immutable strict parallel safe as $$
-declare
-  grams text[] := '{}';
-  word text;
-  i integer;
-begin
-  foreach word in array string_to_array(search_text, ' ') loop
-    for i in 2 .. char_length(word) - 1 loop
-      grams := grams || substr(word, i, 2);
-    end loop;
-  end loop;
-  return array(select distinct unnest(grams));
-end
+  language sql immutable strict parallel safe as $$
+  select array(select distinct substr(word, i, 2) from unnest(string_to_array(search_text, ' ')) word,
+               generate_series(2, char_length(word) - 1) i)
 $$;
 
 create table resident_name_inner_gram (

@@ -87,12 +87,25 @@ class ResidentNameSearchTest {
     // Across family and given name.
     assertThat(throughTheIndexOnly(newKana.substring(newKana.length() - 2) + "ハ")).containsExactly(id);
     assertThat(throughTheIndexOnly(oldKana)).doesNotContain(id);
+    assertThat(innerPairsOf(id)).as("V99 follows the name correction").contains(newKana.substring(1, 3))
+        .doesNotContain(oldKana.substring(1, 3));
     assertThat(search(newKana).path("items").get(0).path("id").asLong()).isEqualTo(id);
 
     String insertedKana = uniqueKana();
     long inserted = new ResidentFixtures(context).insert(new ResidentFixtures.Person("新規", "一郎", insertedKana,
         "イチロウ", LocalDate.of(2000, 5, 6), Sex.MALE, "360-0001", "埼玉県架空市本町1丁目", "REGISTERED"));
     assertThat(throughTheIndexOnly(insertedKana.substring(2))).containsExactly(inserted);
+    assertThat(innerPairsOf(inserted)).contains(insertedKana.substring(1, 3));
+    transactions.executeWithoutResult(status -> {
+      jdbc.update("delete from resident where id = ?", inserted);
+      assertThat(innerPairsOf(inserted)).as("V99 forgets a removed resident").isEmpty();
+      status.setRollbackOnly();
+    });
+  }
+
+  private List<String> innerPairsOf(long residentId) {
+    return jdbc.queryForList("select gram from resident_name_inner_gram where resident_id = ?", String.class,
+        residentId);
   }
 
   /**
