@@ -89,14 +89,12 @@ class ResidentSearch {
     int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
     int pageNumber = Math.max(page, 0);
     Query query = Query.of(criteria);
-    // Counted up to one past the limit: a part as common as ヤマ matches tens of thousands, each a row to read.
-    long matches = jdbc.queryForObject("select count(*) from (select from resident where " + query.where()
-        + " limit ?) counted", Long.class, append(query.args(), COUNT_LIMIT + 1));
+    long matches = countUpToLimit(query);
     boolean moreThanCounted = matches > COUNT_LIMIT;
     long offset = (long) pageNumber * pageSize;
-    List<Long> prefixed = moreThanCounted && query.nameOnly() && offset + pageSize <= PREFIX_DEPTH
-        ? prefixMatches(query.part(), (int) offset + pageSize) : List.of();
-    List<Long> ids = prefixed.size() == offset + pageSize ? prefixed.subList((int) offset, prefixed.size())
+    List<Long> inOrder = moreThanCounted && query.nameOnly() && offset + pageSize <= PREFIX_DEPTH
+        ? firstMatches(query.part(), (int) offset + pageSize) : List.of();
+    List<Long> ids = inOrder.size() == offset + pageSize ? inOrder.subList((int) offset, inOrder.size())
         : jdbc.queryForList("select id from resident where " + query.where() + " order by " + PREFIX_FIRST
             + ", id limit ? offset ?", Long.class, append(append(query.args(), query.orderPart(), query.orderPart()),
             pageSize, offset));
@@ -107,6 +105,68 @@ class ResidentSearch {
   }
 
   /**
+   * Matches counted up to one past the limit: a part as common as ヤマ matches tens of thousands, each a row to read.
+   * For a name alone, a subset read from an index first: the names whose kanji or kana half starts with the part, or
+   * whose kana has it inside after its first pair of characters (V99). Only a part with fewer matches in each is
+   * counted through the name-gram index, which reads every counted row.
+   */
+  private long countUpToLimit(Query query) {
+    if (query.nameOnly() && hasMoreThanCountedInAnIndex(query.part())) {
+      return COUNT_LIMIT + 1;
+    }
+    return jdbc.queryForObject("select count(*) from (select from resident where " + query.where()
+        + " limit ?) counted", Long.class, append(query.args(), COUNT_LIMIT + 1));
+  }
+
+  /** PostgreSQL evaluates the subqueries one after another and stops at the first over the limit. */
+  private boolean hasMoreThanCountedInAnIndex(String part) {
+    String successor = successor(part);
+    return Boolean.TRUE.equals(jdbc.queryForObject("select"
+        + " (select count(*) from (select from resident where " + KANA + " >= ? and " + KANA + " < ? limit ?) kana) > ?"
+        + " or (select count(*) from (select from resident where " + TEXT + " >= ? and " + TEXT + " < ? limit ?) text) > ?"
+        + " or (select count(*) from (select from resident_name_inner_gram where gram = ? and strpos(kana, ?) > 0"
+        + " limit ?) inside) > ?", Boolean.class, part, successor, COUNT_LIMIT + 1, COUNT_LIMIT, part, successor,
+        COUNT_LIMIT + 1, COUNT_LIMIT, firstPair(part), part, COUNT_LIMIT + 1, COUNT_LIMIT));
+  }
+
+  /**
+   * The first {@code wanted} matches of a name part in the search's order: the names it starts, then, if those are
+   * fewer, the names it is inside of, in kana order from V99 rather than sorted. A single character has no pair there.
+   */
+  private List<Long> firstMatches(String part, int wanted) {
+    List<Long> prefixed = prefixMatches(part, wanted);
+    if (prefixed.size() == wanted || part.codePointCount(0, part.length()) < 2) {
+      return prefixed;
+    }
+    List<Long> matches = new ArrayList<>(prefixed);
+    matches.addAll(innerMatches(part, wanted - prefixed.size()));
+    return matches;
+  }
+
+  /**
+   * The first {@code wanted} residents that have the part inside a name and start neither half with it, in kana order.
+   * Wherever the part is inside a word of search_text, its first pair of characters does not start the word, so
+   * V99 holds it; the resident's own row confirms the whole part.
+   */
+  private List<Long> innerMatches(String part, int wanted) {
+    return jdbc.queryForList("select inner_gram.resident_id from resident_name_inner_gram inner_gram"
+        + " join resident on resident.id = inner_gram.resident_id where inner_gram.gram = ?"
+        + " and strpos(search_text, ?) > 0 and not starts_with(search_text, ?) and not starts_with(" + KANA + ", ?)"
+        + " order by inner_gram.kana, inner_gram.resident_id limit ?",
+        Long.class, firstPair(part), part, part, part, wanted);
+  }
+
+  private static String firstPair(String part) {
+    return part.substring(0, part.offsetByCodePoints(0, Math.min(2, part.codePointCount(0, part.length()))));
+  }
+
+  /** Whatever starts with the part sorts from the part itself up to here: its last character one code point further. */
+  private static String successor(String part) {
+    return part.substring(0, part.offsetByCodePoints(part.length(), -1))
+        + Character.toString(part.codePointBefore(part.length()) + 1);
+  }
+
+  /**
    * The first {@code wanted} names that start with the part, in the search's order, or all of them if fewer: read in
    * order from the kana-order index (V98), where they are a range, instead of sorting every match. Whatever starts with
    * the part sorts from the part itself up to its successor (its last character one code point further). The names
@@ -114,8 +174,7 @@ class ResidentSearch {
    * them instead, as PostgreSQL chose for a kanji part, passed most of the register (山田 sorts as ヤマダ).
    */
   private List<Long> prefixMatches(String part, int wanted) {
-    String successor = part.substring(0, part.offsetByCodePoints(part.length(), -1))
-        + Character.toString(part.codePointBefore(part.length()) + 1);
+    String successor = successor(part);
     return jdbc.queryForList("with kanji_prefixed as materialized (select id, " + KANA + " as kana from resident"
         + " where " + TEXT + " >= ? and " + TEXT + " < ? and not (" + KANA + " >= ? and " + KANA + " < ?))"
         + " select id from ((select id, " + KANA + " as kana from resident where " + KANA + " >= ? and " + KANA

@@ -10,10 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import jp.lg.immunization.IntegrationTest;
 import jp.lg.immunization.ProcessDriver;
 import jp.lg.immunization.TestUsers;
@@ -41,6 +45,8 @@ class ResidentNameSearchTest {
   @Autowired ProcessDriver driver;
   @Autowired ApplicationContext context;
   @Autowired ResidentSearch search;
+  @Autowired MyNumberProtector protector;
+  @Autowired Clock clock;
 
   @Test
   void findsExactlyWhatAScanOfTheWholeRegisterFinds() throws Exception {
@@ -81,12 +87,25 @@ class ResidentNameSearchTest {
     // Across family and given name.
     assertThat(throughTheIndexOnly(newKana.substring(newKana.length() - 2) + "ハ")).containsExactly(id);
     assertThat(throughTheIndexOnly(oldKana)).doesNotContain(id);
+    assertThat(innerPairsOf(id)).as("V99 follows the name correction").contains(newKana.substring(1, 3))
+        .doesNotContain(oldKana.substring(1, 3));
     assertThat(search(newKana).path("items").get(0).path("id").asLong()).isEqualTo(id);
 
     String insertedKana = uniqueKana();
     long inserted = new ResidentFixtures(context).insert(new ResidentFixtures.Person("新規", "一郎", insertedKana,
         "イチロウ", LocalDate.of(2000, 5, 6), Sex.MALE, "360-0001", "埼玉県架空市本町1丁目", "REGISTERED"));
     assertThat(throughTheIndexOnly(insertedKana.substring(2))).containsExactly(inserted);
+    assertThat(innerPairsOf(inserted)).contains(insertedKana.substring(1, 3));
+    transactions.executeWithoutResult(status -> {
+      jdbc.update("delete from resident where id = ?", inserted);
+      assertThat(innerPairsOf(inserted)).as("V99 forgets a removed resident").isEmpty();
+      status.setRollbackOnly();
+    });
+  }
+
+  private List<String> innerPairsOf(long residentId) {
+    return jdbc.queryForList("select gram from resident_name_inner_gram where resident_id = ?", String.class,
+        residentId);
   }
 
   /**
@@ -116,16 +135,63 @@ class ResidentNameSearchTest {
           ResidentViews.Page found = search.search(new ResidentSearch.Criteria(part, null, null), page, size);
           assertThat(found.total()).isEqualTo(ResidentSearch.COUNT_LIMIT);
           assertThat(found.totalCapped()).isTrue();
-          assertThat(found.items().stream().map(ResidentViews.Summary::id).toList()).as("page %d of %d", page, size)
-              .isEqualTo(jdbc.queryForList("""
-                  select id from resident where strpos(search_text, ?) > 0
-                  order by starts_with(search_text, ?) or starts_with(split_part(search_text, ' ', 2), ?) desc,
-                           split_part(search_text, ' ', 2) collate "C", id
-                  limit ? offset ?""", Long.class, part, part, part, size, page * size));
+          assertThat(ids(found)).as("page %d of %d", page, size).isEqualTo(sortingEveryMatch(part, page, size));
         }
       }
       status.setRollbackOnly();
     });
+  }
+
+  /**
+   * Residents generated as for the benchmark, whose family names hold common parts inside them (トウ in サトウ, イトウ,
+   * カトウ): every part of two or three characters of a family name, wherever in it, is paged and counted as sorting
+   * and counting every match did before the names with the part inside were read in order (V99).
+   */
+  @Test
+  void everyPartOfAGeneratedFamilyNameIsPagedAndCountedAsSortingEveryMatchWould() {
+    transactions.executeWithoutResult(status -> {
+      new SyntheticResidents(jdbc, transactions, protector, clock).load(12_000, 19);
+      Set<String> parts = new TreeSet<>();
+      for (String kana : jdbc.queryForList("select distinct family_name_kana from resident", String.class)) {
+        for (int length = 2; length <= 3; length++) {
+          for (int from = 0; from + length <= kana.length(); from++) {
+            parts.add(Resident.normalise(kana.substring(from, from + length)));
+          }
+        }
+      }
+      List<String> readInsideInOrder = new ArrayList<>();
+      for (String part : parts) {
+        long all = jdbc.queryForObject("select count(*) from resident where strpos(search_text, ?) > 0", Long.class,
+            part);
+        for (int page : List.of(0, 4)) {
+          ResidentViews.Page found = search.search(new ResidentSearch.Criteria(part, null, null), page, 20);
+          assertThat(found.total()).as(part).isEqualTo(Math.min(all, ResidentSearch.COUNT_LIMIT));
+          assertThat(found.totalCapped()).as(part).isEqualTo(all > ResidentSearch.COUNT_LIMIT);
+          assertThat(ids(found)).as("%s, page %d", part, page).isEqualTo(sortingEveryMatch(part, page, 20));
+        }
+        if (all > ResidentSearch.COUNT_LIMIT && sortingEveryMatch(part, 0, 20).stream().anyMatch(id ->
+            jdbc.queryForObject("select not starts_with(split_part(search_text, ' ', 2), ?) from resident where id = ?",
+                Boolean.class, part, id))) {
+          readInsideInOrder.add(part);
+        }
+      }
+      // Else the names with a part inside them were never read in order here, only sorted.
+      assertThat(readInsideInOrder).isNotEmpty();
+      status.setRollbackOnly();
+    });
+  }
+
+  /** Before V98: every match sorted, names that start with the part first, then by kana and id. */
+  private List<Long> sortingEveryMatch(String part, int page, int size) {
+    return jdbc.queryForList("""
+        select id from resident where strpos(search_text, ?) > 0
+        order by starts_with(search_text, ?) or starts_with(split_part(search_text, ' ', 2), ?) desc,
+                 split_part(search_text, ' ', 2) collate "C", id
+        limit ? offset ?""", Long.class, part, part, part, size, page * size);
+  }
+
+  private static List<Long> ids(ResidentViews.Page page) {
+    return page.items().stream().map(ResidentViews.Summary::id).toList();
   }
 
   /** The residents the index names as candidates and the exact test confirms, with scans switched off. */
