@@ -21,6 +21,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attribute, the timeout) or when its last access advanced by {@link #SLACK_MILLIS}: an idle session then expires at
  * most that much before its 30 minutes are up, and a request that changes nothing runs no session statement but the
  * read. The read stays in the database on every request, so that a session ended elsewhere (an account disabled, its
- * roles changed, on any node) is gone at the very next request.
+ * roles changed, on any node) is gone at the very next request. The read is one statement (the session joined with its
+ * attributes) and runs as one, without a transaction around it: Spring Session opens one for it, which is a COMMIT
+ * and a round trip more on every request, each a wait for a core when the machine is busy (issue 19, figure 3).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionAccessWrites {
@@ -44,11 +48,17 @@ class SessionAccessWrites {
   private static final ThreadLocal<Map<String, AccessedSession>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
 
   /**
+   * Set while {@link Repository#findById} asks Spring Session's repository for a session: one statement, and one more
+   * to delete the session when it has expired, each atomic on its own.
+   */
+  private static final ThreadLocal<Boolean> READING = ThreadLocal.withInitial(() -> false);
+
+  /**
    * Puts the rules above in front of Spring Session's repository, for the session filter and {@link Sessions}: Spring
    * Boot makes that repository only while no other exists, so this one takes its place rather than standing beside it.
-   * The repository's own transactions (each read and each save, apart from any transaction of the caller's) run on
-   * the data source's transaction manager: the application's JPA one would open an entity manager for each, which was
-   * more than half of the CPU of reading a session.
+   * The repository's own transactions (each save and delete, apart from any transaction of the caller's) run on the
+   * data source's transaction manager: the application's JPA one would open an entity manager for each, which was
+   * more than half of the CPU of reading a session. Its read runs without one.
    */
   @Bean
   static BeanPostProcessor sessionAccessWritesInFrontOfTheRepository(ObjectProvider<DataSource> dataSource) {
@@ -59,7 +69,13 @@ class SessionAccessWrites {
           TransactionTemplate sessionTransactions = new TransactionTemplate(
               new JdbcTransactionManager(dataSource.getObject()));
           sessionTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-          configuration.setTransactionOperations(sessionTransactions);
+          configuration.setTransactionOperations(new TransactionOperations() {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+              return READING.get() ? TransactionOperations.withoutTransaction().execute(action)
+                  : sessionTransactions.execute(action);
+            }
+          });
         }
         return bean;
       }
@@ -118,7 +134,13 @@ class SessionAccessWrites {
       if (session != null && session.getId().equals(id)) {
         return session;
       }
-      Session stored = jdbc.findById(id);
+      Session stored;
+      READING.set(true);
+      try {
+        stored = jdbc.findById(id);
+      } finally {
+        READING.set(false);
+      }
       session = stored == null ? null : new AccessedSession(stored, false);
       if (read != null && session != null) {
         read.put(id, session);

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.lg.immunization.audit.AuditTrail;
 import jp.lg.immunization.platform.DatabaseAdministrator;
 import jp.lg.immunization.resident.SyntheticResidentGenerator;
@@ -94,6 +95,10 @@ class CityScaleBenchmark {
   private static final int CURSOR_HOPS = 5;
   /** Figure 3's goal for the filtered and searched list holds with this many staff using it at once. */
   private static final int CONCURRENT_CLIENTS = 8;
+  /** Its p99 goal: calls at least this long are checked against the GC pauses of the phase. */
+  private static final long TAIL_GOAL_NANOS = 50_000_000L;
+  /** Uncounted calls of each client between the two passes: enough for the JIT to compile what they run. */
+  private static final int CONCURRENT_COMPILED_WARM_UP = 600;
 
   private static final int COMPLETIONS = 1_000;
 
@@ -145,6 +150,7 @@ class CityScaleBenchmark {
   @Autowired AuditTrail audit;
   @Autowired Clock clock;
   @Autowired DataSource dataSource;
+  @Autowired MeterRegistry meters;
   @Value("${immunization.info-network.answer-timeout:PT24H}") Duration answerTimeout;
 
   private final BenchmarkReport report = new BenchmarkReport();
@@ -464,14 +470,35 @@ class CityScaleBenchmark {
     for (int client = 0; client < CONCURRENT_CLIENTS; client++) {
       callers.add(ApiClient.signIn(port, STAFF_USER, DEMO_PASSWORD, json));
     }
-    // Each call's own latencies under the same load: which of the five makes the tail.
+    // At first contact the JIT compiler still compiles the code these calls made hot, on the same two cores (a third
+    // of the CPU of the phase); the goal is measured once it has, as on a server in service.
+    Latencies firstContact = concurrentlyNarrowed(calls, narrowed, ", first contact");
+    Latencies.measureConcurrently(CONCURRENT_CLIENTS, CONCURRENT_COMPILED_WARM_UP, 0, narrowed);
+    Latencies compiled = concurrentlyNarrowed(calls, narrowed,
+        String.format(Locale.ROOT, ", after %,d calls more", CONCURRENT_CLIENTS * CONCURRENT_COMPILED_WARM_UP));
+    String clients = String.format(Locale.ROOT, ", %d clients", CONCURRENT_CLIENTS);
+    report.latencyGoal("3. Filtered and resident-searched inbox" + clients, 95, 20, compiled,
+        "at first contact " + BenchmarkReport.p95(firstContact));
+    report.latencyGoal("3. Filtered and resident-searched inbox" + clients, 99, 50, compiled,
+        String.format(Locale.ROOT, "at first contact p99 %.1f ms", firstContact.percentileMillis(99)));
+  }
+
+  /**
+   * The calls in turn by {@link #CONCURRENT_CLIENTS} clients at once, each call's own latencies under that load (which
+   * of them makes the tail), and where the machine's time went meanwhile (CPU queueing, GC, pool waits, stalls).
+   */
+  private Latencies concurrentlyNarrowed(List<String> calls, Latencies.ClientCall narrowed, String pass)
+      throws Exception {
     List<Latencies> eachCall = calls.stream().map(call -> Latencies.empty()).toList();
+    DatabaseWork databaseWork = DatabaseWork.start(administrator.superuser());
+    MachineTime machineTime = MachineTime.start(administrator.superuser(), meters);
     Latencies concurrent = report.latency(String.format(Locale.ROOT,
-        "App: the five calls above in turn, %d clients at once (sessions of their own)", CONCURRENT_CLIENTS),
+        "App: the five calls above in turn, %d clients at once (sessions of their own)%s", CONCURRENT_CLIENTS, pass),
         Latencies.measureConcurrently(CONCURRENT_CLIENTS, INBOX_WARM_UP, INBOX_SAMPLES, (client, i) -> {
           long start = System.nanoTime();
           narrowed.run(client, i);
           if (i >= INBOX_WARM_UP) {
+            machineTime.call(start, System.nanoTime(), TAIL_GOAL_NANOS);
             Latencies call = eachCall.get(i % calls.size());
             synchronized (call) {
               call.add(System.nanoTime() - start);
@@ -481,9 +508,11 @@ class CityScaleBenchmark {
     for (int call = 0; call < calls.size(); call++) {
       report.latency("  of which: " + calls.get(call), eachCall.get(call), true);
     }
-    String clients = String.format(Locale.ROOT, ", %d clients", CONCURRENT_CLIENTS);
-    report.latencyGoal("3. Filtered and resident-searched inbox" + clients, 95, 20, concurrent, "");
-    report.latencyGoal("3. Filtered and resident-searched inbox" + clients, 99, 50, concurrent, "");
+    // Warm-up calls included: the CPU and the database's work are counted over the whole phase.
+    int phaseCalls = CONCURRENT_CLIENTS * (INBOX_WARM_UP + INBOX_SAMPLES);
+    machineTime.report(report, phaseCalls, CONCURRENT_CLIENTS, concurrent.meanMillis());
+    databaseWork.report(report, "call", phaseCalls);
+    return concurrent;
   }
 
   private TaskQuery staffInbox() {

@@ -92,6 +92,10 @@ final class Latencies {
     return count;
   }
 
+  double meanMillis() {
+    return Arrays.stream(nanos, 0, count).average().orElseThrow() / 1_000_000.0;
+  }
+
   double percentileMillis(double percentile) {
     if (count == 0) {
       throw new IllegalStateException("no samples");

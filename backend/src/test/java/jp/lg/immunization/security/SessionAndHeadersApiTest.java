@@ -80,6 +80,11 @@ class SessionAndHeadersApiTest {
     assertThat(sessionStatements(superuser, "select")).isEqualTo(5);
     assertThat(sessionStatements(superuser, "update") + sessionStatements(superuser, "insert")
         + sessionStatements(superuser, "delete")).isZero();
+    // The read is one statement on its own: no transaction begun around it (nor its COMMIT's round trip).
+    assertThat(superuser.queryForObject("""
+        select coalesce(sum(calls), 0) from pg_stat_statements
+        where userid <> (select oid from pg_roles where rolname = current_user) and query ilike 'begin%'""",
+        Long.class)).isZero();
   }
 
   @Test
