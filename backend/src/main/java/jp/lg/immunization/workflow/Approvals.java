@@ -49,7 +49,7 @@ class Approvals {
   /** Claims (unless already held) and completes in one transaction: all of it happens, or none. */
   @Transactional
   void decide(String taskId, Map<String, Object> values) {
-    work.claimAndComplete(taskId, inTheFormsTerms(taskId, values));
+    work.claimAndComplete(taskId, task -> inTheFormsTerms(task, values));
   }
 
   /** The steps whose form is an approval, in every deployed process. */
@@ -67,12 +67,11 @@ class Approvals {
   }
 
   /** The queue sends {@code decision}; a form that calls it {@code approval} gets it under that name. */
-  private Map<String, Object> inTheFormsTerms(String taskId, Map<String, Object> values) {
+  private Map<String, Object> inTheFormsTerms(TaskSummary task, Map<String, Object> values) {
     if (values == null || !values.containsKey(DECISION)) {
       return values;
     }
-    String field = inbox.find(taskId)
-        .flatMap(task -> forms.find(models.step(task.processDefinitionId(), task.taskKey()).formId()))
+    String field = forms.find(models.step(task.processDefinitionId(), task.taskKey()).formId())
         .flatMap(Approvals::decisionField).orElse(DECISION);
     if (field.equals(DECISION)) {
       return values;

@@ -1,6 +1,7 @@
 package jp.lg.immunization.workflow;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,9 +56,25 @@ public class FourEyes {
    * queue: the actors of all their cases are read in two queries, not two per step.
    */
   Map<String, String> refusals(List<TaskSummary> tasks, Function<TaskSummary, FourEyesRule> rules, String username) {
+    return refusals(tasks, rules, username, inbox::completedSteps);
+  }
+
+  /**
+   * As {@link #refusals(List, Function, String)}, with the completed steps of the tasks' instances as the caller has
+   * read them already ({@link TaskInbox#completedSteps} of at least these instances), e.g. for the cases' history on
+   * the same page: read once, not once for the history and once for the rule.
+   */
+  Map<String, String> refusals(List<TaskSummary> tasks, Function<TaskSummary, FourEyesRule> rules, String username,
+                               Map<String, List<TaskInbox.CompletedStep>> completedSteps) {
+    return refusals(tasks, rules, username, instances -> completedSteps);
+  }
+
+  private Map<String, String> refusals(List<TaskSummary> tasks, Function<TaskSummary, FourEyesRule> rules,
+      String username, Function<Collection<String>, Map<String, List<TaskInbox.CompletedStep>>> completedSteps) {
     List<TaskSummary> guarded = tasks.stream().filter(task -> rules.apply(task).approval()).toList();
     Map<String, FourEyesRule.Actors> actors = actors(guarded.stream().collect(Collectors.toMap(
-        TaskSummary::processInstanceId, task -> new Case(task.processKey(), task.caseId()), (first, second) -> first)));
+        TaskSummary::processInstanceId, task -> new Case(task.processKey(), task.caseId()), (first, second) -> first)),
+        completedSteps);
     Map<String, String> refusals = new HashMap<>();
     guarded.forEach(task -> {
       String refusal = rules.apply(task).refusal(task.taskKey(), actors.get(task.processInstanceId()), username);
@@ -80,7 +97,7 @@ public class FourEyes {
         String.class, processKey, businessKey);
     boolean involved = contributed(processKey, businessKey).contains(username)
         || actors(instances.stream().collect(Collectors.toMap(instance -> instance,
-            instance -> new Case(processKey, businessKey)))).values().stream()
+            instance -> new Case(processKey, businessKey))), inbox::completedSteps).values().stream()
             .anyMatch(actors -> actors.includes(username));
     if (involved || !user.candidateGroups().contains(FourEyesRule.APPROVER_GROUP)) {
       audit.recordRefusal(AuditOperation.TASK_REFUSED, null, "process=" + processKey + " case=" + businessKey
@@ -96,12 +113,13 @@ public class FourEyes {
    * Who has worked on the cases of these process instances, by instance: one query for the completed steps and one
    * for the starters, however many instances.
    */
-  private Map<String, FourEyesRule.Actors> actors(Map<String, Case> instances) {
+  private Map<String, FourEyesRule.Actors> actors(Map<String, Case> instances,
+      Function<Collection<String>, Map<String, List<TaskInbox.CompletedStep>>> completedSteps) {
     if (instances.isEmpty()) {
       return Map.of();
     }
     Map<String, Map<String, Set<String>>> completed = new HashMap<>();
-    inbox.completedSteps(instances.keySet()).forEach((instance, steps) -> steps.stream()
+    completedSteps.apply(instances.keySet()).forEach((instance, steps) -> steps.stream()
         .filter(step -> step.completedBy() != null)
         .forEach(step -> completed.computeIfAbsent(instance, key -> new HashMap<>())
             .computeIfAbsent(step.taskKey(), key -> new HashSet<>()).add(step.completedBy())));

@@ -85,23 +85,24 @@ class TaskWork {
 
   /**
    * For tasks already read from the task list, e.g. a page of the approval queue, in list order. The cases are read
-   * per process in one go, and their steps and four-eyes actors in a query each, so that a page costs a few queries
-   * rather than a few per item; each case viewed is audited all the same.
+   * per process in one go, and their completed steps (the history shown and the four-eyes rule's actors) and
+   * starters in a query each, so that a page costs a few queries rather than a few per item; each case viewed is
+   * audited all the same.
    */
   @Transactional
   List<TaskDetails> details(List<TaskSummary> listed) {
     SignedInUser user = currentUser.get();
     listed.forEach(task -> requireCandidate(user, task));
+    Map<String, List<TaskInbox.CompletedStep>> completed = inbox.completedSteps(
+        listed.stream().map(TaskSummary::processInstanceId).distinct().toList());
     Map<String, String> refusals = fourEyes.refusals(listed,
-        task -> models.step(task.processDefinitionId(), task.taskKey()).fourEyes(), user.username());
+        task -> models.step(task.processDefinitionId(), task.taskKey()).fourEyes(), user.username(), completed);
     Map<String, Map<String, CaseContext>> described = new HashMap<>();
     listed.stream().filter(task -> contexts.containsKey(task.processKey()))
         .collect(Collectors.groupingBy(TaskSummary::processKey, LinkedHashMap::new,
             Collectors.mapping(TaskSummary::caseId, Collectors.toList())))
         .forEach((processKey, caseIds) -> described.put(processKey,
             contexts.get(processKey).describeAll(caseIds.stream().distinct().toList())));
-    Map<String, List<TaskInbox.CompletedStep>> completed = inbox.completedSteps(
-        listed.stream().map(TaskSummary::processInstanceId).distinct().toList());
     return listed.stream().map(task -> details(task, user, refusals.get(task.id()),
         described.getOrDefault(task.processKey(), Map.of()).get(task.caseId()),
         completed.getOrDefault(task.processInstanceId(), List.of()))).toList();
@@ -140,13 +141,22 @@ class TaskWork {
    */
   @Transactional
   void claimAndComplete(String taskId, Map<String, Object> submitted) {
+    claimAndComplete(taskId, task -> submitted);
+  }
+
+  /**
+   * As {@link #claimAndComplete(String, Map)}, with the values made from the step as read once locked, e.g. the approval
+   * queue's decision under the name the step's form gives it.
+   */
+  @Transactional
+  void claimAndComplete(String taskId, Function<TaskSummary, Map<String, Object>> submitted) {
     SignedInUser user = currentUser.get();
     TaskSummary task = lockedOpenTask(user, taskId);
     refuseIfFourEyes(task, user);
     if (task.assignee() != null && !user.username().equals(task.assignee())) {
       throw alreadyClaimed();
     }
-    completeHeld(task, submitted, task.assignee() == null ? user.username() : null);
+    completeHeld(task, submitted.apply(task), task.assignee() == null ? user.username() : null);
   }
 
   @Transactional

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +86,8 @@ final class BenchmarkReport {
   }
 
   static void progress(String message) {
-    System.out.println("[benchmark] " + message);
+    // The time of day lines a profile or a server log up with the phase.
+    System.out.println("[benchmark " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
     System.out.flush();
   }
 

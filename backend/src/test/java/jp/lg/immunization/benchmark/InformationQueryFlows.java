@@ -24,9 +24,9 @@ final class InformationQueryFlows {
     FIND_APPROVAL("GET /api/approvals?size=20 (super1)"),
     APPROVE("POST /api/approvals/{taskId} APPROVE (super1)"),
     SEND_JOB("SendQuery job: ManagementService.executeJob"),
-    FIND_CHECK("GET /api/tasks?view=group, each poll (staff1)"),
+    FIND_CHECK("POST /api/tasks/search group tab, 業務 情報照会, each poll (staff1)"),
     CHECK("POST /api/tasks/{id}/claim-and-complete CONFIRM (staff1)"),
-    FIND_DOUBLE_CHECK("GET /api/tasks?view=group (staff2)"),
+    FIND_DOUBLE_CHECK("POST /api/tasks/search group tab, 業務 情報照会 (staff2)"),
     DOUBLE_CHECK("POST /api/tasks/{id}/claim-and-complete SAVE (staff2)");
 
     final String label;
@@ -36,49 +36,34 @@ final class InformationQueryFlows {
     }
   }
 
-  // See inboxTail: the walk goes in the UI's pages, a poll asks for the most the API gives.
-  static final int TAIL_WALK_PAGE_SIZE = 50;
-  static final int POLL_PAGE_SIZE = 200;
+  /**
+   * The list as the inbox's first page asks for it (features/tasks fetchTasks): by POST, the UI's page size, the tabs'
+   * counts with it. The group tab lists its oldest step first, and at city scale thousands of older steps of every
+   * process come before a new one; staff who work on information queries narrow it with the list's 業務 filter.
+   */
+  static final Map<String, String> GROUP_TAB_OF_QUERIES = Map.of("view", "group", "processKey", PROCESS_KEY,
+      "size", "50", "withCounts", "true");
+  /** A stand-in for the server's push, on which the UI fetches the list again: a poll while the answer is awaited. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(10);
-  private static final String GROUP_VIEW = "/api/tasks?view=group&size=" + POLL_PAGE_SIZE;
   private static final Duration ANSWER_WAIT_LIMIT = Duration.ofSeconds(30);
 
   private final ApiClient requester;
   private final ApiClient approver;
   private final ApiClient secondChecker;
   private final ManagementService management;
-  private final String groupViewFromTail;
 
   private Map<Step, Latencies> steps = new EnumMap<>(Step.class);
   private Latencies answerWaits = Latencies.empty();
   private Latencies flows = Latencies.empty();
   private Latencies flowsLessAnswerWaits = Latencies.empty();
 
-  /** {@code inboxTail} as returned by {@link #inboxTail}; staff1 and staff2 share the staff group view. */
+  /** staff1 and staff2 share the staff group's tab. */
   InformationQueryFlows(ApiClient requester, ApiClient approver, ApiClient secondChecker,
-                        ManagementService management, String inboxTail) {
+                        ManagementService management) {
     this.requester = requester;
     this.approver = approver;
     this.secondChecker = secondChecker;
     this.management = management;
-    this.groupViewFromTail = inboxTail == null ? GROUP_VIEW : GROUP_VIEW + "&cursor=" + inboxTail;
-  }
-
-  /**
-   * The cursor of the last page of the staff group view, or null when it has one page only. The view
-   * lists the oldest task first, so a new task sits behind every older unclaimed one: staff page to
-   * the end once, then look from there. Pages from this cursor hold at most TAIL_WALK_PAGE_SIZE older
-   * tasks, so a poll of POLL_PAGE_SIZE shows the new ones.
-   */
-  static String inboxTail(ApiClient staff) throws Exception {
-    String firstPage = "/api/tasks?view=group&size=" + TAIL_WALK_PAGE_SIZE;
-    String cursor = null;
-    String next = staff.get(firstPage).path("nextCursor").asText(null);
-    while (next != null) {
-      cursor = next;
-      next = staff.get(firstPage + "&cursor=" + cursor).path("nextCursor").asText(null);
-    }
-    return cursor;
   }
 
   /** Starts timing afresh: what was recorded so far (the warm-up) is dropped. */
@@ -150,11 +135,12 @@ final class InformationQueryFlows {
     flowsLessAnswerWaits.add(flow - answerWait);
   }
 
-  /** Polls the group view until the step appears: the answer arrives on the simulator's thread. */
+  /** Polls the group tab until the step appears: the answer arrives on the simulator's thread. */
   private String awaitInGroupView(ApiClient staff, Step step, String instance, String taskKey) throws Exception {
     long giveUpAt = System.nanoTime() + ANSWER_WAIT_LIMIT.toNanos();
     while (true) {
-      JsonNode task = inPage(time(step, () -> staff.get(groupViewFromTail)), instance, taskKey, null);
+      JsonNode task = inPage(time(step, () -> staff.post("/api/tasks/search", GROUP_TAB_OF_QUERIES, 200)), instance,
+          taskKey, null);
       if (task != null) {
         return task.path("id").asText();
       }
