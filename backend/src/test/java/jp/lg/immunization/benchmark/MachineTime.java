@@ -81,8 +81,10 @@ final class MachineTime {
   private MachineTime(JdbcTemplate superuser, MeterRegistry meters) throws IOException {
     this.superuser = superuser;
     this.meters = meters;
-    long backend = superuser.queryForObject("select pg_backend_pid()", Long.class);
-    this.postmaster = Long.parseLong(stat(PROC.resolve(Long.toString(backend)))[3]);
+    // The checkpointer lives as long as the server: the superuser's own backend may have ended before /proc is read.
+    long checkpointer = superuser.queryForObject(
+        "select pid from pg_stat_activity where backend_type = 'checkpointer'", Long.class);
+    this.postmaster = Long.parseLong(stat(PROC.resolve(Long.toString(checkpointer)))[3]);
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener(gcListener, null, null);
