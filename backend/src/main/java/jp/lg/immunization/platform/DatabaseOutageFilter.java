@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -42,11 +41,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
           e.getClass().getSimpleName());
       response.reset();
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), DatabaseUnavailable.error());
+      RetryLater.answer(response, json, DatabaseUnavailable.error(), DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
   }
 }

@@ -63,8 +63,9 @@ class RequestAdmission extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String contentType = request.getContentType();
-    return !request.getRequestURI().startsWith("/api/")
-        || contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    return !request.getRequestURI().startsWith("/api/") || contentType != null
+        && contentType.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
+            MediaType.MULTIPART_FORM_DATA_VALUE.length());
   }
 
   @Override
@@ -79,11 +80,7 @@ class RequestAdmission extends OncePerRequestFilter {
     }
     if (!admitted) {
       log.warn("No place within the admission timeout: {} {} answered 503", request.getMethod(), request.getRequestURI());
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), ApiError.of(503, "busy", MESSAGE));
+      RetryLater.answer(response, json, ApiError.of(503, "busy", MESSAGE), RETRY_AFTER_SECONDS);
       return;
     }
     try {

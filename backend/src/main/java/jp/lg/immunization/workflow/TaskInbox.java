@@ -200,10 +200,9 @@ class TaskInbox {
    * The completed steps of each of these process instances, oldest first, in one query (instances without any absent):
    * what the four-eyes rule, the case view and the case diagram know of a case's steps. It reads all their steps (a
    * handful per case) by task_view_instance and picks the completed ones in Java: with {@code status = 'COMPLETED'} in
-   * the query, every
-   * partial index on completed steps qualifies, and with statistics taken while few steps were completed (a new
-   * installation, a campaign's worth of steps started at once) the planner judged them empty and scanned one whole,
-   * 4,565 buffers and 3-10 ms at 4,300 completed steps, growing with each (issue 19).
+   * the query, every partial index on completed steps qualifies, and with statistics taken while few steps were
+   * completed (a new installation, a campaign's worth of steps started at once) the planner judged them empty and
+   * scanned one whole, 4,565 buffers and 3-10 ms at 4,300 completed steps, growing with each (issue 19).
    */
   Map<String, List<CompletedStep>> completedSteps(Collection<String> processInstanceIds) {
     Map<String, List<CompletedStep>> completed = new HashMap<>();

@@ -92,7 +92,7 @@ class RequestAdmissionTest {
     assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
     MockHttpServletRequest upload = apiRequest("/api/dose-batches");
-    upload.setContentType("multipart/form-data; boundary=x");
+    upload.setContentType("Multipart/Form-Data; boundary=x");
     MockHttpServletResponse uploaded = new MockHttpServletResponse();
     admission.doFilter(upload, uploaded, (request, response) -> handled.incrementAndGet());
     MockHttpServletResponse page = new MockHttpServletResponse();
