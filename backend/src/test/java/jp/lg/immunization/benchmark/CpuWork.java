@@ -2,10 +2,7 @@ package jp.lg.immunization.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,9 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it and nothing else, a machine of {@code cores} cores does at most {@code cores} seconds of CPU a second.
  */
 final class CpuWork {
-
-  /** Linux counts a process's CPU in /proc in clock ticks of 1/100 s (USER_HZ, on every architecture it runs on). */
-  private static final double NANOS_PER_TICK = 1e9 / 100;
 
   private final long postmaster;
   private final long jvmStart;
@@ -31,8 +25,7 @@ final class CpuWork {
 
   /** Starts counting now; the database's processes are found from its data folder's postmaster.pid. */
   static CpuWork start(JdbcTemplate superuser) throws IOException {
-    Path dataDirectory = Path.of(superuser.queryForObject("show data_directory", String.class));
-    return new CpuWork(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim()));
+    return new CpuWork(PostgresProcesses.postmaster(superuser));
   }
 
   /** Reports the CPU per {@code unit} over {@code units} of them, and the rate the machine's cores allow at most. */
@@ -58,40 +51,9 @@ final class CpuWork {
    * a backend that ends during the phase moves from the second sum to the first.
    */
   private static long postgresNanos(long postmaster) {
-    long ticks = ticks(Path.of("/proc", String.valueOf(postmaster), "stat"), true);
-    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-      ticks += processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-          .map(path -> path.resolve("stat"))
-          .filter(stat -> parentOf(stat) == postmaster)
-          .mapToLong(stat -> ticks(stat, false)).sum();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return (long) (ticks * NANOS_PER_TICK);
-  }
-
-  /** The fields of /proc/PID/stat after the command, whose name may hold spaces and parentheses; empty if gone. */
-  private static String[] fields(Path stat) {
-    try {
-      String line = Files.readString(stat);
-      return line.substring(line.lastIndexOf(')') + 2).split(" ");
-    } catch (IOException gone) {
-      return new String[0];
-    }
-  }
-
-  private static long parentOf(Path stat) {
-    String[] fields = fields(stat);
-    return fields.length > 1 ? Long.parseLong(fields[1]) : -1;
-  }
-
-  /** utime + stime (fields 14 and 15 of stat), and with {@code ofEndedChildren} cutime + cstime (16 and 17). */
-  private static long ticks(Path stat, boolean ofEndedChildren) {
-    String[] fields = fields(stat);
-    if (fields.length < 15) {
-      return 0;
-    }
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    return ofEndedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    long ticks = PostgresProcesses.ticks(PostgresProcesses.PROC.resolve(Long.toString(postmaster)), true)
+        + PostgresProcesses.children(postmaster).stream()
+            .mapToLong(process -> PostgresProcesses.ticks(process, false)).sum();
+    return (long) (ticks * 1e9 / PostgresProcesses.TICKS_PER_SECOND);
   }
 }

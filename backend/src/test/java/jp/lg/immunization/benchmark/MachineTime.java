@@ -31,9 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class MachineTime {
 
-  private static final Path PROC = Path.of("/proc");
-  /** Linux's clock ticks per second in /proc/[pid]/stat (USER_HZ; 100 on every common kernel). */
-  private static final double TICKS_PER_SECOND = 100;
   /** A stall of the whole JVM: the stall sleeper, woken every millisecond, woke this much later. */
   private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
@@ -81,10 +78,7 @@ final class MachineTime {
   private MachineTime(JdbcTemplate superuser, MeterRegistry meters) throws IOException {
     this.superuser = superuser;
     this.meters = meters;
-    // The checkpointer lives as long as the server: the superuser's own backend may have ended before /proc is read.
-    long checkpointer = superuser.queryForObject(
-        "select pid from pg_stat_activity where backend_type = 'checkpointer'", Long.class);
-    this.postmaster = Long.parseLong(stat(PROC.resolve(Long.toString(checkpointer)))[3]);
+    this.postmaster = PostgresProcesses.postmaster(superuser);
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener(gcListener, null, null);
@@ -136,8 +130,8 @@ final class MachineTime {
       sums[0] += sample.runNanos() - earlier.runNanos();
       sums[1] += sample.waitNanos() - earlier.waitNanos();
     });
-    double jvmMillis = (after.jvmTicks() - before.jvmTicks()) / TICKS_PER_SECOND * 1000;
-    double exitedDbMillis = (after.postmasterTicks() - before.postmasterTicks()) / TICKS_PER_SECOND * 1000;
+    double jvmMillis = (after.jvmTicks() - before.jvmTicks()) / PostgresProcesses.TICKS_PER_SECOND * 1000;
+    double exitedDbMillis = (after.postmasterTicks() - before.postmasterTicks()) / PostgresProcesses.TICKS_PER_SECOND * 1000;
     double ownMillis = 0;
     for (Kind kind : Kind.values()) {
       long[] sums = byKind.get(kind);
@@ -153,7 +147,7 @@ final class MachineTime {
     long busy = busy(after.machine()) - busy(before.machine());
     long total = Stream.of(after.machine(), before.machine()).mapToLong(MachineTime::total).reduce((a, b) -> a - b)
         .orElseThrow();
-    double machineMillis = busy / TICKS_PER_SECOND * 1000;
+    double machineMillis = busy / PostgresProcesses.TICKS_PER_SECOND * 1000;
     report.figure("    CPU, other processes on the machine", String.format(Locale.ROOT, "%.3f ms",
         Math.max(0, machineMillis - ownMillis) / calls), "machine busy minus the two above");
     report.figure("    the machine's cores busy", String.format(Locale.ROOT, "%.0f %%", 100.0 * busy / total),
@@ -266,34 +260,23 @@ final class MachineTime {
         }
       }
     }
-    String parent = Long.toString(postmaster);
-    try (Stream<Path> processes = Files.list(PROC)) {
-      for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-          .toList()) {
-        String[] stat = stat(process);
-        if (stat == null || !parent.equals(stat[3])) {
-          continue;
-        }
-        Sample sample = schedstat(process);
-        String command = read(process.resolve("cmdline")).replace('\0', ' ');
-        if (sample != null && !command.isEmpty()) {
-          String id = "pg-" + process.getFileName();
-          threads.put(id, sample);
-          kinds.put(id, command.contains("autovacuum") || command.contains("writer") || command.contains("checkpointer")
-              || command.contains("launcher") ? Kind.DB_BACKGROUND : Kind.DB_BACKENDS);
-        }
+    for (Path process : PostgresProcesses.children(postmaster)) {
+      Sample sample = schedstat(process);
+      String command = read(process.resolve("cmdline")).replace('\0', ' ');
+      if (sample != null && !command.isEmpty()) {
+        String id = "pg-" + process.getFileName();
+        threads.put(id, sample);
+        kinds.put(id, command.contains("autovacuum") || command.contains("writer") || command.contains("checkpointer")
+            || command.contains("launcher") ? Kind.DB_BACKGROUND : Kind.DB_BACKENDS);
       }
     }
-    String[] own = stat(Path.of("/proc/self"));
-    String[] postmasterStat = stat(PROC.resolve(parent));
-    long postmasterTicks = Long.parseLong(postmasterStat[13]) + Long.parseLong(postmasterStat[14])
-        + Long.parseLong(postmasterStat[15]) + Long.parseLong(postmasterStat[16]);
-    String[] cpu = Files.readAllLines(PROC.resolve("stat")).get(0).trim().split("\\s+");
+    long postmasterTicks = PostgresProcesses.ticks(PostgresProcesses.PROC.resolve(Long.toString(postmaster)), true);
+    String[] cpu = Files.readAllLines(PostgresProcesses.PROC.resolve("stat")).get(0).trim().split("\\s+");
     long[] machine = new long[cpu.length - 1];
     for (int i = 1; i < cpu.length; i++) {
       machine[i - 1] = Long.parseLong(cpu[i]);
     }
-    return new Snapshot(System.nanoTime(), Long.parseLong(own[13]) + Long.parseLong(own[14]), postmasterTicks,
+    return new Snapshot(System.nanoTime(), PostgresProcesses.ticks(Path.of("/proc/self"), false), postmasterTicks,
         machine, threads, kinds);
   }
 
@@ -324,19 +307,6 @@ final class MachineTime {
       sum += machine[i];
     }
     return sum;
-  }
-
-  /** The fields of /proc/[pid]/stat from the state on, shifted so that index 3 is the parent's pid (ppid). */
-  private static String[] stat(Path process) {
-    String text = read(process.resolve("stat"));
-    int end = text.lastIndexOf(')');
-    if (end < 0) {
-      return null;
-    }
-    String[] rest = text.substring(end + 2).trim().split("\\s+");
-    String[] fields = new String[rest.length + 2];
-    System.arraycopy(rest, 0, fields, 2, rest.length);
-    return fields;
   }
 
   private static Sample schedstat(Path task) {
